@@ -1,0 +1,2 @@
+// The runnable examples under examples/, in synth order.
+module.exports = { EXAMPLES: ["basic"] };

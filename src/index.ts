@@ -1,0 +1,2 @@
+export * from "./groups-claim";
+export * from "./okta-access-identity-provider";

@@ -1,0 +1,2 @@
+process.env.CHECKPOINT_DISABLE = "1";
+require("cdktf").Testing.setupJest();
