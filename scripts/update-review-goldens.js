@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// Regenerates the review CLI's golden files (test/review/__golden__/) from the
+// current code and examples. Review the diff before committing it: the tests
+// compare against these files and never rewrite them.
+"use strict";
+process.env.CHECKPOINT_DISABLE = "1";
+require("esbuild-register/dist/node").register({ target: "node20" });
+
+const fs = require("node:fs");
+const path = require("node:path");
+const { goldenCases, renderCase, GOLDEN_DIR } = require("../test/review/golden-cases.ts");
+
+fs.mkdirSync(GOLDEN_DIR, { recursive: true });
+const written = new Set();
+for (const c of goldenCases()) {
+  for (const { file, text } of renderCase(c).outputs) {
+    fs.writeFileSync(file, text);
+    written.add(path.basename(file));
+    console.log(`wrote ${path.relative(process.cwd(), file)}`);
+  }
+}
+for (const file of fs.readdirSync(GOLDEN_DIR)) {
+  if (!written.has(file)) {
+    fs.rmSync(path.join(GOLDEN_DIR, file));
+    console.log(`removed stale ${file}`);
+  }
+}

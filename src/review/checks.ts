@@ -1,0 +1,137 @@
+/**
+ * Checks on one stack's review model: legal Terraform that will not do what
+ * its author expects (groups that never reach Cloudflare, PKCE set on one side
+ * only, secrets in plain outputs...). They are notes for the reviewer, not errors.
+ */
+import { GroupsFilterReview, IdentityProviderReview, StackIndex, StackReview } from "./model";
+import { isSecretKey } from "./secrets";
+import { isObject, referencedAddresses, str } from "./terraform-json";
+
+/** One finding of a check. */
+export interface CheckFinding {
+  readonly stack: string;
+  /** The resource concerned, when there is one. */
+  readonly address?: string;
+  readonly constructPath?: string;
+  readonly message: string;
+}
+
+/** Runs every check on a stack. */
+export function checkStack(stack: StackReview, index: StackIndex): CheckFinding[] {
+  const findings: CheckFinding[] = [];
+  const note = (address: string | undefined, constructPath: string | undefined, message: string) =>
+    findings.push({ stack: stack.name, address, constructPath, message });
+
+  for (const idp of stack.identityProviders) {
+    if (idp.idpType !== "okta") continue;
+    const at = idp.address;
+    const app = idp.oktaApp;
+    const filter = groupsFilterOf(idp);
+
+    if (idp.oktaOrgUrl !== undefined && !idp.oktaOrgUrl.startsWith("${")) {
+      if (/^https?:\/\/[^/.]+-admin\./.test(idp.oktaOrgUrl)) {
+        note(at, idp.constructPath, `okta_account ${idp.oktaOrgUrl} is the admin-console URL; Cloudflare needs the org URL (without "-admin")`);
+      } else if (!idp.oktaOrgUrl.startsWith("https://")) {
+        note(at, idp.constructPath, `okta_account ${idp.oktaOrgUrl} is not an https:// URL`);
+      }
+    }
+    if (app === undefined) continue;
+    if (filter === undefined) {
+      note(app.address, app.constructPath, "the Okta app sends no groups claim: Access rules on Okta groups never match");
+    } else if (!idp.claims.includes(filter.claimName)) {
+      note(at, idp.constructPath, `Cloudflare's claims (${idp.claims.join(", ") || "none"}) do not include the groups claim "${filter.claimName}": Access never sees the groups`);
+    }
+    if (filter?.filterType === "STARTS_WITH" && /[.*+?^$()[\]{}|\\]/.test(filter.value)) {
+      note(app.address, app.constructPath, `the groups claim uses "Starts with" ${JSON.stringify(filter.value)}, a literal prefix that looks like a pattern; use "Matches regex" to match a pattern`);
+    }
+    if (app.pkceRequired !== undefined && idp.pkceEnabled !== undefined && app.pkceRequired !== idp.pkceEnabled) {
+      note(at, idp.constructPath, `PKCE is ${app.pkceRequired ? "required by Okta" : "off in Okta"} but ${idp.pkceEnabled ? "enabled" : "disabled"} in Cloudflare: sign-in fails`);
+    }
+    if (idp.authorizationServerId !== undefined && !idp.authServerClaims.some((c) => c.valueType === "GROUPS" && c.name === (app.groupsClaim?.claimName ?? "groups"))) {
+      note(at, idp.constructPath, `custom authorization server ${idp.authorizationServerId}: no okta_auth_server_claim of value type GROUPS in this stack; the app-level groups claim does not reach that server's tokens`);
+    }
+    if (app.assignmentMode === "mixed") {
+      note(app.address, app.constructPath, "the Okta app has both okta_app_group_assignments (exclusive) and okta_app_group_assignment (additive): they undo each other on every apply");
+    }
+    if (app.assignmentMode === "none") {
+      note(app.address, app.constructPath, "the Okta app is assigned to no group in this stack: nobody can sign in unless it is assigned elsewhere");
+    }
+    if (app.implicitAssignment === true && app.assignments.length > 0) {
+      note(app.address, app.constructPath, "implicit_assignment (Federation Broker Mode) makes group assignments fail");
+    }
+    const callbacks = app.redirectUris.filter((u) => u.startsWith("${") || /\/cdn-cgi\/access\/callback$/.test(u));
+    if (callbacks.length === 0) {
+      note(app.address, app.constructPath, "no redirect URI ends in /cdn-cgi/access/callback: Okta refuses Cloudflare's sign-in");
+    }
+  }
+
+  // Rules on Okta groups that the groups claim never sends.
+  const idps = new Map(stack.identityProviders.map((i) => [i.address, i]));
+  const rulesOf = [
+    ...stack.accessGroups.map((g) => ({ what: `Access group "${g.name}"`, address: g.address, constructPath: g.constructPath, rules: [...g.include, ...g.require] })),
+    ...stack.accessPolicies.map((p) => ({ what: `policy "${p.name}"`, address: p.address, constructPath: p.constructPath, rules: [...p.include, ...p.require] })),
+  ];
+  for (const owner of rulesOf) {
+    for (const rule of owner.rules) {
+      if (rule.oktaGroup === undefined || rule.identityProvider === undefined) continue;
+      const idp = idps.get(rule.identityProvider);
+      const filter = idp ? groupsFilterOf(idp) : undefined;
+      if (filter !== undefined && filterExcludes(filter, rule.oktaGroup)) {
+        note(owner.address, owner.constructPath, `${owner.what} names Okta group "${rule.oktaGroup}", which the groups claim (${filter.description}) never sends: the rule never matches`);
+      }
+    }
+  }
+
+  for (const app of stack.accessApplications) {
+    if (app.autoRedirect === true && app.allowedIdps.length !== 1) {
+      note(app.address, app.constructPath, `auto_redirect_to_identity needs exactly one allowed identity provider, found ${app.allowedIdps.length}`);
+    }
+    if (app.policies.length === 0) {
+      note(app.address, app.constructPath, "the application has no policy: Access denies everybody");
+    }
+  }
+
+  // Outputs of secrets must be sensitive, or `terraform output` prints them.
+  for (const [name, output] of Object.entries(index.outputs)) {
+    if (!isObject(output) || output.sensitive === true) continue;
+    const value = str(output.value);
+    if (value === undefined) continue;
+    const secretAttribute = /\.(\w+)(?=\s*\}|\s*\)|\[)/g;
+    const leaks = [...value.matchAll(secretAttribute)].some((m) => isSecretKey(m[1])) || /scim_config\.secret/.test(value);
+    if (leaks && referencedAddresses(value).length > 0) {
+      note(undefined, undefined, `output "${name}" exposes a secret without sensitive = true`);
+    }
+  }
+  return findings;
+}
+
+/** The filter that decides which groups reach Cloudflare for an IdP. */
+function groupsFilterOf(idp: IdentityProviderReview): GroupsFilterReview | undefined {
+  if (idp.authorizationServerId !== undefined) {
+    const claim = idp.authServerClaims.find((c) => c.valueType === "GROUPS");
+    if (claim !== undefined) {
+      return { claimName: claim.name, type: "FILTER", filterType: claim.groupFilterType, value: claim.value ?? "", description: claim.description };
+    }
+  }
+  return idp.oktaApp?.groupsClaim;
+}
+
+/**
+ * True when a literal filter certainly does not send a group. Regexes and
+ * expressions are not judged (Okta's regex dialect is Java's).
+ */
+function filterExcludes(filter: GroupsFilterReview, group: string): boolean {
+  if (filter.type !== "FILTER" || filter.value.startsWith("${") || group.startsWith("${")) return false;
+  const name = group.toLowerCase();
+  const value = filter.value.toLowerCase();
+  switch (filter.filterType) {
+    case "STARTS_WITH":
+      return !name.startsWith(value);
+    case "EQUALS":
+      return name !== value;
+    case "CONTAINS":
+      return !name.includes(value);
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The command line: `cdktf-okta-access review <cdktf.out dir> [--base <dir>]
+ * [--plan <plan.json>] [--format markdown|json] [--output FILE]`.
+ *
+ * Exit codes: 0 reviewed; 1 bad input or usage (one line on stderr, never a
+ * stack trace); 2 a literal secret in the synthesized JSON.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Command, CommanderError, Option } from "commander";
+import { ReviewInputError } from "./errors";
+import { renderJson } from "./json";
+import { renderMarkdown } from "./markdown";
+import { review } from "./review";
+
+/** Where the CLI writes; tests pass their own. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const PROCESS_IO: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+const NAME = "cdktf-okta-access";
+
+/** Runs the CLI with arguments (without `node` and the script) and returns the exit code. */
+export function main(argv: readonly string[], io: CliIo = PROCESS_IO): number {
+  let exitCode = 0;
+  const output = {
+    writeOut: (text: string) => io.stdout(text),
+    writeErr: (text: string) => io.stderr(text),
+    // One line, even when commander adds a suggestion ("(Did you mean review?)").
+    outputError: (text: string, write: (text: string) => void) => write(`${NAME}: ${text.replace(/^error: /, "").trim().replace(/\s*\n\s*/g, " ")}\n`),
+  };
+  const program = new Command(NAME)
+    .description("Review synthesized cdktf stacks that wire Okta to Cloudflare Access.")
+    .version(packageVersion(), "-V, --version")
+    .configureOutput(output)
+    .exitOverride();
+
+  program
+    .command("review")
+    .description("Summarize identity providers, Access groups, policies and applications; diff against a base; summarize a plan.")
+    .argument("<dir>", "the cdktf.out directory to review (or one stack directory, or a .tf.json file)")
+    .option("--base <dir>", "the base branch's cdktf.out, to show what changes")
+    .option("--plan <plan.json>", "a plan from `terraform show -json plan.tfplan`, to summarize")
+    .addOption(new Option("--format <format>", "output format").choices(["markdown", "json"]).default("markdown"))
+    .option("--output <file>", "write the review to a file instead of stdout")
+    .configureOutput(output)
+    .exitOverride()
+    .action((dir: string, options: { base?: string; plan?: string; format: string; output?: string }) => {
+      exitCode = runReview(dir, options, io);
+    });
+
+  try {
+    program.parse([...argv], { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode;
+    return fail(io, e);
+  }
+  return exitCode;
+}
+
+function runReview(dir: string, options: { base?: string; plan?: string; format: string; output?: string }, io: CliIo): number {
+  try {
+    const result = review(dir, { base: options.base, plan: options.plan });
+    const text = options.format === "json" ? renderJson(result) : renderMarkdown(result);
+    if (options.output !== undefined) {
+      try {
+        fs.mkdirSync(path.dirname(path.resolve(options.output)), { recursive: true });
+        fs.writeFileSync(options.output, text);
+      } catch (e) {
+        throw new ReviewInputError(`--output: cannot write ${options.output} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      }
+    } else {
+      io.stdout(text);
+    }
+    if (result.literalSecrets.length > 0) {
+      for (const s of result.literalSecrets) {
+        io.stderr(`${NAME}: literal secret in stack ${s.stack}: ${s.attribute} of ${s.block}${s.constructPath ? ` (${s.constructPath})` : ""} is not a Terraform reference (value not shown)\n`);
+      }
+      io.stderr(`${NAME}: ${result.literalSecrets.length} literal secret(s) in the synthesized JSON: pass secrets by Terraform reference or from the environment, and rotate the exposed ones\n`);
+    }
+    return result.exitCode;
+  } catch (e) {
+    return fail(io, e);
+  }
+}
+
+function fail(io: CliIo, e: unknown): number {
+  if (e instanceof ReviewInputError) {
+    io.stderr(`${NAME}: ${e.message}\n`);
+    return e.exitCode;
+  }
+  // An unexpected failure is a bug: still one line, with the stack only on request.
+  const message = e instanceof Error ? e.message : String(e);
+  io.stderr(`${NAME}: internal error: ${message.replace(/\s*\n\s*/g, " ")} (set CDKTF_OKTA_ACCESS_DEBUG=1 for details)\n`);
+  if (process.env.CDKTF_OKTA_ACCESS_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
+  return 1;
+}
+
+function packageVersion(): string {
+  try {
+    const json: unknown = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8"));
+    const version = (json as { version?: unknown }).version;
+    return typeof version === "string" ? version : "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

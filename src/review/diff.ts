@@ -1,0 +1,289 @@
+/**
+ * Diffing two synth outputs (the base branch's and the head's): resources
+ * added, removed, changed, replaced or moved, with attribute-level changes.
+ * Secret values are masked; references are shown, since they are not secrets.
+ */
+import microdiff from "microdiff";
+import { StackIndex, TfResource } from "./model";
+import { findRenames, forceNewChanges, forceNewReferencesTo, normalizeReferences } from "./replacement";
+import { formatPath, maskSecrets, pathIsSecret } from "./secrets";
+import { canonical, isObject, Json, JsonObject } from "./terraform-json";
+
+/** One attribute that differs. */
+export interface AttributeChange {
+  /** Path inside the resource, such as `groups_claim.value` or `redirect_uris`. */
+  readonly attribute: string;
+  /** The base's value as shown (absent when the attribute is new); secrets masked. */
+  readonly before?: string;
+  /** The head's value as shown (absent when the attribute is removed); secrets masked. */
+  readonly after?: string;
+  /** True when the provider replaces the resource for this change. */
+  readonly forcesReplacement: boolean;
+}
+
+/** What happens to a resource between base and head. */
+export type ChangeAction = "create" | "import" | "update" | "replace" | "move" | "delete";
+
+/** One resource that differs between base and head. */
+export interface ResourceChange {
+  readonly action: ChangeAction;
+  /** The head's address (the base's for a deletion). */
+  readonly address: string;
+  /** The base's address, when it differs (a rename or a move). */
+  readonly previousAddress?: string;
+  readonly type: string;
+  readonly mode: "managed" | "data";
+  readonly constructPath?: string;
+  readonly previousConstructPath?: string;
+  readonly attributes: AttributeChange[];
+  /** Why Terraform replaces the resource, for action `replace`. */
+  readonly replaceReasons: string[];
+  /** True when the address changed and content matched: most likely a renamed construct id. */
+  readonly likelyRename: boolean;
+}
+
+/** The changes of one stack. */
+export interface StackDiff {
+  readonly name: string;
+  readonly status: "added" | "removed" | "changed" | "unchanged";
+  /** For an added stack: a removed stack with mostly the same resources (a renamed stack). */
+  readonly renamedFrom?: string;
+  readonly changes: ResourceChange[];
+}
+
+/** Resource counts by action. */
+export type ChangeCounts = { [action in ChangeAction]: number };
+
+/** Everything that differs between base and head. */
+export interface DiffResult {
+  readonly stacks: StackDiff[];
+  readonly counts: ChangeCounts;
+}
+
+/** A base and a head stack, and which head address was which base address. */
+export interface StackPair {
+  readonly base: StackIndex;
+  readonly head: StackIndex;
+  readonly headToBase: ReadonlyMap<string, string>;
+}
+
+/** Compares base and head stacks (matched by stack name). */
+export function diffOutputs(base: StackIndex[], head: StackIndex[]): { diff: DiffResult; pairs: StackPair[] } {
+  const baseByName = new Map(base.map((s) => [s.name, s]));
+  const headNames = new Set(head.map((s) => s.name));
+  const stacks: StackDiff[] = [];
+  const pairs: StackPair[] = [];
+  const removedStacks = base.filter((s) => !headNames.has(s.name));
+
+  for (const h of head) {
+    const b = baseByName.get(h.name);
+    if (b === undefined) {
+      const renamedFrom = likelyStackRename(h, removedStacks);
+      stacks.push({ name: h.name, status: "added", renamedFrom, changes: h.resources.map((r) => whole("create", r)) });
+      continue;
+    }
+    const { changes, headToBase } = diffStack(b, h);
+    pairs.push({ base: b, head: h, headToBase });
+    stacks.push({ name: h.name, status: changes.length > 0 ? "changed" : "unchanged", changes });
+  }
+  for (const b of removedStacks) {
+    stacks.push({ name: b.name, status: "removed", changes: b.resources.map((r) => whole("delete", r)) });
+  }
+  stacks.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+
+  const counts: ChangeCounts = { create: 0, import: 0, update: 0, replace: 0, move: 0, delete: 0 };
+  for (const s of stacks) for (const c of s.changes) if (c.mode === "managed") counts[c.action]++;
+  return { diff: { stacks, counts }, pairs };
+}
+
+function whole(action: "create" | "delete", r: TfResource): ResourceChange {
+  return { action, address: r.address, type: r.type, mode: r.mode, constructPath: r.constructPath, attributes: [], replaceReasons: [], likelyRename: false };
+}
+
+function diffStack(base: StackIndex, head: StackIndex): { changes: ResourceChange[]; headToBase: Map<string, string> } {
+  const changes = new Map<string, ResourceChange>();
+  const headToBase = new Map<string, string>();
+  const imported = new Set(head.imports.map((i) => i.to));
+
+  // Same address in both.
+  for (const h of head.resources) {
+    const b = base.byAddress.get(h.address);
+    if (b === undefined) continue;
+    headToBase.set(h.address, b.address);
+    const attributes = attributeChanges(b.body, h.body, h.type);
+    if (attributes.length === 0) continue;
+    const forced = h.mode === "managed" ? forceNewChanges(h.type, b.body, h.body) : [];
+    changes.set(h.address, {
+      action: forced.length > 0 ? "replace" : "update",
+      address: h.address,
+      type: h.type,
+      mode: h.mode,
+      constructPath: h.constructPath,
+      attributes,
+      replaceReasons: forced.map((a) => `\`${a}\` changes, and the provider cannot change it in place`),
+      likelyRename: false,
+    });
+  }
+
+  const removed = new Set(base.resources.filter((b) => !head.byAddress.has(b.address)));
+  const added = new Set(head.resources.filter((h) => !base.byAddress.has(h.address)));
+
+  // Terraform `moved` blocks: renamed on purpose, kept in place.
+  for (const m of head.moved) {
+    const from = base.byAddress.get(m.from);
+    const to = head.byAddress.get(m.to);
+    if (!from || !to || !removed.has(from) || !added.has(to)) continue;
+    removed.delete(from);
+    added.delete(to);
+    headToBase.set(to.address, from.address);
+    const attributes = attributeChanges(normalizedForPair(from), normalizedForPair(to), to.type);
+    changes.set(to.address, {
+      action: "move",
+      address: to.address,
+      previousAddress: from.address,
+      type: to.type,
+      mode: to.mode,
+      constructPath: to.constructPath,
+      previousConstructPath: from.constructPath,
+      attributes,
+      replaceReasons: [],
+      likelyRename: false,
+    });
+  }
+
+  // Likely renames: the same content under a new address.
+  for (const pair of findRenames([...removed], [...added])) {
+    headToBase.set(pair.to.address, pair.from.address);
+    removed.delete(pair.from);
+    added.delete(pair.to);
+    const managed = pair.to.mode === "managed";
+    const attributes = attributeChanges(normalizedForPair(pair.from), normalizedForPair(pair.to), pair.to.type);
+    // A data source under a new name reads the same thing: nothing to review.
+    if (!managed && attributes.length === 0) continue;
+    changes.set(pair.to.address, {
+      action: managed ? "replace" : "update",
+      address: pair.to.address,
+      previousAddress: pair.from.address,
+      type: pair.to.type,
+      mode: pair.to.mode,
+      constructPath: pair.to.constructPath,
+      previousConstructPath: pair.from.constructPath,
+      attributes,
+      replaceReasons: managed ? [`the address changes from \`${pair.from.address}\` to \`${pair.to.address}\``] : [],
+      likelyRename: true,
+    });
+  }
+
+  for (const r of added) changes.set(r.address, { ...whole("create", r), action: imported.has(r.address) ? "import" : "create" });
+  const deletions = [...removed].map((r) => whole("delete", r));
+
+  // A replaced resource changes the value of force-new references to it.
+  const replaced = new Set([...changes.values()].filter((c) => c.action === "replace" || c.action === "create").map((c) => c.address));
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const h of head.resources) {
+      if (h.mode !== "managed" || replaced.has(h.address) || !headToBase.has(h.address)) continue;
+      const reasons = forceNewReferencesTo(h, replaced);
+      if (reasons.length === 0) continue;
+      const existing = changes.get(h.address);
+      changes.set(h.address, {
+        action: "replace",
+        address: h.address,
+        previousAddress: existing?.previousAddress,
+        type: h.type,
+        mode: h.mode,
+        constructPath: h.constructPath,
+        previousConstructPath: existing?.previousConstructPath,
+        attributes: existing?.attributes ?? [],
+        replaceReasons: [...(existing?.replaceReasons ?? []), ...reasons.map((r) => `\`${r}\``)],
+        likelyRename: existing?.likelyRename ?? false,
+      });
+      replaced.add(h.address);
+      grew = true;
+    }
+  }
+
+  const order: { [action in ChangeAction]: number } = { replace: 0, delete: 1, create: 2, import: 3, move: 4, update: 5 };
+  const all = [...changes.values(), ...deletions].sort(
+    (a, b) => order[a.action] - order[b.action] || (a.address < b.address ? -1 : a.address > b.address ? 1 : 0),
+  );
+  return { changes: all, headToBase };
+}
+
+/** A renamed pair's bodies with references reduced to types, so only real content changes show. */
+function normalizedForPair(r: TfResource): JsonObject {
+  const normalized = normalizeReferences(r.body);
+  return isObject(normalized) ? normalized : {};
+}
+
+/**
+ * Attribute-level changes. Lists of plain values (redirect URIs, claims) are
+ * shown whole; objects and lists of objects attribute by attribute.
+ */
+export function attributeChanges(before: JsonObject, after: JsonObject, type: string): AttributeChange[] {
+  const forceNew = new Set(forceNewChanges(type, before, after));
+  const found = new Map<string, AttributeChange>();
+  for (const d of microdiff(before, after, { cyclesFix: false })) {
+    let cut = d.path.length;
+    for (let i = 0; i < d.path.length; i++) {
+      if (typeof d.path[i] !== "number") continue;
+      const parent = d.path.slice(0, i);
+      if (isPlainList(get(before, parent)) && isPlainList(get(after, parent))) {
+        cut = i;
+        break;
+      }
+    }
+    const path = d.path.slice(0, cut);
+    const attribute = formatPath(path);
+    if (found.has(attribute)) continue;
+    const whole = cut < d.path.length;
+    const beforeValue = whole ? get(before, path) : d.type === "CREATE" ? undefined : (d.oldValue as Json);
+    const afterValue = whole ? get(after, path) : d.type === "REMOVE" ? undefined : (d.value as Json);
+    found.set(attribute, {
+      attribute,
+      before: show(beforeValue, path),
+      after: show(afterValue, path),
+      forcesReplacement: forceNew.has(String(path[0])),
+    });
+  }
+  return [...found.values()];
+}
+
+function get(root: Json, path: readonly (string | number)[]): Json | undefined {
+  let node: Json | undefined = root;
+  for (const part of path) {
+    if (Array.isArray(node) && typeof part === "number") node = node[part];
+    else if (isObject(node) && typeof part === "string") node = node[part];
+    else return undefined;
+  }
+  return node;
+}
+
+function isPlainList(value: Json | undefined): boolean {
+  return value === undefined || (Array.isArray(value) && value.every((v) => v === null || typeof v !== "object"));
+}
+
+/** A value as shown in a change: secrets masked, strings as they are, the rest as compact JSON. */
+export function show(value: Json | undefined, path: readonly (string | number)[]): string | undefined {
+  if (value === undefined) return undefined;
+  const secretKey = pathIsSecret(path) ? [...path].reverse().find((p) => typeof p === "string") : undefined;
+  const masked = maskSecrets(value, secretKey);
+  if (typeof masked === "string") return masked;
+  if (Array.isArray(masked) && masked.every((v) => typeof v === "string")) return `[${masked.join(", ")}]`;
+  return canonical(masked ?? null);
+}
+
+function likelyStackRename(added: StackIndex, removed: StackIndex[]): string | undefined {
+  const prints = (s: StackIndex) => new Set(s.resources.map((r) => `${r.type}:${canonical(normalizeReferences(r.body))}`));
+  const mine = prints(added);
+  let best: { name: string; score: number } | undefined;
+  for (const candidate of removed) {
+    const theirs = prints(candidate);
+    let shared = 0;
+    for (const p of mine) if (theirs.has(p)) shared++;
+    const score = shared / Math.max(1, mine.size + theirs.size - shared);
+    if (score >= 0.5 && (!best || score > best.score)) best = { name: candidate.name, score };
+  }
+  return best?.name;
+}

@@ -1,0 +1,13 @@
+/**
+ * A problem with the review's input (a missing directory, a file that is not
+ * cdktf output, unreadable JSON). The CLI prints its message on one line and
+ * exits with `exitCode`, never with a stack trace.
+ */
+export class ReviewInputError extends Error {
+  public readonly exitCode = 1;
+
+  constructor(message: string) {
+    super(message.replace(/\s*\n\s*/g, " "));
+    this.name = "ReviewInputError";
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The wiring of a stack as a Mermaid flowchart, which GitHub renders in
+ * Markdown: Okta app → identity provider → (Access groups →) policies →
+ * applications.
+ */
+import { StackReview } from "./model";
+
+/** Beyond this many nodes a diagram is unreadable (and GitHub refuses very large ones). */
+export const MAX_DIAGRAM_NODES = 120;
+
+/** The diagram's source, or a reason why there is none. */
+export type Diagram = { readonly mermaid: string } | { readonly omitted: string };
+
+/** Draws a stack's wiring. */
+export function stackDiagram(stack: StackReview): Diagram {
+  const nodes: string[] = [];
+  const edges: string[] = [];
+  const seen = new Set<string>();
+  const ids = new Map<string, string>();
+  const node = (address: string, shape: [string, string], lines: string[]) => {
+    const id = `n${ids.size}`;
+    ids.set(address, id);
+    nodes.push(`  ${id}${shape[0]}"${lines.map(label).join("<br/>")}"${shape[1]}`);
+    return id;
+  };
+  const edge = (from: string | undefined, to: string | undefined, text?: string) => {
+    if (from === undefined || to === undefined) return;
+    const line = text ? `  ${from} -->|"${label(text)}"| ${to}` : `  ${from} --> ${to}`;
+    if (!seen.has(line)) {
+      seen.add(line);
+      edges.push(line);
+    }
+  };
+
+  for (const idp of stack.identityProviders) {
+    const app = idp.oktaApp;
+    if (app) {
+      const assigned = app.assignments.length === 0 ? "no group" : app.assignments.map((a) => a.group).join(", ");
+      node(app.address, ["[", "]"], [`Okta app: ${app.label ?? app.address}`, `assigned: ${shorten(assigned)}`]);
+    }
+    node(idp.address, ["([", "])"], [`Cloudflare IdP: ${idp.name}`, app?.groupsClaim ? `claim ${app.groupsClaim.claimName}: ${shorten(app.groupsClaim.description)}` : idp.idpType]);
+    if (app) edge(ids.get(app.address), ids.get(idp.address));
+  }
+  for (const app of stack.unlinkedOktaApps) node(app.address, ["[", "]"], [`Okta app: ${app.label ?? app.address}`, "no Cloudflare IdP in this stack"]);
+  for (const group of stack.accessGroups) node(group.address, ["{{", "}}"], [`Access group: ${group.name}`]);
+  for (const policy of stack.accessPolicies) node(policy.address, ["[[", "]]"], [`Policy: ${policy.name}`, policy.decision]);
+  for (const app of stack.accessApplications) node(app.address, ["[(", ")]"], [`Access app: ${app.name}`, shorten(app.domains.join(", "))]);
+  if (ids.size === 0) return { omitted: "nothing to draw: no identity provider, Okta app or Access resource" };
+  if (ids.size > MAX_DIAGRAM_NODES) return { omitted: `the diagram would have ${ids.size} nodes (more than ${MAX_DIAGRAM_NODES})` };
+
+  const wireRules = (target: string, rules: { oktaGroup?: string; identityProvider?: string; accessGroup?: string; kind: string }[]) => {
+    const byIdp = new Map<string, string[]>();
+    for (const rule of rules) {
+      if (rule.kind === "okta" && rule.identityProvider !== undefined) {
+        const groups = byIdp.get(rule.identityProvider) ?? [];
+        groups.push(rule.oktaGroup ?? "?");
+        byIdp.set(rule.identityProvider, groups);
+      }
+      if (rule.kind === "group" && rule.accessGroup !== undefined) edge(ids.get(rule.accessGroup), ids.get(target));
+    }
+    for (const [idp, groups] of byIdp) edge(ids.get(idp), ids.get(target), shorten(groups.join(", ")));
+  };
+  for (const group of stack.accessGroups) wireRules(group.address, group.include);
+  for (const policy of stack.accessPolicies) wireRules(policy.address, policy.include);
+  for (const app of stack.accessApplications) {
+    for (const policy of app.policies) {
+      if (policy.policy !== undefined) edge(ids.get(policy.policy), ids.get(app.address), policy.precedence !== undefined ? `precedence ${policy.precedence}` : undefined);
+    }
+    // Without a policy in the diagram, show at least which IdP signs users in.
+    if (app.policies.some((p) => p.policy !== undefined && ids.has(p.policy))) continue;
+    for (const idp of app.allowedIdps) {
+      const from = ids.get(idp);
+      const to = ids.get(app.address);
+      if (from !== undefined && to !== undefined) edges.push(`  ${from} -.->|"sign-in, no policy"| ${to}`);
+    }
+  }
+  return { mermaid: ["flowchart LR", ...nodes, ...edges].join("\n") };
+}
+
+/** Mermaid label text: quotes and angle brackets as entities, no line breaks. */
+function label(text: string): string {
+  return text.replace(/"/g, "#quot;").replace(/`/g, "#96;").replace(/</g, "#lt;").replace(/>/g, "#gt;").replace(/[\r\n]+/g, " ");
+}
+
+function shorten(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,162 @@
+/**
+ * Reading Terraform JSON (`cdk.tf.json`, or `*.tf.json` written by hand)
+ * defensively: every accessor accepts any JSON and never throws, because a
+ * review must survive shapes our construct never synthesizes.
+ */
+
+/** A parsed JSON value. */
+export type Json = null | boolean | number | string | Json[] | JsonObject;
+/** A parsed JSON object. */
+export interface JsonObject {
+  [key: string]: Json;
+}
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A string value, or undefined. */
+export function str(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+/** A boolean value (also the strings "true"/"false" hand-written JSON may hold), or undefined. */
+export function bool(value: unknown): boolean | undefined {
+  if (typeof value === "boolean") return value;
+  if (value === "true") return true;
+  if (value === "false") return false;
+  return undefined;
+}
+
+/** A list: an array as is, a single value as a one-element list, nothing as []. */
+export function list(value: unknown): Json[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? (value as Json[]) : [value as Json];
+}
+
+/**
+ * A nested block: Terraform JSON allows a block as an object or as a list of
+ * objects (cdktf writes single blocks as objects, people often write lists).
+ */
+export function block(value: unknown): JsonObject | undefined {
+  if (isObject(value)) return value;
+  if (Array.isArray(value) && isObject(value[0])) return value[0];
+  return undefined;
+}
+
+/** The body of a resource without cdktf's `//` metadata. */
+export function withoutMetadata(body: JsonObject): JsonObject {
+  if (!("//" in body)) return body;
+  const copy: JsonObject = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (key !== "//") copy[key] = value;
+  }
+  return copy;
+}
+
+/**
+ * True when a string holds a Terraform expression (`${...}` that is not the
+ * `$${` escape), i.e. its value is computed by Terraform, not written here.
+ */
+export function isExpression(value: string): boolean {
+  return /(^|[^$])\$\{/.test(value);
+}
+
+/** The `${...}` segments of a string, without the delimiters. */
+export function expressions(value: string): string[] {
+  const found: string[] = [];
+  let index = 0;
+  while ((index = value.indexOf("${", index)) !== -1) {
+    if (index > 0 && value[index - 1] === "$") {
+      index += 2;
+      continue;
+    }
+    let depth = 1;
+    let end = index + 2;
+    for (; end < value.length && depth > 0; end++) {
+      if (value[end] === "{") depth++;
+      else if (value[end] === "}") depth--;
+    }
+    found.push(value.slice(index + 2, depth === 0 ? end - 1 : end));
+    index = end;
+  }
+  return found;
+}
+
+// Named values that are not resources: var.x, local.x, each.value, ...
+const NOT_RESOURCES = new Set(["var", "local", "each", "count", "module", "path", "terraform", "self"]);
+const REFERENCE = /(?<![\w.])(data\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)/g;
+
+/** Addresses (`type.name`, `data.type.name`) of the resources a string refers to, in order. */
+export function referencedAddresses(value: string): string[] {
+  const found: string[] = [];
+  for (const expression of expressions(value)) {
+    // Quoted strings inside expressions are not references.
+    const code = expression.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+    for (const match of code.matchAll(REFERENCE)) {
+      if (NOT_RESOURCES.has(match[2]) && !match[1]) continue;
+      const address = `${match[1] ?? ""}${match[2]}.${match[3]}`;
+      if (!found.includes(address)) found.push(address);
+    }
+  }
+  return found;
+}
+
+/**
+ * The address a value refers to when it is a single reference such as
+ * `${okta_app_oauth.Okta_App_5B285C31.client_id}`; undefined otherwise.
+ */
+export function referenceTo(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const match = /^\$\{(data\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)(\.[\w.[\]"*-]+)?\}$/.exec(value);
+  if (!match || (NOT_RESOURCES.has(match[2]) && !match[1])) return undefined;
+  return `${match[1] ?? ""}${match[2]}.${match[3]}`;
+}
+
+/** The resource type of an address (`data.okta_group.x` gives `okta_group`). */
+export function typeOfAddress(address: string): string {
+  const parts = address.split(".");
+  return parts[0] === "data" ? parts[1] : parts[0];
+}
+
+/**
+ * Replaces every resource address referenced in a JSON value by `rename(address)`,
+ * e.g. to compare two versions whose references point to renamed resources.
+ */
+export function mapReferences(value: Json, rename: (address: string) => string): Json {
+  if (typeof value === "string") {
+    if (!isExpression(value)) return value;
+    return value.replace(/\$\{[^}]*\}/g, (segment) =>
+      segment.replace(REFERENCE, (whole: string, data: string | undefined, type: string, name: string) => {
+        if (NOT_RESOURCES.has(type) && !data) return whole;
+        const address = rename(`${data ?? ""}${type}.${name}`);
+        return address;
+      }),
+    );
+  }
+  if (Array.isArray(value)) return value.map((item) => mapReferences(item, rename));
+  if (isObject(value)) {
+    const copy: JsonObject = {};
+    for (const [key, item] of Object.entries(value)) copy[key] = mapReferences(item, rename);
+    return copy;
+  }
+  return value;
+}
+
+/** JSON with object keys sorted: a stable fingerprint of a value. */
+export function canonical(value: Json | undefined): string {
+  if (value === undefined) return "";
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (isObject(value)) {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** One line, for error messages. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ").trim();
+}

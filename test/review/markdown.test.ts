@@ -1,0 +1,82 @@
+import { code, MAX_ROWS, prose, renderMarkdown } from "../../src/review/markdown";
+import { MAX_DIAGRAM_NODES, stackDiagram } from "../../src/review/mermaid";
+import { review } from "../../src/review/review";
+import { handWritten, handWrittenIdp, writeStackFile } from "./helpers";
+
+const IDP = "cloudflare_zero_trust_access_identity_provider";
+
+/** Cells of a GFM table row: split on pipes that are not escaped. */
+function cells(row: string): string[] {
+  return row.split(/(?<!\\)\|/).slice(1, -1);
+}
+
+describe("Markdown rendering", () => {
+  test("values from the stack cannot break tables or inject HTML, Markdown or @mentions", () => {
+    const evil = "Evil | label <img src=x onerror=alert(1)> @acme/admins *bold* `tick`";
+    const file = writeStackFile(
+      handWrittenIdp((j) => {
+        j.resource.okta_app_oauth.cloudflare.label = evil;
+        j.resource[IDP].okta.name = evil;
+        j.resource.cloudflare_zero_trust_access_policy = {
+          p: { name: evil, decision: "allow", include: [{ okta: { name: "eng-x <b>@team</b>", identity_provider_id: "${cloudflare_zero_trust_access_identity_provider.okta.id}" } }] },
+        };
+      }),
+    );
+    const md = renderMarkdown(review(file));
+    for (const line of md.split("\n").filter((l) => l.startsWith("| "))) {
+      const header = md.split("\n").find((l) => l.startsWith("| ") && md.indexOf(l) <= md.indexOf(line) && cells(l).length > 0);
+      expect(cells(line).length).toBeGreaterThan(1);
+      expect(header).toBeDefined();
+    }
+    // Outside code spans, no raw tag and no live mention survives.
+    const outsideCode = md.replace(/```mermaid[\s\S]*?```/g, "").replace(/(`+)[\s\S]*?\1/g, "");
+    expect(outsideCode).not.toMatch(/<img|<b>|(^|[^`\\])@acme|(^|[^;])@team/);
+    expect(md).toContain("Okta group \"eng-x \\<b\\>&#64;team\\</b\\>\"");
+    // The mermaid labels escape quotes and angle brackets too.
+    expect(md).toContain("#lt;img src=x onerror=alert(1)#gt;");
+  });
+
+  test("code spans hold backticks, prose escapes outside code spans only", () => {
+    expect(code("a`b")).toBe("``a`b``");
+    expect(code("`x")).toBe("`` `x ``");
+    expect(prose("keep `a_b*c` but escape *this* and <that> and @him")).toBe("keep `a_b*c` but escape \\*this\\* and \\<that\\> and &#64;him");
+    expect(prose("okta_app_group_assignments stays readable")).toBe("okta_app_group_assignments stays readable");
+  });
+
+  test("a stack with many changes lists the first rows and says how many more", () => {
+    const resources: any = { okta_group: {} };
+    for (let i = 0; i < MAX_ROWS + 25; i++) resources.okta_group[`g${i}`] = { name: `Group ${i}` };
+    const head = writeStackFile(handWritten(resources));
+    const base = writeStackFile(handWritten({ okta_group: { unrelated: { name: "x", description: "y", skip_users: true } } }));
+    const md = renderMarkdown(review(head, { base }));
+    expect(md).toContain(`… and ${MAX_ROWS + 25 + 1 - MAX_ROWS} more (\`--format json\` lists them all).`);
+  });
+
+  test("the diagram wires Okta app → IdP → policies → applications, and is omitted when too large", () => {
+    const stack = review(writeStackFile(handWrittenIdp((j) => {
+      const ref = "${cloudflare_zero_trust_access_identity_provider.okta.id}";
+      j.resource.cloudflare_zero_trust_access_policy = { p: { name: "P", decision: "allow", include: [{ okta: { name: "eng-a", identity_provider_id: ref } }] } };
+      j.resource.cloudflare_zero_trust_access_application = { a: { name: "A", domain: "a.acme.com", allowed_idps: [ref], policies: [{ id: "${cloudflare_zero_trust_access_policy.p.id}", precedence: 1 }] } };
+    }))).stacks[0];
+    const diagram = stackDiagram(stack);
+    expect("mermaid" in diagram && diagram.mermaid.split("\n")).toEqual([
+      "flowchart LR",
+      '  n0["Okta app: Access<br/>assigned: Everyone"]',
+      '  n1(["Cloudflare IdP: Acme Okta<br/>claim groups: groups starting with #quot;eng-#quot;"])',
+      '  n2[["Policy: P<br/>allow"]]',
+      '  n3[("Access app: A<br/>a.acme.com")]',
+      "  n0 --> n1",
+      '  n1 -->|"eng-a"| n2',
+      '  n2 -->|"precedence 1"| n3',
+    ]);
+    const big = { ...stack, accessGroups: Array.from({ length: MAX_DIAGRAM_NODES }, (_, i) => ({ ...stack.accessPolicies[0], address: `g.${i}`, scope: { kind: "account" as const, id: "a" } })) };
+    expect(stackDiagram(big)).toEqual({ omitted: `the diagram would have ${MAX_DIAGRAM_NODES + 4} nodes (more than ${MAX_DIAGRAM_NODES})` });
+  });
+
+  test("with --base, per-stack details collapse so the changes come first", () => {
+    const file = writeStackFile(handWrittenIdp());
+    const md = renderMarkdown(review(file, { base: file }));
+    expect(md.indexOf("### Changes against the base")).toBeLessThan(md.indexOf("<details><summary>Stack <code>main</code>"));
+    expect(md).toContain("No resource changes.");
+  });
+});

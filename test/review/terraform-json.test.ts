@@ -1,0 +1,48 @@
+import { block, expressions, isExpression, mapReferences, referencedAddresses, referenceTo } from "../../src/review/terraform-json";
+
+describe("Terraform JSON helpers", () => {
+  test("a single reference names its resource, data source included", () => {
+    expect(referenceTo("${okta_app_oauth.Okta_App_5B285C31.client_id}")).toBe("okta_app_oauth.Okta_App_5B285C31");
+    expect(referenceTo("${data.okta_everyone_group.all.id}")).toBe("data.okta_everyone_group.all");
+    expect(referenceTo("${okta_group.eng.id}")).toBe("okta_group.eng");
+  });
+
+  test("variables, locals, literals and compound expressions are not single references", () => {
+    expect(referenceTo("${var.client_id}")).toBeUndefined();
+    expect(referenceTo("${local.ids}")).toBeUndefined();
+    expect(referenceTo("0oa1b2c3")).toBeUndefined();
+    expect(referenceTo("${tolist(okta_group.eng.id)}")).toBeUndefined();
+    expect(referenceTo(42)).toBeUndefined();
+  });
+
+  test("referencedAddresses finds every resource inside expressions, not in literal text or quoted strings", () => {
+    expect(referencedAddresses('https://${okta_app_oauth.a.id}/wiki.example.com ${join(",", [okta_group.b.id, "x.y.z"])}')).toEqual([
+      "okta_app_oauth.a",
+      "okta_group.b",
+    ]);
+    expect(referencedAddresses("wiki.example.com")).toEqual([]);
+    expect(referencedAddresses("${var.a.b}")).toEqual([]);
+  });
+
+  test("$${ is Terraform's escape for a literal ${", () => {
+    expect(isExpression("$${not.an.expression}")).toBe(false);
+    expect(isExpression("${okta_app_oauth.a.id}")).toBe(true);
+    expect(isExpression("a ${b.c.d}")).toBe(true);
+    expect(expressions("a $${x} ${y.z.w} ${ {a = 1} }")).toEqual(["y.z.w", " {a = 1} "]);
+  });
+
+  test("mapReferences renames addresses inside expressions only", () => {
+    const mapped = mapReferences(
+      { id: "${okta_app_oauth.old.id}", name: "okta_app_oauth.old", list: ["${data.okta_group.g.id}"] },
+      (a) => (a === "okta_app_oauth.old" ? "okta_app_oauth.new" : a.toUpperCase()),
+    );
+    expect(mapped).toEqual({ id: "${okta_app_oauth.new.id}", name: "okta_app_oauth.old", list: ["${DATA.OKTA_GROUP.G.id}"] });
+  });
+
+  test("a block is an object or the first object of a list (both are valid Terraform JSON)", () => {
+    expect(block({ a: 1 })).toEqual({ a: 1 });
+    expect(block([{ a: 2 }])).toEqual({ a: 2 });
+    expect(block("x")).toBeUndefined();
+    expect(block([])).toBeUndefined();
+  });
+});
