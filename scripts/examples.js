@@ -1,2 +1,2 @@
 // The runnable examples under examples/, in synth order.
-module.exports = { EXAMPLES: ["basic"] };
+module.exports = { EXAMPLES: ["basic", "protect-app"] };

@@ -1,2 +1,5 @@
+export * from "./access-group";
 export * from "./groups-claim";
 export * from "./okta-access-identity-provider";
+export * from "./protected-application";
+export * from "./scim";

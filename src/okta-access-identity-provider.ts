@@ -1,24 +1,31 @@
+import { ZeroTrustAccessGroup } from "@cdktf/provider-cloudflare/lib/zero-trust-access-group";
 import { ZeroTrustAccessIdentityProvider } from "@cdktf/provider-cloudflare/lib/zero-trust-access-identity-provider";
-import { AppGroupAssignments, AppGroupAssignmentsGroup } from "@cdktf/provider-okta/lib/app-group-assignments";
 import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
+import { AuthServerClaim } from "@cdktf/provider-okta/lib/auth-server-claim";
 import { DataOktaEveryoneGroup } from "@cdktf/provider-okta/lib/data-okta-everyone-group";
 import {
   Annotations,
   Aspects,
   IAspect,
-  IResolvable,
-  TerraformIterator,
   TerraformProvider, TerraformResource, TerraformStack, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
+import { AccessGroupOptions } from "./access-group";
 import { GroupsClaim } from "./groups-claim";
+import { groupAssignments } from "./private/group-assignments";
+import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./private/okta-groups";
+import { scimConfig } from "./private/scim-config";
+import { nonSensitiveOutputsOf } from "./private/sensitive-outputs";
 import {
   invalid,
   isLiteral,
   normalizeOktaOrgUrl,
   normalizeTeamDomain,
+  requireBoolean,
   requireNonEmpty,
   requireNonEmptyList,
 } from "./private/validation";
+import { ProtectApplicationOptions, ProtectedApplication } from "./protected-application";
+import { ScimOptions } from "./scim";
 
 /** Properties of {@link OktaAccessIdentityProvider}. */
 export interface OktaAccessIdentityProviderProps {
@@ -75,6 +82,18 @@ export interface OktaAccessIdentityProviderProps {
   readonly assignedGroupIds?: string[];
 
   /**
+   * Whether this construct owns the application's group assignments.
+   *
+   * `true`: one authoritative `okta_app_group_assignments`; assignments made
+   * elsewhere (the Okta console, another team's Terraform) are removed at the
+   * next apply. `false`: one additive `okta_app_group_assignment` per group,
+   * with `retain_assignment`, which leaves other assignments alone; removing a
+   * group from `assignedGroupIds` then does **not** unassign it in Okta.
+   * @default true
+   */
+  readonly exclusiveAssignments?: boolean;
+
+  /**
    * Proof Key for Code Exchange. Sets Okta's `pkce_required` and Cloudflare's
    * `pkce_enabled` together, since one without the other fails sign-in.
    * @default true
@@ -82,7 +101,12 @@ export interface OktaAccessIdentityProviderProps {
   readonly pkce?: boolean;
 
   /**
-   * The id of a custom Okta authorization server for Cloudflare to use.
+   * The id of a custom Okta authorization server for Cloudflare to use. The
+   * application's groups claim only reaches tokens of the org authorization
+   * server, so the construct also creates the same groups claim on this server
+   * (`okta_auth_server_claim`, ID token, always included). The server needs
+   * an access policy that allows this application and a `groups` scope
+   * (see the README).
    * @default - the org authorization server
    */
   readonly authorizationServerId?: string;
@@ -99,6 +123,14 @@ export interface OktaAccessIdentityProviderProps {
    * @default - only the groups claim
    */
   readonly claims?: string[];
+
+  /**
+   * SCIM provisioning from Okta: enables `scim_config` on the Cloudflare
+   * identity provider and exposes `scimBaseUrl` and `scimSecret` for the Okta
+   * SCIM app, which must be set up by hand (see the README).
+   * @default - SCIM off
+   */
+  readonly scim?: ScimOptions;
 
   /**
    * The Okta provider for every Okta resource and data source of this
@@ -131,10 +163,22 @@ export class OktaAccessIdentityProvider extends Construct {
   public readonly groupAssignments: TerraformResource[];
   /** The Everyone group lookup, when no `assignedGroupIds` were given. */
   public readonly everyoneGroup?: DataOktaEveryoneGroup;
+  /** Whether the group assignments are authoritative (see `exclusiveAssignments`). */
+  public readonly exclusiveAssignments: boolean;
+  /** The groups claim on the custom authorization server, when `authorizationServerId` is set. */
+  public readonly authorizationServerClaim?: AuthServerClaim;
+  /**
+   * Cloudflare's SCIM endpoint for Okta's SCIM app ("Base URL"), when `scim` is set.
+   */
+  public readonly scimBaseUrl?: string;
+  /**
+   * Cloudflare's SCIM secret for Okta's SCIM app (the header auth token), when
+   * `scim` is set. Sensitive: an output of it must set `sensitive: true`, or
+   * synthesis fails.
+   */
+  public readonly scimSecret?: string;
   /** The Cloudflare Access identity provider (`cloudflare_zero_trust_access_identity_provider`). */
   public readonly identityProvider: ZeroTrustAccessIdentityProvider;
-  /** The Cloudflare identity provider's id, for Access groups, policies and `allowed_idps`. */
-  public readonly identityProviderId: string;
   /** The Okta application's client id. */
   public readonly clientId: string;
   /** Okta's sign-in redirect URI: `https://<teamDomain>/cdn-cgi/access/callback`. */
@@ -153,6 +197,16 @@ export class OktaAccessIdentityProvider extends Construct {
   public readonly oktaProvider?: TerraformProvider;
   /** The Cloudflare provider the construct's Cloudflare resources use, if one was given. */
   public readonly cloudflareProvider?: TerraformProvider;
+
+  private identityProviderIdToken?: string;
+
+  /** The Cloudflare identity provider's id, for Access groups, policies and `allowed_idps`. */
+  public get identityProviderId(): string {
+    // Made on first use: every attribute reference is a token that records a
+    // stack trace, the main cost of a construct at scale (see `npm run bench`).
+    this.identityProviderIdToken ??= this.identityProvider.id;
+    return this.identityProviderIdToken;
+  }
 
   constructor(scope: Construct, id: string, props: OktaAccessIdentityProviderProps) {
     super(scope, id);
@@ -201,6 +255,8 @@ export class OktaAccessIdentityProvider extends Construct {
     if (props.pkce !== undefined && typeof props.pkce !== "boolean" && !Token.isUnresolved(props.pkce)) {
       throw invalid(where, "pkce", "true or false", props.pkce);
     }
+    requireBoolean(where, "exclusiveAssignments", props.exclusiveAssignments);
+    const scim = props.scim === undefined ? undefined : scimConfig(this, where, props.scim);
     if (props.groupsClaim !== undefined && !(props.groupsClaim instanceof GroupsClaim)) {
       throw invalid(where, "groupsClaim", "a GroupsClaim, such as GroupsClaim.ALL or GroupsClaim.matchingRegex(\"^eng-\")", props.groupsClaim);
     }
@@ -243,13 +299,33 @@ export class OktaAccessIdentityProvider extends Construct {
     } else {
       groupIds = props.assignedGroupIds;
     }
-    // Authoritative: the app is assigned to exactly these groups.
-    const assignments = new AppGroupAssignments(this, "GroupAssignments", {
-      provider: props.oktaProvider,
-      appId: this.oktaApp.id,
-      group: groupBlocks(groupIds),
-    });
-    this.groupAssignments = [assignments];
+    this.exclusiveAssignments = props.exclusiveAssignments ?? true;
+    this.groupAssignments = groupAssignments(
+      this,
+      this.oktaApp.id,
+      groupIds,
+      this.exclusiveAssignments,
+      props.oktaProvider,
+      this.everyoneGroup !== undefined,
+    );
+
+    if (props.authorizationServerId !== undefined) {
+      // The app-level groups claim only reaches the org authorization server's
+      // tokens; a custom server needs its own claim. No `scopes`: the claim
+      // then applies to any scope Cloudflare requests (the provider does not
+      // require one).
+      this.authorizationServerClaim = new AuthServerClaim(this, "AuthorizationServerGroupsClaim", {
+        provider: props.oktaProvider,
+        authServerId: props.authorizationServerId,
+        name: groupsClaim.claimName,
+        claimType: "IDENTITY",
+        // An expression claim is evaluated as an expression on the server too.
+        valueType: groupsClaim.filterType === undefined ? "EXPRESSION" : "GROUPS",
+        groupFilterType: groupsClaim.filterType,
+        value: groupsClaim.value,
+        alwaysIncludeInToken: true,
+      });
+    }
 
     const claims = mergeClaims(groupsClaim.claimName, props.claims);
     this.identityProvider = new ZeroTrustAccessIdentityProvider(this, "IdentityProvider", {
@@ -261,7 +337,7 @@ export class OktaAccessIdentityProvider extends Construct {
       config: {
         // References, never literals: the secret flows from Okta's state to
         // Cloudflare's inside Terraform and never passes through our code.
-        clientId: this.oktaApp.clientId,
+        clientId: this.clientId,
         clientSecret: this.oktaApp.clientSecret,
         oktaAccount: this.oktaOrgUrl,
         claims,
@@ -269,20 +345,79 @@ export class OktaAccessIdentityProvider extends Construct {
         authorizationServerId: props.authorizationServerId,
         emailClaimName: props.emailClaimName,
       },
+      scimConfig: scim,
     });
-    this.identityProviderId = this.identityProvider.id;
+    if (scim !== undefined) {
+      this.scimBaseUrl = this.identityProvider.scimConfig.scimBaseUrl;
+      this.scimSecret = this.identityProvider.scimConfig.secret;
+      const secretRef = `${this.identityProvider.terraformResourceType}.${this.identityProvider.friendlyUniqueId}.scim_config.secret`;
+      this.node.addValidation({
+        validate: () =>
+          nonSensitiveOutputsOf(this, secretRef).map(
+            (output) =>
+              `${where}: output "${output.friendlyUniqueId}" (${output.node.path}) exposes scimSecret; set sensitive: true on it (Terraform refuses unmarked outputs of a sensitive value)`,
+          ),
+      });
+    }
 
-    Aspects.of(this).add(new GroupsClaimAuthCheck(this, where));
+    GroupsClaimAuthCheck.register(this, where);
   }
-}
 
-/** One `group` block per id; a list token becomes a dynamic block. */
-function groupBlocks(groupIds: string[]): AppGroupAssignmentsGroup[] | IResolvable {
-  if (Token.isUnresolved(groupIds)) {
-    const iterator = TerraformIterator.fromList(groupIds);
-    return iterator.dynamic({ id: iterator.value as string });
+  /**
+   * A Cloudflare Access group (`cloudflare_zero_trust_access_group`) of Okta
+   * groups, in this identity provider's account or zone, with one `okta`
+   * include rule per group. Use it in Access policies of your own.
+   *
+   * @param id the construct id, unique among this identity provider's access
+   * groups; part of the Terraform address, so keep it stable.
+   * @returns the Access group resource.
+   */
+  public accessGroup(id: string, options: AccessGroupOptions): ZeroTrustAccessGroup {
+    const where = `OktaAccessIdentityProvider "${this.node.path}".accessGroup(${JSON.stringify(id)})`;
+    if (options === undefined || options === null) {
+      throw invalid(where, "options", "an object with oktaGroups", options);
+    }
+    requireOktaGroups(where, "oktaGroups", options.oktaGroups);
+    requireNonEmpty(where, "name", options.name);
+    const scope = this.container("AccessGroups", where, id, "access groups");
+    warnAboutOktaGroups(scope, where, "oktaGroups", this.groupsClaim, options.oktaGroups);
+    return new ZeroTrustAccessGroup(scope, id, {
+      provider: this.cloudflareProvider,
+      accountId: this.accountId,
+      zoneId: this.zoneId,
+      name: options.name ?? id,
+      include: oktaIncludeRules(options.oktaGroups, this.identityProviderId),
+    });
   }
-  return groupIds.map((id) => ({ id }));
+
+  /**
+   * Protects a self-hosted application with this identity provider: only
+   * members of the allowed Okta groups get in. Synthesizes the Access
+   * application and its allow policy.
+   *
+   * @param id the construct id, unique among this identity provider's
+   * applications; part of the Terraform addresses, so keep it stable.
+   */
+  public protectApplication(id: string, options: ProtectApplicationOptions): ProtectedApplication {
+    const where = `OktaAccessIdentityProvider "${this.node.path}".protectApplication(${JSON.stringify(id)})`;
+    if (options === undefined || options === null) {
+      throw invalid(where, "options", "an object with domain and allowedOktaGroups", options);
+    }
+    const scope = this.container("Applications", where, id, "applications");
+    return new ProtectedApplication(scope, id, { ...options, identityProvider: this });
+  }
+
+  /**
+   * The child that holds access groups or applications, created on first use
+   * so that their ids never collide with the construct's own children.
+   */
+  private container(name: string, where: string, id: string, what: string): Construct {
+    const scope: Construct = this.node.tryFindChild(name) ?? new Construct(this, name);
+    if (scope.node.tryFindChild(id) !== undefined) {
+      throw invalid(where, "id", `unique among this identity provider's ${what}`, id);
+    }
+    return scope;
+  }
 }
 
 /** The groups claim's name first, then the extra claims, without duplicates. */
@@ -301,27 +436,54 @@ function mergeClaims(groupsClaimName: string, extra: string[] | undefined): stri
  * API token; with OAuth 2.0 (private key or access token) it logs a line and
  * skips it, so groups never reach Cloudflare. Checked at synth, once the
  * stack's providers exist.
+ *
+ * One aspect per stack, not per construct: finding the default provider walks
+ * the whole tree, so a lookup per construct made synth quadratic (about a
+ * second of 2.5 at 1000 identity providers, measured by `npm run bench`).
+ * The stack is visited before its children, so each synth looks it up once.
  */
 class GroupsClaimAuthCheck implements IAspect {
-  private done = false;
-  constructor(private readonly owner: OktaAccessIdentityProvider, private readonly where: string) {}
+  private static readonly byStack = new WeakMap<TerraformStack, GroupsClaimAuthCheck>();
+
+  /** Checks `idp` at the next synth of its stack. */
+  public static register(idp: OktaAccessIdentityProvider, where: string): void {
+    const stack = TerraformStack.of(idp);
+    let check = GroupsClaimAuthCheck.byStack.get(stack);
+    if (check === undefined) {
+      check = new GroupsClaimAuthCheck(stack);
+      GroupsClaimAuthCheck.byStack.set(stack, check);
+      Aspects.of(stack).add(check);
+    }
+    check.pending.set(idp, where);
+  }
+
+  /** The identity providers not checked yet, with their message prefix. */
+  private readonly pending = new Map<IConstruct, string>();
+  private defaultOktaProvider?: { readonly provider?: TerraformProvider };
+
+  private constructor(private readonly stack: TerraformStack) {}
 
   public visit(node: IConstruct): void {
-    if (this.done || node !== this.owner) return;
-    this.done = true;
-    const provider = this.owner.oktaProvider ?? findDefaultOktaProvider(this.owner);
+    if (node === this.stack) {
+      this.defaultOktaProvider = undefined; // a new synth: providers may have been added since
+      return;
+    }
+    const where = this.pending.get(node);
+    if (where === undefined || !(node instanceof OktaAccessIdentityProvider)) return;
+    this.pending.delete(node);
+    this.defaultOktaProvider ??= { provider: findDefaultOktaProvider(this.stack) };
+    const provider = node.oktaProvider ?? this.defaultOktaProvider.provider;
     if (provider === undefined || provider.terraformResourceType !== "okta") return;
     const config = provider as unknown as { apiToken?: string; privateKey?: string; accessToken?: string };
     if ((config.privateKey !== undefined || config.accessToken !== undefined) && config.apiToken === undefined) {
-      Annotations.of(this.owner).addWarning(
-        `${this.where}: the Okta provider ${provider.node.path} authenticates with OAuth 2.0 (privateKey/accessToken). The Okta provider then silently skips groups_claim, so no groups reach Cloudflare. Authenticate with an SSWS API token (OKTA_API_TOKEN) instead.`,
+      Annotations.of(node).addWarning(
+        `${where}: the Okta provider ${provider.node.path} authenticates with OAuth 2.0 (privateKey/accessToken). The Okta provider then silently skips groups_claim, so no groups reach Cloudflare. Authenticate with an SSWS API token (OKTA_API_TOKEN) instead.`,
       );
     }
   }
 }
 
-function findDefaultOktaProvider(scope: Construct): TerraformProvider | undefined {
-  const stack = TerraformStack.of(scope);
+function findDefaultOktaProvider(stack: TerraformStack): TerraformProvider | undefined {
   return stack.node
     .findAll()
     .find(

@@ -1,6 +1,7 @@
 import { Testing } from "cdktf";
 import { build, BASIC_DEFAULTS } from "../examples/basic/main";
-import { only } from "./helpers";
+import { build as buildProtectApp } from "../examples/protect-app/main";
+import { only, warnings } from "./helpers";
 
 describe("examples/basic", () => {
   test("synthesizes offline with placeholder defaults and no credentials", () => {
@@ -28,5 +29,37 @@ describe("examples/basic", () => {
     const stack = build(Testing.app(), { TF_STATE_BUCKET: "acme-tfstate" });
     const json = JSON.parse(Testing.synth(stack, true));
     expect(json.terraform.backend.s3).toEqual(expect.objectContaining({ bucket: "acme-tfstate", encrypt: true }));
+  });
+});
+
+describe("examples/protect-app", () => {
+  test("protects two applications for different Okta groups and outputs their aud tags", () => {
+    const stack = buildProtectApp(Testing.app(), {});
+    const json = JSON.parse(Testing.synth(stack, true));
+    expect(stack.node.id).toBe("okta-access-protect-app");
+    const apps = Object.values<any>(json.resource.cloudflare_zero_trust_access_application);
+    // Terraform JSON lists resources by name: Grafana's come first.
+    expect(apps.map((a) => [a.name, a.domain, a.session_duration])).toEqual([
+      ["Grafana", "grafana.example.com", "12h"],
+      ["Team wiki", "wiki.example.com", "8h"],
+    ]);
+    const policies = Object.values<any>(json.resource.cloudflare_zero_trust_access_policy);
+    expect(policies.map((p) => p.include.map((rule: any) => rule.okta.name))).toEqual([["SRE", "Platform"], ["Engineering"]]);
+    expect(json.output.wiki_aud.value).toMatch(/^\$\{cloudflare_zero_trust_access_application\.[^.]+\.aud\}$/);
+    expect(json.output.grafana_aud.value).toMatch(/^\$\{cloudflare_zero_trust_access_application\.[^.]+\.aud\}$/);
+    expect(json.output.wiki_aud.value).not.toBe(json.output.grafana_aud.value);
+    expect(Object.keys(json.resource.cloudflare_zero_trust_access_group)).toHaveLength(1);
+  });
+
+  test("reads the zone of the applications from APP_ZONE", () => {
+    const stack = buildProtectApp(Testing.app(), { APP_ZONE: "acme.dev" });
+    const json = JSON.parse(Testing.synth(stack, true));
+    const domains = Object.values<any>(json.resource.cloudflare_zero_trust_access_application).map((a) => a.domain);
+    expect(domains).toEqual(["grafana.acme.dev", "wiki.acme.dev"]);
+  });
+
+  test("synthesizes without warnings", () => {
+    const stack = buildProtectApp(Testing.app(), {});
+    expect(warnings(stack)).toEqual([]);
   });
 });

@@ -244,3 +244,116 @@ describe("OktaAccessIdentityProvider: warnings", () => {
     expect(warnings(stack)).toEqual([expect.stringMatching(/accountId "my-account" does not look like a Cloudflare id/)]);
   });
 });
+
+describe("OktaAccessIdentityProvider: custom authorization server", () => {
+  test("without authorizationServerId there is no auth server claim", () => {
+    const { json, okta } = build();
+    expect(json.resource.okta_auth_server_claim).toBeUndefined();
+    expect(okta.authorizationServerClaim).toBeUndefined();
+  });
+
+  test("authorizationServerId adds the same groups claim to the server's ID tokens, always included, with no scope", () => {
+    const { json, okta } = build({ authorizationServerId: "aus1abcdefghijklmnop" });
+    const claim = only(json, "okta_auth_server_claim");
+    expect(claim).toEqual({
+      auth_server_id: "aus1abcdefghijklmnop",
+      name: "groups",
+      claim_type: "IDENTITY",
+      value_type: "GROUPS",
+      group_filter_type: "REGEX",
+      value: ".*",
+      always_include_in_token: true,
+    });
+    expect(claim).not.toHaveProperty("scopes");
+    expect(okta.authorizationServerClaim?.terraformResourceType).toBe("okta_auth_server_claim");
+    expect(only(json, "cloudflare_zero_trust_access_identity_provider").config.authorization_server_id).toBe("aus1abcdefghijklmnop");
+  });
+
+  test.each([
+    [GroupsClaim.startingWith("eng-", "okta_groups"), "okta_groups", "STARTS_WITH", "eng-"],
+    [GroupsClaim.equalTo("Engineering"), "groups", "EQUALS", "Engineering"],
+    [GroupsClaim.containing("eng"), "groups", "CONTAINS", "eng"],
+    [GroupsClaim.matchingRegex("^app-.*"), "groups", "REGEX", "^app-.*"],
+  ])("the server claim mirrors the app's filter (%#)", (groupsClaim, name, filterType, value) => {
+    const { json } = build({ authorizationServerId: "aus1", groupsClaim });
+    const claim = only(json, "okta_auth_server_claim");
+    expect(claim).toEqual(expect.objectContaining({ name, value_type: "GROUPS", group_filter_type: filterType, value }));
+    expect(only(json, "okta_app_oauth").groups_claim).toEqual(expect.objectContaining({ name, filter_type: filterType, value }));
+  });
+
+  test("an expression groups claim becomes an EXPRESSION claim with no filter type", () => {
+    const expression = 'Groups.startsWith("active_directory", "", 100)';
+    const { json } = build({ authorizationServerId: "aus1", groupsClaim: GroupsClaim.expression(expression) });
+    const claim = only(json, "okta_auth_server_claim");
+    expect(claim).toEqual(expect.objectContaining({ claim_type: "IDENTITY", value_type: "EXPRESSION", value: expression, always_include_in_token: true }));
+    expect(claim).not.toHaveProperty("group_filter_type");
+  });
+
+  test("the claim uses the construct's Okta provider", () => {
+    const stack = newStack();
+    const second = new OktaProvider(stack, "okta-eu", { alias: "eu", orgName: "acme-eu", baseUrl: "okta-emea.com" });
+    new OktaAccessIdentityProvider(stack, "Okta", { ...BASE_PROPS, oktaProvider: second, authorizationServerId: "aus1" });
+    expect(only(synth(stack), "okta_auth_server_claim").provider).toBe("okta.eu");
+  });
+
+  test("an empty authorizationServerId is refused", () => {
+    expect(() => build({ authorizationServerId: "" })).toThrow(/authorizationServerId must be a non-empty string; received ""/);
+  });
+});
+
+describe("OktaAccessIdentityProvider: exclusiveAssignments", () => {
+  test("by default (true) one authoritative okta_app_group_assignments and no additive ones", () => {
+    const { json, okta } = build();
+    expect(only(json, "okta_app_group_assignments")).toBeDefined();
+    expect(json.resource.okta_app_group_assignment).toBeUndefined();
+    expect(okta.exclusiveAssignments).toBe(true);
+  });
+
+  test("false assigns each group with its own additive okta_app_group_assignment that retains the assignment", () => {
+    const { json, okta } = build({ exclusiveAssignments: false, assignedGroupIds: ["00g1abcdefghijklmnop", "00g2abcdefghijklmnop"] });
+    expect(json.resource.okta_app_group_assignments).toBeUndefined();
+    const assignments = Object.values<any>(json.resource.okta_app_group_assignment);
+    const appId = `\${okta_app_oauth.${okta.oktaApp.friendlyUniqueId}.id}`;
+    expect(assignments).toEqual([
+      { app_id: appId, group_id: "00g1abcdefghijklmnop", retain_assignment: true },
+      { app_id: appId, group_id: "00g2abcdefghijklmnop", retain_assignment: true },
+    ]);
+    expect(okta.groupAssignments.map((a) => a.terraformResourceType)).toEqual(["okta_app_group_assignment", "okta_app_group_assignment"]);
+    expect(okta.exclusiveAssignments).toBe(false);
+  });
+
+  test("false without assignedGroupIds assigns the Everyone group additively", () => {
+    const { json } = build({ exclusiveAssignments: false });
+    const everyone = Object.keys(json.data.okta_everyone_group)[0];
+    expect(only(json, "okta_app_group_assignment")).toEqual(
+      expect.objectContaining({ group_id: `\${data.okta_everyone_group.${everyone}.id}`, retain_assignment: true }),
+    );
+  });
+
+  test("additive assignments are named after the group id, so reordering the list keeps every address", () => {
+    const paths = (ids: string[]) => build({ exclusiveAssignments: false, assignedGroupIds: ids }).okta.groupAssignments.map((a) => a.node.path).sort();
+    expect(paths(["00g1", "00g2"])).toEqual(paths(["00g2", "00g1"]));
+    expect(paths(["00g1", "00g2"])).toEqual(["test/Okta/GroupAssignment_00g1", "test/Okta/GroupAssignment_00g2"]);
+  });
+
+  test("a list token of group ids becomes one additive resource with for_each", () => {
+    const stack = newStack();
+    const groups = new TerraformVariable(stack, "groups", { type: "list(string)" });
+    new OktaAccessIdentityProvider(stack, "Okta", { ...BASE_PROPS, exclusiveAssignments: false, assignedGroupIds: groups.listValue });
+    const assignment = only(synth(stack), "okta_app_group_assignment");
+    expect(assignment.for_each).toBe("${toset(var.groups)}");
+    expect(assignment.group_id).toBe("${each.value}");
+    expect(assignment.retain_assignment).toBe(true);
+  });
+
+  test("aliased Okta providers are used by additive assignments", () => {
+    const stack = newStack();
+    const second = new OktaProvider(stack, "okta-eu", { alias: "eu", orgName: "acme-eu", baseUrl: "okta-emea.com" });
+    new OktaAccessIdentityProvider(stack, "Okta", { ...BASE_PROPS, oktaProvider: second, exclusiveAssignments: false });
+    expect(only(synth(stack), "okta_app_group_assignment").provider).toBe("okta.eu");
+  });
+
+  test("a non-boolean exclusiveAssignments is refused", () => {
+    expect(() => build({ exclusiveAssignments: "no" as any })).toThrow(/exclusiveAssignments must be true or false; received "no"/);
+  });
+});

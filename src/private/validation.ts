@@ -119,3 +119,77 @@ export function normalizeOktaOrgUrl(where: string, value: string): string {
   }
   return `https://${url.host}`;
 }
+
+/**
+ * Checks a Cloudflare Access self-hosted application domain: a host name with
+ * an optional path, no scheme, port, query or fragment. Asterisks are
+ * Cloudflare's wildcards: allowed in subdomain labels (`*.example.com`,
+ * `*.*.example.com`) and in the path (`example.com/*`), never in the last two
+ * labels, which name the zone. The value is returned unchanged.
+ */
+export function checkAccessDomain(where: string, property: string, value: string): string {
+  if (!isLiteral(value)) return value;
+  const expected =
+    'a host name with an optional path and no scheme, port, query or fragment, such as "wiki.example.com", "example.com/wiki" or "*.example.com"';
+  if (typeof value !== "string" || value.trim() === "") throw invalid(where, property, expected, value);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    const bare = value.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
+    throw invalid(where, property, `${expected} (drop the scheme: use ${JSON.stringify(bare)})`, value);
+  }
+  const slash = value.indexOf("/");
+  const host = slash === -1 ? value : value.slice(0, slash);
+  const path = slash === -1 ? "" : value.slice(slash);
+  const labels = host.split(".");
+  const zoneLabels = labels.slice(-2);
+  const hostOk =
+    host.length <= 253 &&
+    labels.length >= 2 &&
+    labels.every((label) => LABEL.test(label.replace(/\*/g, "a"))) &&
+    zoneLabels.every((label) => !label.includes("*"));
+  // RFC 3986 path characters, plus Cloudflare's `*` wildcard.
+  const pathOk = /^(\/[A-Za-z0-9\-._~!$&'()*+,;=:@%]*)*$/.test(path);
+  if (!hostOk || !pathOk) throw invalid(where, property, expected, value);
+  return value;
+}
+
+/** Nanoseconds per unit of a Go duration (`time.ParseDuration`). */
+const DURATION_UNITS: Record<string, number> = { ns: 1, us: 1e3, "\u00b5s": 1e3, "\u03bcs": 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+const DURATION_PART = "(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)";
+
+/**
+ * Parses a Go duration as Cloudflare takes it for `session_duration`
+ * (`30m`, `24h`, `1h30m`, `300ms`, `1.5h`; units ns, us/µs, ms, s, m, h),
+ * without a sign. Returns nanoseconds, or undefined when the text is not one.
+ */
+export function parseDuration(value: string): number | undefined {
+  if (typeof value !== "string" || !new RegExp(`^(?:${DURATION_PART})+$`).test(value)) return undefined;
+  let total = 0;
+  for (const [, amount, unit] of value.matchAll(new RegExp(DURATION_PART, "g"))) {
+    total += parseFloat(amount) * DURATION_UNITS[unit];
+  }
+  return total;
+}
+
+/** Nanoseconds in an hour, for comparing parsed durations. */
+export const HOUR_NS = 3600e9;
+
+/** Refuses a literal that is not a positive Go duration; returns nanoseconds (undefined for a token). */
+export function requireDuration(where: string, property: string, value: string): number | undefined {
+  if (!isLiteral(value)) return undefined;
+  const ns = parseDuration(value);
+  if (ns === undefined || ns <= 0) {
+    throw invalid(
+      where,
+      property,
+      'a positive duration in Cloudflare\'s format: numbers with units h, m, s, ms, us (µs) or ns, such as "30m", "24h" or "1h30m"',
+      value,
+    );
+  }
+  return ns;
+}
+
+/** Refuses a literal that is not a boolean. */
+export function requireBoolean(where: string, property: string, value: unknown): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
+  if (typeof value !== "boolean") throw invalid(where, property, "true or false", value);
+}

@@ -1,0 +1,103 @@
+/**
+ * Protect two applications with Okta groups: the team wiki for Engineering,
+ * Grafana for SRE, both signing in through one Okta identity provider.
+ *
+ * Settings come from environment variables; the defaults are placeholders so
+ * the app synthesizes offline without credentials. Credentials are never read
+ * here: the providers take OKTA_API_TOKEN and CLOUDFLARE_API_TOKEN from the
+ * environment at plan and apply time.
+ */
+import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
+import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
+import { App, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { OktaAccessIdentityProvider, ProtectedApplication } from "../../src";
+
+/** Placeholder settings: replace them through the environment. */
+export const PROTECT_APP_DEFAULTS = {
+  CLOUDFLARE_ACCOUNT_ID: "0123456789abcdef0123456789abcdef",
+  CLOUDFLARE_TEAM_DOMAIN: "example.cloudflareaccess.com",
+  OKTA_ORG_URL: "https://dev-123456.okta.com",
+  /** The Cloudflare zone the applications live in. */
+  APP_ZONE: "example.com",
+};
+
+function setting(env: NodeJS.ProcessEnv, name: keyof typeof PROTECT_APP_DEFAULTS): string {
+  return env[name] || PROTECT_APP_DEFAULTS[name];
+}
+
+export class ProtectAppStack extends TerraformStack {
+  public readonly okta: OktaAccessIdentityProvider;
+  public readonly wiki: ProtectedApplication;
+  public readonly grafana: ProtectedApplication;
+
+  constructor(scope: Construct, id: string, env: NodeJS.ProcessEnv = process.env) {
+    super(scope, id);
+    const oktaOrgUrl = setting(env, "OKTA_ORG_URL");
+    const zone = setting(env, "APP_ZONE");
+
+    // The Okta provider must use an SSWS API token (OKTA_API_TOKEN): under
+    // OAuth 2.0 it silently skips the groups claim the policies depend on.
+    const oktaHost = new URL(oktaOrgUrl).hostname;
+    new OktaProvider(this, "okta", {
+      orgName: oktaHost.split(".")[0],
+      baseUrl: oktaHost.split(".").slice(1).join("."),
+    });
+    new CloudflareProvider(this, "cloudflare", {});
+
+    // The Okta client secret lives in Terraform state: keep state encrypted.
+    if (env.TF_STATE_BUCKET) {
+      new S3Backend(this, {
+        bucket: env.TF_STATE_BUCKET,
+        key: `${id}/terraform.tfstate`,
+        region: env.AWS_REGION || "us-east-1",
+        encrypt: true,
+      });
+    } else {
+      new LocalBackend(this, { path: env.TF_STATE_PATH || `terraform.${id}.tfstate` });
+    }
+
+    this.okta = new OktaAccessIdentityProvider(this, "Okta", {
+      accountId: setting(env, "CLOUDFLARE_ACCOUNT_ID"),
+      teamDomain: setting(env, "CLOUDFLARE_TEAM_DOMAIN"),
+      oktaOrgUrl,
+    });
+
+    // Only Okta group "Engineering" may open the wiki; work days are short
+    // sessions.
+    this.wiki = this.okta.protectApplication("Wiki", {
+      domain: `wiki.${zone}`,
+      allowedOktaGroups: ["Engineering"],
+      name: "Team wiki",
+      sessionDuration: "8h",
+    });
+
+    // Grafana for the on-call people: SRE, plus the platform team.
+    this.grafana = this.okta.protectApplication("Grafana", {
+      domain: `grafana.${zone}`,
+      allowedOktaGroups: ["SRE", "Platform"],
+      name: "Grafana",
+      sessionDuration: "12h",
+    });
+
+    // A reusable Access group for policies written by hand elsewhere.
+    const engineers = this.okta.accessGroup("Engineers", { oktaGroups: ["Engineering", "SRE", "Platform"] });
+
+    // Origins validate the Cf-Access-Jwt-Assertion JWT against these audience tags.
+    new TerraformOutput(this, "wiki_aud", { value: this.wiki.aud, description: "AUD tag of the team wiki's Access application" });
+    new TerraformOutput(this, "grafana_aud", { value: this.grafana.aud, description: "AUD tag of Grafana's Access application" });
+    new TerraformOutput(this, "engineers_access_group_id", { value: engineers.id });
+    new TerraformOutput(this, "identity_provider_id", { value: this.okta.identityProviderId });
+  }
+}
+
+/** Adds the example's stack to an app; the root `npm run synth` calls this. */
+export function build(app: App, env: NodeJS.ProcessEnv = process.env): TerraformStack {
+  return new ProtectAppStack(app, "okta-access-protect-app", env);
+}
+
+if (require.main === module) {
+  const app = new App();
+  build(app);
+  app.synth();
+}

@@ -1,0 +1,78 @@
+import { Annotations, IResolvable, TerraformIterator, Token } from "cdktf";
+import { IConstruct } from "constructs";
+import { GroupsClaim } from "../groups-claim";
+import { invalid, isLiteral, requireNonEmptyList } from "./validation";
+
+/** Cloudflare's Okta rule, the same shape in Access groups and policies. */
+export interface OktaRule {
+  readonly okta: { readonly name: string; readonly identityProviderId: string };
+}
+
+/** Refuses an empty list, empty names and duplicates of Okta group names. */
+export function requireOktaGroups(where: string, property: string, groups: string[]): void {
+  if (groups === undefined || groups === null) {
+    throw invalid(where, property, "a non-empty list of Okta group names", groups);
+  }
+  requireNonEmptyList(where, property, groups, "Okta group names");
+}
+
+/**
+ * One `okta` include rule per group, all naming the identity provider. A list
+ * token becomes a Terraform `for` expression over the list.
+ */
+export function oktaIncludeRules(groups: string[], identityProviderId: string): OktaRule[] | IResolvable {
+  if (Token.isUnresolved(groups)) {
+    const iterator = TerraformIterator.fromList(groups);
+    return iterator.forExpressionForList(`{ okta = { name = val, identity_provider_id = ${identityProviderId} } }`);
+  }
+  return groups.map((name) => ({ okta: { name, identityProviderId } }));
+}
+
+/**
+ * Whether Okta's groups claim filter sends a group of this name: true, false,
+ * or undefined when we cannot tell (an expression, or a token). Okta compares
+ * regexes against the whole name, like Java's `String.matches`; the literal
+ * filters are compared case-insensitively so we never warn about a group Okta
+ * might still send.
+ */
+export function groupsClaimSends(claim: GroupsClaim, groupName: string): boolean | undefined {
+  if (!isLiteral(claim.value) || !isLiteral(groupName)) return undefined;
+  const value = claim.value.toLowerCase();
+  const name = groupName.toLowerCase();
+  switch (claim.filterType) {
+    case "REGEX":
+      try {
+        return new RegExp(`^(?:${claim.value})$`).test(groupName);
+      } catch {
+        return undefined;
+      }
+    case "STARTS_WITH":
+      return name.startsWith(value);
+    case "EQUALS":
+      return name === value;
+    case "CONTAINS":
+      return name.includes(value);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Warns about Okta rules that can never match: groups the identity provider's
+ * groups claim does not send (Cloudflare then denies everybody), and the
+ * Everyone group (everybody who can sign in to the Okta app gets in).
+ */
+export function warnAboutOktaGroups(scope: IConstruct, where: string, property: string, claim: GroupsClaim, groups: string[]): void {
+  if (Token.isUnresolved(groups)) return;
+  const unsent = groups.filter((group) => groupsClaimSends(claim, group) === false);
+  if (unsent.length > 0) {
+    Annotations.of(scope).addWarning(
+      `${where}: ${property} ${JSON.stringify(unsent)} ${unsent.length === 1 ? "is" : "are"} not sent by the identity provider's groups claim (${claim.describe()}), so ${unsent.length === 1 ? "this rule never matches" : "these rules never match"}. Widen groupsClaim (e.g. GroupsClaim.ALL) or fix the group names.`,
+    );
+  }
+  if (groups.some((group) => isLiteral(group) && group.toLowerCase() === "everyone")) {
+    Annotations.of(scope).addWarning(
+      `${where}: ${property} includes Okta's "Everyone" group: every user who can sign in to the Okta app (by default the whole Okta org) matches. Name the groups that need access instead.`,
+    );
+  }
+}

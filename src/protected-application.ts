@@ -1,0 +1,174 @@
+import { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/zero-trust-access-application";
+import { ZeroTrustAccessPolicy } from "@cdktf/provider-cloudflare/lib/zero-trust-access-policy";
+import { Annotations } from "cdktf";
+import { Construct } from "constructs";
+import type { OktaAccessIdentityProvider } from "./okta-access-identity-provider";
+import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./private/okta-groups";
+import { checkAccessDomain, HOUR_NS, invalid, isLiteral, requireBoolean, requireDuration, requireNonEmpty } from "./private/validation";
+
+/** Sessions longer than a week get a warning: a revoked user keeps access that long. */
+const LONG_SESSION_HOURS = 168;
+
+/** Options of {@link OktaAccessIdentityProvider.protectApplication}. */
+export interface ProtectApplicationOptions {
+  /**
+   * The host name, with an optional path, that Access protects: no scheme and
+   * no port, e.g. `wiki.example.com` or `example.com/wiki`. Cloudflare's `*`
+   * wildcards are allowed in subdomain labels and in the path
+   * (`*.example.com`, `example.com/docs/*`); a wildcard subdomain does not
+   * cover the apex. The zone must be on Cloudflare.
+   */
+  readonly domain: string;
+
+  /**
+   * The Okta groups allowed in, by name as Okta sends them in the groups claim
+   * (e.g. `"Engineering"`). The allow policy gets one `okta` include rule per
+   * group; a user in any of them gets in.
+   */
+  readonly allowedOktaGroups: string[];
+
+  /**
+   * The application's name in the Cloudflare dashboard and App Launcher.
+   * @default - the id given to `protectApplication`
+   */
+  readonly name?: string;
+
+  /**
+   * How long an Access session for this application lasts before the user
+   * must sign in again through Okta, in Cloudflare's duration format
+   * (`30m`, `8h`, `1h30m`; units h, m, s, ms, us, ns).
+   * @default "24h"
+   */
+  readonly sessionDuration?: string;
+
+  /**
+   * Send users straight to Okta instead of showing Cloudflare's login page
+   * with its identity provider picker. The application allows only this
+   * identity provider, as Cloudflare requires for the redirect.
+   * @default true
+   */
+  readonly autoRedirect?: boolean;
+
+  /**
+   * The Cloudflare account for the allow policy. Access policies always live
+   * in an account: required when the identity provider is zone-scoped, and
+   * must be omitted (or equal the identity provider's) when it is
+   * account-scoped.
+   * @default - the identity provider's account
+   */
+  readonly accountId?: string;
+}
+
+/** Properties of {@link ProtectedApplication}. */
+export interface ProtectedApplicationProps extends ProtectApplicationOptions {
+  /** The Okta identity provider users sign in with. */
+  readonly identityProvider: OktaAccessIdentityProvider;
+}
+
+/**
+ * A self-hosted Cloudflare Access application that only members of some Okta
+ * groups can open, signing in through one Okta identity provider.
+ *
+ * It synthesizes the application (`cloudflare_zero_trust_access_application`,
+ * in the identity provider's account or zone, allowing only that identity
+ * provider) and a reusable allow policy (`cloudflare_zero_trust_access_policy`)
+ * with one Okta rule per allowed group, attached at precedence 1.
+ *
+ * Usually created with {@link OktaAccessIdentityProvider.protectApplication}.
+ */
+export class ProtectedApplication extends Construct {
+  /** The Access application (`cloudflare_zero_trust_access_application`). */
+  public readonly application: ZeroTrustAccessApplication;
+  /** The allow policy (`cloudflare_zero_trust_access_policy`). */
+  public readonly policy: ZeroTrustAccessPolicy;
+  /**
+   * The application's audience tag (AUD). Origins need it to validate the
+   * `Cf-Access-Jwt-Assertion` JWT that Access adds to every request.
+   */
+  public readonly aud: string;
+  /** The protected domain, as given. */
+  public readonly domain: string;
+  /** The Okta groups allowed in. */
+  public readonly allowedOktaGroups: string[];
+
+  constructor(scope: Construct, id: string, props: ProtectedApplicationProps) {
+    super(scope, id);
+    const where = `ProtectedApplication "${this.node.path}"`;
+    if (props === undefined || props === null) {
+      throw invalid(where, "props", "an object with identityProvider, domain and allowedOktaGroups", props);
+    }
+    const idp = props.identityProvider;
+    if (idp === undefined || idp === null || typeof idp.identityProviderId !== "string") {
+      throw invalid(where, "identityProvider", "an OktaAccessIdentityProvider", idp);
+    }
+    if (props.domain === undefined) throw invalid(where, "domain", 'a host name such as "wiki.example.com"', undefined);
+    this.domain = checkAccessDomain(where, "domain", props.domain);
+    requireOktaGroups(where, "allowedOktaGroups", props.allowedOktaGroups);
+    this.allowedOktaGroups = props.allowedOktaGroups;
+    requireNonEmpty(where, "name", props.name);
+    requireBoolean(where, "autoRedirect", props.autoRedirect);
+    const sessionDuration = props.sessionDuration ?? "24h";
+    const sessionNs = requireDuration(where, "sessionDuration", sessionDuration);
+    const accountId = policyAccount(where, idp, props.accountId);
+
+    if (sessionNs !== undefined && sessionNs > LONG_SESSION_HOURS * HOUR_NS) {
+      Annotations.of(this).addWarning(
+        `${where}: sessionDuration ${JSON.stringify(sessionDuration)} is longer than a week (${LONG_SESSION_HOURS}h): a user removed from the Okta groups, or deactivated in Okta, keeps access that long unless SCIM deprovisioning revokes the session. Prefer 24h or less.`,
+      );
+    }
+    warnAboutOktaGroups(this, where, "allowedOktaGroups", idp.groupsClaim, props.allowedOktaGroups);
+
+    const name = props.name ?? id;
+    this.policy = new ZeroTrustAccessPolicy(this, "Policy", {
+      provider: idp.cloudflareProvider,
+      accountId,
+      name: `${name}: allow Okta groups`,
+      decision: "allow",
+      include: oktaIncludeRules(props.allowedOktaGroups, idp.identityProviderId),
+    });
+
+    this.application = new ZeroTrustAccessApplication(this, "Application", {
+      provider: idp.cloudflareProvider,
+      accountId: idp.accountId,
+      zoneId: idp.zoneId,
+      type: "self_hosted",
+      name,
+      domain: this.domain,
+      sessionDuration,
+      allowedIdps: [idp.identityProviderId],
+      // Cloudflare only redirects when exactly one identity provider is
+      // allowed, which is always the case here.
+      autoRedirectToIdentity: props.autoRedirect ?? true,
+      policies: [{ id: this.policy.id, precedence: 1 }],
+    });
+    this.aud = this.application.aud;
+  }
+}
+
+/**
+ * The account of the allow policy: Cloudflare keeps policies in accounts, so a
+ * zone-scoped identity provider needs `accountId` here.
+ */
+function policyAccount(where: string, idp: OktaAccessIdentityProvider, accountId: string | undefined): string {
+  requireNonEmpty(where, "accountId", accountId);
+  if (idp.accountId === undefined) {
+    if (accountId === undefined) {
+      throw invalid(
+        where,
+        "accountId",
+        `the Cloudflare account id for the allow policy, because the identity provider is zone-scoped (zoneId ${JSON.stringify(idp.zoneId)}) and Access policies always belong to an account`,
+        undefined,
+      );
+    }
+    return accountId;
+  }
+  if (accountId !== undefined && isLiteral(accountId) && isLiteral(idp.accountId) && accountId !== idp.accountId) {
+    throw invalid(
+      where,
+      "accountId",
+      `omitted or equal to the identity provider's account ${JSON.stringify(idp.accountId)}, because the policy must live in the identity provider's account`,
+      accountId,
+    );
+  }
+  return idp.accountId;
+}
