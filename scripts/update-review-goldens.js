@@ -8,7 +8,7 @@ require("esbuild-register/dist/node").register({ target: "node20" });
 
 const fs = require("node:fs");
 const path = require("node:path");
-const { goldenCases, renderCase, GOLDEN_DIR } = require("../test/review/golden-cases.ts");
+const { goldenCases, renderCase, GOLDEN_DIR, README, README_SAMPLE_CASE, withReadmeSample } = require("../test/review/golden-cases.ts");
 
 fs.mkdirSync(GOLDEN_DIR, { recursive: true });
 const written = new Set();
@@ -18,6 +18,14 @@ for (const c of goldenCases()) {
     written.add(path.basename(file));
     console.log(`wrote ${path.relative(process.cwd(), file)}`);
   }
+}
+// The README's sample review is the golden of one case.
+const sample = fs.readFileSync(path.join(GOLDEN_DIR, `${README_SAMPLE_CASE}.md`), "utf8");
+const readme = fs.readFileSync(README, "utf8");
+const updated = withReadmeSample(readme, sample);
+if (updated !== readme) {
+  fs.writeFileSync(README, updated);
+  console.log("updated the sample review in README.md");
 }
 for (const file of fs.readdirSync(GOLDEN_DIR)) {
   if (!written.has(file)) {
