@@ -1,0 +1,404 @@
+/**
+ * A stateful emulator of the Cloudflare API v4 endpoints that the
+ * cloudflare/cloudflare Terraform provider 5.14.0 calls for Zero Trust Access:
+ * identity providers, Access groups, Access applications and reusable Access
+ * policies, account- or zone-scoped.
+ *
+ * Every answer is Cloudflare's envelope `{success, errors, messages, result}`
+ * (plus `result_info` on lists). The provider reaches it through `base_url`
+ * or CLOUDFLARE_BASE_URL, e.g. `http://127.0.0.1:<port>/client/v4`.
+ *
+ * What the provider relies on (internal/services/zero_trust_access_*):
+ * creates read only computed fields back (`apijson.UnmarshalComputed`), reads
+ * overwrite state with the whole answer (`apijson.Unmarshal`), so a read must
+ * return exactly what was stored; a 404 on read removes the resource from
+ * state; `config.client_secret` is never returned and is kept from state.
+ */
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { ApiError, HttpEmulator, Reply, RouteContext } from "./http-emulator";
+
+export interface CloudflareEmulatorOptions {
+  /** The API token the provider must present as `Authorization: Bearer`. */
+  readonly apiToken: string;
+  /** Accounts that exist, with their Zero Trust team domain. */
+  readonly accounts: { readonly id: string; readonly teamDomain: string }[];
+  /** Zones that exist, with the account they belong to. */
+  readonly zones?: { readonly id: string; readonly accountId: string }[];
+  /** Largest `per_page` the list endpoints honour. @default 50 */
+  readonly maxPerPage?: number;
+}
+
+export const API_PREFIX = "/client/v4";
+
+/** One stored object and its history, for assertions. */
+export interface CloudflareRecord {
+  /** `accounts/<id>` or `zones/<id>`. */
+  readonly scope: string;
+  /** The object as GET returns it. */
+  result: any;
+  /** Write-only values (the IdP's client secret), never returned. */
+  secret?: string;
+  /** Every client secret this object was given, in order. */
+  secretHistory: string[];
+  updates: number;
+}
+
+const IDP_TYPES = new Set([
+  "onetimepin", "azureAD", "saml", "centrify", "facebook", "github", "google-apps", "google", "linkedin", "oidc", "okta", "onelogin", "pingone", "yandex",
+]);
+const DURATION = /^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$/;
+
+function isObject(x: unknown): x is Record<string, any> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
+function cfError(status: number, code: number, message: string): ApiError {
+  return new ApiError(status, { success: false, errors: [{ code, message }], messages: [], result: null });
+}
+
+function ok(result: unknown, status = 200): Reply {
+  return { status, body: { success: true, errors: [], messages: [], result } };
+}
+
+function omit(object: Record<string, any>, keys: string[]): Record<string, any> {
+  return Object.fromEntries(Object.entries(object).filter(([k]) => !keys.includes(k)));
+}
+
+function timestamp(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+export class CloudflareEmulator extends HttpEmulator {
+  protected readonly name = "cloudflare";
+  public readonly identityProviders = new Map<string, CloudflareRecord>();
+  public readonly accessGroups = new Map<string, CloudflareRecord>();
+  public readonly accessApplications = new Map<string, CloudflareRecord>();
+  public readonly accessPolicies = new Map<string, CloudflareRecord>();
+  private readonly maxPerPage: number;
+
+  constructor(private readonly options: CloudflareEmulatorOptions) {
+    super();
+    this.maxPerPage = options.maxPerPage ?? 50;
+    this.defineRoutes();
+  }
+
+  /** The base URL to give the provider (`base_url` / CLOUDFLARE_BASE_URL). */
+  public get apiBaseUrl(): string {
+    return this.url + API_PREFIX;
+  }
+
+  public isEmpty(): boolean {
+    return this.identityProviders.size + this.accessGroups.size + this.accessApplications.size + this.accessPolicies.size === 0;
+  }
+
+  public snapshot(): unknown {
+    const dump = (m: Map<string, CloudflareRecord>) =>
+      [...m.values()].map((r) => ({ scope: r.scope, result: r.result, updates: r.updates, ...(r.secret !== undefined ? { secret: r.secret, secretHistory: r.secretHistory } : {}) }));
+    return {
+      identityProviders: dump(this.identityProviders),
+      accessGroups: dump(this.accessGroups),
+      accessApplications: dump(this.accessApplications),
+      accessPolicies: dump(this.accessPolicies),
+    };
+  }
+
+  protected faultReply(status: number): Reply {
+    if (status === 429) {
+      // Cloudflare answers 429 with Retry-After (seconds).
+      return {
+        status,
+        headers: { "retry-after": "1" },
+        body: { success: false, errors: [{ code: 10000, message: "Rate limited. Please wait and consider throttling your request speed" }], messages: [], result: null },
+      };
+    }
+    return { status, body: { success: false, errors: [{ code: 10002, message: "An unknown error has occurred" }], messages: [], result: null } };
+  }
+
+  private scope(ctx: RouteContext): { scope: string; teamDomain: string; accountId: string } {
+    if (ctx.headers.authorization !== `Bearer ${this.options.apiToken}`) {
+      throw cfError(403, 10000, "Authentication error");
+    }
+    if (ctx.params.accountId !== undefined) {
+      const account = this.options.accounts.find((a) => a.id === ctx.params.accountId);
+      if (!account) throw cfError(403, 10000, "Authentication error");
+      return { scope: `accounts/${account.id}`, teamDomain: account.teamDomain, accountId: account.id };
+    }
+    const zone = (this.options.zones ?? []).find((z) => z.id === ctx.params.zoneId);
+    if (!zone) throw cfError(403, 10000, "Authentication error");
+    const account = this.options.accounts.find((a) => a.id === zone.accountId);
+    if (!account) throw new Error(`cloudflare emulator: zone ${zone.id} names unknown account ${zone.accountId}`);
+    return { scope: `zones/${zone.id}`, teamDomain: account.teamDomain, accountId: account.id };
+  }
+
+  /** Registers list/create/get/update/delete under both scopes (or only accounts). */
+  private collection(
+    path: string,
+    store: Map<string, CloudflareRecord>,
+    kind: string,
+    build: (body: Record<string, any>, id: string, previous: CloudflareRecord | undefined, scope: { scope: string; teamDomain: string; accountId: string }) => { result: any; secret?: string; createOnly?: Record<string, unknown> },
+    view: (record: CloudflareRecord) => any,
+    scopes: ("accounts" | "zones")[] = ["accounts", "zones"],
+  ): void {
+    const find = (ctx: RouteContext, scope: string): CloudflareRecord => {
+      const record = store.get(ctx.params.id);
+      if (!record || record.scope !== scope) throw cfError(404, 12130, `${kind} not found`);
+      return record;
+    };
+    for (const s of scopes) {
+      const base = s === "accounts" ? `${API_PREFIX}/accounts/:accountId/${path}` : `${API_PREFIX}/zones/:zoneId/${path}`;
+      this.route("GET", base, (ctx) => {
+        const sc = this.scope(ctx);
+        const all = [...store.values()].filter((r) => r.scope === sc.scope).map(view);
+        return this.pageOf(ctx, all);
+      });
+      this.route("POST", base, (ctx) => {
+        const sc = this.scope(ctx);
+        if (!isObject(ctx.body)) throw cfError(400, 10001, "request body must be a JSON object");
+        const id = randomUUID();
+        const built = build(ctx.body, id, undefined, sc);
+        const record: CloudflareRecord = { scope: sc.scope, result: built.result, secret: built.secret, secretHistory: built.secret !== undefined ? [built.secret] : [], updates: 0 };
+        store.set(id, record);
+        return ok({ ...view(record), ...(built.createOnly ?? {}) }, 201);
+      });
+      this.route("GET", `${base}/:id`, (ctx) => {
+        const sc = this.scope(ctx);
+        return ok(view(find(ctx, sc.scope)));
+      });
+      this.route("PUT", `${base}/:id`, (ctx) => {
+        const sc = this.scope(ctx);
+        const record = find(ctx, sc.scope);
+        if (!isObject(ctx.body)) throw cfError(400, 10001, "request body must be a JSON object");
+        const built = build(ctx.body, record.result.id, record, sc);
+        record.result = built.result;
+        if (built.secret !== undefined && built.secret !== record.secret) {
+          record.secret = built.secret;
+          record.secretHistory.push(built.secret);
+        }
+        record.updates++;
+        return ok({ ...view(record), ...(built.createOnly ?? {}) });
+      });
+      this.route("DELETE", `${base}/:id`, (ctx) => {
+        const sc = this.scope(ctx);
+        const record = find(ctx, sc.scope);
+        this.checkNotInUse(kind, record.result.id);
+        store.delete(record.result.id);
+        return ok({ id: record.result.id });
+      });
+    }
+  }
+
+  /** Cloudflare refuses to delete what something else still references. */
+  private checkNotInUse(kind: string, id: string): void {
+    const users: string[] = [];
+    if (kind === "identity provider") {
+      for (const app of this.accessApplications.values()) if ((app.result.allowed_idps ?? []).includes(id)) users.push(`application ${app.result.id}`);
+      const mentions = (r: CloudflareRecord) => JSON.stringify([r.result.include, r.result.exclude, r.result.require]).includes(id);
+      for (const g of this.accessGroups.values()) if (mentions(g)) users.push(`access group ${g.result.id}`);
+      for (const p of this.accessPolicies.values()) if (mentions(p)) users.push(`policy ${p.result.id}`);
+    }
+    if (kind === "access policy") {
+      for (const app of this.accessApplications.values()) if ((app.result.policies ?? []).some((p: any) => p.id === id)) users.push(`application ${app.result.id}`);
+    }
+    if (kind === "access group") {
+      const mentions = (r: CloudflareRecord) => JSON.stringify([r.result.include, r.result.exclude, r.result.require]).includes(id);
+      for (const p of this.accessPolicies.values()) if (mentions(p)) users.push(`policy ${p.result.id}`);
+    }
+    if (users.length > 0) throw cfError(400, 12130, `${kind} ${id} is in use by ${users.join(", ")}`);
+  }
+
+  private pageOf(ctx: RouteContext, all: unknown[]): Reply {
+    const asked = Number(ctx.query.get("per_page") ?? 25);
+    const perPage = Math.max(1, Math.min(Number.isFinite(asked) && asked > 0 ? asked : 25, this.maxPerPage));
+    const page = Math.max(1, Number(ctx.query.get("page") ?? 1) || 1);
+    const items = all.slice((page - 1) * perPage, page * perPage);
+    return {
+      status: 200,
+      body: {
+        success: true,
+        errors: [],
+        messages: [],
+        result: items,
+        result_info: { page, per_page: perPage, count: items.length, total_count: all.length, total_pages: Math.max(1, Math.ceil(all.length / perPage)) },
+      },
+    };
+  }
+
+  private requireIdp(scope: string, id: unknown, where: string): void {
+    const idp = typeof id === "string" ? this.identityProviders.get(id) : undefined;
+    if (!idp || idp.scope !== scope) throw cfError(400, 12130, `${where}: identity provider ${String(id)} does not exist`);
+  }
+
+  /** Checks the identity providers named by Access rules, e.g. `okta: {name, identity_provider_id}`. */
+  private checkRules(scope: string, rules: unknown, where: string): any[] | undefined {
+    if (rules === undefined || rules === null) return undefined;
+    if (!Array.isArray(rules)) throw cfError(400, 10001, `${where} must be a list of rules`);
+    rules.forEach((rule, i) => {
+      if (!isObject(rule) || Object.keys(rule).length !== 1) throw cfError(400, 10001, `${where}[${i}] must be an object with exactly one rule type`);
+      const [type, value] = Object.entries(rule)[0];
+      if (type === "okta" || type === "saml" || type === "azure_ad" || type === "github_organization" || type === "gsuite") {
+        if (!isObject(value)) throw cfError(400, 10001, `${where}[${i}].${type} must be an object`);
+        this.requireIdp(scope, value.identity_provider_id, `${where}[${i}].${type}.identity_provider_id`);
+        if (type === "okta" && (typeof value.name !== "string" || value.name === "")) throw cfError(400, 10001, `${where}[${i}].okta.name is required`);
+      }
+      if (type === "group") {
+        const group = isObject(value) ? this.accessGroups.get(value.id) : undefined;
+        if (!group) throw cfError(400, 12130, `${where}[${i}].group.id does not name an Access group`);
+      }
+    });
+    return rules;
+  }
+
+  private defineRoutes(): void {
+    this.collection(
+      "access/identity_providers",
+      this.identityProviders,
+      "identity provider",
+      (body, id, previous, sc) => {
+        if (typeof body.name !== "string" || body.name === "") throw cfError(400, 12130, "name is required");
+        if (!IDP_TYPES.has(body.type)) throw cfError(400, 12130, `type ${String(body.type)} is not a valid identity provider type`);
+        if (previous && previous.result.type !== body.type) throw cfError(400, 12130, "type cannot be changed");
+        if (!isObject(body.config)) throw cfError(400, 12130, "config is required");
+        // The secret is write-only; redirect_url is Cloudflare's to compute.
+        const secret: unknown = body.config.client_secret;
+        const config = omit(body.config, ["client_secret", "redirect_url"]);
+        if (body.type === "okta") {
+          for (const key of ["client_id", "okta_account"]) {
+            if (typeof config[key] !== "string" || config[key] === "") throw cfError(400, 12130, `config.${key} is required for an Okta identity provider`);
+          }
+          if (!/^https:\/\/[^/]+$/.test(config.okta_account)) throw cfError(400, 12130, `config.okta_account must be https://<org>.okta.com, got ${config.okta_account}`);
+          if (!previous && (typeof secret !== "string" || secret === "")) throw cfError(400, 12130, "config.client_secret is required");
+        }
+        const scim = this.scimConfig(body.scim_config, previous?.result.scim_config, sc.teamDomain, id);
+        const result = {
+          id,
+          name: body.name,
+          type: body.type,
+          config: { ...config, redirect_url: `https://${sc.teamDomain}/cdn-cgi/access/callback` },
+          scim_config: scim.stored,
+        };
+        return {
+          result,
+          secret: typeof secret === "string" && secret !== "" ? secret : previous?.secret,
+          createOnly: scim.secret !== undefined ? { scim_config: { ...scim.stored, secret: scim.secret } } : undefined,
+        };
+      },
+      (r) => structuredClone(r.result),
+    );
+
+    this.collection(
+      "access/groups",
+      this.accessGroups,
+      "access group",
+      (body, id, previous, sc) => {
+        if (typeof body.name !== "string" || body.name === "") throw cfError(400, 12130, "name is required");
+        const include = this.checkRules(sc.scope, body.include, "include");
+        if (!include || include.length === 0) throw cfError(400, 12130, "include must have at least one rule");
+        const result: any = { id, name: body.name, include, created_at: previous?.result.created_at ?? timestamp(), updated_at: timestamp() };
+        for (const key of ["exclude", "require"]) {
+          const rules = this.checkRules(sc.scope, body[key], key);
+          if (rules !== undefined) result[key] = rules;
+        }
+        if (body.is_default !== undefined) result.is_default = body.is_default;
+        return { result };
+      },
+      (r) => structuredClone(r.result),
+    );
+
+    this.collection(
+      "access/policies",
+      this.accessPolicies,
+      "access policy",
+      (body, id, previous, sc) => {
+        if (typeof body.name !== "string" || body.name === "") throw cfError(400, 12130, "name is required");
+        if (!["allow", "deny", "non_identity", "bypass"].includes(body.decision)) throw cfError(400, 12130, `decision ${String(body.decision)} is invalid`);
+        const include = this.checkRules(sc.scope, body.include, "include");
+        if (!include || include.length === 0) throw cfError(400, 12130, "include must have at least one rule");
+        if (body.session_duration !== undefined && !DURATION.test(body.session_duration)) throw cfError(400, 12130, `session_duration ${String(body.session_duration)} is invalid`);
+        const result: any = {
+          id,
+          name: body.name,
+          decision: body.decision,
+          include,
+          exclude: this.checkRules(sc.scope, body.exclude, "exclude") ?? [],
+          require: this.checkRules(sc.scope, body.require, "require") ?? [],
+          session_duration: body.session_duration ?? "24h",
+          reusable: true,
+          created_at: previous?.result.created_at ?? timestamp(),
+          updated_at: timestamp(),
+        };
+        for (const key of ["approval_required", "isolation_required", "purpose_justification_required", "purpose_justification_prompt", "approval_groups"]) {
+          if (body[key] !== undefined) result[key] = body[key];
+        }
+        return { result };
+      },
+      (r) => structuredClone(r.result),
+      ["accounts"],
+    );
+
+    this.collection(
+      "access/apps",
+      this.accessApplications,
+      "access application",
+      (body, id, previous, sc) => {
+        if (body.type !== "self_hosted") throw cfError(400, 12130, `only self_hosted applications are emulated, got ${String(body.type)}`);
+        if (typeof body.domain !== "string" || body.domain === "" || /^[a-z]+:\/\//i.test(body.domain)) throw cfError(400, 12130, `domain ${String(body.domain)} is invalid`);
+        if (body.session_duration !== undefined && !DURATION.test(body.session_duration)) throw cfError(400, 12130, `session_duration ${String(body.session_duration)} is invalid`);
+        const idps: unknown[] = Array.isArray(body.allowed_idps) ? body.allowed_idps : [];
+        idps.forEach((idp, i) => this.requireIdp(sc.scope, idp, `allowed_idps[${i}]`));
+        if (body.auto_redirect_to_identity === true && idps.length !== 1) {
+          throw cfError(400, 12130, "auto_redirect_to_identity requires exactly one allowed identity provider");
+        }
+        const policies: unknown[] = Array.isArray(body.policies) ? body.policies : [];
+        const links = policies.map((p, i) => {
+          if (!isObject(p) || typeof p.id !== "string") throw cfError(400, 12130, `policies[${i}] must reference a reusable policy by id`);
+          const policy = this.accessPolicies.get(p.id);
+          if (!policy || policy.scope !== `accounts/${sc.accountId}`) throw cfError(400, 12130, `policies[${i}].id ${p.id} is not a policy of account ${sc.accountId}`);
+          return { id: p.id, precedence: typeof p.precedence === "number" ? p.precedence : i + 1 };
+        });
+        const result: any = {
+          ...omit(body, ["policies"]),
+          id,
+          name: body.name ?? body.domain,
+          aud: previous?.result.aud ?? createHash("sha256").update(randomBytes(16)).digest("hex"),
+          app_launcher_visible: body.app_launcher_visible ?? true,
+          http_only_cookie_attribute: body.http_only_cookie_attribute ?? true,
+          session_duration: body.session_duration ?? "24h",
+          skip_app_launcher_login_page: body.skip_app_launcher_login_page ?? false,
+          self_hosted_domains: body.self_hosted_domains ?? [body.domain],
+          destinations: body.destinations ?? [{ type: "public", uri: body.domain }],
+          policies: links,
+          created_at: previous?.result.created_at ?? timestamp(),
+          updated_at: timestamp(),
+        };
+        return { result };
+      },
+      (r) => {
+        // Cloudflare expands the attached reusable policies into full objects.
+        const out = structuredClone(r.result);
+        out.policies = (out.policies as { id: string; precedence: number }[]).map((link) => {
+          const policy = this.accessPolicies.get(link.id);
+          return policy ? { ...structuredClone(policy.result), precedence: link.precedence } : link;
+        });
+        return out;
+      },
+    );
+  }
+
+  /** The stored scim_config, and the SCIM secret when SCIM was just enabled. */
+  private scimConfig(asked: unknown, previous: any, teamDomain: string, id: string): { stored: any; secret?: string } {
+    const sent = isObject(asked) ? asked : {};
+    const stored = {
+      enabled: sent.enabled ?? previous?.enabled ?? false,
+      user_deprovision: sent.user_deprovision ?? previous?.user_deprovision ?? false,
+      seat_deprovision: sent.seat_deprovision ?? previous?.seat_deprovision ?? false,
+      identity_update_behavior: sent.identity_update_behavior ?? previous?.identity_update_behavior ?? "no_action",
+      scim_base_url: `https://${teamDomain}/populate/${createHash("sha256").update(id).digest("hex").slice(0, 32)}`,
+    };
+    if (!["automatic", "reauth", "no_action"].includes(stored.identity_update_behavior)) {
+      throw cfError(400, 12130, `scim_config.identity_update_behavior ${String(stored.identity_update_behavior)} is invalid`);
+    }
+    // The SCIM secret is shown once, when SCIM is turned on.
+    const secret = stored.enabled && !(previous?.enabled ?? false) ? randomBytes(32).toString("base64url") : undefined;
+    return { stored, secret };
+  }
+}

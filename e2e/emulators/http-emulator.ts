@@ -1,0 +1,358 @@
+/**
+ * The shared machinery of the Okta and Cloudflare API emulators: a strict
+ * router, a request log, fault injection and a control API.
+ *
+ * An emulator is a stateful node:http server on an ephemeral port. It answers
+ * only the endpoints it was taught; anything else is a loud failure (HTTP 501,
+ * a line on stderr and an entry in `unknownRequests`), never a silent 404 that
+ * a provider could mistake for "already deleted".
+ */
+import { randomBytes } from "node:crypto";
+import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
+import { AddressInfo } from "node:net";
+
+/** One request as the emulator saw and answered it. */
+export interface RecordedRequest {
+  readonly seq: number;
+  readonly method: string;
+  /** The path without the query string, e.g. `/api/v1/apps/0oa1`. */
+  readonly path: string;
+  /** The query string without `?`, possibly empty. */
+  readonly query: string;
+  /** The parsed JSON body, the raw text when it is not JSON, or undefined. */
+  readonly body: unknown;
+  readonly status: number;
+  /** Set when the answer was an injected fault rather than the real handler. */
+  readonly fault?: string;
+  /** The route pattern that matched, e.g. `GET /api/v1/apps/:appId`. */
+  readonly route?: string;
+  /** Selected request headers (authorization is never recorded). */
+  readonly headers: Record<string, string>;
+}
+
+/** A request no route matched: a gap in the emulator, or a provider change. */
+export interface UnknownRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: string;
+}
+
+/** Random faults: a share of requests gets an error instead of an answer. */
+export interface RandomFaults {
+  /** Share of requests to fault, 0 to 1. */
+  readonly rate: number;
+  /** HTTP statuses to pick from, e.g. [429] or [502, 503]. */
+  readonly statuses: number[];
+  /** Seed of the deterministic pseudo-random sequence. @default 1 */
+  readonly seed?: number;
+  /**
+   * Longest run of faults for one method and path. A client that retries at
+   * least this many times always gets through. @default 1
+   */
+  readonly maxConsecutive?: number;
+  /** Only requests whose `METHOD /path` matches are faulted. @default all */
+  readonly match?: string;
+}
+
+/** Scripted faults: the next `times` requests matching `match` fail with `status`. */
+export interface ScriptedFault {
+  /** A regular expression on `METHOD /path`, e.g. `^POST /api/v1/apps$`. */
+  readonly match: string;
+  readonly status: number;
+  /** @default 1 */
+  readonly times?: number;
+}
+
+export interface FaultConfig {
+  readonly random?: RandomFaults;
+  readonly scripted?: ScriptedFault[];
+}
+
+/** What a handler answers. */
+export interface Reply {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string | string[]>;
+}
+
+/** The context a route handler gets. */
+export interface RouteContext {
+  readonly method: string;
+  readonly path: string;
+  readonly params: Record<string, string>;
+  readonly query: URLSearchParams;
+  readonly body: unknown;
+  readonly headers: IncomingMessage["headers"];
+  /** The emulator's own base URL, e.g. `http://127.0.0.1:40123`. */
+  readonly baseUrl: string;
+}
+
+export type Handler = (ctx: RouteContext) => Reply;
+
+interface Route {
+  readonly method: string;
+  readonly pattern: string;
+  readonly regex: RegExp;
+  readonly names: string[];
+  readonly handler: Handler;
+}
+
+/** Thrown by handlers to answer with an API error. */
+export class ApiError extends Error {
+  constructor(
+    public readonly status: number,
+    public readonly body: unknown,
+    public readonly headers: Record<string, string> = {},
+  ) {
+    super(`HTTP ${status}`);
+  }
+}
+
+/** The control API lives under this prefix; it is never faulted or logged. */
+export const CONTROL_PREFIX = "/__emulator";
+
+/** mulberry32: a small, fast, seedable generator, so fault runs are reproducible. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Random characters from `alphabet`, for ids and secrets. */
+export function randomChars(length: number, alphabet: string): string {
+  const bytes = randomBytes(length);
+  let out = "";
+  for (let i = 0; i < length; i++) out += alphabet[bytes[i] % alphabet.length];
+  return out;
+}
+
+export const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+export abstract class HttpEmulator {
+  /** Every request the API saw, in order (control requests excluded). */
+  public readonly requests: RecordedRequest[] = [];
+  /** Requests no route matched. A run with any of these must fail. */
+  public readonly unknownRequests: UnknownRequest[] = [];
+
+  private readonly routes: Route[] = [];
+  private server?: Server;
+  private seq = 0;
+  private faults: FaultConfig = {};
+  private random: () => number = seededRandom(1);
+  private readonly consecutive = new Map<string, number>();
+  private scriptedLeft: { regex: RegExp; status: number; left: number }[] = [];
+  private base = "";
+
+  /** A short name for log lines, e.g. `okta`. */
+  protected abstract readonly name: string;
+  /** The body and headers of an injected fault, in the API's own format. */
+  protected abstract faultReply(status: number): Reply;
+  /** The whole state, as plain JSON, for assertions. */
+  public abstract snapshot(): unknown;
+  /** True when nothing the providers create is left (seed data excepted). */
+  public abstract isEmpty(): boolean;
+
+  /** The base URL, once started. */
+  public get url(): string {
+    if (!this.base) throw new Error(`${this.name} emulator: not started`);
+    return this.base;
+  }
+
+  /** Registers a route; `:name` segments become params. */
+  protected route(method: string, pattern: string, handler: Handler): void {
+    const names: string[] = [];
+    const source = pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\/:([A-Za-z]+)/g, (_m, name: string) => {
+      names.push(name);
+      return "/([^/]+)";
+    });
+    this.routes.push({ method, pattern, regex: new RegExp(`^${source}$`), names, handler });
+  }
+
+  /** Every route as `METHOD /pattern`, for documentation and tests. */
+  public describeRoutes(): string[] {
+    return this.routes.map((r) => `${r.method} ${r.pattern}`);
+  }
+
+  public setFaults(faults: FaultConfig): void {
+    this.faults = faults;
+    this.random = seededRandom(faults.random?.seed ?? 1);
+    this.consecutive.clear();
+    this.scriptedLeft = (faults.scripted ?? []).map((f) => ({ regex: new RegExp(f.match), status: f.status, left: f.times ?? 1 }));
+  }
+
+  public async start(port = 0, host = "127.0.0.1"): Promise<string> {
+    const server = createServer((req, res) => {
+      this.dispatch(req, res).catch((err: unknown) => {
+        process.stderr.write(`[${this.name}-emulator] internal error: ${String(err)}\n`);
+        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+        res.end("emulator internal error");
+      });
+    });
+    // Providers keep connections alive; drop idle ones quickly so stop() is fast.
+    server.keepAliveTimeout = 1000;
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, host, () => resolve());
+    });
+    this.server = server;
+    const address = server.address() as AddressInfo;
+    this.base = `http://${host}:${address.port}`;
+    return this.base;
+  }
+
+  public async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+
+  /** Requests that matched `METHOD /pattern` of a route, e.g. `POST /api/v1/apps`. */
+  public requestsTo(route: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.route === route);
+  }
+
+  private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Okta's SDK sends absolute-form request targets (it treats the emulator
+    // as an HTTP proxy), so parse against a dummy base either way.
+    const target = new URL(req.url ?? "/", "http://emulator.invalid");
+    const path = target.pathname;
+    const method = (req.method ?? "GET").toUpperCase();
+    const raw = await readBody(req);
+
+    if (path.startsWith(CONTROL_PREFIX)) {
+      this.control(method, path.slice(CONTROL_PREFIX.length), raw, res);
+      return;
+    }
+
+    let body: unknown = undefined;
+    if (raw.length > 0) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        body = raw;
+      }
+    }
+    const headers: Record<string, string> = {};
+    for (const h of ["content-type", "accept", "user-agent", "x-okta-retry-count", "x-stainless-retry-count"]) {
+      const v = req.headers[h];
+      if (typeof v === "string") headers[h] = v;
+    }
+    const query = target.search.replace(/^\?/, "");
+    const record = (status: number, extra: { fault?: string; route?: string }) => {
+      this.requests.push({ seq: ++this.seq, method, path, query, body, status, headers, ...extra });
+    };
+
+    let match: { route: Route; params: Record<string, string> } | undefined;
+    for (const route of this.routes) {
+      if (route.method !== method) continue;
+      const m = route.regex.exec(path);
+      if (m) {
+        const params: Record<string, string> = {};
+        route.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1])));
+        match = { route, params };
+        break;
+      }
+    }
+    if (!match) {
+      this.unknownRequests.push({ method, path, query });
+      process.stderr.write(`[${this.name}-emulator] UNKNOWN ENDPOINT: ${method} ${path}${query ? "?" + query : ""}\n`);
+      record(501, {});
+      send(res, 501, {
+        error: `${this.name} emulator does not implement ${method} ${path}`,
+        hint: "teach the emulator this endpoint (e2e/emulators) after checking what the real API answers",
+      });
+      return;
+    }
+    const routeName = `${match.route.method} ${match.route.pattern}`;
+
+    const fault = this.pickFault(`${method} ${path}`);
+    if (fault !== undefined) {
+      const reply = this.faultReply(fault);
+      record(reply.status, { fault: String(fault), route: routeName });
+      send(res, reply.status, reply.body, reply.headers);
+      return;
+    }
+
+    let reply: Reply;
+    try {
+      reply = match.route.handler({
+        method,
+        path,
+        params: match.params,
+        query: target.searchParams,
+        body,
+        headers: req.headers,
+        baseUrl: this.base,
+      });
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      reply = { status: err.status, body: err.body, headers: err.headers };
+    }
+    record(reply.status, { route: routeName });
+    send(res, reply.status, reply.body, reply.headers);
+  }
+
+  private pickFault(key: string): number | undefined {
+    for (const s of this.scriptedLeft) {
+      if (s.left > 0 && s.regex.test(key)) {
+        s.left--;
+        return s.status;
+      }
+    }
+    const random = this.faults.random;
+    if (!random || random.rate <= 0 || random.statuses.length === 0) return undefined;
+    if (random.match !== undefined && !new RegExp(random.match).test(key)) return undefined;
+    const run = this.consecutive.get(key) ?? 0;
+    // Draw on every request so the sequence does not depend on which were skipped.
+    const draw = this.random();
+    const pick = this.random();
+    if (run < (random.maxConsecutive ?? 1) && draw < random.rate) {
+      this.consecutive.set(key, run + 1);
+      return random.statuses[Math.floor(pick * random.statuses.length)];
+    }
+    this.consecutive.set(key, 0);
+    return undefined;
+  }
+
+  /**
+   * The control API, for a harness that runs the emulator in another process:
+   * GET /state, GET /requests, GET /unknown, PUT /faults, GET /health.
+   */
+  private control(method: string, path: string, raw: string, res: ServerResponse): void {
+    if (method === "GET" && path === "/health") return send(res, 200, { ok: true, name: this.name });
+    if (method === "GET" && path === "/state") return send(res, 200, { state: this.snapshot(), empty: this.isEmpty() });
+    if (method === "GET" && path === "/requests") return send(res, 200, this.requests);
+    if (method === "GET" && path === "/unknown") return send(res, 200, this.unknownRequests);
+    if (method === "PUT" && path === "/faults") {
+      this.setFaults(raw ? (JSON.parse(raw) as FaultConfig) : {});
+      return send(res, 200, { ok: true });
+    }
+    send(res, 404, { error: `no control endpoint ${method} ${CONTROL_PREFIX}${path}` });
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}): void {
+  const hasBody = body !== undefined && status !== 204;
+  const text = !hasBody ? "" : typeof body === "string" ? body : JSON.stringify(body);
+  const contentType = hasBody ? { "content-type": typeof body === "string" ? "text/plain" : "application/json" } : {};
+  res.writeHead(status, { ...contentType, ...headers });
+  res.end(text);
+}

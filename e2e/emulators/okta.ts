@@ -1,0 +1,659 @@
+/**
+ * A stateful emulator of the parts of Okta's management API that the
+ * okta/okta Terraform provider 4.20.0 calls for this library's resources:
+ * okta_app_oauth (with groups_claim), okta_app_group_assignments,
+ * okta_app_group_assignment, data "okta_everyone_group" and
+ * okta_auth_server_claim.
+ *
+ * The answers follow the provider's recorded fixtures
+ * (okta/terraform-provider-okta test/fixtures/vcr, e.g.
+ * TestAccResourceOktaAppOauth_groups_claim/oie-00.yaml): what each call
+ * returns, which fields the provider reads, and Okta's error bodies.
+ *
+ * The provider reaches it through its `http_proxy` setting (or
+ * OKTA_HTTP_PROXY): with an `http://` value the SDK talks plain HTTP to that
+ * address, sending absolute-form request targets.
+ */
+import { ALPHANUMERIC, ApiError, HttpEmulator, randomChars, Reply, RouteContext } from "./http-emulator";
+
+export interface OktaEmulatorOptions {
+  /** The SSWS API token the provider must present. */
+  readonly apiToken: string;
+  /** "idx" for an Identity Engine org (the default today), "v1" for Classic. */
+  readonly pipeline?: "idx" | "v1";
+  /** Okta groups that exist besides Everyone, by name. */
+  readonly groups?: string[];
+  /** Custom authorization servers that exist, by name. @default ["default"] */
+  readonly authorizationServers?: string[];
+  /**
+   * Largest page of an app's group assignments, whatever `limit` asks for,
+   * so a few assignments already exercise the provider's Link-header
+   * pagination (okta_app_group_assignments follows rel="next").
+   * @default 200
+   */
+  readonly assignmentPageSize?: number;
+}
+
+/** The groups claim as Okta's internal idToken endpoint stores it. */
+export interface OktaGroupsClaim {
+  readonly valueType: string;
+  readonly groupFilterType?: string;
+  readonly name: string;
+  readonly value: string;
+  readonly issuerMode?: string;
+}
+
+export interface OktaGroupAssignment {
+  readonly id: string;
+  readonly priority: number;
+  readonly profile: unknown;
+  readonly lastUpdated: string;
+}
+
+/** Everything the emulator knows about one app. */
+export interface OktaAppRecord {
+  /** The app as GET returns it (without the client secret). */
+  app: any;
+  /** The current client secret. */
+  clientSecret: string;
+  /** Every secret the app has had, first one first: more than one means rotation. */
+  secretHistory: string[];
+  groupsClaim?: OktaGroupsClaim;
+  /** Every groups claim the idToken endpoint received, in order. */
+  groupsClaimHistory: OktaGroupsClaim[];
+  assignments: Map<string, OktaGroupAssignment>;
+  /** How many PUT /api/v1/apps/{id} this app received. */
+  updates: number;
+}
+
+export interface OktaGroup {
+  readonly id: string;
+  readonly type: "BUILT_IN" | "OKTA_GROUP";
+  readonly name: string;
+  readonly description: string;
+}
+
+interface OktaClaim {
+  id: string;
+  body: any;
+}
+
+interface AuthorizationServer {
+  readonly id: string;
+  readonly name: string;
+  readonly claims: Map<string, OktaClaim>;
+}
+
+const APP_TYPES_REQUIRING_REDIRECT = new Set(["web", "browser", "native"]);
+const GROUP_FILTER_TYPES = new Set(["STARTS_WITH", "EQUALS", "CONTAINS", "REGEX"]);
+
+function oktaId(prefix: string): string {
+  return prefix + randomChars(17, ALPHANUMERIC);
+}
+
+function now(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, ".000Z");
+}
+
+/** Okta's error body. */
+function oktaError(status: number, errorCode: string, errorSummary: string, causes: string[] = []): ApiError {
+  return new ApiError(status, {
+    errorCode,
+    errorSummary,
+    errorLink: errorCode,
+    errorId: "oae" + randomChars(22, ALPHANUMERIC),
+    errorCauses: causes.map((c) => ({ errorSummary: c })),
+  });
+}
+
+function notFound(id: string, kind: string): ApiError {
+  return oktaError(404, "E0000007", `Not found: Resource not found: ${id} (${kind})`);
+}
+
+function validation(summary: string): ApiError {
+  return oktaError(400, "E0000001", "Api validation failed: " + summary, [summary]);
+}
+
+function isObject(x: unknown): x is Record<string, any> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
+export class OktaEmulator extends HttpEmulator {
+  protected readonly name = "okta";
+  public readonly apps = new Map<string, OktaAppRecord>();
+  public readonly groups = new Map<string, OktaGroup>();
+  public readonly authorizationServers = new Map<string, AuthorizationServer>();
+  /** ACCESS_POLICY policies; the system one is what new apps get in an OIE org. */
+  public readonly accessPolicies: { id: string; name: string; system: boolean }[];
+  public readonly everyoneGroupId: string;
+  private readonly pipeline: "idx" | "v1";
+  private readonly assignmentPageSize: number;
+  private readonly me = { id: oktaId("00u"), login: "terraform@example.com" };
+
+  constructor(private readonly options: OktaEmulatorOptions) {
+    super();
+    this.pipeline = options.pipeline ?? "idx";
+    this.assignmentPageSize = options.assignmentPageSize ?? 200;
+    this.everyoneGroupId = oktaId("00g");
+    this.groups.set(this.everyoneGroupId, { id: this.everyoneGroupId, type: "BUILT_IN", name: "Everyone", description: "All users in your organization" });
+    for (const name of options.groups ?? []) {
+      const id = oktaId("00g");
+      this.groups.set(id, { id, type: "OKTA_GROUP", name, description: "" });
+    }
+    for (const name of options.authorizationServers ?? ["default"]) {
+      const id = oktaId("aus");
+      this.authorizationServers.set(id, { id, name, claims: new Map() });
+    }
+    this.accessPolicies = [
+      { id: oktaId("rst"), name: "Okta Admin Console", system: false },
+      { id: oktaId("rst"), name: "Any two factors", system: true },
+      { id: oktaId("rst"), name: "Password only", system: false },
+    ];
+    this.defineRoutes();
+  }
+
+  /** The id of a seeded group, by name. */
+  public groupId(name: string): string {
+    for (const g of this.groups.values()) if (g.name === name) return g.id;
+    throw new Error(`okta emulator: no group named ${JSON.stringify(name)}`);
+  }
+
+  /** The id of a seeded authorization server, by name. */
+  public authorizationServerId(name: string): string {
+    for (const s of this.authorizationServers.values()) if (s.name === name) return s.id;
+    throw new Error(`okta emulator: no authorization server named ${JSON.stringify(name)}`);
+  }
+
+  public isEmpty(): boolean {
+    if (this.apps.size > 0) return false;
+    for (const s of this.authorizationServers.values()) if (s.claims.size > 0) return false;
+    return true;
+  }
+
+  public snapshot(): unknown {
+    return {
+      pipeline: this.pipeline,
+      everyoneGroupId: this.everyoneGroupId,
+      groups: [...this.groups.values()],
+      accessPolicies: this.accessPolicies,
+      apps: [...this.apps.values()].map((r) => ({
+        app: r.app,
+        clientSecret: r.clientSecret,
+        secretHistory: r.secretHistory,
+        groupsClaim: r.groupsClaim ?? null,
+        groupsClaimHistory: r.groupsClaimHistory,
+        assignments: [...r.assignments.values()],
+        updates: r.updates,
+      })),
+      authorizationServers: [...this.authorizationServers.values()].map((s) => ({
+        id: s.id,
+        name: s.name,
+        claims: [...s.claims.values()].map((c) => ({ id: c.id, ...c.body })),
+      })),
+    };
+  }
+
+  protected faultReply(status: number): Reply {
+    if (status === 429) {
+      // Okta's rate-limit answer: no Retry-After, but X-Rate-Limit-Reset (epoch
+      // seconds), which the Okta SDK turns into its wait (reset - Date + 1 s).
+      return {
+        status,
+        headers: {
+          "x-rate-limit-limit": "100",
+          "x-rate-limit-remaining": "0",
+          "x-rate-limit-reset": String(Math.floor(Date.now() / 1000) + 1),
+        },
+        body: { errorCode: "E0000047", errorSummary: "API call exceeded rate limit due to too many requests.", errorLink: "E0000047", errorId: "oae" + randomChars(22, ALPHANUMERIC), errorCauses: [] },
+      };
+    }
+    if (status === 500) {
+      return { status, body: { errorCode: "E0000009", errorSummary: "Internal Server Error", errorLink: "E0000009", errorId: "oae" + randomChars(22, ALPHANUMERIC), errorCauses: [] } };
+    }
+    // 502/503/504 come from the edge, not the API: an HTML page.
+    return { status, headers: { "content-type": "text/html" }, body: `<html><body><h1>${status}</h1>Service temporarily unavailable</body></html>` };
+  }
+
+  private authorize(ctx: RouteContext): void {
+    const auth = ctx.headers.authorization;
+    if (auth !== `SSWS ${this.options.apiToken}`) {
+      throw oktaError(401, "E0000011", "Invalid token provided");
+    }
+  }
+
+  private app(ctx: RouteContext): OktaAppRecord {
+    const record = this.apps.get(ctx.params.appId);
+    if (!record) throw notFound(ctx.params.appId, "AppInstance");
+    return record;
+  }
+
+  private links(base: string, id: string, accessPolicyId?: string): any {
+    const links: any = {
+      uploadLogo: { href: `${base}/api/v1/apps/${id}/logo`, hints: { allow: ["POST"] } },
+      appLinks: [{ name: "oidc_client_link", href: `${base}/home/oidc_client/${id}/aln${randomChars(17, ALPHANUMERIC)}`, type: "text/html" }],
+      policies: { href: `${base}/api/v1/apps/${id}/policies`, hints: { allow: ["PUT"] } },
+      groups: { href: `${base}/api/v1/apps/${id}/groups` },
+      logo: [{ name: "medium", href: `${base}/assets/img/logos/default.png`, type: "image/png" }],
+      clientCredentials: [{ name: "secrets", href: `${base}/api/v1/apps/${id}/credentials/secrets` }],
+      users: { href: `${base}/api/v1/apps/${id}/users` },
+      deactivate: { href: `${base}/api/v1/apps/${id}/lifecycle/deactivate` },
+    };
+    if (accessPolicyId) links.accessPolicy = { href: `${base}/api/v1/policies/${accessPolicyId}` };
+    return links;
+  }
+
+  /** Validates an OIDC app body the way Okta does for the fields we rely on. */
+  private validateApp(body: unknown): asserts body is Record<string, any> {
+    if (!isObject(body)) throw validation("the request body must be an application object");
+    if (body.signOnMode !== "OPENID_CONNECT" || body.name !== "oidc_client") {
+      throw validation(`only OIDC apps are emulated (name oidc_client, signOnMode OPENID_CONNECT); got ${String(body.name)} / ${String(body.signOnMode)}`);
+    }
+    if (typeof body.label !== "string" || body.label.trim() === "") throw validation("label: The field cannot be left blank");
+    const oauth = body.settings?.oauthClient;
+    if (!isObject(oauth)) throw validation("settings.oauthClient is required");
+    if (!["web", "native", "browser", "service"].includes(oauth.application_type)) {
+      throw validation(`settings.oauthClient.application_type: invalid value ${String(oauth.application_type)}`);
+    }
+    const grants: unknown = oauth.grant_types;
+    if (!Array.isArray(grants) || grants.length === 0) throw validation("settings.oauthClient.grant_types: The field cannot be left blank");
+    if (grants.includes("authorization_code") && APP_TYPES_REQUIRING_REDIRECT.has(oauth.application_type)) {
+      const uris: unknown = oauth.redirect_uris;
+      if (!Array.isArray(uris) || uris.length === 0) {
+        throw validation("settings.oauthClient.redirect_uris: 'redirect_uris' is required when 'grant_types' includes 'authorization_code'");
+      }
+      for (const uri of uris) {
+        if (typeof uri !== "string" || !/^[a-z][a-z0-9+.-]*:\/\/[^\s]+$/i.test(uri)) throw validation(`settings.oauthClient.redirect_uris: invalid URI ${JSON.stringify(uri)}`);
+      }
+    }
+  }
+
+  /** The app object Okta stores and returns (never with the secret). */
+  private buildApp(id: string, body: Record<string, any>, previous: any, status: string, base: string, accessPolicyId?: string): any {
+    const oauth = body.settings.oauthClient;
+    const creds = body.credentials?.oauthClient ?? {};
+    const app: any = {
+      id,
+      name: "oidc_client",
+      label: body.label,
+      status,
+      lastUpdated: now(),
+      created: previous?.created ?? now(),
+      accessibility: {
+        selfService: body.accessibility?.selfService ?? false,
+        errorRedirectUrl: body.accessibility?.errorRedirectUrl ?? null,
+        loginRedirectUrl: body.accessibility?.loginRedirectUrl ?? null,
+      },
+      visibility: {
+        autoLaunch: body.visibility?.autoLaunch ?? false,
+        autoSubmitToolbar: body.visibility?.autoSubmitToolbar ?? false,
+        hide: body.visibility?.hide ?? { iOS: false, web: false },
+        appLinks: body.visibility?.appLinks ?? { oidc_client_link: true },
+      },
+      features: [],
+      signOnMode: "OPENID_CONNECT",
+      credentials: {
+        userNameTemplate: body.credentials?.userNameTemplate ?? { template: "${source.login}", type: "BUILT_IN" },
+        signing: previous?.credentials?.signing ?? { kid: randomChars(43, ALPHANUMERIC) },
+        oauthClient: {
+          autoKeyRotation: creds.autoKeyRotation ?? true,
+          client_id: previous?.credentials?.oauthClient?.client_id ?? (creds.client_id || id),
+          token_endpoint_auth_method: creds.token_endpoint_auth_method || "client_secret_basic",
+          pkce_required: creds.pkce_required ?? false,
+        },
+      },
+      settings: {
+        app: body.settings.app ?? {},
+        notifications: { vpn: { network: { connection: "DISABLED" }, message: null, helpUrl: null } },
+        manualProvisioning: false,
+        implicitAssignment: body.settings.implicitAssignment ?? false,
+        notes: body.settings.notes ?? { admin: null, enduser: null },
+        oauthClient: {
+          client_uri: null,
+          logo_uri: null,
+          ...oauth,
+          consent_method: oauth.consent_method || "TRUSTED",
+          issuer_mode: oauth.issuer_mode || "DYNAMIC",
+          idp_initiated_login: oauth.idp_initiated_login ?? { mode: "DISABLED", default_scope: [] },
+          wildcard_redirect: oauth.wildcard_redirect || "DISABLED",
+          dpop_bound_access_tokens: false,
+          participate_slo: false,
+        },
+      },
+      _links: this.links(base, id, accessPolicyId),
+    };
+    if (body.profile !== undefined) app.profile = body.profile;
+    return app;
+  }
+
+  private withSecret(record: OktaAppRecord): any {
+    const app = structuredClone(record.app);
+    app.credentials.oauthClient.client_secret = record.clientSecret;
+    return app;
+  }
+
+  /** One page of `items`, with Okta's Link headers (self, and next when there is more). */
+  private page<T extends { id: string }>(ctx: RouteContext, items: T[], defaultLimit: number, maxLimit: number): Reply {
+    const asked = Number(ctx.query.get("limit") ?? defaultLimit);
+    const limit = Math.max(1, Math.min(Number.isFinite(asked) && asked > 0 ? asked : defaultLimit, maxLimit));
+    const after = ctx.query.get("after");
+    let start = 0;
+    if (after) {
+      const i = items.findIndex((x) => x.id === after);
+      start = i < 0 ? items.length : i + 1;
+    }
+    const slice = items.slice(start, start + limit);
+    const selfQuery = new URLSearchParams(ctx.query);
+    const links = [`<${ctx.baseUrl}${ctx.path}${selfQuery.size ? "?" + selfQuery.toString() : ""}>; rel="self"`];
+    if (start + limit < items.length) {
+      const next = new URLSearchParams(ctx.query);
+      next.set("after", slice[slice.length - 1].id);
+      next.set("limit", String(limit));
+      links.push(`<${ctx.baseUrl}${ctx.path}?${next.toString()}>; rel="next"`);
+    }
+    return { status: 200, body: slice, headers: { link: links } };
+  }
+
+  private groupJson(g: OktaGroup, base: string): any {
+    return {
+      id: g.id,
+      created: "2024-01-01T00:00:00.000Z",
+      lastUpdated: "2024-01-01T00:00:00.000Z",
+      lastMembershipUpdated: "2024-01-01T00:00:00.000Z",
+      objectClass: ["okta:user_group"],
+      type: g.type,
+      profile: { name: g.name, description: g.description },
+      _links: { users: { href: `${base}/api/v1/groups/${g.id}/users` }, apps: { href: `${base}/api/v1/groups/${g.id}/apps` } },
+    };
+  }
+
+  private assignmentJson(appId: string, a: OktaGroupAssignment, base: string): any {
+    return {
+      id: a.id,
+      lastUpdated: a.lastUpdated,
+      priority: a.priority,
+      profile: a.profile,
+      _links: {
+        app: { href: `${base}/api/v1/apps/${appId}` },
+        self: { href: `${base}/api/v1/apps/${appId}/groups/${a.id}` },
+        group: { href: `${base}/api/v1/groups/${a.id}` },
+      },
+    };
+  }
+
+  private claimJson(serverId: string, c: OktaClaim, base: string): any {
+    return { id: c.id, ...c.body, _links: { self: { href: `${base}/api/v1/authorizationServers/${serverId}/claims/${c.id}`, hints: { allow: ["GET", "PUT", "DELETE"] } } } };
+  }
+
+  private defineRoutes(): void {
+    const r = (method: string, pattern: string, handler: (ctx: RouteContext) => Reply) =>
+      this.route(method, pattern, (ctx) => {
+        if (pattern !== "/.well-known/okta-organization") this.authorize(ctx);
+        return handler(ctx);
+      });
+
+    r("GET", "/.well-known/okta-organization", (ctx) => ({
+      status: 200,
+      body: {
+        id: "00o" + randomChars(17, ALPHANUMERIC),
+        cell: "emu1",
+        _links: { organization: { href: ctx.baseUrl } },
+        pipeline: this.pipeline,
+        settings: { analyticsCollectionEnabled: false, bugReportingEnabled: false, omEnabled: false },
+      },
+    }));
+
+    // The provider checks its credentials here at configure time.
+    r("GET", "/api/v1/users/me", () => ({
+      status: 200,
+      body: {
+        id: this.me.id,
+        status: "ACTIVE",
+        created: "2024-01-01T00:00:00.000Z",
+        activated: "2024-01-01T00:00:00.000Z",
+        lastLogin: null,
+        lastUpdated: "2024-01-01T00:00:00.000Z",
+        type: { id: oktaId("oty") },
+        profile: { firstName: "Terraform", lastName: "Emulator", login: this.me.login, email: this.me.login },
+        credentials: { provider: { type: "OKTA", name: "OKTA" } },
+      },
+    }));
+
+    // Groups: `q` is a case-insensitive prefix on the name; `filter` only as type eq "X".
+    r("GET", "/api/v1/groups", (ctx) => {
+      let groups = [...this.groups.values()];
+      const q = ctx.query.get("q");
+      if (q !== null) groups = groups.filter((g) => g.name.toLowerCase().startsWith(q.toLowerCase()));
+      const filter = ctx.query.get("filter");
+      if (filter !== null) {
+        const m = /^type eq "([A-Z_]+)"$/.exec(filter);
+        if (!m) throw validation(`filter: unsupported expression ${filter}`);
+        groups = groups.filter((g) => g.type === m[1]);
+      }
+      if (ctx.query.has("search")) throw validation("search: not emulated");
+      const reply = this.page(ctx, groups, 10000, 10000);
+      return { ...reply, body: (reply.body as OktaGroup[]).map((g) => this.groupJson(g, ctx.baseUrl)) };
+    });
+    r("GET", "/api/v1/groups/:groupId", (ctx) => {
+      const g = this.groups.get(ctx.params.groupId);
+      if (!g) throw notFound(ctx.params.groupId, "UserGroup");
+      return { status: 200, body: this.groupJson(g, ctx.baseUrl) };
+    });
+
+    r("POST", "/api/v1/apps", (ctx) => {
+      this.validateApp(ctx.body);
+      const body = ctx.body;
+      const activate = ctx.query.get("activate") !== "false";
+      const id = oktaId("0oa");
+      const secret: string = body.credentials?.oauthClient?.client_secret || randomChars(64, ALPHANUMERIC + "-_");
+      // An Identity Engine org gives every new app the default access policy.
+      const policy = this.pipeline === "idx" ? this.accessPolicies.find((p) => p.system)?.id : undefined;
+      const app = this.buildApp(id, body, undefined, activate ? "ACTIVE" : "INACTIVE", ctx.baseUrl, policy);
+      const record: OktaAppRecord = { app, clientSecret: secret, secretHistory: [secret], groupsClaimHistory: [], assignments: new Map(), updates: 0 };
+      this.apps.set(id, record);
+      // The secret is only ever returned here and by PUT.
+      return { status: 200, body: this.withSecret(record) };
+    });
+    r("GET", "/api/v1/apps/:appId", (ctx) => ({ status: 200, body: this.app(ctx).app }));
+    r("PUT", "/api/v1/apps/:appId", (ctx) => {
+      const record = this.app(ctx);
+      this.validateApp(ctx.body);
+      const body = ctx.body;
+      const sentSecret: unknown = body.credentials?.oauthClient?.client_secret;
+      // Okta sets the secret to what the client sends (a custom secret);
+      // omitted, it keeps the current one. Either way PUT returns it.
+      if (typeof sentSecret === "string" && sentSecret !== "" && sentSecret !== record.clientSecret) {
+        record.clientSecret = sentSecret;
+        record.secretHistory.push(sentSecret);
+      }
+      const policy = record.app._links.accessPolicy ? String(record.app._links.accessPolicy.href).split("/").pop() : undefined;
+      record.app = this.buildApp(record.app.id, body, record.app, record.app.status, ctx.baseUrl, policy);
+      record.updates++;
+      return { status: 200, body: this.withSecret(record) };
+    });
+    r("POST", "/api/v1/apps/:appId/lifecycle/deactivate", (ctx) => {
+      this.app(ctx).app.status = "INACTIVE";
+      return { status: 200, body: {} };
+    });
+    r("POST", "/api/v1/apps/:appId/lifecycle/activate", (ctx) => {
+      this.app(ctx).app.status = "ACTIVE";
+      return { status: 200, body: {} };
+    });
+    r("DELETE", "/api/v1/apps/:appId", (ctx) => {
+      const record = this.app(ctx);
+      if (record.app.status === "ACTIVE") throw oktaError(403, "E0000056", "Delete application forbidden.", ["The application must be deactivated before it can be deleted."]);
+      this.apps.delete(ctx.params.appId);
+      return { status: 204 };
+    });
+
+    // Okta's internal, undocumented endpoint behind "Sign On > OpenID Connect ID Token".
+    r("GET", "/api/v1/internal/apps/:appId/settings/oauth/idToken", (ctx) => {
+      const record = this.app(ctx);
+      const base = {
+        issuer: ctx.baseUrl,
+        orgUrl: null,
+        customUrl: null,
+        audience: record.app.credentials.oauthClient.client_id,
+        issuerMode: record.groupsClaim?.issuerMode ?? record.app.settings.oauthClient.issuer_mode,
+      };
+      if (!record.groupsClaim) return { status: 200, body: base };
+      const { valueType, groupFilterType, name, value } = record.groupsClaim;
+      return { status: 200, body: { ...base, valueType, name, ...(groupFilterType ? { groupFilterType } : {}), value } };
+    });
+    r("POST", "/api/v1/internal/apps/:appId/settings/oauth/idToken", (ctx) => {
+      const record = this.app(ctx);
+      const body = ctx.body;
+      if (!isObject(body)) throw validation("the request body must be an object");
+      if (body.name === undefined && body.value === undefined) {
+        // The provider sends only issuerMode to remove the claim.
+        record.groupsClaim = undefined;
+        return { status: 200, body: { issuer: null, orgUrl: null, customUrl: null, audience: null, issuerMode: body.issuerMode ?? null } };
+      }
+      if (body.valueType !== "GROUPS" && body.valueType !== "EXPRESSION") throw validation(`valueType: must be GROUPS or EXPRESSION, got ${String(body.valueType)}`);
+      if (typeof body.name !== "string" || body.name === "") throw validation("name: The field cannot be left blank");
+      if (typeof body.value !== "string" || body.value === "") throw validation("value: The field cannot be left blank");
+      if (body.valueType === "GROUPS") {
+        if (!GROUP_FILTER_TYPES.has(body.groupFilterType)) throw validation(`groupFilterType: must be one of ${[...GROUP_FILTER_TYPES].join(", ")}, got ${String(body.groupFilterType)}`);
+        if (body.groupFilterType === "REGEX") {
+          try {
+            new RegExp(body.value);
+          } catch {
+            throw validation(`value: invalid regular expression ${body.value}`);
+          }
+        }
+      } else if (body.groupFilterType !== undefined) {
+        throw validation("groupFilterType: only allowed when valueType is GROUPS");
+      }
+      const claim: OktaGroupsClaim = {
+        valueType: body.valueType,
+        ...(body.valueType === "GROUPS" ? { groupFilterType: body.groupFilterType as string } : {}),
+        name: body.name,
+        value: body.value,
+        issuerMode: typeof body.issuerMode === "string" ? body.issuerMode : undefined,
+      };
+      record.groupsClaim = claim;
+      record.groupsClaimHistory.push(claim);
+      return { status: 200, body: { issuer: null, orgUrl: null, customUrl: null, audience: null, issuerMode: claim.issuerMode ?? null, valueType: claim.valueType, name: claim.name, ...(claim.groupFilterType ? { groupFilterType: claim.groupFilterType } : {}), value: claim.value } };
+    });
+
+    r("GET", "/api/v1/policies", (ctx) => {
+      const type = ctx.query.get("type");
+      if (!type) throw validation("type: The field cannot be left blank");
+      if (type !== "ACCESS_POLICY") throw validation(`type: only ACCESS_POLICY is emulated, got ${type}`);
+      if (this.pipeline !== "idx") return { status: 200, body: [], headers: { link: `<${ctx.baseUrl}/api/v1/policies?type=${type}>; rel="self"` } };
+      const body = this.accessPolicies.map((p) => ({
+        id: p.id,
+        status: "ACTIVE",
+        name: p.name,
+        priority: 1,
+        system: p.system,
+        conditions: null,
+        created: "2024-01-01T00:00:00.000Z",
+        lastUpdated: "2024-01-01T00:00:00.000Z",
+        _links: { self: { href: `${ctx.baseUrl}/api/v1/policies/${p.id}` }, rules: { href: `${ctx.baseUrl}/api/v1/policies/${p.id}/rules` } },
+        type: "ACCESS_POLICY",
+      }));
+      return { status: 200, body, headers: { link: `<${ctx.baseUrl}/api/v1/policies?type=${type}>; rel="self"` } };
+    });
+    r("PUT", "/api/v1/apps/:appId/policies/:policyId", (ctx) => {
+      const record = this.app(ctx);
+      if (this.pipeline !== "idx") throw validation("access policies exist only in Identity Engine orgs");
+      const policy = this.accessPolicies.find((p) => p.id === ctx.params.policyId);
+      if (!policy) throw notFound(ctx.params.policyId, "Policy");
+      record.app._links.accessPolicy = { href: `${ctx.baseUrl}/api/v1/policies/${policy.id}` };
+      return { status: 204 };
+    });
+
+    r("GET", "/api/v1/apps/:appId/groups", (ctx) => {
+      const record = this.app(ctx);
+      const list = [...record.assignments.values()].sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id));
+      const reply = this.page(ctx, list, 20, this.assignmentPageSize);
+      return { ...reply, body: (reply.body as OktaGroupAssignment[]).map((a) => this.assignmentJson(record.app.id, a, ctx.baseUrl)) };
+    });
+    r("GET", "/api/v1/apps/:appId/groups/:groupId", (ctx) => {
+      const record = this.app(ctx);
+      const a = record.assignments.get(ctx.params.groupId);
+      if (!a) throw notFound(ctx.params.groupId, "ApplicationGroupAssignment");
+      return { status: 200, body: this.assignmentJson(record.app.id, a, ctx.baseUrl) };
+    });
+    r("PUT", "/api/v1/apps/:appId/groups/:groupId", (ctx) => {
+      const record = this.app(ctx);
+      const groupId = ctx.params.groupId;
+      if (!this.groups.has(groupId)) throw notFound(groupId, "UserGroup");
+      const body = isObject(ctx.body) ? ctx.body : {};
+      const existing = record.assignments.get(groupId);
+      let priority: number;
+      if (typeof body.priority === "number") priority = body.priority;
+      else if (existing) priority = existing.priority;
+      else priority = record.assignments.size === 0 ? 0 : Math.max(...[...record.assignments.values()].map((a) => a.priority)) + 1;
+      const a: OktaGroupAssignment = { id: groupId, priority, profile: body.profile ?? {}, lastUpdated: now() };
+      record.assignments.set(groupId, a);
+      return { status: 200, body: this.assignmentJson(record.app.id, a, ctx.baseUrl) };
+    });
+    r("DELETE", "/api/v1/apps/:appId/groups/:groupId", (ctx) => {
+      const record = this.app(ctx);
+      if (!record.assignments.delete(ctx.params.groupId)) throw notFound(ctx.params.groupId, "ApplicationGroupAssignment");
+      return { status: 204 };
+    });
+
+    const server = (ctx: RouteContext): AuthorizationServer => {
+      const s = this.authorizationServers.get(ctx.params.serverId);
+      if (!s) throw notFound(ctx.params.serverId, "AuthorizationServer");
+      return s;
+    };
+    const validateClaim = (body: unknown, s: AuthorizationServer, selfId?: string): Record<string, any> => {
+      if (!isObject(body)) throw validation("the request body must be a claim object");
+      if (typeof body.name !== "string" || body.name === "") throw validation("name: The field cannot be left blank");
+      if (!["RESOURCE", "IDENTITY"].includes(body.claimType)) throw validation(`claimType: must be RESOURCE or IDENTITY, got ${String(body.claimType)}`);
+      if (!["EXPRESSION", "GROUPS", "SYSTEM"].includes(body.valueType)) throw validation(`valueType: invalid value ${String(body.valueType)}`);
+      if (typeof body.value !== "string" || body.value === "") throw validation("value: The field cannot be left blank");
+      if (body.valueType === "GROUPS" && !GROUP_FILTER_TYPES.has(body.group_filter_type)) throw validation(`group_filter_type: must be one of ${[...GROUP_FILTER_TYPES].join(", ")}`);
+      for (const c of s.claims.values()) {
+        if (c.id !== selfId && c.body.name === body.name && c.body.claimType === body.claimType) throw validation(`name: A claim with the name ${body.name} already exists`);
+      }
+      return {
+        name: body.name,
+        status: body.status || "ACTIVE",
+        claimType: body.claimType,
+        valueType: body.valueType,
+        value: body.value,
+        conditions: { scopes: body.conditions?.scopes ?? [] },
+        system: false,
+        alwaysIncludeInToken: body.alwaysIncludeInToken ?? true,
+        apiResourceId: null,
+        ...(body.valueType === "GROUPS" ? { group_filter_type: body.group_filter_type } : {}),
+      };
+    };
+    r("GET", "/api/v1/authorizationServers/:serverId", (ctx) => {
+      const s = server(ctx);
+      return { status: 200, body: { id: s.id, name: s.name, description: "", audiences: ["api://default"], issuer: `${ctx.baseUrl}/oauth2/${s.id}`, issuerMode: "ORG_URL", status: "ACTIVE", default: false } };
+    });
+    r("GET", "/api/v1/authorizationServers/:serverId/claims", (ctx) => {
+      const s = server(ctx);
+      return { status: 200, body: [...s.claims.values()].map((c) => this.claimJson(s.id, c, ctx.baseUrl)) };
+    });
+    r("POST", "/api/v1/authorizationServers/:serverId/claims", (ctx) => {
+      const s = server(ctx);
+      const claim: OktaClaim = { id: oktaId("ocl"), body: validateClaim(ctx.body, s) };
+      s.claims.set(claim.id, claim);
+      return { status: 201, body: this.claimJson(s.id, claim, ctx.baseUrl) };
+    });
+    r("GET", "/api/v1/authorizationServers/:serverId/claims/:claimId", (ctx) => {
+      const s = server(ctx);
+      const c = s.claims.get(ctx.params.claimId);
+      if (!c) throw notFound(ctx.params.claimId, "OAuth2Claim");
+      return { status: 200, body: this.claimJson(s.id, c, ctx.baseUrl) };
+    });
+    r("PUT", "/api/v1/authorizationServers/:serverId/claims/:claimId", (ctx) => {
+      const s = server(ctx);
+      const c = s.claims.get(ctx.params.claimId);
+      if (!c) throw notFound(ctx.params.claimId, "OAuth2Claim");
+      c.body = validateClaim(ctx.body, s, c.id);
+      return { status: 200, body: this.claimJson(s.id, c, ctx.baseUrl) };
+    });
+    r("DELETE", "/api/v1/authorizationServers/:serverId/claims/:claimId", (ctx) => {
+      const s = server(ctx);
+      if (!s.claims.delete(ctx.params.claimId)) throw notFound(ctx.params.claimId, "OAuth2Claim");
+      return { status: 204 };
+    });
+  }
+}
