@@ -14,8 +14,16 @@ const path = require("node:path");
 const { App } = require("cdktf");
 const { EXAMPLES } = require("./examples");
 
+// `npm run synth -- basic` synthesizes only the named examples.
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !EXAMPLES.includes(name));
+if (unknown.length > 0) {
+  console.error(`unknown example(s): ${unknown.join(", ")}; the examples are ${EXAMPLES.join(", ")}`);
+  process.exit(2);
+}
+
 const app = new App({ outdir: process.env.CDKTF_OUTDIR || path.join(process.cwd(), "cdktf.out") });
-for (const name of EXAMPLES) {
+for (const name of wanted.length > 0 ? wanted : EXAMPLES) {
   require(path.join(__dirname, "..", "examples", name, "main.ts")).build(app);
 }
 app.synth();
