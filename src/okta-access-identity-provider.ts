@@ -1,7 +1,7 @@
-import { ZeroTrustAccessGroup } from "@cdktf/provider-cloudflare/lib/zero-trust-access-group";
+import type { ZeroTrustAccessGroup } from "@cdktf/provider-cloudflare/lib/zero-trust-access-group";
 import { ZeroTrustAccessIdentityProvider } from "@cdktf/provider-cloudflare/lib/zero-trust-access-identity-provider";
 import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
-import { AuthServerClaim } from "@cdktf/provider-okta/lib/auth-server-claim";
+import type { AuthServerClaim } from "@cdktf/provider-okta/lib/auth-server-claim";
 import { DataOktaEveryoneGroup } from "@cdktf/provider-okta/lib/data-okta-everyone-group";
 import {
   Annotations,
@@ -12,6 +12,7 @@ import { Construct, IConstruct } from "constructs";
 import { AccessGroupOptions } from "./access-group";
 import { GroupsClaim } from "./groups-claim";
 import { groupAssignments } from "./private/group-assignments";
+import { accessGroupModule, authServerClaimModule } from "./private/lazy-providers";
 import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./private/okta-groups";
 import { scimConfig } from "./private/scim-config";
 import { nonSensitiveOutputsOf } from "./private/sensitive-outputs";
@@ -314,6 +315,7 @@ export class OktaAccessIdentityProvider extends Construct {
       // tokens; a custom server needs its own claim. No `scopes`: the claim
       // then applies to any scope Cloudflare requests (the provider does not
       // require one).
+      const { AuthServerClaim } = authServerClaimModule();
       this.authorizationServerClaim = new AuthServerClaim(this, "AuthorizationServerGroupsClaim", {
         provider: props.oktaProvider,
         authServerId: props.authorizationServerId,
@@ -381,6 +383,7 @@ export class OktaAccessIdentityProvider extends Construct {
     requireNonEmpty(where, "name", options.name);
     const scope = this.container("AccessGroups", where, id, "access groups");
     warnAboutOktaGroups(scope, where, "oktaGroups", this.groupsClaim, options.oktaGroups);
+    const { ZeroTrustAccessGroup } = accessGroupModule();
     return new ZeroTrustAccessGroup(scope, id, {
       provider: this.cloudflareProvider,
       accountId: this.accountId,

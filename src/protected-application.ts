@@ -1,8 +1,9 @@
-import { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/zero-trust-access-application";
-import { ZeroTrustAccessPolicy } from "@cdktf/provider-cloudflare/lib/zero-trust-access-policy";
+import type { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/zero-trust-access-application";
+import type { ZeroTrustAccessPolicy } from "@cdktf/provider-cloudflare/lib/zero-trust-access-policy";
 import { Annotations } from "cdktf";
 import { Construct } from "constructs";
 import type { OktaAccessIdentityProvider } from "./okta-access-identity-provider";
+import { accessApplicationModule, accessPolicyModule } from "./private/lazy-providers";
 import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./private/okta-groups";
 import { checkAccessDomain, HOUR_NS, invalid, isLiteral, requireBoolean, requireDuration, requireNonEmpty } from "./private/validation";
 
@@ -119,6 +120,8 @@ export class ProtectedApplication extends Construct {
     warnAboutOktaGroups(this, where, "allowedOktaGroups", idp.groupsClaim, props.allowedOktaGroups);
 
     const name = props.name ?? id;
+    const { ZeroTrustAccessPolicy } = accessPolicyModule();
+    const { ZeroTrustAccessApplication } = accessApplicationModule();
     this.policy = new ZeroTrustAccessPolicy(this, "Policy", {
       provider: idp.cloudflareProvider,
       accountId,

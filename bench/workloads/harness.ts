@@ -19,6 +19,8 @@ export interface SynthSample {
   readonly buildMs: number;
   /** app.synth(), ms. */
   readonly synthMs: number;
+  /** CPU time (user + system, all threads) of building and synth, ms. */
+  readonly cpuMs: number;
   /** Process start (node bootstrap, module load, build, synth) to synth done, ms. */
   readonly processMs: number;
   /** Peak resident set size of the process, kB. */
@@ -37,12 +39,14 @@ export function runSynthWorkload(addIdps: (stack: TerraformStack, specs: IdpSpec
   }
   const specs = idpSpecs(n);
 
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const { app, stack } = newStack(outdir);
   addIdps(stack, specs);
   const t1 = performance.now();
   app.synth();
   const t2 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
   const maxRssKb = process.resourceUsage().maxRSS;
 
   const text = readFileSync(join(outdir, "stacks", STACK_NAME, "cdk.tf.json"), "utf8");
@@ -54,6 +58,7 @@ export function runSynthWorkload(addIdps: (stack: TerraformStack, specs: IdpSpec
   const sample: SynthSample = {
     buildMs: t1 - t0,
     synthMs: t2 - t1,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     processMs: t2,
     maxRssKb,
     counts,

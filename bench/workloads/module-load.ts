@@ -28,8 +28,11 @@ if (args[0] === "--discover") {
   load(args[1]);
   process.stdout.write(`${JSON.stringify({ modules: found })}\n`);
 } else {
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (const id of args) load(id);
   const ms = performance.now() - t0;
-  process.stdout.write(`${JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  process.stdout.write(`${JSON.stringify({ ms, cpuMs, maxRssKb: process.resourceUsage().maxRSS })}\n`);
 }

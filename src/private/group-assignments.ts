@@ -1,7 +1,7 @@
-import { AppGroupAssignment } from "@cdktf/provider-okta/lib/app-group-assignment";
 import { AppGroupAssignments, AppGroupAssignmentsGroup } from "@cdktf/provider-okta/lib/app-group-assignments";
 import { IResolvable, TerraformIterator, TerraformProvider, TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
+import { appGroupAssignmentModule } from "./lazy-providers";
 
 /**
  * The application's group assignments. Exclusive: one authoritative
@@ -21,6 +21,7 @@ export function groupAssignments(
   if (exclusive) {
     return [new AppGroupAssignments(scope, "GroupAssignments", { provider, appId, group: groupBlocks(groupIds) })];
   }
+  const { AppGroupAssignment } = appGroupAssignmentModule();
   if (Token.isUnresolved(groupIds)) {
     // A list known only at plan time: one resource instance per group, keyed
     // by group id, so reordering the list changes nothing.
