@@ -15,7 +15,7 @@ import { groupAssignments } from "./private/group-assignments";
 import { accessGroupModule, authServerClaimModule } from "./private/lazy-providers";
 import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./private/okta-groups";
 import { scimConfig } from "./private/scim-config";
-import { nonSensitiveOutputsOf } from "./private/sensitive-outputs";
+import { refuseNonSensitiveOutputsOf } from "./private/sensitive-outputs";
 import {
   invalid,
   isLiteral,
@@ -353,13 +353,12 @@ export class OktaAccessIdentityProvider extends Construct {
       this.scimBaseUrl = this.identityProvider.scimConfig.scimBaseUrl;
       this.scimSecret = this.identityProvider.scimConfig.secret;
       const secretRef = `${this.identityProvider.terraformResourceType}.${this.identityProvider.friendlyUniqueId}.scim_config.secret`;
-      this.node.addValidation({
-        validate: () =>
-          nonSensitiveOutputsOf(this, secretRef).map(
-            (output) =>
-              `${where}: output "${output.friendlyUniqueId}" (${output.node.path}) exposes scimSecret; set sensitive: true on it (Terraform refuses unmarked outputs of a sensitive value)`,
-          ),
-      });
+      refuseNonSensitiveOutputsOf(
+        this,
+        secretRef,
+        (output) =>
+          `${where}: output "${output.friendlyUniqueId}" (${output.node.path}) exposes scimSecret; set sensitive: true on it (Terraform refuses unmarked outputs of a sensitive value)`,
+      );
     }
 
     GroupsClaimAuthCheck.register(this, where);
