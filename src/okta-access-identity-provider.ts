@@ -440,8 +440,8 @@ function mergeClaims(groupsClaimName: string, extra: string[] | undefined): stri
  * stack's providers exist.
  *
  * One aspect per stack, not per construct: finding the default provider walks
- * the whole tree, so a lookup per construct made synth quadratic (about a
- * second of 2.5 at 1000 identity providers, measured by `npm run bench`).
+ * the whole tree, so a lookup per construct made synth quadratic: 5.7 s
+ * instead of 2.9 s for 1000 identity providers (`npm run bench`).
  * The stack is visited before its children, so each synth looks it up once.
  */
 class GroupsClaimAuthCheck implements IAspect {
