@@ -25,6 +25,15 @@ describe("examples/basic", () => {
     expect(json.provider.okta).toEqual([{ org_name: "acme", base_url: "okta-emea.com" }]);
   });
 
+  test("ACCESS_IDP_NAME and OKTA_GROUPS_CLAIM_REGEX change the IdP's name and the claim filter (the e2e routine change)", () => {
+    const json = JSON.parse(Testing.synth(build(Testing.app(), { ACCESS_IDP_NAME: "Okta SSO", OKTA_GROUPS_CLAIM_REGEX: "^eng-" }), true));
+    expect(only(json, "cloudflare_zero_trust_access_identity_provider").name).toBe("Okta SSO");
+    expect(only(json, "okta_app_oauth").groups_claim).toEqual({ type: "FILTER", filter_type: "REGEX", name: "groups", value: "^eng-" });
+    const defaults = JSON.parse(Testing.synth(build(Testing.app(), {}), true));
+    expect(only(defaults, "cloudflare_zero_trust_access_identity_provider").name).toBe("Okta");
+    expect(only(defaults, "okta_app_oauth").groups_claim.value).toBe(".*");
+  });
+
   test("TF_STATE_BUCKET selects an encrypted S3 backend for the state that holds the client secret", () => {
     const stack = build(Testing.app(), { TF_STATE_BUCKET: "acme-tfstate" });
     const json = JSON.parse(Testing.synth(stack, true));

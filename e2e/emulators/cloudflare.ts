@@ -363,7 +363,6 @@ export class CloudflareEmulator extends HttpEmulator {
           app_launcher_visible: body.app_launcher_visible ?? true,
           http_only_cookie_attribute: body.http_only_cookie_attribute ?? true,
           session_duration: body.session_duration ?? "24h",
-          skip_app_launcher_login_page: body.skip_app_launcher_login_page ?? false,
           self_hosted_domains: body.self_hosted_domains ?? [body.domain],
           destinations: body.destinations ?? [{ type: "public", uri: body.domain }],
           policies: links,

@@ -59,7 +59,10 @@ export class BasicStack extends TerraformStack {
       accountId: setting(env, "CLOUDFLARE_ACCOUNT_ID"),
       teamDomain: setting(env, "CLOUDFLARE_TEAM_DOMAIN"),
       oktaOrgUrl,
-      groupsClaim: GroupsClaim.ALL,
+      // Optional, for routine changes (the end-to-end tests rename the IdP
+      // and narrow the claim, which must update both in place).
+      name: env.ACCESS_IDP_NAME || undefined,
+      groupsClaim: env.OKTA_GROUPS_CLAIM_REGEX ? GroupsClaim.matchingRegex(env.OKTA_GROUPS_CLAIM_REGEX) : GroupsClaim.ALL,
     });
 
     new TerraformOutput(this, "identity_provider_id", { value: this.okta.identityProviderId });
