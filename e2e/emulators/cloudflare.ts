@@ -223,9 +223,21 @@ export class CloudflareEmulator extends HttpEmulator {
     };
   }
 
+  /** The account a scope (`accounts/<id>` or `zones/<id>`) belongs to. */
+  private accountOf(scope: string): string | undefined {
+    const [kind, id] = scope.split("/");
+    return kind === "accounts" ? id : (this.options.zones ?? []).find((z) => z.id === id)?.accountId;
+  }
+
+  /**
+   * The identity provider must exist in the same account: in the account
+   * itself or in one of its zones. (Whether Cloudflare lets an account-level
+   * object use a zone-scoped IdP, or the reverse, is not documented; the
+   * emulator accepts it rather than guess a refusal.)
+   */
   private requireIdp(scope: string, id: unknown, where: string): void {
     const idp = typeof id === "string" ? this.identityProviders.get(id) : undefined;
-    if (!idp || idp.scope !== scope) throw cfError(400, 12130, `${where}: identity provider ${String(id)} does not exist`);
+    if (!idp || this.accountOf(idp.scope) !== this.accountOf(scope)) throw cfError(400, 12130, `${where}: identity provider ${String(id)} does not exist`);
   }
 
   /** Checks the identity providers named by Access rules, e.g. `okta: {name, identity_provider_id}`. */

@@ -1,0 +1,145 @@
+/**
+ * The construct's options that no example uses, applied with the real
+ * providers: a zone-scoped identity provider, a custom authorization server
+ * (okta_auth_server_claim), additive group assignments
+ * (exclusiveAssignments: false), SCIM, extra claims and an email claim, and
+ * protectApplication with an explicit account for the zone-scoped IdP.
+ */
+import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
+import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
+import { App, LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
+import { join } from "node:path";
+import { GroupsClaim, OktaAccessIdentityProvider, ScimIdentityUpdateBehavior } from "../../src";
+import { Emulators } from "../lib/emulators";
+import { cloudflareId, newCredentials, toolEnv, toolSetup, workDir } from "../lib/env";
+import { expectIdentityProvider } from "../lib/identity-provider-assertions";
+import { step } from "../lib/run";
+import { changes, stateResources, TerraformDir } from "../lib/terraform";
+
+const SUITE = "features";
+const STACK = "okta-access-features";
+const REGEX = "^(Engineering|SRE)$";
+
+describe("construct options no example uses, against the emulators", () => {
+  let emulators: Emulators;
+  let tf: TerraformDir;
+  let oktaToken: string;
+  const accountId = cloudflareId();
+  const zoneId = cloudflareId();
+  const teamDomain = `features-${accountId.slice(0, 6)}.cloudflareaccess.com`;
+  const oktaOrgUrl = "https://features.okta.com";
+
+  beforeAll(async () => {
+    const tools = toolSetup();
+    const credentials = newCredentials();
+    oktaToken = credentials.oktaApiToken;
+    emulators = await Emulators.start({
+      okta: { apiToken: credentials.oktaApiToken, groups: ["Engineering", "SRE", "Finance"], authorizationServers: ["cloudflare"] },
+      cloudflare: { apiToken: credentials.cloudflareApiToken, accounts: [{ id: accountId, teamDomain }], zones: [{ id: zoneId, accountId }] },
+    });
+    const dir = workDir(SUITE);
+    const app = new App({ outdir: join(dir, "cdktf.out") });
+    const stack = new TerraformStack(app, STACK);
+    new OktaProvider(stack, "okta", { orgName: "features", baseUrl: "okta.com" });
+    new CloudflareProvider(stack, "cloudflare", {});
+    new LocalBackend(stack, { path: "terraform.tfstate" });
+    const okta = new OktaAccessIdentityProvider(stack, "Okta", {
+      zoneId,
+      teamDomain,
+      oktaOrgUrl,
+      name: "Okta (zone)",
+      groupsClaim: GroupsClaim.matchingRegex(REGEX),
+      assignedGroupIds: [emulators.seed.groups.Engineering, emulators.seed.groups.SRE],
+      exclusiveAssignments: false,
+      authorizationServerId: emulators.seed.authorizationServers.cloudflare,
+      emailClaimName: "preferred_email",
+      claims: ["preferred_email", "groups", "name"],
+      scim: { userDeprovision: true, seatDeprovision: true, identityUpdateBehavior: ScimIdentityUpdateBehavior.AUTOMATIC },
+    });
+    const wiki = okta.protectApplication("Wiki", { domain: "wiki.features.example.com", allowedOktaGroups: ["Engineering"], accountId });
+    new TerraformOutput(stack, "scim_base_url", { value: okta.scimBaseUrl });
+    new TerraformOutput(stack, "scim_secret", { value: okta.scimSecret, sensitive: true });
+    new TerraformOutput(stack, "wiki_aud", { value: wiki.aud });
+    app.synth();
+    tf = new TerraformDir(join(dir, "cdktf.out", "stacks", STACK), tools.binary, toolEnv(tools, emulators, credentials), SUITE);
+  });
+
+  afterAll(async () => {
+    await emulators?.stop();
+  });
+
+  afterEach(async () => {
+    expect(await emulators.unknownRequests()).toEqual([]);
+  });
+
+  test("init, apply, and a second plan without changes", async () => {
+    await step(SUITE, "init", () => tf.init());
+    await step(SUITE, "apply", () => tf.apply());
+    const { exitCode, plan } = await step(SUITE, "re-plan", () => tf.plan());
+    expect(changes(plan)).toEqual({});
+    expect(exitCode).toBe(0);
+  });
+
+  test("the emulators hold the zone-scoped IdP, the custom server's claim, additive assignments and SCIM", async () => {
+    const [states, requests] = await Promise.all([emulators.states(), emulators.requests()]);
+    const { app } = expectIdentityProvider(
+      {
+        ...states,
+        // The IdP is zone-scoped: give the shared assertion the scope it checks.
+        cloudflare: { ...states.cloudflare, identityProviders: states.cloudflare.identityProviders.map((i: any) => ({ ...i, scope: i.scope.replace(`zones/${zoneId}`, `accounts/${accountId}`) })) },
+      },
+      requests.okta,
+      {
+        accountId,
+        teamDomain,
+        oktaOrgUrl,
+        idpName: "Okta (zone)",
+        appLabel: "Cloudflare Access",
+        claim: { valueType: "GROUPS", groupFilterType: "REGEX", name: "groups", value: REGEX },
+        assignedGroupIds: [emulators.seed.groups.Engineering, emulators.seed.groups.SRE],
+        claims: ["groups", "preferred_email", "name"],
+        pkce: true,
+      },
+    );
+    const idp = states.cloudflare.identityProviders[0];
+    expect(idp.scope).toBe(`zones/${zoneId}`);
+    expect(idp.result.config).toMatchObject({ authorization_server_id: emulators.seed.authorizationServers.cloudflare, email_claim_name: "preferred_email" });
+    expect(idp.result.scim_config).toMatchObject({ enabled: true, user_deprovision: true, seat_deprovision: true, identity_update_behavior: "automatic" });
+
+    const server = states.okta.authorizationServers.find((s: any) => s.name === "cloudflare");
+    expect(server.claims).toHaveLength(1);
+    expect(server.claims[0]).toMatchObject({ name: "groups", claimType: "IDENTITY", valueType: "GROUPS", group_filter_type: "REGEX", value: REGEX, alwaysIncludeInToken: true, status: "ACTIVE" });
+
+    const outputs = await tf.outputs();
+    expect(outputs.scim_base_url.value).toBe(idp.result.scim_config.scim_base_url);
+    expect(outputs.scim_secret.sensitive).toBe(true);
+    expect(outputs.scim_secret.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const wiki = states.cloudflare.accessApplications[0];
+    expect(wiki.scope).toBe(`zones/${zoneId}`);
+    expect(states.cloudflare.accessPolicies[0].scope).toBe(`accounts/${accountId}`);
+    expect(outputs.wiki_aud.value).toBe(wiki.result.aud);
+    expect(app.app.id).toMatch(/^0oa/);
+  });
+
+  test("additive assignments leave an assignment made elsewhere alone", async () => {
+    const app = (await emulators.states()).okta.apps[0];
+    const finance = emulators.seed.groups.Finance;
+    const res = await fetch(`${emulators.oktaUrl}/api/v1/apps/${app.app.id}/groups/${finance}`, {
+      method: "PUT",
+      headers: { authorization: `SSWS ${oktaToken}`, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(res.status).toBe(200);
+    const { exitCode } = await step(SUITE, "plan (assignment made elsewhere)", () => tf.plan("outside.tfplan"));
+    expect(exitCode).toBe(0);
+    const state = await tf.state();
+    expect(stateResources(state).filter((r) => r.type === "okta_app_group_assignment").map((r) => r.values.retain_assignment)).toEqual([true, true]);
+  });
+
+  test("destroy leaves both emulators empty", async () => {
+    await step(SUITE, "destroy", () => tf.destroy());
+    const states = await emulators.states();
+    expect(states.oktaEmpty).toBe(true);
+    expect(states.cloudflareEmpty).toBe(true);
+  });
+});
