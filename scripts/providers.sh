@@ -76,8 +76,13 @@ build_provider() {
   local started=$SECONDS
   if ! GOBIN="$CACHE" go install "$module@$commit" >"$log" 2>&1; then
     sed 's/^/[providers]   go: /' "$log" >&2
+    # The proxy's answer in one line, e.g. "403 Forbidden: This module version is not available."
+    local status_line response
+    status_line="$(grep -o '[0-9][0-9][0-9] [A-Z][A-Za-z ]*$' "$log" | head -n 1 || true)"
+    response="$(grep -m1 'server response:' "$log" | sed 's/.*server response: *//' || true)"
+    local answer="${status_line:-$(grep -v '^\s*$' "$log" | tail -n 1)}${response:+: $response}"
     rm -f "$log"
-    fail 3 "could not build terraform-provider-$name $version." \
+    fail 3 "could not build terraform-provider-$name $version: go install answered: $answer" \
       "command: GOBIN=$CACHE go install $module@$commit" \
       "the Go module proxy ($(go env GOPROXY)) answered as shown above." \
       "Fix: allow that module version in the proxy, set GOPROXY/GOPRIVATE to a source that serves it, or put a binary built from commit $commit at $target."
