@@ -1,4 +1,5 @@
 import { Token } from "cdktf";
+import { describeGroupsFilter } from "./private/groups-filter-words";
 import { invalid } from "./private/validation";
 
 /** Okta's groups-claim kinds (`groups_claim.type`). */
@@ -106,18 +107,7 @@ export class GroupsClaim {
 
   /** The filter in words, e.g. `all groups (regex .*)`, for reviews and logs. */
   public describe(): string {
-    switch (this.filterType) {
-      case "REGEX":
-        return this.value === ".*" || this.value === "^.*$" ? `all groups (regex ${this.value})` : `groups matching regex ${this.value}`;
-      case "STARTS_WITH":
-        return `groups starting with "${this.value}"`;
-      case "EQUALS":
-        return `the group named "${this.value}"`;
-      case "CONTAINS":
-        return `groups containing "${this.value}"`;
-      default:
-        return `groups from expression ${this.value}`;
-    }
+    return describeGroupsFilter(this.type, this.filterType, this.value);
   }
 }
 

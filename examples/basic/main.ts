@@ -2,15 +2,13 @@
  * The basic example: Cloudflare's 15-step Okta procedure as one construct.
  *
  * Settings come from environment variables; the defaults are placeholders so
- * the app synthesizes offline without credentials. Credentials are never read
- * here: the providers take OKTA_API_TOKEN and CLOUDFLARE_API_TOKEN from the
- * environment at plan and apply time.
+ * the app synthesizes offline without credentials. Providers and backend:
+ * ../shared/setup.ts (credentials only from the environment).
  */
-import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
-import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
-import { App, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
+import { App, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { GroupsClaim, OktaAccessIdentityProvider } from "../../src";
+import { addBackend, addProviders } from "../shared/setup";
 
 /** Placeholder settings: replace them through the environment. */
 export const BASIC_DEFAULTS = {
@@ -30,30 +28,8 @@ export class BasicStack extends TerraformStack {
     super(scope, id);
     const oktaOrgUrl = setting(env, "OKTA_ORG_URL");
 
-    // The Okta provider wants the org split into name and base URL. Its API
-    // token comes from OKTA_API_TOKEN: it must be an SSWS token, because the
-    // provider skips groups_claim under OAuth 2.0 authentication.
-    const oktaHost = new URL(oktaOrgUrl).hostname;
-    new OktaProvider(this, "okta", {
-      orgName: oktaHost.split(".")[0],
-      baseUrl: oktaHost.split(".").slice(1).join("."),
-    });
-    // Reads CLOUDFLARE_API_TOKEN from the environment.
-    new CloudflareProvider(this, "cloudflare", {});
-
-    // The Okta client secret lives in Terraform state: keep state in an
-    // encrypted remote backend. Set TF_STATE_BUCKET to use S3 with encryption;
-    // the local backend is only for trying the example out.
-    if (env.TF_STATE_BUCKET) {
-      new S3Backend(this, {
-        bucket: env.TF_STATE_BUCKET,
-        key: `${id}/terraform.tfstate`,
-        region: env.AWS_REGION || "us-east-1",
-        encrypt: true,
-      });
-    } else {
-      new LocalBackend(this, { path: env.TF_STATE_PATH || `terraform.${id}.tfstate` });
-    }
+    addProviders(this, oktaOrgUrl);
+    addBackend(this, id, env);
 
     this.okta = new OktaAccessIdentityProvider(this, "Okta", {
       accountId: setting(env, "CLOUDFLARE_ACCOUNT_ID"),

@@ -3,15 +3,13 @@
  * Grafana for SRE, both signing in through one Okta identity provider.
  *
  * Settings come from environment variables; the defaults are placeholders so
- * the app synthesizes offline without credentials. Credentials are never read
- * here: the providers take OKTA_API_TOKEN and CLOUDFLARE_API_TOKEN from the
- * environment at plan and apply time.
+ * the app synthesizes offline without credentials. Providers and backend:
+ * ../shared/setup.ts (credentials only from the environment).
  */
-import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
-import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
-import { App, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
+import { App, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { OktaAccessIdentityProvider, ProtectedApplication } from "../../src";
+import { addBackend, addProviders } from "../shared/setup";
 
 /** Placeholder settings: replace them through the environment. */
 export const PROTECT_APP_DEFAULTS = {
@@ -36,26 +34,8 @@ export class ProtectAppStack extends TerraformStack {
     const oktaOrgUrl = setting(env, "OKTA_ORG_URL");
     const zone = setting(env, "APP_ZONE");
 
-    // The Okta provider must use an SSWS API token (OKTA_API_TOKEN): under
-    // OAuth 2.0 it silently skips the groups claim the policies depend on.
-    const oktaHost = new URL(oktaOrgUrl).hostname;
-    new OktaProvider(this, "okta", {
-      orgName: oktaHost.split(".")[0],
-      baseUrl: oktaHost.split(".").slice(1).join("."),
-    });
-    new CloudflareProvider(this, "cloudflare", {});
-
-    // The Okta client secret lives in Terraform state: keep state encrypted.
-    if (env.TF_STATE_BUCKET) {
-      new S3Backend(this, {
-        bucket: env.TF_STATE_BUCKET,
-        key: `${id}/terraform.tfstate`,
-        region: env.AWS_REGION || "us-east-1",
-        encrypt: true,
-      });
-    } else {
-      new LocalBackend(this, { path: env.TF_STATE_PATH || `terraform.${id}.tfstate` });
-    }
+    addProviders(this, oktaOrgUrl);
+    addBackend(this, id, env);
 
     this.okta = new OktaAccessIdentityProvider(this, "Okta", {
       accountId: setting(env, "CLOUDFLARE_ACCOUNT_ID"),

@@ -4,6 +4,7 @@
  * applications), joined by Terraform references, never by our TypeScript
  * objects, so that stacks written by hand are reviewed the same way.
  */
+import { describeGroupsFilter } from "../private/groups-filter-words";
 import { LoadedStack } from "./load";
 import { maskSecrets } from "./secrets";
 import { block, bool, canonical, isObject, Json, JsonObject, list, referenceTo, str, typeOfAddress, withoutMetadata } from "./terraform-json";
@@ -652,28 +653,10 @@ function authServerClaim(r: TfResource): AuthServerClaimReview {
 }
 
 /** A groups filter with its description. */
+export { describeGroupsFilter };
+
 export function groupsFilter(claimName: string, type: string, filterType: string | undefined, value: string): GroupsFilterReview {
   return { claimName, type, filterType, value, description: describeGroupsFilter(type, filterType, value) };
-}
-
-/**
- * Okta's groups filter in words. Same wording as `GroupsClaim.describe()`
- * (a test keeps them in step), without loading cdktf.
- */
-export function describeGroupsFilter(type: string, filterType: string | undefined, value: string): string {
-  if (type === "EXPRESSION") return `groups from expression ${value}`;
-  switch (filterType) {
-    case "REGEX":
-      return value === ".*" || value === "^.*$" ? `all groups (regex ${value})` : `groups matching regex ${value}`;
-    case "STARTS_WITH":
-      return `groups starting with "${value}"`;
-    case "EQUALS":
-      return `the group named "${value}"`;
-    case "CONTAINS":
-      return `groups containing "${value}"`;
-    default:
-      return `groups filtered by ${filterType ?? "?"} ${value}`;
-  }
 }
 
 /** A value as the review shows it: strings as they are, secrets masked, others as JSON. */
