@@ -58,3 +58,26 @@ export function expectIdentityProvider(states: EmulatorStates, oktaRequests: Rec
   expect(idp.result.config.redirect_url).toBe(redirectUri);
   return { app, idp };
 }
+
+/**
+ * What examples/basic deploys with its defaults: Everyone assigned, the
+ * groups claim "Matches regex .*", PKCE on. `overrides` states a routine change.
+ */
+export function basicExampleDefaults(
+  settings: Record<string, string>,
+  everyoneGroupId: string,
+  overrides: Partial<IdentityProviderExpectation> = {},
+): IdentityProviderExpectation {
+  return {
+    accountId: settings.CLOUDFLARE_ACCOUNT_ID,
+    teamDomain: settings.CLOUDFLARE_TEAM_DOMAIN,
+    oktaOrgUrl: settings.OKTA_ORG_URL,
+    idpName: "Okta",
+    appLabel: "Cloudflare Access",
+    claim: { valueType: "GROUPS", groupFilterType: "REGEX", name: "groups", value: ".*" },
+    assignedGroupIds: [everyoneGroupId],
+    claims: ["groups"],
+    pkce: true,
+    ...overrides,
+  };
+}

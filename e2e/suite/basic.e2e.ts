@@ -3,7 +3,7 @@
  * OktaAccessIdentityProvider with its defaults (Everyone assigned, groups
  * claim "Matches regex .*", PKCE on).
  */
-import { expectIdentityProvider } from "../lib/identity-provider-assertions";
+import { basicExampleDefaults, expectIdentityProvider } from "../lib/identity-provider-assertions";
 import { describeLifecycle } from "../lib/lifecycle";
 
 const CHANGED_NAME = "Okta (renamed by the e2e test)";
@@ -20,32 +20,19 @@ describeLifecycle({
   change: { ACCESS_IDP_NAME: CHANGED_NAME, OKTA_GROUPS_CLAIM_REGEX: CHANGED_REGEX },
   changedTypes: ["okta_app_oauth", "cloudflare_zero_trust_access_identity_provider"],
   assertDeployed: ({ states, requests, outputs, settings, seed }) => {
-    const { app, idp } = expectIdentityProvider(states, requests.okta, {
-      accountId: settings.CLOUDFLARE_ACCOUNT_ID,
-      teamDomain: settings.CLOUDFLARE_TEAM_DOMAIN,
-      oktaOrgUrl: settings.OKTA_ORG_URL,
-      idpName: "Okta",
-      appLabel: "Cloudflare Access",
-      claim: { valueType: "GROUPS", groupFilterType: "REGEX", name: "groups", value: ".*" },
-      assignedGroupIds: [seed.everyoneGroupId],
-      claims: ["groups"],
-      pkce: true,
-    });
+    const { app, idp } = expectIdentityProvider(states, requests.okta, basicExampleDefaults(settings, seed.everyoneGroupId));
     expect(outputs.identity_provider_id.value).toBe(idp.result.id);
     expect(outputs.okta_client_id.value).toBe(app.app.credentials.oauthClient.client_id);
     expect(outputs.redirect_uri.value).toBe(`https://${settings.CLOUDFLARE_TEAM_DOMAIN}/cdn-cgi/access/callback`);
   },
   assertChanged: ({ states, requests, settings, seed }) => {
-    expectIdentityProvider(states, requests.okta, {
-      accountId: settings.CLOUDFLARE_ACCOUNT_ID,
-      teamDomain: settings.CLOUDFLARE_TEAM_DOMAIN,
-      oktaOrgUrl: settings.OKTA_ORG_URL,
-      idpName: CHANGED_NAME,
-      appLabel: "Cloudflare Access",
-      claim: { valueType: "GROUPS", groupFilterType: "REGEX", name: "groups", value: CHANGED_REGEX },
-      assignedGroupIds: [seed.everyoneGroupId],
-      claims: ["groups"],
-      pkce: true,
-    });
+    expectIdentityProvider(
+      states,
+      requests.okta,
+      basicExampleDefaults(settings, seed.everyoneGroupId, {
+        idpName: CHANGED_NAME,
+        claim: { valueType: "GROUPS", groupFilterType: "REGEX", name: "groups", value: CHANGED_REGEX },
+      }),
+    );
   },
 });

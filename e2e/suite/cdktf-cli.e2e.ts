@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Emulators } from "../lib/emulators";
 import { cloudflareId, newCredentials, ROOT, toolEnv, toolSetup, workDir } from "../lib/env";
-import { expectIdentityProvider } from "../lib/identity-provider-assertions";
+import { basicExampleDefaults, expectIdentityProvider } from "../lib/identity-provider-assertions";
 import { logPath, run, step } from "../lib/run";
 
 const SUITE = "cdktf-cli";
@@ -59,17 +59,7 @@ describe("examples/basic through `cdktf deploy` and `cdktf destroy`", () => {
     const outputsFile = join(dir, "outputs.json");
     await step(SUITE, "cdktf deploy", () => cdktf("deploy", ["--outputs-file", outputsFile]));
     const [states, requests] = await Promise.all([emulators.states(), emulators.requests()]);
-    const { idp } = expectIdentityProvider(states, requests.okta, {
-      accountId: settings.CLOUDFLARE_ACCOUNT_ID,
-      teamDomain: settings.CLOUDFLARE_TEAM_DOMAIN,
-      oktaOrgUrl: settings.OKTA_ORG_URL,
-      idpName: "Okta",
-      appLabel: "Cloudflare Access",
-      claim: { valueType: "GROUPS", groupFilterType: "REGEX", name: "groups", value: ".*" },
-      assignedGroupIds: [emulators.seed.everyoneGroupId],
-      claims: ["groups"],
-      pkce: true,
-    });
+    const { idp } = expectIdentityProvider(states, requests.okta, basicExampleDefaults(settings, emulators.seed.everyoneGroupId));
     expect(existsSync(outputsFile)).toBe(true);
     const outputs = JSON.parse(readFileSync(outputsFile, "utf8"));
     expect(outputs[STACK].identity_provider_id).toBe(idp.result.id);
