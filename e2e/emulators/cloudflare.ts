@@ -241,6 +241,14 @@ export class CloudflareEmulator extends HttpEmulator {
   }
 
   /** Checks the identity providers named by Access rules, e.g. `okta: {name, identity_provider_id}`. */
+  /** Access groups and policies both need a name and at least one include rule. */
+  private namedWithRules(scope: string, body: any): any[] {
+    if (typeof body.name !== "string" || body.name === "") throw cfError(400, 12130, "name is required");
+    const include = this.checkRules(scope, body.include, "include");
+    if (!include || include.length === 0) throw cfError(400, 12130, "include must have at least one rule");
+    return include;
+  }
+
   private checkRules(scope: string, rules: unknown, where: string): any[] | undefined {
     if (rules === undefined || rules === null) return undefined;
     if (!Array.isArray(rules)) throw cfError(400, 10001, `${where} must be a list of rules`);
@@ -302,9 +310,7 @@ export class CloudflareEmulator extends HttpEmulator {
       this.accessGroups,
       "access group",
       (body, id, previous, sc) => {
-        if (typeof body.name !== "string" || body.name === "") throw cfError(400, 12130, "name is required");
-        const include = this.checkRules(sc.scope, body.include, "include");
-        if (!include || include.length === 0) throw cfError(400, 12130, "include must have at least one rule");
+        const include = this.namedWithRules(sc.scope, body);
         const result: any = { id, name: body.name, include, created_at: previous?.result.created_at ?? timestamp(), updated_at: timestamp() };
         for (const key of ["exclude", "require"]) {
           const rules = this.checkRules(sc.scope, body[key], key);
@@ -321,10 +327,8 @@ export class CloudflareEmulator extends HttpEmulator {
       this.accessPolicies,
       "access policy",
       (body, id, previous, sc) => {
-        if (typeof body.name !== "string" || body.name === "") throw cfError(400, 12130, "name is required");
+        const include = this.namedWithRules(sc.scope, body);
         if (!["allow", "deny", "non_identity", "bypass"].includes(body.decision)) throw cfError(400, 12130, `decision ${String(body.decision)} is invalid`);
-        const include = this.checkRules(sc.scope, body.include, "include");
-        if (!include || include.length === 0) throw cfError(400, 12130, "include must have at least one rule");
         if (body.session_duration !== undefined && !DURATION.test(body.session_duration)) throw cfError(400, 12130, `session_duration ${String(body.session_duration)} is invalid`);
         const result: any = {
           id,
