@@ -253,9 +253,7 @@ export class OktaAccessIdentityProvider extends Construct {
     if (props.claims !== undefined && !Token.isUnresolved(props.claims) && props.claims.length > 0) {
       requireNonEmptyList(where, "claims", props.claims, "claim names");
     }
-    if (props.pkce !== undefined && typeof props.pkce !== "boolean" && !Token.isUnresolved(props.pkce)) {
-      throw invalid(where, "pkce", "true or false", props.pkce);
-    }
+    requireBoolean(where, "pkce", props.pkce);
     requireBoolean(where, "exclusiveAssignments", props.exclusiveAssignments);
     const scim = props.scim === undefined ? undefined : scimConfig(this, where, props.scim);
     if (props.groupsClaim !== undefined && !(props.groupsClaim instanceof GroupsClaim)) {
