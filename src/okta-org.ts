@@ -27,7 +27,7 @@ export class OktaOrg {
   public static fromUrl(oktaOrgUrl: string): OktaOrg {
     const url = normalizeOktaOrgUrl("OktaOrg.fromUrl", oktaOrgUrl);
     if (Token.isUnresolved(url)) {
-      const pattern = "/^https://([^./]+)\\.([^/:]+)/?$/";
+      const pattern = "/^https://([^./]+)[.]([^/:]+)/?$/";
       return new OktaOrg(url, Fn.replace(url, pattern, "$1"), Fn.replace(url, pattern, "$2"));
     }
     const host = new URL(url).hostname;

@@ -21,7 +21,7 @@ export function oktaOrgUrlWarnings(where: string, oktaOrgUrl: string): string[] 
   const url = new URL(oktaOrgUrl);
   const warnings: string[] = [];
   const host = url.hostname;
-  if (IPV4.test(host) || host.startsWith("[")) {
+  if (IPV4.test(host)) {
     warnings.push(
       `${where}: oktaOrgUrl ${JSON.stringify(oktaOrgUrl)} names an IP address; Okta orgs (and custom Okta domains) are host names with a certificate for that name, and Cloudflare connects to this URL. Use the org URL, such as "https://dev-123456.okta.com".`,
     );

@@ -33,9 +33,15 @@ export function trimOwnFrames<E extends Error>(error: E): E {
   return error;
 }
 
+/** A received value already put in words, shown as is in an error message. */
+export class Described {
+  constructor(public readonly text: string) {}
+}
+
 /** Renders a received value for an error message (strings quoted, lists as JSON). */
 export function describe(value: unknown): string {
   if (value === undefined) return "undefined";
+  if (value instanceof Described) return value.text;
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "function") return "a function";
   if (typeof value === "symbol" || typeof value === "bigint") return value.toString();
@@ -119,11 +125,11 @@ export function requireId(where: string, id: unknown): void {
  */
 export function requireProvider(where: string, property: string, value: unknown, type: string, className: string, scope: IConstruct): void {
   if (value === undefined) return;
-  const expected = `a ${className} (Terraform provider "${type}") declared in this construct's stack`;
+  const expected = `${/^[AEIOU]/.test(className) ? "an" : "a"} ${className} (Terraform provider "${type}") declared in this construct's stack`;
   if (!TerraformProvider.isTerraformProvider(value)) throw invalid(where, property, expected, value);
   const provider = value;
   if (provider.terraformResourceType !== type) {
-    throw invalid(where, property, expected, `${provider.constructor.name} ${JSON.stringify(provider.node.path)} (Terraform provider "${provider.terraformResourceType}")`);
+    throw invalid(where, property, expected, new Described(`${provider.constructor.name} ${JSON.stringify(provider.node.path)} (Terraform provider "${provider.terraformResourceType}")`));
   }
   const own = TerraformStack.of(scope);
   const theirs = TerraformStack.of(provider);
@@ -132,7 +138,7 @@ export function requireProvider(where: string, property: string, value: unknown,
       where,
       property,
       `${expected} ("${own.node.path}"); declare the provider in this stack`,
-      `${provider.constructor.name} ${JSON.stringify(provider.node.path)} of stack "${theirs.node.path}"`,
+      new Described(`${provider.constructor.name} ${JSON.stringify(provider.node.path)} of stack "${theirs.node.path}"`),
     );
   }
 }
