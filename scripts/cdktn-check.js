@@ -141,6 +141,13 @@ try {
     check(messages("access").length === 0, `${s.label}: the SSWS stack has no warning (found ${messages("access").length})`);
   }
 
+  // The review CLI reads what cdktn synthesized as it reads cdktf's output.
+  for (const s of synths.slice(1)) {
+    const review = spawnSync(path.join(s.dir, "node_modules", ".bin", "cdktf-okta-access"), ["review", s.outdir, "--format", "json"], { cwd, encoding: "utf8" });
+    const stacks = review.status === 0 ? JSON.parse(review.stdout).stacks.length : 0;
+    check(review.status === 0 && stacks === 2, `${s.label}: cdktf-okta-access review reads both stacks (exit ${review.status}, ${stacks} stacks)`);
+  }
+
   for (const v of variants) {
     const result = program(v, path.join(tmp, "out-leak"), "leak");
     check(
