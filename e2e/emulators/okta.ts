@@ -108,6 +108,8 @@ interface OktaClaim {
 interface AuthorizationServer {
   readonly id: string;
   readonly name: string;
+  /** The signing key id. */
+  readonly kid: string;
   readonly claims: Map<string, OktaClaim>;
 }
 
@@ -151,11 +153,13 @@ export class OktaEmulator extends HttpEmulator {
   public readonly groups = new Map<string, OktaGroup>();
   public readonly authorizationServers = new Map<string, AuthorizationServer>();
   /** ACCESS_POLICY policies; the system one is what new apps get in an OIE org. */
-  public readonly accessPolicies: { id: string; name: string; system: boolean }[];
+  public readonly accessPolicies: { id: string; name: string; system: boolean; description?: string }[];
   public readonly everyoneGroupId: string;
   private readonly pipeline: "idx" | "v1";
   private readonly assignmentPageSize: number;
   private putWithoutSecret: OktaPutWithoutSecret;
+  /** The org's default profile enrollment policy, linked from every app in an Identity Engine org. */
+  private readonly profileEnrollmentPolicyId = oktaId("rst");
   private readonly me = { id: oktaId("00u"), login: "terraform@example.com" };
 
   constructor(private readonly options: OktaEmulatorOptions) {
@@ -171,12 +175,12 @@ export class OktaEmulator extends HttpEmulator {
     }
     for (const name of options.authorizationServers ?? ["default"]) {
       const id = oktaId("aus");
-      this.authorizationServers.set(id, { id, name, claims: new Map() });
+      this.authorizationServers.set(id, { id, name, kid: randomChars(43, ALPHANUMERIC), claims: new Map() });
     }
     this.accessPolicies = [
       { id: oktaId("rst"), name: "Okta Admin Console", system: false },
-      { id: oktaId("rst"), name: "Any two factors", system: true },
-      { id: oktaId("rst"), name: "Password only", system: false },
+      { id: oktaId("rst"), name: "Any two factors", system: true, description: "Require two factors to access." },
+      { id: oktaId("rst"), name: "Password only", system: false, description: "Require only a password. Suggested for low risk or consumer-facing applications." },
     ];
     this.defineRoutes();
   }
@@ -260,19 +264,42 @@ export class OktaEmulator extends HttpEmulator {
     return record;
   }
 
-  private links(base: string, id: string, accessPolicyId?: string): any {
+  /**
+   * An app's `_links` as recorded (fixtures/okta-vcr): an Identity Engine org
+   * adds `policies`, `profileEnrollment` and `accessPolicy`
+   * (TestAccResourceOktaAppOauth_groups_claim/oie-00.yaml), a Classic org has
+   * none of them (TestAccResourceOktaAppOauth_basic/classic-00.yaml); an
+   * active app links `deactivate`, an inactive one `activate`.
+   */
+  private links(base: string, id: string, status: string, accessPolicyId?: string): any {
     const links: any = {
       uploadLogo: { href: `${base}/api/v1/apps/${id}/logo`, hints: { allow: ["POST"] } },
       appLinks: [{ name: "oidc_client_link", href: `${base}/home/oidc_client/${id}/aln${randomChars(17, ALPHANUMERIC)}`, type: "text/html" }],
-      policies: { href: `${base}/api/v1/apps/${id}/policies`, hints: { allow: ["PUT"] } },
+    };
+    if (this.pipeline === "idx") {
+      links.profileEnrollment = { href: `${base}/api/v1/policies/${this.profileEnrollmentPolicyId}` };
+      links.policies = { href: `${base}/api/v1/apps/${id}/policies`, hints: { allow: ["PUT"] } };
+    }
+    Object.assign(links, {
       groups: { href: `${base}/api/v1/apps/${id}/groups` },
       logo: [{ name: "medium", href: `${base}/assets/img/logos/default.png`, type: "image/png" }],
       clientCredentials: [{ name: "secrets", href: `${base}/api/v1/apps/${id}/credentials/secrets` }],
-      users: { href: `${base}/api/v1/apps/${id}/users` },
-      deactivate: { href: `${base}/api/v1/apps/${id}/lifecycle/deactivate` },
-    };
+    });
     if (accessPolicyId) links.accessPolicy = { href: `${base}/api/v1/policies/${accessPolicyId}` };
+    links.users = { href: `${base}/api/v1/apps/${id}/users` };
+    links[status === "ACTIVE" ? "deactivate" : "activate"] = { href: `${base}/api/v1/apps/${id}/lifecycle/${status === "ACTIVE" ? "deactivate" : "activate"}` };
     return links;
+  }
+
+  /** Status changes swap the lifecycle link, as Okta's answers do. */
+  private setStatus(record: OktaAppRecord, status: "ACTIVE" | "INACTIVE"): void {
+    const links = record.app._links;
+    const [from, to] = status === "ACTIVE" ? ["activate", "deactivate"] : ["deactivate", "activate"];
+    if (links[from]) {
+      links[to] = { href: String(links[from].href).replace(/\/lifecycle\/[a-z]+$/, `/lifecycle/${to}`) };
+      delete links[from];
+    }
+    record.app.status = status;
   }
 
   /** Validates an OIDC app body the way Okta does for the fields we rely on. */
@@ -344,16 +371,18 @@ export class OktaEmulator extends HttpEmulator {
           client_uri: null,
           logo_uri: null,
           ...oauth,
-          consent_method: oauth.consent_method || "TRUSTED",
+          // A Classic org does not return consent_method (classic-00 answers omit it although the request sends it).
+          ...(this.pipeline === "idx" ? { consent_method: oauth.consent_method || "TRUSTED" } : {}),
           issuer_mode: oauth.issuer_mode || "DYNAMIC",
           idp_initiated_login: oauth.idp_initiated_login ?? { mode: "DISABLED", default_scope: [] },
           wildcard_redirect: oauth.wildcard_redirect || "DISABLED",
-          dpop_bound_access_tokens: false,
-          participate_slo: false,
+          // Identity Engine only (recorded: oie-00 answers have them, classic-00 answers do not).
+          ...(this.pipeline === "idx" ? { dpop_bound_access_tokens: false, participate_slo: false } : {}),
         },
       },
-      _links: this.links(base, id, accessPolicyId),
+      _links: this.links(base, id, status, accessPolicyId),
     };
+    if (this.pipeline !== "idx") delete app.settings.oauthClient.consent_method;
     if (body.profile !== undefined) app.profile = body.profile;
     return app;
   }
@@ -395,7 +424,14 @@ export class OktaEmulator extends HttpEmulator {
       objectClass: ["okta:user_group"],
       type: g.type,
       profile: { name: g.name, description: g.description },
-      _links: { users: { href: `${base}/api/v1/groups/${g.id}/users` }, apps: { href: `${base}/api/v1/groups/${g.id}/apps` } },
+      _links: {
+        logo: [
+          { name: "medium", href: `${base}/assets/img/logos/groups/okta-medium.png`, type: "image/png" },
+          { name: "large", href: `${base}/assets/img/logos/groups/okta-large.png`, type: "image/png" },
+        ],
+        users: { href: `${base}/api/v1/groups/${g.id}/users` },
+        apps: { href: `${base}/api/v1/groups/${g.id}/apps` },
+      },
     };
   }
 
@@ -409,6 +445,35 @@ export class OktaEmulator extends HttpEmulator {
         app: { href: `${base}/api/v1/apps/${appId}` },
         self: { href: `${base}/api/v1/apps/${appId}/groups/${a.id}` },
         group: { href: `${base}/api/v1/groups/${a.id}` },
+      },
+    };
+  }
+
+  /** An authorization server as recorded (TestAccResourceOktaAuthServerClaim_create/oie-00.yaml). */
+  private authorizationServerJson(s: AuthorizationServer, base: string): any {
+    const self = `${base}/api/v1/authorizationServers/${s.id}`;
+    const meta = (name: string) => ({ name, href: `${base}/oauth2/${s.id}/.well-known/${name}`, hints: { allow: ["GET"] } });
+    return {
+      id: s.id,
+      name: s.name,
+      description: "",
+      audiences: ["api://default"],
+      issuer: `${base}/oauth2/${s.id}`,
+      issuerMode: "ORG_URL",
+      status: "ACTIVE",
+      created: "2024-01-01T00:00:00.000Z",
+      lastUpdated: "2024-01-01T00:00:00.000Z",
+      credentials: { signing: { kid: s.kid, rotationMode: "AUTO", lastRotated: "2024-01-01T00:00:00.000Z", nextRotation: "2024-04-01T00:00:00.000Z" } },
+      default: false,
+      _links: {
+        rotateKey: { href: `${self}/credentials/lifecycle/keyRotate`, hints: { allow: ["POST"] } },
+        metadata: [meta("oauth-authorization-server"), meta("openid-configuration")],
+        keys: { href: `${self}/credentials/keys`, hints: { allow: ["GET"] } },
+        claims: { href: `${self}/claims`, hints: { allow: ["GET", "POST"] } },
+        policies: { href: `${self}/policies`, hints: { allow: ["GET", "POST"] } },
+        self: { href: self, hints: { allow: ["GET", "DELETE", "PUT"] } },
+        scopes: { href: `${self}/scopes`, hints: { allow: ["GET", "POST"] } },
+        deactivate: { href: `${self}/lifecycle/deactivate`, hints: { allow: ["POST"] } },
       },
     };
   }
@@ -431,7 +496,7 @@ export class OktaEmulator extends HttpEmulator {
         cell: "emu1",
         _links: { organization: { href: ctx.baseUrl } },
         pipeline: this.pipeline,
-        settings: { analyticsCollectionEnabled: false, bugReportingEnabled: false, omEnabled: false },
+        settings: { analyticsCollectionEnabled: false, bugReportingEnabled: false, omEnabled: false, pssoEnabled: false },
       },
     }));
 
@@ -464,7 +529,10 @@ export class OktaEmulator extends HttpEmulator {
       }
       if (ctx.query.has("search")) throw validation("search: not emulated");
       const reply = this.page(ctx, groups, 10000, 10000);
-      return { ...reply, body: (reply.body as OktaGroup[]).map((g) => this.groupJson(g, ctx.baseUrl)) };
+      // A `q` search answers without Link headers (recorded:
+      // TestAccDataSourceOktaEveryoneGroup_read, `?limit=1&q=Everyone`).
+      const headers = q !== null ? {} : reply.headers;
+      return { status: reply.status, headers, body: (reply.body as OktaGroup[]).map((g) => this.groupJson(g, ctx.baseUrl)) };
     });
     r("GET", "/api/v1/groups/:groupId", (ctx) => {
       const g = this.groups.get(ctx.params.groupId);
@@ -506,11 +574,11 @@ export class OktaEmulator extends HttpEmulator {
       return { status: 200, body: this.withSecret(record) };
     });
     r("POST", "/api/v1/apps/:appId/lifecycle/deactivate", (ctx) => {
-      this.app(ctx).app.status = "INACTIVE";
+      this.setStatus(this.app(ctx), "INACTIVE");
       return { status: 200, body: {} };
     });
     r("POST", "/api/v1/apps/:appId/lifecycle/activate", (ctx) => {
-      this.app(ctx).app.status = "ACTIVE";
+      this.setStatus(this.app(ctx), "ACTIVE");
       return { status: 200, body: {} };
     });
     r("DELETE", "/api/v1/apps/:appId", (ctx) => {
@@ -581,10 +649,17 @@ export class OktaEmulator extends HttpEmulator {
         name: p.name,
         priority: 1,
         system: p.system,
+        ...(p.description !== undefined ? { description: p.description } : {}),
         conditions: null,
         created: "2024-01-01T00:00:00.000Z",
         lastUpdated: "2024-01-01T00:00:00.000Z",
-        _links: { self: { href: `${ctx.baseUrl}/api/v1/policies/${p.id}` }, rules: { href: `${ctx.baseUrl}/api/v1/policies/${p.id}/rules` } },
+        // As recorded (TestAccDataSourceOktaAppOauth_read/oie-00.yaml): a system
+        // policy cannot be deleted or deactivated.
+        _links: {
+          self: { href: `${ctx.baseUrl}/api/v1/policies/${p.id}`, hints: { allow: p.system ? ["GET", "PUT"] : ["GET", "PUT", "DELETE"] } },
+          rules: { href: `${ctx.baseUrl}/api/v1/policies/${p.id}/rules`, hints: { allow: ["GET", "POST"] } },
+          ...(p.system ? {} : { deactivate: { href: `${ctx.baseUrl}/api/v1/policies/${p.id}/lifecycle/deactivate`, hints: { allow: ["POST"] } } }),
+        },
         type: "ACCESS_POLICY",
       }));
       return { status: 200, body, headers: { link: `<${ctx.baseUrl}/api/v1/policies?type=${type}>; rel="self"` } };
@@ -660,7 +735,7 @@ export class OktaEmulator extends HttpEmulator {
     };
     r("GET", "/api/v1/authorizationServers/:serverId", (ctx) => {
       const s = server(ctx);
-      return { status: 200, body: { id: s.id, name: s.name, description: "", audiences: ["api://default"], issuer: `${ctx.baseUrl}/oauth2/${s.id}`, issuerMode: "ORG_URL", status: "ACTIVE", default: false } };
+      return { status: 200, body: this.authorizationServerJson(s, ctx.baseUrl) };
     });
     r("GET", "/api/v1/authorizationServers/:serverId/claims", (ctx) => {
       const s = server(ctx);
@@ -735,7 +810,7 @@ export class OktaEmulator extends HttpEmulator {
       out.groups[g.name] = g.id;
     }
     for (const a of servers) {
-      this.authorizationServers.set(a.id, { ...a, claims: new Map() });
+      this.authorizationServers.set(a.id, { ...a, kid: randomChars(43, ALPHANUMERIC), claims: new Map() });
       out.authorizationServers[a.name] = a.id;
     }
     for (const record of apps) {
