@@ -5,13 +5,13 @@ import type { AuthServerClaim } from "@cdktf/provider-okta/lib/auth-server-claim
 import { DataOktaEveryoneGroup } from "@cdktf/provider-okta/lib/data-okta-everyone-group";
 import {
   Annotations,
-  Aspects,
   IAspect,
   TerraformProvider, TerraformResource, TerraformStack, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { AccessGroupOptions } from "./access-group";
 import { GroupsClaim } from "./groups-claim";
 import { groupAssignments } from "./private/group-assignments";
+import { addAspectToStack } from "./private/core";
 import { accessGroupModule, authServerClaimModule } from "./private/lazy-providers";
 import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./private/okta-groups";
 import { scimConfig } from "./private/scim-config";
@@ -452,7 +452,7 @@ class GroupsClaimAuthCheck implements IAspect {
     if (check === undefined) {
       check = new GroupsClaimAuthCheck(stack);
       GroupsClaimAuthCheck.byStack.set(stack, check);
-      Aspects.of(stack).add(check);
+      addAspectToStack(stack, check);
     }
     check.pending.set(idp, where);
   }
@@ -488,6 +488,6 @@ function findDefaultOktaProvider(stack: TerraformStack): TerraformProvider | und
     .findAll()
     .find(
       (c): c is TerraformProvider =>
-        c instanceof TerraformProvider && c.terraformResourceType === "okta" && c.alias === undefined,
+        TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === "okta" && c.alias === undefined,
     );
 }
