@@ -5,7 +5,6 @@ import type { AuthServerClaim } from "@cdktf/provider-okta/lib/auth-server-claim
 import { DataOktaEveryoneGroup } from "@cdktf/provider-okta/lib/data-okta-everyone-group";
 import {
   Annotations,
-  Aspects,
   IAspect,
   TerraformProvider, TerraformResource, TerraformStack } from "cdktf";
 import { Construct, IConstruct } from "constructs";
@@ -15,6 +14,7 @@ const ACCESS_GROUP_KEYS: readonly (keyof AccessGroupOptions)[] = ["oktaGroups", 
 import { GroupsClaim } from "./groups-claim";
 import { IOktaAccessIdentityProvider } from "./okta-access-identity-provider-interface";
 import { groupAssignments } from "./private/group-assignments";
+import { addAspectToStack } from "./private/core";
 import { accessGroupModule, authServerClaimModule } from "./private/lazy-providers";
 import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./private/okta-groups";
 import { resolveIdentityProviderProps } from "./private/resolve-identity-provider";
@@ -389,7 +389,7 @@ class GroupsClaimAuthCheck implements IAspect {
     if (check === undefined) {
       check = new GroupsClaimAuthCheck(stack);
       GroupsClaimAuthCheck.byStack.set(stack, check);
-      Aspects.of(stack).add(check);
+      addAspectToStack(stack, check);
     }
     check.pending.set(idp, where);
   }
@@ -430,6 +430,6 @@ function findDefaultOktaProvider(stack: TerraformStack): TerraformProvider | und
     .findAll()
     .find(
       (c): c is TerraformProvider =>
-        c instanceof TerraformProvider && c.terraformResourceType === "okta" && c.alias === undefined,
+        TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === "okta" && c.alias === undefined,
     );
 }
