@@ -3,24 +3,20 @@ import { ZeroTrustAccessIdentityProvider } from "@cdktf/provider-cloudflare/lib/
 import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
 import type { AuthServerClaim } from "@cdktf/provider-okta/lib/auth-server-claim";
 import { DataOktaEveryoneGroup } from "@cdktf/provider-okta/lib/data-okta-everyone-group";
-import {
-  Annotations,
-  IAspect,
-  TerraformProvider, TerraformResource, TerraformStack } from "cdktf";
-import { Construct, IConstruct } from "constructs";
+import { Annotations, TerraformProvider, TerraformResource } from "cdktf";
+import { Construct } from "constructs";
 import { AccessGroupOptions } from "./access-group";
 
 const ACCESS_GROUP_KEYS: readonly (keyof AccessGroupOptions)[] = ["oktaGroups", "name"];
 import { GroupsClaim } from "./groups-claim";
 import { IOktaAccessIdentityProvider } from "./okta-access-identity-provider-interface";
 import { groupAssignments } from "./private/group-assignments";
-import { addAspectToStack } from "./private/core";
+import { registerGroupsClaimAuthCheck } from "./private/groups-claim-auth-check";
 import { accessGroupModule, authServerClaimModule } from "./private/lazy-providers";
 import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./private/okta-groups";
 import { resolveIdentityProviderProps } from "./private/resolve-identity-provider";
 import { PROTECT_APPLICATION_KEYS } from "./private/resolve-protected-application";
 import { refuseNonSensitiveOutputsOf } from "./private/sensitive-outputs";
-import { oktaProviderOrgWarning } from "./private/settings-warnings";
 import { constructId, describe, invalid, refuseUnknownKeys, requireId, requireNonEmpty, requireObject } from "./private/validation";
 import { ProtectApplicationOptions, ProtectedApplication } from "./protected-application";
 import { ScimOptions } from "./scim";
@@ -307,7 +303,7 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
       );
     }
 
-    GroupsClaimAuthCheck.register(this, where);
+    registerGroupsClaimAuthCheck(this, where);
   }
 
   /**
@@ -366,70 +362,4 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
     }
     return scope;
   }
-}
-
-/**
- * The Okta provider sets `groups_claim` only when it authenticates with an SSWS
- * API token; with OAuth 2.0 (private key or access token) it logs a line and
- * skips it, so groups never reach Cloudflare. Checked at synth, once the
- * stack's providers exist.
- *
- * One aspect per stack, not per construct: finding the default provider walks
- * the whole tree, so a lookup per construct made synth quadratic: 5.7 s
- * instead of 2.9 s for 1000 identity providers (`npm run bench`).
- * The stack is visited before its children, so each synth looks it up once.
- */
-class GroupsClaimAuthCheck implements IAspect {
-  private static readonly byStack = new WeakMap<TerraformStack, GroupsClaimAuthCheck>();
-
-  /** Checks `idp` at the next synth of its stack. */
-  public static register(idp: OktaAccessIdentityProvider, where: string): void {
-    const stack = TerraformStack.of(idp);
-    let check = GroupsClaimAuthCheck.byStack.get(stack);
-    if (check === undefined) {
-      check = new GroupsClaimAuthCheck(stack);
-      GroupsClaimAuthCheck.byStack.set(stack, check);
-      addAspectToStack(stack, check);
-    }
-    check.pending.set(idp, where);
-  }
-
-  /** The identity providers not checked yet, with their message prefix. */
-  private readonly pending = new Map<IConstruct, string>();
-  private defaultOktaProvider?: { readonly provider?: TerraformProvider };
-
-  private constructor(private readonly stack: TerraformStack) {}
-
-  public visit(node: IConstruct): void {
-    if (node === this.stack) {
-      this.defaultOktaProvider = undefined; // a new synth: providers may have been added since
-      return;
-    }
-    const where = this.pending.get(node);
-    if (where === undefined || !(node instanceof OktaAccessIdentityProvider)) return;
-    this.pending.delete(node);
-    this.defaultOktaProvider ??= { provider: findDefaultOktaProvider(this.stack) };
-    const provider = node.oktaProvider ?? this.defaultOktaProvider.provider;
-    if (provider === undefined || provider.terraformResourceType !== "okta") return;
-    if (node.oktaProvider === undefined) {
-      // An explicit provider was compared at construction; the default one exists only now.
-      const mismatch = oktaProviderOrgWarning(where, provider, node.oktaOrgUrl);
-      if (mismatch !== undefined) Annotations.of(node).addWarning(mismatch);
-    }
-    const config = provider as unknown as { apiToken?: string; privateKey?: string; accessToken?: string };
-    if ((config.privateKey !== undefined || config.accessToken !== undefined) && config.apiToken === undefined) {
-      Annotations.of(node).addWarning(
-        `${where}: the Okta provider ${provider.node.path} authenticates with OAuth 2.0 (privateKey/accessToken). The Okta provider then silently skips groups_claim, so no groups reach Cloudflare. Authenticate with an SSWS API token (OKTA_API_TOKEN) instead.`,
-      );
-    }
-  }
-}
-
-function findDefaultOktaProvider(stack: TerraformStack): TerraformProvider | undefined {
-  return stack.node
-    .findAll()
-    .find(
-      (c): c is TerraformProvider =>
-        TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === "okta" && c.alias === undefined,
-    );
 }
