@@ -40,13 +40,16 @@ export interface OktaAccessIdentityProviderProps {
   /**
    * Your Cloudflare Zero Trust team domain, `<team>.cloudflareaccess.com`, or
    * just the team name. Okta redirects back to
-   * `https://<teamDomain>/cdn-cgi/access/callback`.
+   * `https://<teamDomain>/cdn-cgi/access/callback`; another host gets a
+   * warning, since Access answers only on the team domain.
    */
   readonly teamDomain: string;
 
   /**
-   * Your Okta org URL, such as `https://dev-123456.okta.com` (never the
-   * `-admin` console URL). A trailing slash is removed.
+   * Your Okta org URL, such as `https://dev-123456.okta.com`, or your custom
+   * Okta domain (never the `-admin` console URL). A trailing slash is
+   * removed. Use `OktaOrg.fromUrl` to derive the Okta provider's
+   * `orgName` and `baseUrl` from the same value.
    */
   readonly oktaOrgUrl: string;
 
@@ -113,7 +116,9 @@ export interface OktaAccessIdentityProviderProps {
 
   /**
    * Extra claims Cloudflare should read from the ID token. The groups claim's
-   * name is always included, and duplicates are removed.
+   * name always comes first and appears once (listing it here too is allowed);
+   * a claim listed twice here is refused. A list token becomes the Terraform
+   * expression `distinct(concat(["<groups claim>"], <list>))`.
    * @default - only the groups claim
    */
   readonly claims?: string[];
@@ -128,14 +133,16 @@ export interface OktaAccessIdentityProviderProps {
 
   /**
    * The Okta provider for every Okta resource and data source of this
-   * construct, for example an aliased provider of a second Okta org.
+   * construct, for example an aliased provider of a second Okta org. It must
+   * be an `OktaProvider` of this construct's stack.
    * @default - the stack's default Okta provider
    */
   readonly oktaProvider?: TerraformProvider;
 
   /**
-   * The Cloudflare provider for the identity provider, for example an aliased
-   * provider of a second Cloudflare account.
+   * The Cloudflare provider for the identity provider, its Access groups and
+   * applications, for example an aliased provider of a second Cloudflare
+   * account. It must be a `CloudflareProvider` of this construct's stack.
    * @default - the stack's default Cloudflare provider
    */
   readonly cloudflareProvider?: TerraformProvider;
