@@ -143,12 +143,6 @@ export function requireProvider(where: string, property: string, value: unknown,
   }
 }
 
-/** Refuses a value that is present but neither a string nor a token. */
-export function requireString(where: string, property: string, value: unknown, expected: string): void {
-  if (value === undefined || Token.isUnresolved(value)) return;
-  if (typeof value !== "string" || value.trim() === "") throw invalid(where, property, expected, value);
-}
-
 /** True when the value is a literal we can check (not a cdktf token). */
 export function isLiteral(value: unknown): boolean {
   return value !== undefined && !Token.isUnresolved(value);
