@@ -205,10 +205,10 @@ describe("strictness, credentials and faults", () => {
 
   test("the control API exposes state, the request log and faults", async () => {
     await call("POST", `/accounts/${ACCOUNT}/access/identity_providers`, idpBody());
-    const state = await (await fetch(`${cf.url}/__emulator/state`)).json();
+    const state: any = await (await fetch(`${cf.url}/__emulator/state`)).json();
     expect(state.empty).toBe(false);
     expect(state.state.identityProviders[0]).toMatchObject({ scope: `accounts/${ACCOUNT}`, secret: "s3cret" });
-    const log = await (await fetch(`${cf.url}/__emulator/requests`)).json();
+    const log: any = await (await fetch(`${cf.url}/__emulator/requests`)).json();
     expect(log.map((r: any) => `${r.method} ${r.route} ${r.status}`)).toEqual(["POST POST /client/v4/accounts/:accountId/access/identity_providers 201"]);
     expect((await fetch(`${cf.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify({ random: { rate: 1, statuses: [503] } }) })).status).toBe(200);
     expect((await call("GET", `/accounts/${ACCOUNT}/access/identity_providers`)).status).toBe(503);
