@@ -9,7 +9,7 @@
  * default, possibly through functions and `locals` that hold only such
  * references (see `expressions.ts`). Anything else is a literal secret.
  */
-import { evaluate, emptyScope, Evaluated, Reference, Scope, stackScope } from "./expressions";
+import { evaluate, Evaluated, hasConstantContent, isPureReference, Reference, Scope, stackScope } from "./expressions";
 import { LoadedStack, LoadOptions, loadSynthOutput } from "./load";
 import { isObject, Json, JsonObject, own } from "./terraform-json";
 
@@ -239,7 +239,19 @@ export function secretValueProblem(value: Json | undefined, scope: Scope): strin
     if (problem !== undefined) return `${problem}${through}`;
   }
   if (result.refs.length === 0) return `it is computed from constants written in the configuration${through}`;
+  const locals = result.via.filter((v) => v.startsWith("local.")).map((v) => v.slice("local.".length));
+  if (holdsConstantText(value) || locals.some((l) => holdsConstantText(scope.locals.get(l) ?? null))) {
+    return `it holds constant text written in the configuration (in a branch, loop or argument)${through}`;
+  }
   return undefined;
+}
+
+/** Constant content anywhere in the strings of a value, even in a branch not taken. */
+function holdsConstantText(value: Json): boolean {
+  if (typeof value === "string") return hasConstantContent(value);
+  if (Array.isArray(value)) return value.some(holdsConstantText);
+  if (isObject(value)) return Object.keys(value).some((k) => holdsConstantText(value[k]));
+  return false;
 }
 
 function refProblem(ref: Reference): string | undefined {
@@ -394,14 +406,10 @@ export function formatPath(path: readonly (string | number)[]): string {
   return text;
 }
 
-/** A string in a secret position may be shown only when it is an expression made of references alone. */
+/** A string in a secret position may be shown only when it is an expression made of references alone, without any constant. */
 function showable(value: string): boolean {
-  if (!value.includes("${")) return false;
-  const result = evaluate(value, DISPLAY_SCOPE);
-  return !result.known && !result.literal && result.error === undefined && result.refs.length > 0;
+  return value.includes("${") && value.length <= 2000 && isPureReference(value);
 }
-
-const DISPLAY_SCOPE = emptyScope();
 
 /**
  * A value as shown in a review, masked by its whole path: everything at or
