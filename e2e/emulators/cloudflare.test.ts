@@ -208,3 +208,22 @@ describe("strictness, credentials and faults", () => {
     expect((await call("GET", `/accounts/${ACCOUNT}/access/identity_providers`)).status).toBe(503);
   });
 });
+
+describe("secretOnPutWithoutSecret: both answers the real API might give", () => {
+  test.each([
+    ["keep", "s3cret"],
+    ["clear", ""],
+  ] as const)("%s: a PUT whose config has no client_secret leaves the stored secret %j", async (behaviour, expected) => {
+    await cf.stop();
+    cf = new CloudflareEmulator({ apiToken: TOKEN, accounts: [{ id: ACCOUNT, teamDomain: "acme.cloudflareaccess.com" }], secretOnPutWithoutSecret: behaviour });
+    await cf.start();
+    const id: string = (await call("POST", `/accounts/${ACCOUNT}/access/identity_providers`, idpBody())).body.result.id;
+    const body = idpBody({ name: "Renamed" });
+    delete body.config.client_secret;
+    expect((await call("PUT", `/accounts/${ACCOUNT}/access/identity_providers/${id}`, body)).status).toBe(200);
+    expect(cf.identityProviders.get(id)?.secret).toBe(expected);
+    // A PUT that carries the secret always sets it.
+    expect((await call("PUT", `/accounts/${ACCOUNT}/access/identity_providers/${id}`, idpBody())).status).toBe(200);
+    expect(cf.identityProviders.get(id)?.secret).toBe("s3cret");
+  });
+});

@@ -24,6 +24,15 @@ export interface CloudflareEmulatorOptions {
   readonly accounts: { readonly id: string; readonly teamDomain: string }[];
   /** Zones that exist, with the account they belong to. */
   readonly zones?: { readonly id: string; readonly accountId: string }[];
+  /**
+   * What a `PUT` of an identity provider whose `config` carries no
+   * `client_secret` does to the stored secret. Not established for the real
+   * API (Cloudflare never returns the secret, so no client can tell).
+   * "keep": the stored secret stays; "clear": it is removed, as a full
+   * replacement of `config` would. Suites that depend on it run under both.
+   * @default "keep"
+   */
+  readonly secretOnPutWithoutSecret?: "keep" | "clear";
   /** Largest `per_page` the list endpoints honour. @default 50 */
   readonly maxPerPage?: number;
 }
@@ -298,7 +307,7 @@ export class CloudflareEmulator extends HttpEmulator {
         };
         return {
           result,
-          secret: typeof secret === "string" && secret !== "" ? secret : previous?.secret,
+          secret: typeof secret === "string" && secret !== "" ? secret : this.options.secretOnPutWithoutSecret === "clear" ? "" : previous?.secret,
           createOnly: scim.secret !== undefined ? { scim_config: { ...scim.stored, secret: scim.secret } } : undefined,
         };
       },
