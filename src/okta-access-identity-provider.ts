@@ -7,11 +7,13 @@ import {
   Annotations,
   Aspects,
   IAspect,
-  TerraformProvider, TerraformResource, TerraformStack, Token } from "cdktf";
+  TerraformProvider, TerraformResource, TerraformStack, TerraformVariable, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { AccessGroupOptions } from "./access-group";
+import { IdentityProviderAdoption } from "./adoption";
 import { GroupsClaim } from "./groups-claim";
 import { groupAssignments } from "./private/group-assignments";
+import { assignmentImportId, claimImportId, requireCloudflareUuid, requireOktaId, scopedImportId } from "./private/import-ids";
 import { accessGroupModule, authServerClaimModule } from "./private/lazy-providers";
 import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./private/okta-groups";
 import { scimConfig } from "./private/scim-config";
@@ -146,6 +148,17 @@ export interface OktaAccessIdentityProviderProps {
    * @default - the stack's default Cloudflare provider
    */
   readonly cloudflareProvider?: TerraformProvider;
+
+  /**
+   * Adopt an existing Okta app and Cloudflare identity provider instead of
+   * creating them: each resource gets an `import` block, and the client secret
+   * comes from a sensitive Terraform variable (see
+   * {@link IdentityProviderAdoption.clientSecretVariable}), so the client id,
+   * the secret and the identity provider's id stay what they are.
+   * `npx cdktf-okta-access discover` writes these values for you.
+   * @default - create new ones
+   */
+  readonly adopt?: IdentityProviderAdoption;
 }
 
 /**
@@ -198,6 +211,8 @@ export class OktaAccessIdentityProvider extends Construct {
   public readonly oktaProvider?: TerraformProvider;
   /** The Cloudflare provider the construct's Cloudflare resources use, if one was given. */
   public readonly cloudflareProvider?: TerraformProvider;
+  /** The sensitive variable that carries the current client secret, when adopting. */
+  public readonly clientSecretVariable?: TerraformVariable;
 
   private identityProviderIdToken?: string;
 
@@ -274,6 +289,26 @@ export class OktaAccessIdentityProvider extends Construct {
       );
     }
 
+    const adopt = props.adopt === undefined ? undefined : checkAdoption(where, id, props.adopt);
+    if (adopt !== undefined) {
+      // Neither API returns the secret to a read, so after an import Terraform
+      // would hold none and send none (or an empty one) to Cloudflare. The
+      // current secret comes in once per plan from the environment instead.
+      this.clientSecretVariable = new TerraformVariable(this, "ClientSecret", {
+        type: "string",
+        sensitive: true,
+        nullable: false,
+        description: `The current client secret of Okta app ${adopt.oktaAppId} (set TF_VAR_${adopt.clientSecretVariable}; never commit it)`,
+        validation: [{ condition: `\${length(var.${adopt.clientSecretVariable}) > 0}`, errorMessage: `${adopt.clientSecretVariable} must be the Okta app's current client secret, not empty.` }],
+      });
+      this.clientSecretVariable.overrideLogicalId(adopt.clientSecretVariable);
+      if (props.authorizationServerId !== undefined && adopt.authorizationServerClaimId === undefined) {
+        Annotations.of(this).addWarning(
+          `${where}: adopting with authorizationServerId but without adopt.authorizationServerClaimId: the groups claim on the authorization server will be created, and Okta refuses it if a claim of that name exists. Pass the existing claim's id to import it.`,
+        );
+      }
+    }
+
     this.oktaApp = new AppOauth(this, "App", {
       provider: props.oktaProvider,
       label: props.appLabel ?? "Cloudflare Access",
@@ -282,6 +317,9 @@ export class OktaAccessIdentityProvider extends Construct {
       responseTypes: ["code"],
       redirectUris: [this.redirectUri],
       pkceRequired: pkce,
+      // Adopting: sends the current secret on every update, so Okta keeps it
+      // and Terraform learns it (Okta's answer to a PUT may not carry it).
+      clientBasicSecret: this.clientSecretVariable?.stringValue,
       groupsClaim: {
         type: groupsClaim.type,
         filterType: groupsClaim.filterType,
@@ -290,6 +328,7 @@ export class OktaAccessIdentityProvider extends Construct {
       },
     });
     this.clientId = this.oktaApp.clientId;
+    if (adopt !== undefined) this.oktaApp.importFrom(adopt.oktaAppId, props.oktaProvider);
 
     let groupIds: string[];
     if (props.assignedGroupIds === undefined) {
@@ -307,6 +346,7 @@ export class OktaAccessIdentityProvider extends Construct {
       props.oktaProvider,
       this.everyoneGroup !== undefined,
     );
+    if (adopt !== undefined) importAssignments(this, where, adopt.oktaAppId, groupIds, this.groupAssignments, this.exclusiveAssignments, props.oktaProvider);
 
     if (props.authorizationServerId !== undefined) {
       // The app-level groups claim only reaches the org authorization server's
@@ -325,6 +365,9 @@ export class OktaAccessIdentityProvider extends Construct {
         value: groupsClaim.value,
         alwaysIncludeInToken: true,
       });
+      if (adopt?.authorizationServerClaimId !== undefined) {
+        this.authorizationServerClaim.importFrom(claimImportId(props.authorizationServerId, adopt.authorizationServerClaimId), props.oktaProvider);
+      }
     }
 
     const claims = mergeClaims(groupsClaim.claimName, props.claims);
@@ -338,7 +381,7 @@ export class OktaAccessIdentityProvider extends Construct {
         // References, never literals: the secret flows from Okta's state to
         // Cloudflare's inside Terraform and never passes through our code.
         clientId: this.clientId,
-        clientSecret: this.oktaApp.clientSecret,
+        clientSecret: this.clientSecretVariable?.stringValue ?? this.oktaApp.clientSecret,
         oktaAccount: this.oktaOrgUrl,
         claims,
         pkceEnabled: pkce,
@@ -347,6 +390,9 @@ export class OktaAccessIdentityProvider extends Construct {
       },
       scimConfig: scim,
     });
+    if (adopt !== undefined) {
+      this.identityProvider.importFrom(scopedImportId(props.accountId, props.zoneId, adopt.identityProviderId), props.cloudflareProvider);
+    }
     if (scim !== undefined) {
       this.scimBaseUrl = this.identityProvider.scimConfig.scimBaseUrl;
       this.scimSecret = this.identityProvider.scimConfig.secret;
@@ -380,14 +426,17 @@ export class OktaAccessIdentityProvider extends Construct {
     requireNonEmpty(where, "name", options.name);
     const scope = this.container("AccessGroups", where, id, "access groups");
     warnAboutOktaGroups(scope, where, "oktaGroups", this.groupsClaim, options.oktaGroups);
+    if (options.adopt !== undefined) requireCloudflareUuid(where, "adopt.accessGroupId", options.adopt?.accessGroupId, "Access group");
     const { ZeroTrustAccessGroup } = accessGroupModule();
-    return new ZeroTrustAccessGroup(scope, id, {
+    const group = new ZeroTrustAccessGroup(scope, id, {
       provider: this.cloudflareProvider,
       accountId: this.accountId,
       zoneId: this.zoneId,
       name: options.name ?? id,
       include: oktaIncludeRules(options.oktaGroups, this.identityProviderId),
     });
+    if (options.adopt !== undefined) group.importFrom(scopedImportId(this.accountId, this.zoneId, options.adopt.accessGroupId), this.cloudflareProvider);
+    return group;
   }
 
   /**
@@ -418,6 +467,44 @@ export class OktaAccessIdentityProvider extends Construct {
     }
     return scope;
   }
+}
+
+/** Validates `adopt` and fills in the variable name. */
+function checkAdoption(where: string, constructId: string, adopt: IdentityProviderAdoption): Required<Omit<IdentityProviderAdoption, "authorizationServerClaimId">> & IdentityProviderAdoption {
+  if (typeof adopt !== "object" || adopt === null) throw invalid(where, "adopt", "an object with oktaAppId and identityProviderId", adopt);
+  requireOktaId(where, "adopt.oktaAppId", adopt.oktaAppId, "0oa", "Okta app");
+  requireCloudflareUuid(where, "adopt.identityProviderId", adopt.identityProviderId, "Cloudflare identity provider");
+  if (adopt.authorizationServerClaimId !== undefined) requireOktaId(where, "adopt.authorizationServerClaimId", adopt.authorizationServerClaimId, "ocl", "authorization server claim");
+  const fallback = `${constructId.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "").toLowerCase() || "okta"}_client_secret`;
+  const name = adopt.clientSecretVariable ?? (/^[a-z_]/.test(fallback) ? fallback : `okta_${fallback}`);
+  if (typeof name !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+    throw invalid(where, "adopt.clientSecretVariable", "a Terraform variable name (letters, digits and underscores, not starting with a digit), such as \"okta_client_secret\"", name);
+  }
+  return { ...adopt, clientSecretVariable: name };
+}
+
+/** Import blocks for the assignments the construct would create: their ids differ by kind. */
+function importAssignments(
+  scope: Construct,
+  where: string,
+  appId: string,
+  groupIds: string[],
+  resources: TerraformResource[],
+  exclusive: boolean,
+  provider: TerraformProvider | undefined,
+): void {
+  if (exclusive) {
+    resources[0].importFrom(appId, provider);
+    return;
+  }
+  if (Token.isUnresolved(groupIds)) {
+    Annotations.of(scope).addWarning(
+      `${where}: adopting with additive assignments whose group list is known only at plan time: their existing assignments are not imported, and creating one that exists fails. Pass the group ids as a literal list.`,
+    );
+    return;
+  }
+  // One resource per group, in the order of groupIds (see group-assignments.ts).
+  resources.forEach((resource, i) => resource.importFrom(assignmentImportId(appId, groupIds[i]), provider));
 }
 
 /** The groups claim's name first, then the extra claims, without duplicates. */

@@ -2,7 +2,9 @@ import type { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/
 import type { ZeroTrustAccessPolicy } from "@cdktf/provider-cloudflare/lib/zero-trust-access-policy";
 import { Annotations } from "cdktf";
 import { Construct } from "constructs";
+import { ApplicationAdoption } from "./adoption";
 import type { OktaAccessIdentityProvider } from "./okta-access-identity-provider";
+import { policyImportId, requireCloudflareUuid, scopedImportId } from "./private/import-ids";
 import { accessApplicationModule, accessPolicyModule } from "./private/lazy-providers";
 import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./private/okta-groups";
 import { checkAccessDomain, HOUR_NS, invalid, isLiteral, requireBoolean, requireDuration, requireNonEmpty } from "./private/validation";
@@ -58,6 +60,14 @@ export interface ProtectApplicationOptions {
    * @default - the identity provider's account
    */
   readonly accountId?: string;
+
+  /**
+   * Adopt an existing Access application and its allow policy instead of
+   * creating them (`import` blocks: the application in the identity
+   * provider's account or zone, the policy in `accountId`'s account).
+   * @default - create new ones
+   */
+  readonly adopt?: ApplicationAdoption;
 }
 
 /** Properties of {@link ProtectedApplication}. */
@@ -111,6 +121,11 @@ export class ProtectedApplication extends Construct {
     const sessionDuration = props.sessionDuration ?? "24h";
     const sessionNs = requireDuration(where, "sessionDuration", sessionDuration);
     const accountId = policyAccount(where, idp, props.accountId);
+    if (props.adopt !== undefined) {
+      if (typeof props.adopt !== "object" || props.adopt === null) throw invalid(where, "adopt", "an object with applicationId and policyId", props.adopt);
+      requireCloudflareUuid(where, "adopt.applicationId", props.adopt.applicationId, "Access application");
+      requireCloudflareUuid(where, "adopt.policyId", props.adopt.policyId, "Access policy");
+    }
 
     if (sessionNs !== undefined && sessionNs > LONG_SESSION_HOURS * HOUR_NS) {
       Annotations.of(this).addWarning(
@@ -145,6 +160,10 @@ export class ProtectedApplication extends Construct {
       policies: [{ id: this.policy.id, precedence: 1 }],
     });
     this.aud = this.application.aud;
+    if (props.adopt !== undefined) {
+      this.policy.importFrom(policyImportId(accountId, props.adopt.policyId), idp.cloudflareProvider);
+      this.application.importFrom(scopedImportId(idp.accountId, idp.zoneId, props.adopt.applicationId), idp.cloudflareProvider);
+    }
   }
 }
 
