@@ -5,7 +5,6 @@ import type { AuthServerClaim } from "@cdktf/provider-okta/lib/auth-server-claim
 import { DataOktaEveryoneGroup } from "@cdktf/provider-okta/lib/data-okta-everyone-group";
 import {
   Annotations,
-  Aspects,
   IAspect,
   TerraformProvider, TerraformResource, TerraformStack, TerraformVariable, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
@@ -13,6 +12,7 @@ import { AccessGroupOptions } from "./access-group";
 import { IdentityProviderAdoption } from "./adoption";
 import { GroupsClaim } from "./groups-claim";
 import { groupAssignments } from "./private/group-assignments";
+import { addAspectToStack } from "./private/core";
 import { assignmentImportId, claimImportId, requireCloudflareUuid, requireOktaId, scopedImportId } from "./private/import-ids";
 import { accessGroupModule, authServerClaimModule } from "./private/lazy-providers";
 import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./private/okta-groups";
@@ -539,7 +539,7 @@ class GroupsClaimAuthCheck implements IAspect {
     if (check === undefined) {
       check = new GroupsClaimAuthCheck(stack);
       GroupsClaimAuthCheck.byStack.set(stack, check);
-      Aspects.of(stack).add(check);
+      addAspectToStack(stack, check);
     }
     check.pending.set(idp, where);
   }
@@ -575,6 +575,6 @@ function findDefaultOktaProvider(stack: TerraformStack): TerraformProvider | und
     .findAll()
     .find(
       (c): c is TerraformProvider =>
-        c instanceof TerraformProvider && c.terraformResourceType === "okta" && c.alias === undefined,
+        TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === "okta" && c.alias === undefined,
     );
 }

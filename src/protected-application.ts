@@ -37,12 +37,35 @@ export interface ProtectApplicationOptions {
   readonly name?: string;
 
   /**
-   * How long an Access session for this application lasts before the user
-   * must sign in again through Okta, in Cloudflare's duration format
-   * (`30m`, `8h`, `1h30m`; units h, m, s, ms, us, ns).
+   * The application's session duration (`session_duration` of the Access
+   * application), in Cloudflare's duration format (`30m`, `8h`, `1h30m`;
+   * units h, m, s, ms, us, ns).
+   *
+   * Cloudflare issues the application token for the session duration of the
+   * policy that let the user in, if that policy sets one, and otherwise for
+   * the application's
+   * (https://developers.cloudflare.com/cloudflare-one/identity/users/session-management).
+   * The Cloudflare provider sends `24h` for a policy without one, so the
+   * construct always sets the allow policy's session too: to
+   * `policySessionDuration`, which defaults to this value. This is therefore
+   * how long a user stays signed in to this application before Access
+   * re-evaluates them (unless you set `policySessionDuration`). The team's
+   * global session timeout is a separate, account-wide setting: when it has
+   * not expired, Access renews an expired application token without a new
+   * Okta sign-in, as long as the user still passes the policy.
    * @default "24h"
    */
   readonly sessionDuration?: string;
+
+  /**
+   * The allow policy's session duration (`session_duration` of the Access
+   * policy): the session length that governs users let in by this policy,
+   * since Cloudflare prefers a policy's session over the application's.
+   * A value longer than `sessionDuration` gets a warning, because it
+   * lengthens the session the application says it has.
+   * @default - the application's `sessionDuration`
+   */
+  readonly policySessionDuration?: string;
 
   /**
    * Send users straight to Okta instead of showing Cloudflare's login page
@@ -120,6 +143,11 @@ export class ProtectedApplication extends Construct {
     requireBoolean(where, "autoRedirect", props.autoRedirect);
     const sessionDuration = props.sessionDuration ?? "24h";
     const sessionNs = requireDuration(where, "sessionDuration", sessionDuration);
+    // The policy's session wins over the application's, and the provider
+    // sends 24h when the policy has none: always set it.
+    const policySessionDuration = props.policySessionDuration ?? sessionDuration;
+    const policySessionNs =
+      props.policySessionDuration === undefined ? sessionNs : requireDuration(where, "policySessionDuration", props.policySessionDuration);
     const accountId = policyAccount(where, idp, props.accountId);
     if (props.adopt !== undefined) {
       if (typeof props.adopt !== "object" || props.adopt === null) throw invalid(where, "adopt", "an object with applicationId and policyId", props.adopt);
@@ -127,9 +155,15 @@ export class ProtectedApplication extends Construct {
       requireCloudflareUuid(where, "adopt.policyId", props.adopt.policyId, "Access policy");
     }
 
-    if (sessionNs !== undefined && sessionNs > LONG_SESSION_HOURS * HOUR_NS) {
+    if (policySessionNs !== undefined && policySessionNs > LONG_SESSION_HOURS * HOUR_NS) {
+      const property = props.policySessionDuration === undefined ? "sessionDuration" : "policySessionDuration";
       Annotations.of(this).addWarning(
-        `${where}: sessionDuration ${JSON.stringify(sessionDuration)} is longer than a week (${LONG_SESSION_HOURS}h): a user removed from the Okta groups, or deactivated in Okta, keeps access that long unless SCIM deprovisioning revokes the session. Prefer 24h or less.`,
+        `${where}: ${property} ${JSON.stringify(policySessionDuration)} is longer than a week (${LONG_SESSION_HOURS}h): a user removed from the Okta groups, or deactivated in Okta, keeps access that long unless SCIM deprovisioning revokes the session. Prefer 24h or less.`,
+      );
+    }
+    if (policySessionNs !== undefined && sessionNs !== undefined && policySessionNs > sessionNs) {
+      Annotations.of(this).addWarning(
+        `${where}: policySessionDuration ${JSON.stringify(policySessionDuration)} is longer than the application's sessionDuration ${JSON.stringify(sessionDuration)}. Cloudflare uses the policy's session, so users stay signed in ${JSON.stringify(policySessionDuration)}, not ${JSON.stringify(sessionDuration)}. Omit policySessionDuration (it then equals sessionDuration) or shorten it.`,
       );
     }
     warnAboutOktaGroups(this, where, "allowedOktaGroups", idp.groupsClaim, props.allowedOktaGroups);
@@ -143,6 +177,7 @@ export class ProtectedApplication extends Construct {
       name: `${name}: allow Okta groups`,
       decision: "allow",
       include: oktaIncludeRules(props.allowedOktaGroups, idp.identityProviderId),
+      sessionDuration: policySessionDuration,
     });
 
     this.application = new ZeroTrustAccessApplication(this, "Application", {
