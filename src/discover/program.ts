@@ -223,6 +223,7 @@ function writePairing(w: Writer, d: Discovery, planned: PlannedPairing, fix: boo
     w(`      allowedOktaGroups: [${a.allowedOktaGroups.map(lit).join(", ")}],`);
     w(`      name: ${lit(a.application.name || appId)},`);
     if (a.application.sessionDuration !== undefined) w(`      sessionDuration: ${lit(a.application.sessionDuration)},`);
+    if (a.policy.sessionDuration !== undefined && a.policy.sessionDuration !== (a.application.sessionDuration ?? "24h")) w(`      policySessionDuration: ${lit(a.policy.sessionDuration)},`);
     w(`      autoRedirect: ${a.application.autoRedirectToIdentity},`);
     if (idp.scope.kind === "zone") w(`      accountId: ${lit(d.accountId)},`);
     w(`      adopt: { applicationId: ${lit(a.application.id)}, policyId: ${lit(a.policy.id)} },`);
