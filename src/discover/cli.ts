@@ -46,7 +46,7 @@ export async function main(argv: readonly string[], io: DiscoverIo = PROCESS_IO,
     writeErr: (text: string) => io.stderr(text),
     outputError: (text: string, write: (text: string) => void) => write(`${NAME}: ${text.replace(/^error: /, "").trim().replace(/\s*\n\s*/g, " ")}\n`),
   };
-  const program = new Command("discover")
+  const program = new Command("cdktf-okta-access discover")
     .description(
       "Read a hand-made Okta + Cloudflare Access setup (read-only) and write the cdktf program that adopts it. " +
         "Tokens come only from the environment: OKTA_API_TOKEN (SSWS, read-only admin) and CLOUDFLARE_API_TOKEN (Access read permissions).",
