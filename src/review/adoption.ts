@@ -20,7 +20,7 @@ export interface AdoptedObject {
 }
 
 export interface AdoptionWarning {
-  /** A stable code: `blank-secret-after-import`, `import-replaced`, `secret-blanked`, `identity-provider-replaced`, `okta-app-replaced`. */
+  /** A stable code: `blank-secret-after-import`, `import-replaced`, `secret-blanked`, `secret-replaced`, `identity-provider-replaced`, `okta-app-replaced`. */
   readonly code: string;
   readonly address: string;
   readonly message: string;
@@ -88,6 +88,15 @@ export function planAdoptionWarnings(plan: unknown): AdoptionWarning[] {
       out.push({ code: "identity-provider-replaced", address, message: `${address} is replaced: the new identity provider gets a new id, and every Access rule and allowed_idps entry naming the old one breaks.` });
     } else if (replaces && type === "okta_app_oauth") {
       out.push({ code: "okta-app-replaced", address, message: `${address} is replaced: a new client id and secret sign everybody out.` });
+    }
+    if (actions.includes("update") && (type === "okta_app_oauth" || IDP_TYPES.has(type))) {
+      // Sensitive values are in a JSON plan in clear (marked in *_sensitive); compare, never print.
+      const pick = (side: string) => (type === "okta_app_oauth" ? own(block(own(change, side)), "client_basic_secret") : own(block(own(block(own(change, side)), "config")), "client_secret"));
+      const before = pick("before");
+      const after = pick("after");
+      if (typeof before === "string" && before !== "" && typeof after === "string" && after !== "" && before !== after) {
+        out.push({ code: "secret-replaced", address, message: `${address} changes the client secret (values not shown): ${type === "okta_app_oauth" ? "Okta gets a new secret" : "Cloudflare gets a different secret"}; the other side must change in the same apply, or sign-in breaks.` });
+      }
     }
     if (IDP_TYPES.has(type) && (actions.includes("update") || actions.includes("create"))) {
       const after = block(own(change, "after"));

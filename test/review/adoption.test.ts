@@ -73,4 +73,17 @@ describe("review adoption checks on plans", () => {
     const blank = { resource_changes: [rc("cloudflare_zero_trust_access_identity_provider", ["update"], { before: { config: { client_secret: secret } }, after: { config: { client_secret: "" } } })] };
     expect(JSON.stringify(planAdoptionWarnings(blank))).not.toContain(secret);
   });
+
+  test("a changed secret (values compared, never shown) on either side", () => {
+    const plan = {
+      resource_changes: [
+        rc("okta_app_oauth", ["update"], { before: { client_basic_secret: "old-1" }, after: { client_basic_secret: "new-1" } }),
+        rc("cloudflare_zero_trust_access_identity_provider", ["update"], { before: { config: { client_secret: "old-2" } }, after: { config: { client_secret: "new-2" } }, after_unknown: {} }),
+        rc("okta_app_oauth", ["update"], { before: { client_basic_secret: null }, after: { client_basic_secret: "first" } }),
+      ],
+    };
+    const warnings = planAdoptionWarnings(plan);
+    expect(warnings.map((w) => w.code)).toEqual(["secret-replaced", "secret-replaced"]);
+    expect(JSON.stringify(warnings)).not.toMatch(/old-|new-|first/);
+  });
 });
