@@ -10,23 +10,20 @@ import {
 import { Construct, IConstruct } from "constructs";
 import { AccessGroupOptions } from "./access-group";
 import { IdentityProviderAdoption } from "./adoption";
+
+const ACCESS_GROUP_KEYS: readonly (keyof AccessGroupOptions)[] = ["oktaGroups", "name", "adopt"];
 import { GroupsClaim } from "./groups-claim";
+import { IOktaAccessIdentityProvider } from "./okta-access-identity-provider-interface";
 import { groupAssignments } from "./private/group-assignments";
 import { addAspectToStack } from "./private/core";
-import { assignmentImportId, claimImportId, requireCloudflareUuid, requireOktaId, scopedImportId } from "./private/import-ids";
+import { assignmentImportId, claimImportId, requireCloudflareUuid, scopedImportId } from "./private/import-ids";
 import { accessGroupModule, authServerClaimModule } from "./private/lazy-providers";
 import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./private/okta-groups";
-import { scimConfig } from "./private/scim-config";
+import { resolveIdentityProviderProps } from "./private/resolve-identity-provider";
+import { PROTECT_APPLICATION_KEYS } from "./private/resolve-protected-application";
 import { refuseNonSensitiveOutputsOf } from "./private/sensitive-outputs";
-import {
-  invalid,
-  isLiteral,
-  normalizeOktaOrgUrl,
-  normalizeTeamDomain,
-  requireBoolean,
-  requireNonEmpty,
-  requireNonEmptyList,
-} from "./private/validation";
+import { oktaProviderOrgWarning } from "./private/settings-warnings";
+import { constructId, describe, invalid, refuseUnknownKeys, requireId, requireNonEmpty, requireObject } from "./private/validation";
 import { ProtectApplicationOptions, ProtectedApplication } from "./protected-application";
 import { ScimOptions } from "./scim";
 
@@ -170,7 +167,7 @@ export interface OktaAccessIdentityProviderProps {
  * and the Cloudflare Access identity provider of type `okta`, wired to the
  * application's client id and secret by Terraform reference.
  */
-export class OktaAccessIdentityProvider extends Construct {
+export class OktaAccessIdentityProvider extends Construct implements IOktaAccessIdentityProvider {
   /** The Okta OIDC web application (`okta_app_oauth`). */
   public readonly oktaApp: AppOauth;
   /** The resources that assign the Okta application to groups. */
@@ -225,71 +222,24 @@ export class OktaAccessIdentityProvider extends Construct {
   }
 
   constructor(scope: Construct, id: string, props: OktaAccessIdentityProviderProps) {
-    super(scope, id);
+    super(scope, constructId("OktaAccessIdentityProvider", scope, id));
     const where = `OktaAccessIdentityProvider "${this.node.path}"`;
-    if (props === undefined || props === null) {
-      throw invalid(where, "props", "an object with accountId or zoneId, teamDomain and oktaOrgUrl", props);
-    }
+    // One pure step validates, normalizes, applies the defaults and collects
+    // the warnings; everything below builds from its result only.
+    const r = resolveIdentityProviderProps(where, this, props);
+    for (const warning of r.warnings) Annotations.of(this).addWarning(warning);
 
-    // Scope: exactly one of account and zone.
-    const hasAccount = props.accountId !== undefined;
-    const hasZone = props.zoneId !== undefined;
-    if (hasAccount === hasZone) {
-      throw invalid(
-        where,
-        "accountId / zoneId",
-        "exactly one of accountId (account-scoped identity provider) and zoneId (zone-scoped)",
-        hasAccount ? { accountId: props.accountId, zoneId: props.zoneId } : "neither",
-      );
-    }
-    requireNonEmpty(where, hasAccount ? "accountId" : "zoneId", hasAccount ? props.accountId : props.zoneId);
-    for (const [property, value] of [["accountId", props.accountId], ["zoneId", props.zoneId]] as const) {
-      if (value !== undefined && isLiteral(value) && !/^[0-9a-f]{32}$/.test(value)) {
-        Annotations.of(this).addWarning(
-          `${where}: ${property} ${JSON.stringify(value)} does not look like a Cloudflare id (32 lowercase hexadecimal characters). Copy it from the dashboard's Overview page.`,
-        );
-      }
-    }
+    this.teamDomain = r.teamDomain;
+    this.oktaOrgUrl = r.oktaOrgUrl;
+    this.redirectUri = r.redirectUri;
+    this.groupsClaim = r.groupsClaim;
+    this.accountId = r.accountId;
+    this.zoneId = r.zoneId;
+    this.oktaProvider = r.oktaProvider;
+    this.cloudflareProvider = r.cloudflareProvider;
+    this.exclusiveAssignments = r.exclusiveAssignments;
 
-    if (props.teamDomain === undefined) throw invalid(where, "teamDomain", "a team domain such as \"example.cloudflareaccess.com\"", undefined);
-    if (props.oktaOrgUrl === undefined) throw invalid(where, "oktaOrgUrl", "an Okta org URL such as \"https://dev-123456.okta.com\"", undefined);
-    this.teamDomain = normalizeTeamDomain(where, props.teamDomain);
-    this.oktaOrgUrl = normalizeOktaOrgUrl(where, props.oktaOrgUrl);
-    this.redirectUri = `https://${this.teamDomain}/cdn-cgi/access/callback`;
-
-    requireNonEmpty(where, "name", props.name);
-    requireNonEmpty(where, "appLabel", props.appLabel);
-    requireNonEmpty(where, "authorizationServerId", props.authorizationServerId);
-    requireNonEmpty(where, "emailClaimName", props.emailClaimName);
-    if (props.assignedGroupIds !== undefined && isLiteral(props.assignedGroupIds) && props.assignedGroupIds.length === 0) {
-      throw invalid(where, "assignedGroupIds", "a non-empty list of Okta group ids; omit the property to assign the Everyone group", []);
-    }
-    requireNonEmptyList(where, "assignedGroupIds", props.assignedGroupIds, "Okta group ids");
-    if (props.claims !== undefined && !Token.isUnresolved(props.claims) && props.claims.length > 0) {
-      requireNonEmptyList(where, "claims", props.claims, "claim names");
-    }
-    requireBoolean(where, "pkce", props.pkce);
-    requireBoolean(where, "exclusiveAssignments", props.exclusiveAssignments);
-    const scim = props.scim === undefined ? undefined : scimConfig(this, where, props.scim);
-    if (props.groupsClaim !== undefined && !(props.groupsClaim instanceof GroupsClaim)) {
-      throw invalid(where, "groupsClaim", "a GroupsClaim, such as GroupsClaim.ALL or GroupsClaim.matchingRegex(\"^eng-\")", props.groupsClaim);
-    }
-
-    const groupsClaim = props.groupsClaim ?? GroupsClaim.ALL;
-    const pkce = props.pkce ?? true;
-    this.groupsClaim = groupsClaim;
-    this.accountId = props.accountId;
-    this.zoneId = props.zoneId;
-    this.oktaProvider = props.oktaProvider;
-    this.cloudflareProvider = props.cloudflareProvider;
-
-    if (groupsClaim.filterType === "STARTS_WITH" && isLiteral(groupsClaim.value) && /[.*+?^$()[\]{}|\\]/.test(groupsClaim.value)) {
-      Annotations.of(this).addWarning(
-        `${where}: groupsClaim is "Starts with" ${JSON.stringify(groupsClaim.value)}, a literal prefix, not a pattern: it only matches group names that begin with those characters. To send all groups use GroupsClaim.ALL (Matches regex .*).`,
-      );
-    }
-
-    const adopt = props.adopt === undefined ? undefined : checkAdoption(where, id, props.adopt);
+    const adopt = r.adopt;
     if (adopt !== undefined) {
       // Neither API returns the secret to a read, so after an import Terraform
       // would hold none and send none (or an empty one) to Cloudflare. The
@@ -302,98 +252,89 @@ export class OktaAccessIdentityProvider extends Construct {
         validation: [{ condition: `\${length(var.${adopt.clientSecretVariable}) > 0}`, errorMessage: `${adopt.clientSecretVariable} must be the Okta app's current client secret, not empty.` }],
       });
       this.clientSecretVariable.overrideLogicalId(adopt.clientSecretVariable);
-      if (props.authorizationServerId !== undefined && adopt.authorizationServerClaimId === undefined) {
-        Annotations.of(this).addWarning(
-          `${where}: adopting with authorizationServerId but without adopt.authorizationServerClaimId: the groups claim on the authorization server will be created, and Okta refuses it if a claim of that name exists. Pass the existing claim's id to import it.`,
-        );
-      }
     }
 
     this.oktaApp = new AppOauth(this, "App", {
-      provider: props.oktaProvider,
-      label: props.appLabel ?? "Cloudflare Access",
+      provider: r.oktaProvider,
+      label: r.appLabel,
       type: "web",
       grantTypes: ["authorization_code"],
       responseTypes: ["code"],
-      redirectUris: [this.redirectUri],
-      pkceRequired: pkce,
+      redirectUris: [r.redirectUri],
+      pkceRequired: r.pkce,
       // Adopting: sends the current secret on every update, so Okta keeps it
       // and Terraform learns it (Okta's answer to a PUT may not carry it).
       clientBasicSecret: this.clientSecretVariable?.stringValue,
       groupsClaim: {
-        type: groupsClaim.type,
-        filterType: groupsClaim.filterType,
-        name: groupsClaim.claimName,
-        value: groupsClaim.value,
+        type: r.groupsClaim.type,
+        filterType: r.groupsClaim.filterType,
+        name: r.groupsClaim.claimName,
+        value: r.groupsClaim.value,
       },
     });
     this.clientId = this.oktaApp.clientId;
-    if (adopt !== undefined) this.oktaApp.importFrom(adopt.oktaAppId, props.oktaProvider);
+    if (adopt !== undefined) this.oktaApp.importFrom(adopt.oktaAppId, r.oktaProvider);
 
     let groupIds: string[];
-    if (props.assignedGroupIds === undefined) {
-      this.everyoneGroup = new DataOktaEveryoneGroup(this, "EveryoneGroup", { provider: props.oktaProvider });
+    if (r.assignedGroupIds === undefined) {
+      this.everyoneGroup = new DataOktaEveryoneGroup(this, "EveryoneGroup", { provider: r.oktaProvider });
       groupIds = [this.everyoneGroup.id];
     } else {
-      groupIds = props.assignedGroupIds;
+      groupIds = r.assignedGroupIds;
     }
-    this.exclusiveAssignments = props.exclusiveAssignments ?? true;
     this.groupAssignments = groupAssignments(
       this,
       this.oktaApp.id,
       groupIds,
-      this.exclusiveAssignments,
-      props.oktaProvider,
+      r.exclusiveAssignments,
+      r.oktaProvider,
       this.everyoneGroup !== undefined,
     );
-    if (adopt !== undefined) importAssignments(this, where, adopt.oktaAppId, groupIds, this.groupAssignments, this.exclusiveAssignments, props.oktaProvider);
+    if (adopt !== undefined) importAssignments(this, where, adopt.oktaAppId, groupIds, this.groupAssignments, r.exclusiveAssignments, r.oktaProvider);
 
-    if (props.authorizationServerId !== undefined) {
+    if (r.authorizationServerId !== undefined) {
       // The app-level groups claim only reaches the org authorization server's
       // tokens; a custom server needs its own claim. No `scopes`: the claim
       // then applies to any scope Cloudflare requests (the provider does not
       // require one).
       const { AuthServerClaim } = authServerClaimModule();
       this.authorizationServerClaim = new AuthServerClaim(this, "AuthorizationServerGroupsClaim", {
-        provider: props.oktaProvider,
-        authServerId: props.authorizationServerId,
-        name: groupsClaim.claimName,
+        provider: r.oktaProvider,
+        authServerId: r.authorizationServerId,
+        name: r.groupsClaim.claimName,
         claimType: "IDENTITY",
         // An expression claim is evaluated as an expression on the server too.
-        valueType: groupsClaim.filterType === undefined ? "EXPRESSION" : "GROUPS",
-        groupFilterType: groupsClaim.filterType,
-        value: groupsClaim.value,
+        valueType: r.groupsClaim.filterType === undefined ? "EXPRESSION" : "GROUPS",
+        groupFilterType: r.groupsClaim.filterType,
+        value: r.groupsClaim.value,
         alwaysIncludeInToken: true,
       });
       if (adopt?.authorizationServerClaimId !== undefined) {
-        this.authorizationServerClaim.importFrom(claimImportId(props.authorizationServerId, adopt.authorizationServerClaimId), props.oktaProvider);
+        this.authorizationServerClaim.importFrom(claimImportId(r.authorizationServerId, adopt.authorizationServerClaimId), r.oktaProvider);
       }
     }
 
-    const claims = mergeClaims(groupsClaim.claimName, props.claims);
     this.identityProvider = new ZeroTrustAccessIdentityProvider(this, "IdentityProvider", {
-      provider: props.cloudflareProvider,
-      name: props.name ?? "Okta",
+      provider: r.cloudflareProvider,
+      name: r.name,
       type: "okta",
-      accountId: props.accountId,
-      zoneId: props.zoneId,
+      accountId: r.accountId,
+      zoneId: r.zoneId,
       config: {
         // References, never literals: the secret flows from Okta's state to
         // Cloudflare's inside Terraform and never passes through our code.
         clientId: this.clientId,
         clientSecret: this.clientSecretVariable?.stringValue ?? this.oktaApp.clientSecret,
-        oktaAccount: this.oktaOrgUrl,
-        claims,
-        pkceEnabled: pkce,
-        authorizationServerId: props.authorizationServerId,
-        emailClaimName: props.emailClaimName,
+        oktaAccount: r.oktaOrgUrl,
+        claims: r.claims,
+        pkceEnabled: r.pkce,
+        authorizationServerId: r.authorizationServerId,
+        emailClaimName: r.emailClaimName,
       },
-      scimConfig: scim,
+      scimConfig: r.scim,
     });
-    if (adopt !== undefined) {
-      this.identityProvider.importFrom(scopedImportId(props.accountId, props.zoneId, adopt.identityProviderId), props.cloudflareProvider);
-    }
-    if (scim !== undefined) {
+    if (adopt !== undefined) this.identityProvider.importFrom(scopedImportId(r.accountId, r.zoneId, adopt.identityProviderId), r.cloudflareProvider);
+    if (r.scim !== undefined) {
       this.scimBaseUrl = this.identityProvider.scimConfig.scimBaseUrl;
       this.scimSecret = this.identityProvider.scimConfig.secret;
       const secretRef = `${this.identityProvider.terraformResourceType}.${this.identityProvider.friendlyUniqueId}.scim_config.secret`;
@@ -418,15 +359,18 @@ export class OktaAccessIdentityProvider extends Construct {
    * @returns the Access group resource.
    */
   public accessGroup(id: string, options: AccessGroupOptions): ZeroTrustAccessGroup {
-    const where = `OktaAccessIdentityProvider "${this.node.path}".accessGroup(${JSON.stringify(id)})`;
-    if (options === undefined || options === null) {
-      throw invalid(where, "options", "an object with oktaGroups", options);
-    }
+    const where = `OktaAccessIdentityProvider "${this.node.path}".accessGroup(${describe(id)})`;
+    requireId(where, id);
+    requireObject(where, "options", options, "an object with oktaGroups");
+    refuseUnknownKeys(where, "options", options, ACCESS_GROUP_KEYS);
     requireOktaGroups(where, "oktaGroups", options.oktaGroups);
     requireNonEmpty(where, "name", options.name);
     const scope = this.container("AccessGroups", where, id, "access groups");
     warnAboutOktaGroups(scope, where, "oktaGroups", this.groupsClaim, options.oktaGroups);
-    if (options.adopt !== undefined) requireCloudflareUuid(where, "adopt.accessGroupId", options.adopt?.accessGroupId, "Access group");
+    if (options.adopt !== undefined) {
+      requireObject(where, "adopt", options.adopt, "an object with accessGroupId");
+      requireCloudflareUuid(where, "adopt.accessGroupId", options.adopt.accessGroupId, "Access group");
+    }
     const { ZeroTrustAccessGroup } = accessGroupModule();
     const group = new ZeroTrustAccessGroup(scope, id, {
       provider: this.cloudflareProvider,
@@ -448,10 +392,10 @@ export class OktaAccessIdentityProvider extends Construct {
    * applications; part of the Terraform addresses, so keep it stable.
    */
   public protectApplication(id: string, options: ProtectApplicationOptions): ProtectedApplication {
-    const where = `OktaAccessIdentityProvider "${this.node.path}".protectApplication(${JSON.stringify(id)})`;
-    if (options === undefined || options === null) {
-      throw invalid(where, "options", "an object with domain and allowedOktaGroups", options);
-    }
+    const where = `OktaAccessIdentityProvider "${this.node.path}".protectApplication(${describe(id)})`;
+    requireId(where, id);
+    requireObject(where, "options", options, "an object with domain and allowedOktaGroups");
+    refuseUnknownKeys(where, "options", options, PROTECT_APPLICATION_KEYS);
     const scope = this.container("Applications", where, id, "applications");
     return new ProtectedApplication(scope, id, { ...options, identityProvider: this });
   }
@@ -467,55 +411,6 @@ export class OktaAccessIdentityProvider extends Construct {
     }
     return scope;
   }
-}
-
-/** Validates `adopt` and fills in the variable name. */
-function checkAdoption(where: string, constructId: string, adopt: IdentityProviderAdoption): Required<Omit<IdentityProviderAdoption, "authorizationServerClaimId">> & IdentityProviderAdoption {
-  if (typeof adopt !== "object" || adopt === null) throw invalid(where, "adopt", "an object with oktaAppId and identityProviderId", adopt);
-  requireOktaId(where, "adopt.oktaAppId", adopt.oktaAppId, "0oa", "Okta app");
-  requireCloudflareUuid(where, "adopt.identityProviderId", adopt.identityProviderId, "Cloudflare identity provider");
-  if (adopt.authorizationServerClaimId !== undefined) requireOktaId(where, "adopt.authorizationServerClaimId", adopt.authorizationServerClaimId, "ocl", "authorization server claim");
-  const fallback = `${constructId.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "").toLowerCase() || "okta"}_client_secret`;
-  const name = adopt.clientSecretVariable ?? (/^[a-z_]/.test(fallback) ? fallback : `okta_${fallback}`);
-  if (typeof name !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-    throw invalid(where, "adopt.clientSecretVariable", "a Terraform variable name (letters, digits and underscores, not starting with a digit), such as \"okta_client_secret\"", name);
-  }
-  return { ...adopt, clientSecretVariable: name };
-}
-
-/** Import blocks for the assignments the construct would create: their ids differ by kind. */
-function importAssignments(
-  scope: Construct,
-  where: string,
-  appId: string,
-  groupIds: string[],
-  resources: TerraformResource[],
-  exclusive: boolean,
-  provider: TerraformProvider | undefined,
-): void {
-  if (exclusive) {
-    resources[0].importFrom(appId, provider);
-    return;
-  }
-  if (Token.isUnresolved(groupIds)) {
-    Annotations.of(scope).addWarning(
-      `${where}: adopting with additive assignments whose group list is known only at plan time: their existing assignments are not imported, and creating one that exists fails. Pass the group ids as a literal list.`,
-    );
-    return;
-  }
-  // One resource per group, in the order of groupIds (see group-assignments.ts).
-  resources.forEach((resource, i) => resource.importFrom(assignmentImportId(appId, groupIds[i]), provider));
-}
-
-/** The groups claim's name first, then the extra claims, without duplicates. */
-function mergeClaims(groupsClaimName: string, extra: string[] | undefined): string[] {
-  const claims = [groupsClaimName];
-  if (extra !== undefined) {
-    for (const claim of extra) {
-      if (!claims.includes(claim)) claims.push(claim);
-    }
-  }
-  return claims;
 }
 
 /**
@@ -561,6 +456,11 @@ class GroupsClaimAuthCheck implements IAspect {
     this.defaultOktaProvider ??= { provider: findDefaultOktaProvider(this.stack) };
     const provider = node.oktaProvider ?? this.defaultOktaProvider.provider;
     if (provider === undefined || provider.terraformResourceType !== "okta") return;
+    if (node.oktaProvider === undefined) {
+      // An explicit provider was compared at construction; the default one exists only now.
+      const mismatch = oktaProviderOrgWarning(where, provider, node.oktaOrgUrl);
+      if (mismatch !== undefined) Annotations.of(node).addWarning(mismatch);
+    }
     const config = provider as unknown as { apiToken?: string; privateKey?: string; accessToken?: string };
     if ((config.privateKey !== undefined || config.accessToken !== undefined) && config.apiToken === undefined) {
       Annotations.of(node).addWarning(
@@ -577,4 +477,28 @@ function findDefaultOktaProvider(stack: TerraformStack): TerraformProvider | und
       (c): c is TerraformProvider =>
         TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === "okta" && c.alias === undefined,
     );
+}
+
+/** Import blocks for the assignments the construct would create: their ids differ by kind. */
+function importAssignments(
+  scope: Construct,
+  where: string,
+  appId: string,
+  groupIds: string[],
+  resources: TerraformResource[],
+  exclusive: boolean,
+  provider: TerraformProvider | undefined,
+): void {
+  if (exclusive) {
+    resources[0].importFrom(appId, provider);
+    return;
+  }
+  if (Token.isUnresolved(groupIds)) {
+    Annotations.of(scope).addWarning(
+      `${where}: adopting with additive assignments whose group list is known only at plan time: their existing assignments are not imported, and creating one that exists fails. Pass the group ids as a literal list.`,
+    );
+    return;
+  }
+  // One resource per group, in the order of groupIds (see group-assignments.ts).
+  resources.forEach((resource, i) => resource.importFrom(assignmentImportId(appId, groupIds[i]), provider));
 }

@@ -3,16 +3,14 @@ import type { ZeroTrustAccessPolicy } from "@cdktf/provider-cloudflare/lib/zero-
 import { Annotations } from "cdktf";
 import { Construct } from "constructs";
 import { ApplicationAdoption } from "./adoption";
-import type { OktaAccessIdentityProvider } from "./okta-access-identity-provider";
-import { policyImportId, requireCloudflareUuid, scopedImportId } from "./private/import-ids";
+import { IOktaAccessIdentityProvider } from "./okta-access-identity-provider-interface";
+import { policyImportId, scopedImportId } from "./private/import-ids";
 import { accessApplicationModule, accessPolicyModule } from "./private/lazy-providers";
-import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./private/okta-groups";
-import { checkAccessDomain, HOUR_NS, invalid, isLiteral, requireBoolean, requireDuration, requireNonEmpty } from "./private/validation";
+import { oktaIncludeRules } from "./private/okta-groups";
+import { resolveProtectedApplicationProps } from "./private/resolve-protected-application";
+import { constructId } from "./private/validation";
 
-/** Sessions longer than a week get a warning: a revoked user keeps access that long. */
-const LONG_SESSION_HOURS = 168;
-
-/** Options of {@link OktaAccessIdentityProvider.protectApplication}. */
+/** Options of `OktaAccessIdentityProvider.protectApplication`. */
 export interface ProtectApplicationOptions {
   /**
    * The host name, with an optional path, that Access protects: no scheme and
@@ -95,8 +93,8 @@ export interface ProtectApplicationOptions {
 
 /** Properties of {@link ProtectedApplication}. */
 export interface ProtectedApplicationProps extends ProtectApplicationOptions {
-  /** The Okta identity provider users sign in with. */
-  readonly identityProvider: OktaAccessIdentityProvider;
+  /** The Okta identity provider users sign in with (an `OktaAccessIdentityProvider`). */
+  readonly identityProvider: IOktaAccessIdentityProvider;
 }
 
 /**
@@ -106,9 +104,10 @@ export interface ProtectedApplicationProps extends ProtectApplicationOptions {
  * It synthesizes the application (`cloudflare_zero_trust_access_application`,
  * in the identity provider's account or zone, allowing only that identity
  * provider) and a reusable allow policy (`cloudflare_zero_trust_access_policy`)
- * with one Okta rule per allowed group, attached at precedence 1.
+ * with one Okta rule per allowed group and the session duration, attached at
+ * precedence 1.
  *
- * Usually created with {@link OktaAccessIdentityProvider.protectApplication}.
+ * Usually created with `OktaAccessIdentityProvider.protectApplication`.
  */
 export class ProtectedApplication extends Construct {
   /** The Access application (`cloudflare_zero_trust_access_application`). */
@@ -126,106 +125,46 @@ export class ProtectedApplication extends Construct {
   public readonly allowedOktaGroups: string[];
 
   constructor(scope: Construct, id: string, props: ProtectedApplicationProps) {
-    super(scope, id);
+    super(scope, constructId("ProtectedApplication", scope, id));
     const where = `ProtectedApplication "${this.node.path}"`;
-    if (props === undefined || props === null) {
-      throw invalid(where, "props", "an object with identityProvider, domain and allowedOktaGroups", props);
-    }
-    const idp = props.identityProvider;
-    if (idp === undefined || idp === null || typeof idp.identityProviderId !== "string") {
-      throw invalid(where, "identityProvider", "an OktaAccessIdentityProvider", idp);
-    }
-    if (props.domain === undefined) throw invalid(where, "domain", 'a host name such as "wiki.example.com"', undefined);
-    this.domain = checkAccessDomain(where, "domain", props.domain);
-    requireOktaGroups(where, "allowedOktaGroups", props.allowedOktaGroups);
-    this.allowedOktaGroups = props.allowedOktaGroups;
-    requireNonEmpty(where, "name", props.name);
-    requireBoolean(where, "autoRedirect", props.autoRedirect);
-    const sessionDuration = props.sessionDuration ?? "24h";
-    const sessionNs = requireDuration(where, "sessionDuration", sessionDuration);
-    // The policy's session wins over the application's, and the provider
-    // sends 24h when the policy has none: always set it.
-    const policySessionDuration = props.policySessionDuration ?? sessionDuration;
-    const policySessionNs =
-      props.policySessionDuration === undefined ? sessionNs : requireDuration(where, "policySessionDuration", props.policySessionDuration);
-    const accountId = policyAccount(where, idp, props.accountId);
-    if (props.adopt !== undefined) {
-      if (typeof props.adopt !== "object" || props.adopt === null) throw invalid(where, "adopt", "an object with applicationId and policyId", props.adopt);
-      requireCloudflareUuid(where, "adopt.applicationId", props.adopt.applicationId, "Access application");
-      requireCloudflareUuid(where, "adopt.policyId", props.adopt.policyId, "Access policy");
-    }
+    // One pure step validates, normalizes, applies the defaults and collects
+    // the warnings; everything below builds from its result only.
+    const r = resolveProtectedApplicationProps(where, id, props);
+    for (const warning of r.warnings) Annotations.of(this).addWarning(warning);
+    this.domain = r.domain;
+    this.allowedOktaGroups = r.allowedOktaGroups;
 
-    if (policySessionNs !== undefined && policySessionNs > LONG_SESSION_HOURS * HOUR_NS) {
-      const property = props.policySessionDuration === undefined ? "sessionDuration" : "policySessionDuration";
-      Annotations.of(this).addWarning(
-        `${where}: ${property} ${JSON.stringify(policySessionDuration)} is longer than a week (${LONG_SESSION_HOURS}h): a user removed from the Okta groups, or deactivated in Okta, keeps access that long unless SCIM deprovisioning revokes the session. Prefer 24h or less.`,
-      );
-    }
-    if (policySessionNs !== undefined && sessionNs !== undefined && policySessionNs > sessionNs) {
-      Annotations.of(this).addWarning(
-        `${where}: policySessionDuration ${JSON.stringify(policySessionDuration)} is longer than the application's sessionDuration ${JSON.stringify(sessionDuration)}. Cloudflare uses the policy's session, so users stay signed in ${JSON.stringify(policySessionDuration)}, not ${JSON.stringify(sessionDuration)}. Omit policySessionDuration (it then equals sessionDuration) or shorten it.`,
-      );
-    }
-    warnAboutOktaGroups(this, where, "allowedOktaGroups", idp.groupsClaim, props.allowedOktaGroups);
-
-    const name = props.name ?? id;
     const { ZeroTrustAccessPolicy } = accessPolicyModule();
     const { ZeroTrustAccessApplication } = accessApplicationModule();
     this.policy = new ZeroTrustAccessPolicy(this, "Policy", {
-      provider: idp.cloudflareProvider,
-      accountId,
-      name: `${name}: allow Okta groups`,
+      provider: r.cloudflareProvider,
+      accountId: r.policyAccountId,
+      name: `${r.name}: allow Okta groups`,
       decision: "allow",
-      include: oktaIncludeRules(props.allowedOktaGroups, idp.identityProviderId),
-      sessionDuration: policySessionDuration,
+      include: oktaIncludeRules(r.allowedOktaGroups, r.identityProviderId),
+      // The policy's session wins over the application's, and the provider
+      // sends 24h when the policy has none: always set it.
+      sessionDuration: r.policySessionDuration,
     });
 
     this.application = new ZeroTrustAccessApplication(this, "Application", {
-      provider: idp.cloudflareProvider,
-      accountId: idp.accountId,
-      zoneId: idp.zoneId,
+      provider: r.cloudflareProvider,
+      accountId: r.accountId,
+      zoneId: r.zoneId,
       type: "self_hosted",
-      name,
-      domain: this.domain,
-      sessionDuration,
-      allowedIdps: [idp.identityProviderId],
+      name: r.name,
+      domain: r.domain,
+      sessionDuration: r.sessionDuration,
+      allowedIdps: [r.identityProviderId],
       // Cloudflare only redirects when exactly one identity provider is
       // allowed, which is always the case here.
-      autoRedirectToIdentity: props.autoRedirect ?? true,
+      autoRedirectToIdentity: r.autoRedirect,
       policies: [{ id: this.policy.id, precedence: 1 }],
     });
     this.aud = this.application.aud;
-    if (props.adopt !== undefined) {
-      this.policy.importFrom(policyImportId(accountId, props.adopt.policyId), idp.cloudflareProvider);
-      this.application.importFrom(scopedImportId(idp.accountId, idp.zoneId, props.adopt.applicationId), idp.cloudflareProvider);
+    if (r.adopt !== undefined) {
+      this.policy.importFrom(policyImportId(r.policyAccountId, r.adopt.policyId), r.cloudflareProvider);
+      this.application.importFrom(scopedImportId(r.accountId, r.zoneId, r.adopt.applicationId), r.cloudflareProvider);
     }
   }
-}
-
-/**
- * The account of the allow policy: Cloudflare keeps policies in accounts, so a
- * zone-scoped identity provider needs `accountId` here.
- */
-function policyAccount(where: string, idp: OktaAccessIdentityProvider, accountId: string | undefined): string {
-  requireNonEmpty(where, "accountId", accountId);
-  if (idp.accountId === undefined) {
-    if (accountId === undefined) {
-      throw invalid(
-        where,
-        "accountId",
-        `the Cloudflare account id for the allow policy, because the identity provider is zone-scoped (zoneId ${JSON.stringify(idp.zoneId)}) and Access policies always belong to an account`,
-        undefined,
-      );
-    }
-    return accountId;
-  }
-  if (accountId !== undefined && isLiteral(accountId) && isLiteral(idp.accountId) && accountId !== idp.accountId) {
-    throw invalid(
-      where,
-      "accountId",
-      `omitted or equal to the identity provider's account ${JSON.stringify(idp.accountId)}, because the policy must live in the identity provider's account`,
-      accountId,
-    );
-  }
-  return idp.accountId;
 }

@@ -27,14 +27,14 @@ const ORG = "https://acme.okta.com";
 interface Case {
   readonly name: string;
   readonly scope: "account" | "zone";
-  readonly okta: "returned" | "omitted";
+  readonly okta: "returns-secret" | "omits-secret";
   readonly cloudflare: "keep" | "clear";
 }
 
 const CASES: Case[] = [
-  { name: "account-scoped, unhelpful APIs", scope: "account", okta: "omitted", cloudflare: "clear" },
-  { name: "zone-scoped, unhelpful APIs", scope: "zone", okta: "omitted", cloudflare: "clear" },
-  { name: "account-scoped, helpful APIs", scope: "account", okta: "returned", cloudflare: "keep" },
+  { name: "account-scoped, unhelpful APIs", scope: "account", okta: "omits-secret", cloudflare: "clear" },
+  { name: "zone-scoped, unhelpful APIs", scope: "zone", okta: "omits-secret", cloudflare: "clear" },
+  { name: "account-scoped, helpful APIs", scope: "account", okta: "returns-secret", cloudflare: "keep" },
 ];
 
 /** Counts of a plan's actions, imports apart. */
@@ -63,8 +63,8 @@ describe.each(CASES)("adopting the guide's hand-made setup: $name", (c) => {
   beforeAll(async () => {
     credentials = newCredentials();
     emulators = await Emulators.start({
-      okta: { apiToken: credentials.oktaApiToken, groups: ["Engineering", "SRE"], secretOnUpdateWithoutSecret: c.okta },
-      cloudflare: { apiToken: credentials.cloudflareApiToken, accounts: [{ id: accountId, teamDomain }], zones: [{ id: zoneId, accountId }], secretOnPutWithoutSecret: c.cloudflare },
+      okta: { apiToken: credentials.oktaApiToken, groups: ["Engineering", "SRE"], putWithoutSecret: c.okta },
+      cloudflare: { apiToken: credentials.cloudflareApiToken, accounts: [{ id: accountId, teamDomain }], zones: [{ id: zoneId, accountId }], behaviour: { idpSecretOnPutWithoutSecret: c.cloudflare } },
     });
     seeded = await seedGuide(
       { oktaUrl: emulators.oktaUrl, oktaToken: credentials.oktaApiToken, cloudflareApiUrl: emulators.cloudflareApiUrl, cloudflareToken: credentials.cloudflareApiToken },

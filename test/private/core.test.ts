@@ -51,7 +51,7 @@ test("the copy really is a second core: its stack fails instanceof against ours"
 
 test("the OAuth 2.0 groups-claim warning fires on a stack of another copy of the core", () => {
   const stack = otherStack();
-  new OktaProvider(stack, "okta", { orgName: "dev-1", baseUrl: "okta.com", clientId: "0oa1", privateKey: "${var.key}", scopes: ["okta.apps.manage"] });
+  new OktaProvider(stack, "okta", { orgName: "dev-123456", baseUrl: "okta.com", clientId: "0oa1", privateKey: "${var.key}", scopes: ["okta.apps.manage"] });
   new OktaAccessIdentityProvider(stack, "Okta", BASE_PROPS);
   expect(warningsOf(stack)).toEqual([expect.stringMatching(/OktaAccessIdentityProvider "other-core\/Okta": .*silently skips groups_claim/)]);
 });
