@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
 import { BEGIN, END, replaceExampleRun } from "../../bench/readme-example";
 
 describe("replaceExampleRun: the README's dated example run comes from the bench's table", () => {
@@ -19,7 +21,7 @@ describe("replaceExampleRun: the README's dated example run comes from the bench
   });
 
   test("the README holds the markers once each", () => {
-    const text = require("node:fs").readFileSync(require("node:path").join(__dirname, "..", "..", "README.md"), "utf8") as string;
+    const text = readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
     expect(() => replaceExampleRun(text, "t", new Date())).not.toThrow();
   });
 });
