@@ -103,7 +103,7 @@ function runStryker(file: string): number {
     ...(JSON.parse(readFileSync(path.join(ROOT, "stryker.config.json"), "utf8")) as Record<string, unknown>),
     mutate: [file],
     incrementalFile: path.relative(ROOT, `${base}.incremental.json`),
-    reporters: ["clear-text", "json"],
+    reporters: ["clear-text", "progress-append-only", "json"],
     jsonReporter: { fileName: path.relative(ROOT, `${base}.json`) },
   };
   delete config.$schema;
