@@ -3,15 +3,17 @@ import { ZeroTrustAccessIdentityProvider } from "@cdktf/provider-cloudflare/lib/
 import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
 import type { AuthServerClaim } from "@cdktf/provider-okta/lib/auth-server-claim";
 import { DataOktaEveryoneGroup } from "@cdktf/provider-okta/lib/data-okta-everyone-group";
-import { Annotations, TerraformProvider, TerraformResource } from "cdktf";
+import { Annotations, TerraformProvider, TerraformResource, TerraformVariable, Token } from "cdktf";
 import { Construct } from "constructs";
 import { AccessGroupOptions } from "./access-group";
+import { IdentityProviderAdoption } from "./adoption";
 
-const ACCESS_GROUP_KEYS: readonly (keyof AccessGroupOptions)[] = ["oktaGroups", "name"];
+const ACCESS_GROUP_KEYS: readonly (keyof AccessGroupOptions)[] = ["oktaGroups", "name", "adopt"];
 import { GroupsClaim } from "./groups-claim";
 import { IOktaAccessIdentityProvider } from "./okta-access-identity-provider-interface";
 import { groupAssignments } from "./private/group-assignments";
 import { registerGroupsClaimAuthCheck } from "./private/groups-claim-auth-check";
+import { assignmentImportId, claimImportId, requireCloudflareUuid, scopedImportId } from "./private/import-ids";
 import { accessGroupModule, authServerClaimModule } from "./private/lazy-providers";
 import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./private/okta-groups";
 import { resolveIdentityProviderProps } from "./private/resolve-identity-provider";
@@ -146,6 +148,17 @@ export interface OktaAccessIdentityProviderProps {
    * @default - the stack's default Cloudflare provider
    */
   readonly cloudflareProvider?: TerraformProvider;
+
+  /**
+   * Adopt an existing Okta app and Cloudflare identity provider instead of
+   * creating them: each resource gets an `import` block, and the client secret
+   * comes from a sensitive Terraform variable (see
+   * {@link IdentityProviderAdoption.clientSecretVariable}), so the client id,
+   * the secret and the identity provider's id stay what they are.
+   * `npx cdktf-okta-access discover` writes these values for you.
+   * @default - create new ones
+   */
+  readonly adopt?: IdentityProviderAdoption;
 }
 
 /**
@@ -198,6 +211,8 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
   public readonly oktaProvider?: TerraformProvider;
   /** The Cloudflare provider the construct's Cloudflare resources use, if one was given. */
   public readonly cloudflareProvider?: TerraformProvider;
+  /** The sensitive variable that carries the current client secret, when adopting. */
+  public readonly clientSecretVariable?: TerraformVariable;
 
   private identityProviderIdToken?: string;
 
@@ -227,6 +242,21 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
     this.cloudflareProvider = r.cloudflareProvider;
     this.exclusiveAssignments = r.exclusiveAssignments;
 
+    const adopt = r.adopt;
+    if (adopt !== undefined) {
+      // Neither API returns the secret to a read, so after an import Terraform
+      // would hold none and send none (or an empty one) to Cloudflare. The
+      // current secret comes in once per plan from the environment instead.
+      this.clientSecretVariable = new TerraformVariable(this, "ClientSecret", {
+        type: "string",
+        sensitive: true,
+        nullable: false,
+        description: `The current client secret of Okta app ${adopt.oktaAppId} (set TF_VAR_${adopt.clientSecretVariable}; never commit it)`,
+        validation: [{ condition: `\${length(var.${adopt.clientSecretVariable}) > 0}`, errorMessage: `${adopt.clientSecretVariable} must be the Okta app's current client secret, not empty.` }],
+      });
+      this.clientSecretVariable.overrideLogicalId(adopt.clientSecretVariable);
+    }
+
     this.oktaApp = new AppOauth(this, "App", {
       provider: r.oktaProvider,
       label: r.appLabel,
@@ -235,6 +265,9 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
       responseTypes: ["code"],
       redirectUris: [r.redirectUri],
       pkceRequired: r.pkce,
+      // Adopting: sends the current secret on every update, so Okta keeps it
+      // and Terraform learns it (Okta's answer to a PUT may not carry it).
+      clientBasicSecret: this.clientSecretVariable?.stringValue,
       groupsClaim: {
         type: r.groupsClaim.type,
         filterType: r.groupsClaim.filterType,
@@ -243,6 +276,7 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
       },
     });
     this.clientId = this.oktaApp.clientId;
+    if (adopt !== undefined) this.oktaApp.importFrom(adopt.oktaAppId, r.oktaProvider);
 
     let groupIds: string[];
     if (r.assignedGroupIds === undefined) {
@@ -259,6 +293,7 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
       r.oktaProvider,
       this.everyoneGroup !== undefined,
     );
+    if (adopt !== undefined) importAssignments(this, where, adopt.oktaAppId, groupIds, this.groupAssignments, r.exclusiveAssignments, r.oktaProvider);
 
     if (r.authorizationServerId !== undefined) {
       // The app-level groups claim only reaches the org authorization server's
@@ -277,6 +312,9 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
         value: r.groupsClaim.value,
         alwaysIncludeInToken: true,
       });
+      if (adopt?.authorizationServerClaimId !== undefined) {
+        this.authorizationServerClaim.importFrom(claimImportId(r.authorizationServerId, adopt.authorizationServerClaimId), r.oktaProvider);
+      }
     }
 
     this.identityProvider = new ZeroTrustAccessIdentityProvider(this, "IdentityProvider", {
@@ -289,7 +327,7 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
         // References, never literals: the secret flows from Okta's state to
         // Cloudflare's inside Terraform and never passes through our code.
         clientId: this.clientId,
-        clientSecret: this.oktaApp.clientSecret,
+        clientSecret: this.clientSecretVariable?.stringValue ?? this.oktaApp.clientSecret,
         oktaAccount: r.oktaOrgUrl,
         claims: r.claims,
         pkceEnabled: r.pkce,
@@ -298,6 +336,7 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
       },
       scimConfig: r.scim,
     });
+    if (adopt !== undefined) this.identityProvider.importFrom(scopedImportId(r.accountId, r.zoneId, adopt.identityProviderId), r.cloudflareProvider);
     if (r.scim !== undefined) {
       this.scimBaseUrl = this.identityProvider.scimConfig.scimBaseUrl;
       this.scimSecret = this.identityProvider.scimConfig.secret;
@@ -331,14 +370,20 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
     requireNonEmpty(where, "name", options.name);
     const scope = this.container("AccessGroups", where, id, "access groups");
     warnAboutOktaGroups(scope, where, "oktaGroups", this.groupsClaim, options.oktaGroups);
+    if (options.adopt !== undefined) {
+      requireObject(where, "adopt", options.adopt, "an object with accessGroupId");
+      requireCloudflareUuid(where, "adopt.accessGroupId", options.adopt.accessGroupId, "Access group");
+    }
     const { ZeroTrustAccessGroup } = accessGroupModule();
-    return new ZeroTrustAccessGroup(scope, id, {
+    const group = new ZeroTrustAccessGroup(scope, id, {
       provider: this.cloudflareProvider,
       accountId: this.accountId,
       zoneId: this.zoneId,
       name: options.name ?? id,
       include: oktaIncludeRules(options.oktaGroups, this.identityProviderId),
     });
+    if (options.adopt !== undefined) group.importFrom(scopedImportId(this.accountId, this.zoneId, options.adopt.accessGroupId), this.cloudflareProvider);
+    return group;
   }
 
   /**
@@ -369,4 +414,28 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
     }
     return scope;
   }
+}
+
+/** Import blocks for the assignments the construct would create: their ids differ by kind. */
+function importAssignments(
+  scope: Construct,
+  where: string,
+  appId: string,
+  groupIds: string[],
+  resources: TerraformResource[],
+  exclusive: boolean,
+  provider: TerraformProvider | undefined,
+): void {
+  if (exclusive) {
+    resources[0].importFrom(appId, provider);
+    return;
+  }
+  if (Token.isUnresolved(groupIds)) {
+    Annotations.of(scope).addWarning(
+      `${where}: adopting with additive assignments whose group list is known only at plan time: their existing assignments are not imported, and creating one that exists fails. Pass the group ids as a literal list.`,
+    );
+    return;
+  }
+  // One resource per group, in the order of groupIds (see group-assignments.ts).
+  resources.forEach((resource, i) => resource.importFrom(assignmentImportId(appId, groupIds[i]), provider));
 }
