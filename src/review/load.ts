@@ -13,7 +13,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ReviewInputError } from "./errors";
-import { isObject, JsonObject, oneLine, own } from "./terraform-json";
+import { isObject, JsonObject, own } from "./terraform-json";
 
 /** One synthesized stack. */
 export interface LoadedStack {
@@ -128,12 +128,13 @@ function readStack(file: string, text: string, name: string, what: string): Load
  */
 export function readContainedFile(root: string, relative: string, shownRoot: string, what: string, maxFileSize: number, label?: string): string {
   const shown = path.join(shownRoot, relative);
+  const quoted = JSON.stringify(relative.length > 100 ? `${relative.slice(0, 100)}...` : relative);
   const prefix = `${what}: ${label !== undefined ? `${label}: ` : ""}`;
   if (relative.includes("\0") || path.isAbsolute(relative) || /^[A-Za-z]:[\\/]/.test(relative) || relative.startsWith("\\")) {
-    throw new ReviewInputError(`${prefix}refused path ${JSON.stringify(oneLine(relative))}: an absolute path leads outside ${shownRoot}`);
+    throw new ReviewInputError(`${prefix}refused path ${quoted}: an absolute path leads outside ${shownRoot}`);
   }
   if (relative.split(/[\\/]+/).includes("..")) {
-    throw new ReviewInputError(`${prefix}refused path ${JSON.stringify(oneLine(relative))}: ".." leads outside ${shownRoot}`);
+    throw new ReviewInputError(`${prefix}refused path ${quoted}: ".." leads outside ${shownRoot}`);
   }
   let real: string;
   try {

@@ -181,10 +181,15 @@ function dotted(path: readonly (string | number)[]): string {
  * position itself: listed in the provider's schema, or named like a credential.
  */
 export function isSecretPosition(kind: BlockKind, path: readonly (string | number)[]): boolean {
-  const last = [...path].reverse().find((p) => typeof p === "string");
+  let last: string | undefined;
+  for (let i = path.length - 1; i >= 0 && last === undefined; i--) {
+    const part = path[i];
+    if (typeof part === "string") last = part;
+  }
   if (last === undefined) return false;
   if (isSecretKey(last)) return true;
-  return schemaPaths(kind)?.includes(dotted(path)) ?? false;
+  const paths = schemaPaths(kind);
+  return paths !== undefined && paths.includes(dotted(path));
 }
 
 /** True when the value at `path`, or anything it is nested in, is a secret position. */
@@ -258,10 +263,11 @@ function refProblem(ref: Reference): string | undefined {
   switch (ref.kind) {
     case "resource":
     case "data":
+    case "ephemeral":
       return undefined;
     case "variable":
       if (ref.declared !== true) return `it refers to ${ref.address}, which is not declared`;
-      if (ref.sensitive !== true) return `it refers to ${ref.address}, which is not declared sensitive`;
+      if (ref.sensitive !== true && ref.ephemeral !== true) return `it refers to ${ref.address}, which is not declared sensitive`;
       return undefined;
     default:
       return `it refers to ${ref.address}, which may be a constant`;

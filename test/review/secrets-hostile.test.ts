@@ -120,6 +120,8 @@ describe("literal secrets: every evasion class", () => {
     ["a local holding a reference", "${local.s}", { locals: { s: "${okta_app_oauth.cloudflare.client_secret}" } }],
     ["a local holding a sensitive variable", "${local.s}", { locals: { s: "${var.s}" }, variable: { s: { sensitive: true } } }],
     ["a conditional between references", "${var.s != null ? var.s : okta_app_oauth.cloudflare.client_secret}", { variable: { s: { sensitive: true } } }],
+    ["an ephemeral resource's attribute", "${ephemeral.random_password.p.result}", {}],
+    ["an ephemeral variable without a default", "${var.e}", { variable: { e: { type: "string", ephemeral: true } } }],
     ["an empty string", "", {}],
     ["null", null, {}],
   ])("%s is safe", (_what, value, extra) => {
