@@ -150,6 +150,19 @@ const BACKEND_SECRETS: ReadonlyMap<string, readonly string[]> = new Map([
  */
 const SECRET_KEY = /(^|_)(secret|secret_key|secret_access_key|password|passphrase|private_key|api_token|api_key|access_token|auth_token|bearer_token|service_key)(_wo)?$|^token$/;
 
+/**
+ * Every schema secret position: `[block kind, dotted path]`, e.g.
+ * `["okta_app_oauth", "client_secret"]`, `["provider.okta", "api_token"]`,
+ * `["backend.s3", "secret_key"]`.
+ */
+export function schemaSecretPositions(): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [kind, paths] of RESOURCE_SECRETS) for (const p of paths) out.push([kind, p]);
+  for (const [kind, paths] of PROVIDER_SECRETS) for (const p of paths) out.push([`provider.${kind}`, p]);
+  for (const [kind, paths] of BACKEND_SECRETS) for (const p of paths) out.push([`backend.${kind}`, p]);
+  return out;
+}
+
 /** True for an attribute name that holds a credential. */
 export function isSecretKey(key: string | number): boolean {
   return typeof key === "string" && SECRET_KEY.test(key);
