@@ -729,6 +729,11 @@ export interface Reference {
   readonly attribute?: string;
   /** Variables: declared `sensitive = true`. */
   readonly sensitive?: boolean;
+  /**
+   * Used only to select (an index `[...]`, `lookup`'s key...): the value's
+   * content does not come from it.
+   */
+  readonly selector?: boolean;
   /** Variables: declared `ephemeral = true` (Terraform 1.10+: never stored in plan or state). */
   readonly ephemeral?: boolean;
   /** Variables: declared in the stack. */
@@ -863,6 +868,11 @@ function failed(error: string): Unknown {
   return unknown([], true, error);
 }
 
+/** What an index or a selector argument depends on: it selects, it adds no content. */
+function asSelector(value: Unknown): Unknown {
+  return { ...value, literal: false, refs: value.refs.map((r) => ({ ...r, selector: true })) };
+}
+
 /** Combines unknown parts: refs joined, literal if any part holds a literal. */
 function combine(parts: readonly Evaluated[], literal: boolean): Unknown {
   const refs: Reference[] = [];
@@ -877,7 +887,7 @@ function combine(parts: readonly Evaluated[], literal: boolean): Unknown {
     lit = lit || p.literal;
     error = error ?? p.error;
     for (const r of p.refs) {
-      const key = `${r.kind}|${r.address}|${r.attribute ?? ""}`;
+      const key = `${r.kind}|${r.address}|${r.attribute ?? ""}|${r.selector === true}`;
       if (!seen.has(key)) {
         seen.add(key);
         refs.push(r);
@@ -1160,7 +1170,7 @@ function firstAttr(steps: readonly Step[]): string | undefined {
 function withIndexRefs(ref: Unknown, steps: readonly Step[], ctx: Ctx): Unknown {
   const indexes = steps.filter((s): s is { k: "index"; e: Expr } => s.k === "index").map((s) => evalExpr(s.e, ctx));
   if (indexes.length === 0) return ref;
-  const refs = combine(indexes.filter((i) => !i.known).map((i) => ({ ...(i), literal: false })), false);
+  const refs = combine(indexes.filter((i): i is Unknown => !i.known).map(asSelector), false);
   return unknown([...ref.refs, ...refs.refs], ref.literal, ref.error ?? refs.error);
 }
 
@@ -1332,7 +1342,7 @@ function evalCall(e: { name: string; args: Expr[]; expand: boolean }, ctx: Ctx):
   }
   const selectors = SELECTOR_ARGS.get(name) ?? [];
   return combine(
-    args.map((a, i) => (selectors.includes(i) && a.known ? known(null) : selectors.includes(i) && !a.known ? { ...a, literal: false } : a)),
+    args.map((a, i) => (selectors.includes(i) ? (a.known ? known(null) : asSelector(a)) : a)),
     false,
   );
 }

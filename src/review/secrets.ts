@@ -273,6 +273,7 @@ function holdsConstantText(value: Json): boolean {
 }
 
 function refProblem(ref: Reference): string | undefined {
+  if (ref.selector === true) return undefined;
   switch (ref.kind) {
     case "resource":
     case "data":

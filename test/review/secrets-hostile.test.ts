@@ -112,6 +112,9 @@ describe("literal secrets: every evasion class", () => {
   test.each<[string, unknown, Record<string, unknown>?]>([
     ["a resource attribute", "${okta_app_oauth.cloudflare.client_secret}", {}],
     ["a counted resource's attribute", "${okta_app_oauth.cloudflare[0].client_secret}", {}],
+    ["a resource instance selected by count.index", "${okta_app_oauth.cloudflare[count.index].client_secret}", {}],
+    ["a resource instance selected by each.key", "${okta_app_oauth.cloudflare[each.key].client_secret}", {}],
+    ["a sensitive map selected by a plain variable", "${lookup(var.s, var.which)}", { variable: { s: { sensitive: true }, which: { type: "string" } } }],
     ["a data source attribute", "${data.okta_app_oauth.existing.client_secret}", {}],
     ["a function of a reference", "${trimspace(base64decode(okta_app_oauth.cloudflare.client_secret))}", {}],
     ["a sensitive variable without a default", "${var.s}", { variable: { s: { type: "string", sensitive: true } } }],
