@@ -95,7 +95,7 @@ export class Emulators {
   }
 
   /** Seeds objects that exist before the run (POST /__emulator/seed on each emulator given). */
-  public async seed(seed: { okta?: unknown; cloudflare?: unknown }): Promise<{ okta?: any; cloudflare?: any }> {
+  public async seedObjects(seed: { okta?: unknown; cloudflare?: unknown }): Promise<{ okta?: any; cloudflare?: any }> {
     const [okta, cloudflare] = await Promise.all([
       seed.okta === undefined ? undefined : this.control(this.oktaUrl, "POST", "/seed", seed.okta),
       seed.cloudflare === undefined ? undefined : this.control(this.cloudflareRoot, "POST", "/seed", seed.cloudflare),
