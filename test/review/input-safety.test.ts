@@ -161,6 +161,19 @@ describe("only regular files, with a size limit", () => {
   });
 });
 
+describe("nesting", () => {
+  test("JSON nested deeper than any Terraform JSON is refused with a one-line error, in stacks and plans", () => {
+    const deep = `{"resource": {"x": {"y": {"a": ${"[".repeat(100000)}${"]".repeat(100000)}}}}}`;
+    const r = run("review", writeStackFile(deep));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/refused .*main.tf.json: it is nested deeper than 256 levels/);
+    const plan = `{"format_version": "1.2", "resource_changes": [${"[".repeat(5000)}${"]".repeat(5000)}]}`;
+    expect(run("review", writeStackFile(handWrittenIdp()), "--plan", writeStackFile(plan, "plan.json")).stderr).toMatch(/--plan: refused .*nested deeper/);
+    // Brackets inside strings do not count.
+    expect(run("review", writeStackFile(handWrittenIdp((j) => (j.locals = { s: "[[[[{{{{".repeat(100) })))).code).toBe(0);
+  });
+});
+
 describe("errors never quote file content", () => {
   test.each([
     ['{"resource": {"x": {"y": {"client_secret": "00TOKEN-file-prefix-9b2e" oops}}}}', /syntax error at line 1, column \d+/],
