@@ -3,7 +3,7 @@ import { ZeroTrustAccessIdentityProvider } from "@cdktf/provider-cloudflare/lib/
 import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
 import type { AuthServerClaim } from "@cdktf/provider-okta/lib/auth-server-claim";
 import { DataOktaEveryoneGroup } from "@cdktf/provider-okta/lib/data-okta-everyone-group";
-import { Annotations, TerraformProvider, TerraformResource } from "cdktf";
+import { Annotations, TerraformProvider, TerraformResource, TerraformVariable, Token } from "cdktf";
 import { Construct } from "constructs";
 import { AccessGroupOptions } from "./access-group";
 import { IdentityProviderAdoption } from "./adoption";
@@ -414,4 +414,28 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
     }
     return scope;
   }
+}
+
+/** Import blocks for the assignments the construct would create: their ids differ by kind. */
+function importAssignments(
+  scope: Construct,
+  where: string,
+  appId: string,
+  groupIds: string[],
+  resources: TerraformResource[],
+  exclusive: boolean,
+  provider: TerraformProvider | undefined,
+): void {
+  if (exclusive) {
+    resources[0].importFrom(appId, provider);
+    return;
+  }
+  if (Token.isUnresolved(groupIds)) {
+    Annotations.of(scope).addWarning(
+      `${where}: adopting with additive assignments whose group list is known only at plan time: their existing assignments are not imported, and creating one that exists fails. Pass the group ids as a literal list.`,
+    );
+    return;
+  }
+  // One resource per group, in the order of groupIds (see group-assignments.ts).
+  resources.forEach((resource, i) => resource.importFrom(assignmentImportId(appId, groupIds[i]), provider));
 }
