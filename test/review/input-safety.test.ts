@@ -111,6 +111,13 @@ describe("reads stay inside the given directory", () => {
     expect(loadSynthOutput(dir).stacks.map((s) => s.name)).toEqual(["main"]);
   });
 
+  test("--base is held to the same rules", () => {
+    const r = run("review", writeStackFile(handWrittenIdp()), "--base", cdktfOut(outsideFile(), false));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^cdktf-okta-access: --base: stack "main": refused path .*an absolute path leads outside/);
+    expect(r.stdout + r.stderr).not.toContain(TOKEN);
+  });
+
   test("the CLI exits 1 with one line, quoting nothing of the file", () => {
     const r = run("review", cdktfOut(outsideFile(), false));
     expect(r.code).toBe(1);
