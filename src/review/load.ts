@@ -13,7 +13,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ReviewInputError } from "./errors";
-import { isObject, JsonObject, oneLine, own } from "./terraform-json";
+import { isObject, JsonObject, own } from "./terraform-json";
 
 /** One synthesized stack. */
 export interface LoadedStack {
@@ -128,12 +128,13 @@ function readStack(file: string, text: string, name: string, what: string): Load
  */
 export function readContainedFile(root: string, relative: string, shownRoot: string, what: string, maxFileSize: number, label?: string): string {
   const shown = path.join(shownRoot, relative);
+  const quoted = JSON.stringify(relative.length > 100 ? `${relative.slice(0, 100)}...` : relative);
   const prefix = `${what}: ${label !== undefined ? `${label}: ` : ""}`;
   if (relative.includes("\0") || path.isAbsolute(relative) || /^[A-Za-z]:[\\/]/.test(relative) || relative.startsWith("\\")) {
-    throw new ReviewInputError(`${prefix}refused path ${JSON.stringify(oneLine(relative))}: an absolute path leads outside ${shownRoot}`);
+    throw new ReviewInputError(`${prefix}refused path ${quoted}: an absolute path leads outside ${shownRoot}`);
   }
   if (relative.split(/[\\/]+/).includes("..")) {
-    throw new ReviewInputError(`${prefix}refused path ${JSON.stringify(oneLine(relative))}: ".." leads outside ${shownRoot}`);
+    throw new ReviewInputError(`${prefix}refused path ${quoted}: ".." leads outside ${shownRoot}`);
   }
   let real: string;
   try {
@@ -213,7 +214,31 @@ export function parseJson(text: string, file: string, what: string): JsonObject 
     throw new ReviewInputError(`${what}: ${file} is not valid JSON (${jsonErrorPlace(text)})`);
   }
   if (!isObject(parsed)) throw new ReviewInputError(`${what}: ${file} does not hold a JSON object`);
+  if (nestingDepth(text) > MAX_NESTING) throw new ReviewInputError(`${what}: refused ${file}: it is nested deeper than ${MAX_NESTING} levels`);
   return parsed;
+}
+
+/** Deeper JSON than this is refused: no Terraform JSON comes close, and every later step may recurse. */
+export const MAX_NESTING = 256;
+
+/** The deepest nesting of objects and arrays in valid JSON text (strings skipped). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // Skip a string, with its escapes.
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 123 || c === 91) {
+      if (++depth > max) max = depth;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return max;
 }
 
 /** Where JSON text stops being valid, as "syntax error at line L, column C". */
