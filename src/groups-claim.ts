@@ -1,5 +1,5 @@
 import { Token } from "cdktf";
-import { describeGroupsFilter } from "./private/groups-filter-words";
+import { describeGroupsFilter } from "./private/groups-filter";
 import { invalid } from "./private/validation";
 
 /** Okta's groups-claim kinds (`groups_claim.type`). */

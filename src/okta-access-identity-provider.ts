@@ -12,6 +12,7 @@ import { Construct, IConstruct } from "constructs";
 import { AccessGroupOptions } from "./access-group";
 import { GroupsClaim } from "./groups-claim";
 import { groupAssignments } from "./private/group-assignments";
+import { looksLikePattern } from "./private/groups-filter";
 import { accessGroupModule, authServerClaimModule } from "./private/lazy-providers";
 import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./private/okta-groups";
 import { scimConfig } from "./private/scim-config";
@@ -268,7 +269,7 @@ export class OktaAccessIdentityProvider extends Construct {
     this.oktaProvider = props.oktaProvider;
     this.cloudflareProvider = props.cloudflareProvider;
 
-    if (groupsClaim.filterType === "STARTS_WITH" && isLiteral(groupsClaim.value) && /[.*+?^$()[\]{}|\\]/.test(groupsClaim.value)) {
+    if (isLiteral(groupsClaim.value) && looksLikePattern(groupsClaim)) {
       Annotations.of(this).addWarning(
         `${where}: groupsClaim is "Starts with" ${JSON.stringify(groupsClaim.value)}, a literal prefix, not a pattern: it only matches group names that begin with those characters. To send all groups use GroupsClaim.ALL (Matches regex .*).`,
       );

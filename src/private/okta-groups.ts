@@ -1,6 +1,7 @@
 import { Annotations, IResolvable, TerraformIterator, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { GroupsClaim } from "../groups-claim";
+import { filterSends } from "./groups-filter";
 import { invalid, isLiteral, requireNonEmptyList } from "./validation";
 
 /** Cloudflare's Okta rule, the same shape in Access groups and policies. */
@@ -30,31 +31,12 @@ export function oktaIncludeRules(groups: string[], identityProviderId: string): 
 
 /**
  * Whether Okta's groups claim filter sends a group of this name: true, false,
- * or undefined when we cannot tell (an expression, or a token). Okta compares
- * regexes against the whole name, like Java's `String.matches`; the literal
- * filters are compared case-insensitively so we never warn about a group Okta
- * might still send.
+ * or undefined when we cannot tell (an expression, or a token). The rule is
+ * the groups-filter module's, shared with the review CLI.
  */
 export function groupsClaimSends(claim: GroupsClaim, groupName: string): boolean | undefined {
   if (!isLiteral(claim.value) || !isLiteral(groupName)) return undefined;
-  const value = claim.value.toLowerCase();
-  const name = groupName.toLowerCase();
-  switch (claim.filterType) {
-    case "REGEX":
-      try {
-        return new RegExp(`^(?:${claim.value})$`).test(groupName);
-      } catch {
-        return undefined;
-      }
-    case "STARTS_WITH":
-      return name.startsWith(value);
-    case "EQUALS":
-      return name === value;
-    case "CONTAINS":
-      return name.includes(value);
-    default:
-      return undefined;
-  }
+  return filterSends(claim, groupName);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Token } from "cdktf";
+import { orgHostOfAdminConsole } from "./groups-filter";
 
 /**
  * Builds the error every validation throws: it names the property, the form
@@ -108,8 +109,8 @@ export function normalizeOktaOrgUrl(where: string, value: string): string {
   ) {
     throw invalid(where, "oktaOrgUrl", expected, value);
   }
-  if (url.hostname.split(".")[0].endsWith("-admin")) {
-    const orgHost = url.hostname.replace(/-admin(?=\.)/, "");
+  const orgHost = orgHostOfAdminConsole(url.hostname);
+  if (orgHost !== undefined) {
     throw invalid(
       where,
       "oktaOrgUrl",

@@ -3,7 +3,9 @@
  * its author expects (groups that never reach Cloudflare, PKCE set on one side
  * only, secrets in plain outputs...). They are notes for the reviewer, not errors.
  */
-import { GroupsFilterReview, IdentityProviderReview, StackIndex, StackReview } from "./model";
+import { GroupsFilterReview, IdentityProviderReview, StackReview } from "./review-model";
+import { StackIndex } from "./stack-index";
+import { filterSends, looksLikePattern, orgHostOfAdminConsole } from "../private/groups-filter";
 import { isSecretKey } from "./secrets";
 import { isObject, referencedAddresses, str } from "./terraform-json";
 
@@ -29,7 +31,7 @@ export function checkStack(stack: StackReview, index: StackIndex): CheckFinding[
     const filter = groupsFilterOf(idp);
 
     if (idp.oktaOrgUrl !== undefined && !idp.oktaOrgUrl.startsWith("${")) {
-      if (/^https?:\/\/[^/.]+-admin\./.test(idp.oktaOrgUrl)) {
+      if (orgHostOfAdminConsole(hostOf(idp.oktaOrgUrl)) !== undefined) {
         note(at, idp.constructPath, `okta_account ${idp.oktaOrgUrl} is the admin-console URL; Cloudflare needs the org URL (without "-admin")`);
       } else if (!idp.oktaOrgUrl.startsWith("https://")) {
         note(at, idp.constructPath, `okta_account ${idp.oktaOrgUrl} is not an https:// URL`);
@@ -41,7 +43,7 @@ export function checkStack(stack: StackReview, index: StackIndex): CheckFinding[
     } else if (!idp.claims.includes(filter.claimName)) {
       note(at, idp.constructPath, `Cloudflare's claims (${idp.claims.join(", ") || "none"}) do not include the groups claim "${filter.claimName}": Access never sees the groups`);
     }
-    if (filter?.filterType === "STARTS_WITH" && /[.*+?^$()[\]{}|\\]/.test(filter.value)) {
+    if (filter !== undefined && !isReference(filter.value) && looksLikePattern(filter)) {
       note(app.address, app.constructPath, `the groups claim uses "Starts with" ${JSON.stringify(filter.value)}, a literal prefix that looks like a pattern; use "Matches regex" to match a pattern`);
     }
     if (app.pkceRequired !== undefined && idp.pkceEnabled !== undefined && app.pkceRequired !== idp.pkceEnabled) {
@@ -116,22 +118,16 @@ function groupsFilterOf(idp: IdentityProviderReview): GroupsFilterReview | undef
   return idp.oktaApp?.groupsClaim;
 }
 
-/**
- * True when a literal filter certainly does not send a group. Regexes and
- * expressions are not judged (Okta's regex dialect is Java's).
- */
+/** True when a literal filter certainly does not send a group (the groups-filter module's rule, as in the construct). */
 function filterExcludes(filter: GroupsFilterReview, group: string): boolean {
-  if (filter.type !== "FILTER" || filter.value.startsWith("${") || group.startsWith("${")) return false;
-  const name = group.toLowerCase();
-  const value = filter.value.toLowerCase();
-  switch (filter.filterType) {
-    case "STARTS_WITH":
-      return !name.startsWith(value);
-    case "EQUALS":
-      return name !== value;
-    case "CONTAINS":
-      return !name.includes(value);
-    default:
-      return false;
-  }
+  if (isReference(filter.value) || isReference(group)) return false;
+  return filterSends(filter, group) === false;
+}
+
+function isReference(value: string): boolean {
+  return value.includes("${");
+}
+
+function hostOf(url: string): string {
+  return url.replace(/^[a-z]+:\/\//i, "").split(/[/?#:]/)[0];
 }

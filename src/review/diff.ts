@@ -4,7 +4,7 @@
  * Secret values are masked; references are shown, since they are not secrets.
  */
 import microdiff from "microdiff";
-import { StackIndex, TfResource } from "./model";
+import { StackIndex, TfResource } from "./stack-index";
 import { findRenames, forceNewChanges, forceNewReferencesTo, normalizeReferences } from "./replacement";
 import { formatPath, maskSecrets, pathIsSecret } from "./secrets";
 import { canonical, isObject, Json, JsonObject } from "./terraform-json";

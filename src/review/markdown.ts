@@ -9,7 +9,7 @@
 import markdownTable = require("markdown-table");
 import { AttributeChange, ChangeAction, StackDiff } from "./diff";
 import { stackDiagram } from "./mermaid";
-import { IdentityProviderReview, OktaAppReview, ScopeReview, StackReview } from "./model";
+import { IdentityProviderReview, OktaAppReview, ScopeReview, StackReview } from "./review-model";
 import { PlanSummary } from "./plan";
 import { ReviewResult, ReviewWarning, WarningKind } from "./review";
 

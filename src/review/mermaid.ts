@@ -3,7 +3,7 @@
  * Markdown: Okta app → identity provider → (Access groups →) policies →
  * applications.
  */
-import { StackReview } from "./model";
+import { StackReview } from "./review-model";
 
 /** Beyond this many nodes a diagram is unreadable (and GitHub refuses very large ones). */
 export const MAX_DIAGRAM_NODES = 120;

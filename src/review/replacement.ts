@@ -2,29 +2,13 @@
  * Replacement rules: which changes make Terraform destroy a resource and
  * create a new one, and what that means for the people who sign in.
  */
-import { TfResource } from "./model";
+import { forceNewAttributes } from "./resource-types";
+import { TfResource } from "./stack-index";
 import { canonical, isObject, Json, JsonObject, mapReferences, referencedAddresses, typeOfAddress } from "./terraform-json";
-
-/**
- * Attributes the providers force new (checked in the providers' schemas:
- * okta/okta 4.20.0 `ForceNew`, cloudflare/cloudflare 5.14.0 `RequiresReplace`).
- */
-export const FORCE_NEW: { readonly [type: string]: readonly string[] } = {
-  okta_app_oauth: ["type", "client_id"],
-  okta_app_group_assignment: ["app_id", "group_id"],
-  cloudflare_zero_trust_access_identity_provider: ["type", "account_id", "zone_id"],
-  cloudflare_zero_trust_access_application: ["account_id", "zone_id"],
-  cloudflare_zero_trust_access_group: ["account_id", "zone_id"],
-  cloudflare_zero_trust_access_policy: ["account_id", "zone_id"],
-  cloudflare_access_identity_provider: ["type", "account_id", "zone_id"],
-  cloudflare_access_application: ["account_id", "zone_id"],
-  cloudflare_access_group: ["account_id", "zone_id"],
-  cloudflare_access_policy: ["account_id", "zone_id", "application_id"],
-};
 
 /** The force-new attributes whose values differ between two versions of a resource. */
 export function forceNewChanges(type: string, before: JsonObject, after: JsonObject): string[] {
-  const attributes = (FORCE_NEW[type] ?? []).filter((a) => canonical(before[a]) !== canonical(after[a]));
+  const attributes = forceNewAttributes(type).filter((a) => canonical(before[a]) !== canonical(after[a]));
   // okta_app_oauth: omit_secret going from true to false forces a new app (a new secret to keep in state).
   if (type === "okta_app_oauth" && before.omit_secret === true && after.omit_secret !== true) attributes.push("omit_secret");
   return attributes;
@@ -33,7 +17,7 @@ export function forceNewChanges(type: string, before: JsonObject, after: JsonObj
 /** Force-new attributes of a resource that refer to one of `replaced` (their value changes when it is re-created). */
 export function forceNewReferencesTo(resource: TfResource, replaced: ReadonlySet<string>): string[] {
   const found: string[] = [];
-  for (const attribute of FORCE_NEW[resource.type] ?? []) {
+  for (const attribute of forceNewAttributes(resource.type)) {
     const value = resource.body[attribute];
     if (typeof value !== "string") continue;
     for (const address of referencedAddresses(value)) {
@@ -41,64 +25,6 @@ export function forceNewReferencesTo(resource: TfResource, replaced: ReadonlySet
     }
   }
   return found;
-}
-
-/** What replacing a resource of this type does to users. */
-export function replacementImpact(type: string): string {
-  switch (type) {
-    case "okta_app_oauth":
-      return "Terraform deletes the Okta app and creates a new one: a new client ID and a new client secret (Cloudflare's identity provider is updated with them), everybody who signed in through it is signed out and must sign in again, and anything set on the old app by hand in the Okta admin console (assignments, sign-on policy) is lost.";
-    case "cloudflare_zero_trust_access_identity_provider":
-    case "cloudflare_access_identity_provider":
-      return "Terraform deletes the Cloudflare identity provider and creates a new one with a new id: every Access session issued through it ends (everybody signs in again), Access groups, policies and applications that name it are updated, and with SCIM on, its base URL and secret change (update the Okta SCIM app).";
-    case "cloudflare_zero_trust_access_application":
-    case "cloudflare_access_application":
-      return "Terraform deletes the Access application and creates a new one with a new AUD tag: users sign in again, and origins that validate Access JWTs against the old AUD reject every request until they are updated.";
-    case "cloudflare_zero_trust_access_policy":
-    case "cloudflare_access_policy":
-      return "Terraform deletes the policy and creates a new one with a new id; between the two steps the applications that use it may deny access.";
-    case "cloudflare_zero_trust_access_group":
-    case "cloudflare_access_group":
-      return "Terraform deletes the Access group and creates a new one with a new id; policies that use it are updated, and may deny access in between.";
-    case "okta_app_group_assignments":
-    case "okta_app_group_assignment":
-      return "Terraform removes the group assignment and adds it again: its members cannot sign in through the Okta app in between.";
-    case "okta_auth_server_claim":
-      return "Terraform deletes the claim and creates it again: tokens issued in between carry no groups, so Access rules on Okta groups deny.";
-    default:
-      return "Terraform deletes the resource and creates a new one.";
-  }
-}
-
-/** How much a replacement of this type hurts, for ordering warnings: 0 most. */
-export function severity(type: string): number {
-  const order = [
-    ["okta_app_oauth"],
-    ["cloudflare_zero_trust_access_identity_provider", "cloudflare_access_identity_provider"],
-    ["cloudflare_zero_trust_access_application", "cloudflare_access_application"],
-    ["cloudflare_zero_trust_access_policy", "cloudflare_access_policy", "cloudflare_zero_trust_access_group", "cloudflare_access_group"],
-    ["okta_app_group_assignments", "okta_app_group_assignment", "okta_auth_server_claim"],
-  ];
-  const rank = order.findIndex((types) => types.includes(type));
-  return rank === -1 ? order.length : rank;
-}
-
-/** What deleting a resource of this type does to users, when it matters. */
-export function removalImpact(type: string): string | undefined {
-  switch (type) {
-    case "okta_app_oauth":
-      return "Terraform deletes the Okta app: nobody can sign in through it any more.";
-    case "cloudflare_zero_trust_access_identity_provider":
-    case "cloudflare_access_identity_provider":
-      return "Terraform deletes the Cloudflare identity provider: its users can no longer sign in to Access with it.";
-    case "cloudflare_zero_trust_access_application":
-    case "cloudflare_access_application":
-      return "Terraform deletes the Access application: the hostname is no longer protected by Access, and is open to anyone who can reach the origin.";
-    case "okta_app_group_assignments":
-      return "Terraform deletes the exclusive assignment: the groups are unassigned from the Okta app and cannot sign in through it.";
-    default:
-      return undefined;
-  }
 }
 
 /** A removed and an added resource that are most likely the same one under a new address. */

@@ -7,9 +7,11 @@
 import { checkStack } from "./checks";
 import { DiffResult, diffOutputs } from "./diff";
 import { loadSynthOutput } from "./load";
-import { extractStack, indexStack, StackReview } from "./model";
+import { extractStack } from "./extract";
+import { StackReview } from "./review-model";
+import { indexStack } from "./stack-index";
 import { loadPlan, PlanSummary } from "./plan";
-import { removalImpact, replacementImpact, severity } from "./replacement";
+import { removalImpact, replacementImpact, severity } from "./resource-types";
 import { typeOfAddress } from "./terraform-json";
 import { findLiteralSecrets, LiteralSecret } from "./secrets";
 import { findWidenings } from "./widening";

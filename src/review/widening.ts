@@ -3,7 +3,10 @@
  * group or policy, a policy added to an application, a broader groups claim
  * filter, a group (above all Everyone) assigned to the Okta app.
  */
-import { describeGroupId, describeRules, display, groupsClaimOfApp, groupsClaimOfAuthServerClaim, GroupsFilterReview, StackIndex, TfResource, TYPES } from "./model";
+import { describeGroupId, describeRules, display, groupsClaimOfApp, groupsClaimOfAuthServerClaim } from "./extract";
+import { Family, familyOf } from "./resource-types";
+import { GroupsFilterReview } from "./review-model";
+import { StackIndex, TfResource } from "./stack-index";
 import { canonical, isObject, Json, JsonObject, list, mapReferences, referenceTo } from "./terraform-json";
 
 /** One change that widens access. */
@@ -25,16 +28,16 @@ export function findWidenings(base: StackIndex, head: StackIndex, headToBase: Re
   const found: Widening[] = [];
   const widen = (r: TfResource, message: string) => found.push({ stack: head.name, address: r.address, constructPath: r.constructPath, message });
   const toBase = (value: Json): Json => mapReferences(value, (address) => headToBase.get(address) ?? address);
-  const is = (r: TfResource, types: readonly string[]) => r.mode === "managed" && types.includes(r.type);
+  const is = (r: TfResource, family: Family) => r.mode === "managed" && familyOf(r.type) === family;
 
   for (const h of head.resources) {
     const baseAddress = headToBase.get(h.address);
     const b = baseAddress !== undefined ? base.byAddress.get(baseAddress) : undefined;
     const name = display(h.body.name) ?? h.name;
 
-    if (is(h, TYPES.accessGroup) || is(h, TYPES.accessPolicy)) {
+    if (is(h, "accessGroup") || is(h, "accessPolicy")) {
       if (b === undefined) continue;
-      const what = is(h, TYPES.accessGroup) ? `Access group "${name}"` : `policy "${name}"`;
+      const what = is(h, "accessGroup") ? `Access group "${name}"` : `policy "${name}"`;
       for (const rule of addedItems(b.body.include, h.body.include, toBase)) {
         widen(h, `${what} now admits ${describeRules(head, { include: [rule] }).admits} (added to include)`);
       }
@@ -49,7 +52,7 @@ export function findWidenings(base: StackIndex, head: StackIndex, headToBase: Re
       if (before !== after && (after === "bypass" || (after === "allow" && before !== "bypass"))) {
         widen(h, `${what}: decision ${before} → ${after}${after === "bypass" ? ": anyone reaches the application without signing in" : ""}`);
       }
-    } else if (is(h, TYPES.accessApplication)) {
+    } else if (is(h, "accessApplication")) {
       if (b === undefined) continue;
       const what = `application "${name}"`;
       for (const entry of addedItems(b.body.policies, h.body.policies, toBase, (v) => v, policyKey)) {
@@ -72,26 +75,26 @@ export function findWidenings(base: StackIndex, head: StackIndex, headToBase: Re
           widen(h, `${what} now accepts identity provider ${idpName !== undefined ? `"${idpName}"` : display(idp) ?? "?"}`);
         }
       }
-    } else if (is(h, TYPES.oktaApp)) {
+    } else if (is(h, "oktaApp")) {
       if (b === undefined) continue;
       const comparison = compareFilters(groupsClaimOfApp(b.body), groupsClaimOfApp(h.body));
       const app = `Okta app "${display(h.body.label) ?? h.name}"`;
       if (comparison.result === "broader") widen(h, `${app}: groups claim broadened, ${comparison.text}`);
       if (comparison.result === "changed") widen(h, `${app}: groups claim changed, ${comparison.text}; it may send groups it did not send before`);
-    } else if (is(h, TYPES.oktaAuthServerClaim)) {
+    } else if (is(h, "oktaAuthServerClaim")) {
       if (b === undefined) continue;
       const comparison = compareFilters(groupsClaimOfAuthServerClaim(b.body), groupsClaimOfAuthServerClaim(h.body));
       const claim = `authorization server claim "${name}"`;
       if (comparison.result === "broader") widen(h, `${claim}: groups filter broadened, ${comparison.text}`);
       if (comparison.result === "changed") widen(h, `${claim}: groups filter changed, ${comparison.text}; it may send groups it did not send before`);
-    } else if (is(h, TYPES.oktaAssignments)) {
+    } else if (is(h, "oktaAssignments")) {
       const appLabel = labelOfApp(head, h.body.app_id);
       const baseGroups = b ? list(b.body.group).map((g) => (isObject(g) ? g.id : g)) : [];
       if (b === undefined && !appExistedInBase(h.body.app_id)) continue;
       for (const id of addedItems(baseGroups, list(h.body.group).map((g) => (isObject(g) ? g.id : g)), toBase)) {
         widen(h, assignedMessage(appLabel, describeGroupId(head, id)));
       }
-    } else if (is(h, TYPES.oktaAssignment)) {
+    } else if (is(h, "oktaAssignment")) {
       if (b !== undefined && canonical(toBase(h.body.group_id)) === canonical(b.body.group_id)) continue;
       if (!appExistedInBase(h.body.app_id)) continue;
       widen(h, assignedMessage(labelOfApp(head, h.body.app_id), describeGroupId(head, h.body.group_id), true));

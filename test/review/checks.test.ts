@@ -1,5 +1,5 @@
 import { checkStack } from "../../src/review/checks";
-import { extractStack } from "../../src/review/model";
+import { extractStack } from "../../src/review/extract";
 import { handWrittenIdp, index } from "./helpers";
 
 const IDP = "cloudflare_zero_trust_access_identity_provider";

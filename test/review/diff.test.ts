@@ -1,6 +1,7 @@
 import { attributeChanges, diffOutputs } from "../../src/review/diff";
 import { MASK } from "../../src/review/secrets";
-import { findRenames, FORCE_NEW, forceNewChanges, replacementImpact } from "../../src/review/replacement";
+import { findRenames, forceNewChanges } from "../../src/review/replacement";
+import { forceNewAttributes, replacementImpact } from "../../src/review/resource-types";
 import { handWrittenIdp, index } from "./helpers";
 
 const IDP = "cloudflare_zero_trust_access_identity_provider";
@@ -64,7 +65,7 @@ describe("diff between base and head", () => {
     expect(change.action).toBe("replace");
     expect(change.replaceReasons).toEqual([`\`${attribute}\` changes, and the provider cannot change it in place`]);
     expect(change.attributes.find((a) => a.attribute === attribute)?.forcesReplacement).toBe(true);
-    expect(FORCE_NEW[type]).toContain(attribute);
+    expect(forceNewAttributes(type)).toContain(attribute);
   });
 
   test("okta_app_oauth: omit_secret from true to false forces a new app", () => {

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { indexStack, StackIndex } from "../../src/review/model";
+import { indexStack, StackIndex } from "../../src/review/stack-index";
 import { JsonObject } from "../../src/review/terraform-json";
 import { tempDir } from "./fixtures";
 

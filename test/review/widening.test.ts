@@ -1,5 +1,5 @@
 import { diffOutputs } from "../../src/review/diff";
-import { groupsFilter } from "../../src/review/model";
+import { groupsFilter } from "../../src/review/extract";
 import { compareFilters, findWidenings } from "../../src/review/widening";
 import { handWrittenIdp, index } from "./helpers";
 
