@@ -26,8 +26,16 @@ import { display } from "./values";
 
 export { display };
 
-/** Builds the review model of one indexed stack. */
+const extracted = new WeakMap<StackIndex, StackReview>();
+
+/** Builds the review model of one indexed stack (once per index). */
 export function extractStack(index: StackIndex): StackReview {
+  let review = extracted.get(index);
+  if (review === undefined) extracted.set(index, (review = extractUncached(index)));
+  return review;
+}
+
+function extractUncached(index: StackIndex): StackReview {
   const ctx = contextOf(index);
   const oktaApps = ctx.managed("oktaApp").map((r) => oktaApp(r, ctx));
   const appsByAddress = new Map(oktaApps.map((a) => [a.address, a]));

@@ -5,14 +5,21 @@
  */
 import { ReviewResult } from "./review";
 
-/** The `format` field of the JSON output. Bump on incompatible changes. */
-export const JSON_FORMAT = "cdktf-okta-access/review@1";
+/**
+ * The `format` field of the JSON output. Bump on incompatible changes.
+ * review@2: warnings have a stable `id`; kinds are the `--fail-on` names
+ * (`replace`, `remove`, `widen`, `narrow`, `session`, `error`, `warning`
+ * besides `secret` and `check`); `failedOn`; applications carry their
+ * effective session; stacks carry the construct's synth annotations.
+ */
+export const JSON_FORMAT = "cdktf-okta-access/review@2";
 
 /** Renders a review as indented JSON. */
 export function renderJson(result: ReviewResult): string {
   const output = {
     format: JSON_FORMAT,
     exitCode: result.exitCode,
+    failedOn: result.failedOn,
     literalSecrets: result.literalSecrets.map(({ stack, block, attribute, constructPath }) => ({ stack, block, attribute, constructPath })),
     warnings: result.warnings,
     stacks: result.stacks,

@@ -11,7 +11,8 @@ import { AttributeChange, ChangeAction, StackDiff } from "./diff";
 import { stackDiagram } from "./mermaid";
 import { IdentityProviderReview, OktaAppReview, ScopeReview, StackReview } from "./review-model";
 import { PlanSummary } from "./plan";
-import { ReviewResult, ReviewWarning, WarningKind } from "./review";
+import { FINDING_KIND_ORDER, FINDING_KINDS, ReviewWarning } from "./findings";
+import { ReviewResult } from "./review";
 
 /** Rows of a change table beyond which the rest is summarized (the JSON output has them all). */
 export const MAX_ROWS = 200;
@@ -26,14 +27,8 @@ export function renderMarkdown(result: ReviewResult): string {
   out.push("## Okta → Cloudflare Access review", "");
   out.push(summaryLine(result), "");
 
-  const sections: [WarningKind, string][] = [
-    ["secret", "⛔ Literal secrets"],
-    ["replacement", "⚠️ Replacements"],
-    ["removal", "⚠️ Removals"],
-    ["widening", "⚠️ Access widens"],
-    ["check", "🔎 Checks"],
-  ];
-  for (const [kind, title] of sections) {
+  for (const kind of FINDING_KIND_ORDER) {
+    const title = FINDING_KINDS[kind].title;
     const warnings = result.warnings.filter((w) => w.kind === kind);
     if (warnings.length === 0) continue;
     out.push(`### ${title} (${warnings.length})`, "");

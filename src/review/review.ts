@@ -5,6 +5,7 @@
  * only parses arguments and renders its result.
  */
 import { checkStack } from "./checks";
+import { FINDING_KIND_ORDER, FINDING_KINDS, FindingInput, FindingKind, ReviewWarning, withId } from "./findings";
 import { DiffResult, diffOutputs } from "./diff";
 import { loadSynthOutput } from "./load";
 import { extractStack } from "./extract";
@@ -22,24 +23,11 @@ export interface ReviewOptions {
   readonly base?: string;
   /** A plan from `terraform show -json`, to summarize. */
   readonly plan?: string;
+  /** Kinds of findings that make the review exit 3 (`--fail-on`). */
+  readonly failOn?: readonly FindingKind[];
 }
 
-/** Kinds of warnings, most urgent first. */
-export type WarningKind = "secret" | "replacement" | "removal" | "widening" | "check";
-
-/** Something the reviewer must look at. */
-export interface ReviewWarning {
-  readonly kind: WarningKind;
-  readonly stack?: string;
-  readonly address?: string;
-  readonly constructPath?: string;
-  /** What happens. */
-  readonly message: string;
-  /** What it means for users, for replacements and removals. */
-  readonly impact?: string;
-  /** What to do about it, when there is a usual fix. */
-  readonly hint?: string;
-}
+export type { FindingKind, ReviewWarning };
 
 /** The result of a review. */
 export interface ReviewResult {
@@ -51,8 +39,10 @@ export interface ReviewResult {
   readonly diff?: DiffResult;
   /** Present with `plan`. */
   readonly plan?: PlanSummary;
-  /** 2 when a literal secret was found, else 0. */
+  /** 2 when a literal secret was found; else 3 when a finding of a `failOn` kind exists; else 0. */
   readonly exitCode: number;
+  /** The `failOn` kinds that matched. */
+  readonly failedOn: FindingKind[];
 }
 
 /**
@@ -68,7 +58,7 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
   const stacks = headIndexes.map(extractStack);
   const checks = stacks.flatMap((s, i) => checkStack(s, headIndexes[i]));
   const literalSecrets = head.stacks.flatMap(findLiteralSecrets);
-  const warnings: ReviewWarning[] = [];
+  const warnings: FindingInput[] = [];
 
   for (const s of literalSecrets) {
     warnings.push({
@@ -88,7 +78,7 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
     for (const stack of diff.stacks) {
       if (stack.renamedFrom !== undefined) {
         warnings.push({
-          kind: "replacement",
+          kind: "replace",
           stack: stack.name,
           message: `stack \`${stack.renamedFrom}\` seems renamed to \`${stack.name}\``,
           impact: "A stack has its own Terraform state: the new stack creates every resource a second time (a second Okta app, with a new client secret), and the old stack's resources stay until it is destroyed.",
@@ -96,7 +86,7 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
         });
       } else if (stack.status === "removed") {
         warnings.push({
-          kind: "removal",
+          kind: "remove",
           stack: stack.name,
           message: `stack \`${stack.name}\` is no longer synthesized`,
           impact: "Its resources stay deployed, unmanaged by this code, until someone runs `cdktf destroy` for that stack.",
@@ -109,7 +99,7 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
             ? `\`${change.previousAddress ?? "?"}\`${change.previousConstructPath ? ` (\`${change.previousConstructPath}\`)` : ""} is removed and \`${change.address}\`${change.constructPath ? ` (\`${change.constructPath}\`)` : ""} is added with the same content: most likely a renamed construct id. Terraform does not follow renames: it replaces the resource`
             : `\`${change.address}\` is replaced: ${change.replaceReasons.join("; ")}`;
           warnings.push({
-            kind: "replacement",
+            kind: "replace",
             stack: stack.name,
             address: change.address,
             constructPath: change.constructPath,
@@ -122,14 +112,14 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
         } else if (change.action === "delete" && stack.status !== "removed") {
           const impact = removalImpact(change.type);
           if (impact !== undefined) {
-            warnings.push({ kind: "removal", stack: stack.name, address: change.address, constructPath: change.constructPath, message: `\`${change.address}\` is deleted`, impact });
+            warnings.push({ kind: "remove", stack: stack.name, address: change.address, constructPath: change.constructPath, message: `\`${change.address}\` is deleted`, impact });
           }
         }
       }
     }
     for (const pair of result.pairs) {
       for (const w of findWidenings(pair.base, pair.head, pair.headToBase)) {
-        warnings.push({ kind: "widening", stack: w.stack, address: w.address, constructPath: w.constructPath, message: w.message });
+        warnings.push({ kind: w.kind, stack: w.stack, address: w.address, constructPath: w.constructPath, message: w.message, hint: w.hint });
       }
     }
   }
@@ -141,7 +131,7 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
       if (change.action === "delete" && impact === undefined) continue;
       const why = change.replacePaths.length > 0 ? ` (forced by ${change.replacePaths.map((p) => `\`${p}\``).join(", ")})` : "";
       warnings.push({
-        kind: change.action === "replace" ? "replacement" : "removal",
+        kind: change.action === "replace" ? "replace" : "remove",
         address: change.address,
         message: `the plan ${change.action === "replace" ? "replaces" : "deletes"} \`${change.address}\`${why}`,
         impact,
@@ -151,12 +141,21 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
 
   for (const c of checks) warnings.push({ kind: "check", stack: c.stack, address: c.address, constructPath: c.constructPath, message: c.message });
 
-  const rank: { [kind in WarningKind]: number } = { secret: 0, replacement: 1, removal: 2, widening: 3, check: 4 };
   // Most urgent kind first; within replacements and removals, what hurts users most first.
-  const weight = (w: ReviewWarning) => (w.kind === "replacement" || w.kind === "removal") && w.address !== undefined ? severity(typeOfAddress(w.address)) : 0;
+  const weight = (w: FindingInput) => (w.kind === "replace" || w.kind === "remove") && w.address !== undefined ? severity(typeOfAddress(w.address)) : 0;
   const ordered = warnings
     .map((w, i) => ({ w, i }))
-    .sort((a, b) => rank[a.w.kind] - rank[b.w.kind] || weight(a.w) - weight(b.w) || a.i - b.i)
+    .sort((a, b) => FINDING_KINDS[a.w.kind].rank - FINDING_KINDS[b.w.kind].rank || weight(a.w) - weight(b.w) || a.i - b.i)
     .map((x) => x.w);
-  return { stacks, literalSecrets, warnings: ordered, diff, plan, exitCode: literalSecrets.length > 0 ? 2 : 0 };
+  const seen = new Map<string, number>();
+  const identified = ordered.map((w) => {
+    const finding = withId(w);
+    const n = seen.get(finding.id) ?? 0;
+    seen.set(finding.id, n + 1);
+    return n === 0 ? finding : { ...finding, id: `${finding.id}-${n + 1}` };
+  });
+  const failOn = new Set(options.failOn ?? []);
+  const failedOn = FINDING_KIND_ORDER.filter((k) => failOn.has(k) && identified.some((w) => w.kind === k));
+  const exitCode = literalSecrets.length > 0 ? 2 : failedOn.length > 0 ? 3 : 0;
+  return { stacks, literalSecrets, warnings: identified, diff, plan, exitCode, failedOn };
 }
