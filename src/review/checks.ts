@@ -6,11 +6,14 @@
 import { GroupsFilterReview, IdentityProviderReview, StackReview } from "./review-model";
 import { StackIndex } from "./stack-index";
 import { filterSends, looksLikePattern, orgHostOfAdminConsole } from "../private/groups-filter";
+import { DEFAULT_SESSION, durationSeconds } from "./extract";
 import { isSecretKey } from "./secrets";
 import { isObject, referencedAddresses, str } from "./terraform-json";
 
 /** One finding of a check. */
 export interface CheckFinding {
+  /** `session` for session findings; plain checks otherwise. */
+  readonly kind?: "session";
   readonly stack: string;
   /** The resource concerned, when there is one. */
   readonly address?: string;
@@ -49,8 +52,9 @@ export function checkStack(stack: StackReview, index: StackIndex): CheckFinding[
     if (app.pkceRequired !== undefined && idp.pkceEnabled !== undefined && app.pkceRequired !== idp.pkceEnabled) {
       note(at, idp.constructPath, `PKCE is ${app.pkceRequired ? "required by Okta" : "off in Okta"} but ${idp.pkceEnabled ? "enabled" : "disabled"} in Cloudflare: sign-in fails`);
     }
-    if (idp.authorizationServerId !== undefined && !idp.authServerClaims.some((c) => c.valueType === "GROUPS" && c.name === (app.groupsClaim?.claimName ?? "groups"))) {
-      note(at, idp.constructPath, `custom authorization server ${idp.authorizationServerId}: no okta_auth_server_claim of value type GROUPS in this stack; the app-level groups claim does not reach that server's tokens`);
+    // A groups claim on a custom server is an okta_auth_server_claim: value type GROUPS for a filter, EXPRESSION for an Okta expression.
+    if (idp.authorizationServerId !== undefined && !idp.authServerClaims.some((c) => (c.valueType === "GROUPS" || c.valueType === "EXPRESSION") && c.name === (app.groupsClaim?.claimName ?? "groups"))) {
+      note(at, idp.constructPath, `custom authorization server ${idp.authorizationServerId}: no okta_auth_server_claim named "${app.groupsClaim?.claimName ?? "groups"}" (value type GROUPS or EXPRESSION) in this stack; the app-level groups claim does not reach that server's tokens`);
     }
     if (app.assignmentMode === "mixed") {
       note(app.address, app.constructPath, "the Okta app has both okta_app_group_assignments (exclusive) and okta_app_group_assignment (additive): they undo each other on every apply");
@@ -85,6 +89,16 @@ export function checkStack(stack: StackReview, index: StackIndex): CheckFinding[
   }
 
   for (const app of stack.accessApplications) {
+    const appSession = app.sessionDuration ?? DEFAULT_SESSION;
+    for (const p of app.policies) {
+      if (p.decision === "deny") continue;
+      const session = (message: string) => findings.push({ kind: "session", stack: stack.name, address: app.address, constructPath: app.constructPath, message });
+      if (p.session.source === "provider default") {
+        session(`application "${app.name}": policy "${p.name}" sets no session_duration, so the cloudflare provider gives it 24h, which wins over the application's ${appSession}: set the policy's session_duration`);
+      } else if (p.session.source === "policy" && (durationSeconds(p.session.duration) ?? 0) > (durationSeconds(appSession) ?? Infinity)) {
+        session(`application "${app.name}": policy "${p.name}" gives ${p.session.duration} sessions, longer than the application's ${appSession}; the policy's wins`);
+      }
+    }
     if (app.autoRedirect === true && app.allowedIdps.length !== 1) {
       note(app.address, app.constructPath, `auto_redirect_to_identity needs exactly one allowed identity provider, found ${app.allowedIdps.length}`);
     }
@@ -110,9 +124,10 @@ export function checkStack(stack: StackReview, index: StackIndex): CheckFinding[
 /** The filter that decides which groups reach Cloudflare for an IdP. */
 function groupsFilterOf(idp: IdentityProviderReview): GroupsFilterReview | undefined {
   if (idp.authorizationServerId !== undefined) {
-    const claim = idp.authServerClaims.find((c) => c.valueType === "GROUPS");
+    const claim = idp.authServerClaims.find((c) => c.valueType === "GROUPS" || c.valueType === "EXPRESSION");
     if (claim !== undefined) {
-      return { claimName: claim.name, type: "FILTER", filterType: claim.groupFilterType, value: claim.value ?? "", description: claim.description };
+      const type = claim.valueType === "GROUPS" ? "FILTER" : "EXPRESSION";
+      return { claimName: claim.name, type, filterType: type === "FILTER" ? claim.groupFilterType : undefined, value: claim.value ?? "", description: claim.description };
     }
   }
   return idp.oktaApp?.groupsClaim;

@@ -152,7 +152,7 @@ function diffStack(base: StackIndex, head: StackIndex): { changes: ResourceChang
   }
 
   // Likely renames: the same content under a new address.
-  for (const pair of findRenames([...removed], [...added])) {
+  for (const pair of findRenames([...removed], [...added], headToBase)) {
     headToBase.set(pair.to.address, pair.from.address);
     removed.delete(pair.from);
     added.delete(pair.to);

@@ -13,6 +13,7 @@ import {
   ApplicationPolicyReview,
   AssignedGroupReview,
   AuthServerClaimReview,
+  EffectiveSession,
   GroupsFilterReview,
   IdentityProviderReview,
   OktaAppReview,
@@ -25,6 +26,35 @@ import { block, bool, isObject, Json, JsonObject, list, referenceTo, typeOfAddre
 import { display } from "./values";
 
 export { display };
+
+/** Cloudflare's session duration when none is set (application), and the v5 provider's default for a policy. */
+export const DEFAULT_SESSION = "24h";
+
+/** The longest of some sessions (durations that cannot be read count as longest: they are shown, not hidden). */
+export function longestSession(sessions: readonly EffectiveSession[]): EffectiveSession | undefined {
+  let longest: EffectiveSession | undefined;
+  for (const s of sessions) {
+    if (longest === undefined || (durationSeconds(s.duration) ?? Infinity) > (durationSeconds(longest.duration) ?? Infinity)) longest = s;
+  }
+  return longest;
+}
+
+/** A Go duration (`8h`, `30m`, `1h30m`, `90s`) in seconds, or undefined when it is not one. */
+export function durationSeconds(duration: string): number | undefined {
+  const parts = [...duration.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
+  if (parts.length === 0 || parts.map((m) => m[0]).join("") !== duration) return undefined;
+  return parts.reduce((sum, m) => sum + Number(m[1]) * (DURATION_UNITS.get(m[2]) ?? 0), 0);
+}
+
+const DURATION_UNITS: ReadonlyMap<string, number> = new Map([
+  ["ns", 1e-9],
+  ["us", 1e-6],
+  ["µs", 1e-6],
+  ["ms", 1e-3],
+  ["s", 1],
+  ["m", 60],
+  ["h", 3600],
+]);
 
 const extracted = new WeakMap<StackIndex, StackReview>();
 
@@ -100,18 +130,25 @@ function extractUncached(index: StackIndex): StackReview {
 
   const accessApplications = ctx.managed("accessApplication").map((r): AccessApplicationReview => {
     const policies: ApplicationPolicyReview[] = [];
+    const appSession = display(r.body.session_duration);
+    // The rule of EffectiveSession: the policy's, the v5 provider's 24h default, or the application's.
+    const sessionOf = (policy: { address?: string; sessionDuration?: string }): EffectiveSession => {
+      if (policy.sessionDuration !== undefined) return { duration: policy.sessionDuration, source: "policy" };
+      if (policy.address !== undefined && typeOfAddress(policy.address) === "cloudflare_zero_trust_access_policy") return { duration: DEFAULT_SESSION, source: "provider default" };
+      return { duration: appSession ?? DEFAULT_SESSION, source: "application" };
+    };
     for (const entry of list(r.body.policies)) {
       const id = isObject(entry) ? entry.id : entry;
       const precedence = isObject(entry) && typeof entry.precedence === "number" ? entry.precedence : undefined;
       const address = referenceTo(id);
       const policy = address !== undefined ? policiesByAddress.get(address) : undefined;
       if (policy) {
-        policies.push({ policy: policy.address, name: policy.name, precedence, decision: policy.decision, admits: policy.admits, oktaGroups: policy.oktaGroups, everyone: policy.everyone });
+        policies.push({ policy: policy.address, name: policy.name, precedence, decision: policy.decision, admits: policy.admits, oktaGroups: policy.oktaGroups, everyone: policy.everyone, session: sessionOf(policy) });
       } else if (isObject(entry) && (entry.include !== undefined || entry.decision !== undefined)) {
         const rules = ctx.rules(entry);
-        policies.push({ name: display(entry.name) ?? "(inline policy)", precedence, decision: display(entry.decision) ?? "allow", admits: rules.admits, oktaGroups: rules.oktaGroups, everyone: rules.everyone });
+        policies.push({ name: display(entry.name) ?? "(inline policy)", precedence, decision: display(entry.decision) ?? "allow", admits: rules.admits, oktaGroups: rules.oktaGroups, everyone: rules.everyone, session: sessionOf({ sessionDuration: display(entry.session_duration) }) });
       } else {
-        policies.push({ policy: address ?? display(id), name: display(id) ?? "(unknown policy)", precedence, decision: "unknown", admits: "unknown: the policy is not in this stack", oktaGroups: [], everyone: false });
+        policies.push({ policy: address ?? display(id), name: display(id) ?? "(unknown policy)", precedence, decision: "unknown", admits: "unknown: the policy is not in this stack", oktaGroups: [], everyone: false, session: sessionOf({ sessionDuration: undefined }) });
       }
     }
     // Cloudflare provider v4 style: policies point at their application.
@@ -121,7 +158,7 @@ function extractUncached(index: StackIndex): StackReview {
       const review = policiesByAddress.get(policy.address);
       if (review && !policies.some((p) => p.policy === review.address)) {
         const precedence = typeof policy.body.precedence === "number" ? policy.body.precedence : undefined;
-        policies.push({ policy: review.address, name: review.name, precedence, decision: review.decision, admits: review.admits, oktaGroups: review.oktaGroups, everyone: review.everyone });
+        policies.push({ policy: review.address, name: review.name, precedence, decision: review.decision, admits: review.admits, oktaGroups: review.oktaGroups, everyone: review.everyone, session: sessionOf(review) });
       }
     }
     policies.sort((a, b) => (a.precedence ?? Number.MAX_SAFE_INTEGER) - (b.precedence ?? Number.MAX_SAFE_INTEGER));
@@ -139,7 +176,8 @@ function extractUncached(index: StackIndex): StackReview {
       scope: scopeOf(r.body),
       allowedIdps: list(r.body.allowed_idps).map((i) => referenceTo(i) ?? display(i) ?? ""),
       autoRedirect: bool(r.body.auto_redirect_to_identity),
-      sessionDuration: display(r.body.session_duration),
+      sessionDuration: appSession,
+      effectiveSession: longestSession(policies.filter((p) => p.decision !== "deny").map((p) => p.session)) ?? { duration: appSession ?? DEFAULT_SESSION, source: "application" },
       policies,
     };
   });

@@ -9,7 +9,7 @@
 import markdownTable = require("markdown-table");
 import { AttributeChange, ChangeAction, StackDiff } from "./diff";
 import { stackDiagram } from "./mermaid";
-import { IdentityProviderReview, OktaAppReview, ScopeReview, StackReview } from "./review-model";
+import { EffectiveSession, IdentityProviderReview, OktaAppReview, ScopeReview, StackReview } from "./review-model";
 import { PlanSummary } from "./plan";
 import { FINDING_KIND_ORDER, FINDING_KINDS, ReviewWarning } from "./findings";
 import { ReviewResult } from "./review";
@@ -177,7 +177,7 @@ function stackSection(stack: StackReview, collapse: boolean): string[] {
           p.decision,
           prose(p.admits),
           p.everyone ? "**everyone**" : p.oktaGroups.map(code).join(", "),
-          p.sessionDuration !== undefined ? code(p.sessionDuration) : "application's",
+          p.sessionDuration !== undefined ? code(p.sessionDuration) : p.address.startsWith("cloudflare_zero_trust_access_policy.") ? "none: the provider's `24h`" : "application's",
         ]),
       ),
       "",
@@ -188,16 +188,16 @@ function stackSection(stack: StackReview, collapse: boolean): string[] {
     out.push("#### Access applications", "");
     out.push(
       table(
-        ["application", "domains", "policies (precedence: decision, who)", "identity providers", "auto-redirect", "session"],
+        ["application", "domains", "policies (precedence: decision, who, session)", "identity providers", "auto-redirect", "session"],
         stack.accessApplications.map((a) => [
           `${code(a.name)}${a.appType !== undefined ? ` (${code(a.appType)})` : ""}${a.constructPath !== undefined ? `<br>${code(a.constructPath)}` : ""}`,
           a.domains.map(code).join("<br>"),
           a.policies.length === 0
             ? "**none: everybody is denied**"
-            : a.policies.map((p) => `${p.precedence ?? "?"}. ${code(p.name)}: ${p.decision}, ${prose(p.admits)}`).join("<br>"),
+            : a.policies.map((p) => `${p.precedence ?? "?"}. ${code(p.name)}: ${code(p.decision)}, ${prose(p.admits)}${p.decision === "deny" ? "" : `, session ${sessionWords(p.session)}`}`).join("<br>"),
           a.allowedIdps.length === 0 ? "all of the account's" : a.allowedIdps.map((i) => code(idpNames.get(i) ?? i)).join(", "),
           a.autoRedirect === undefined ? "no" : a.autoRedirect ? "yes" : "no",
-          a.sessionDuration !== undefined ? code(a.sessionDuration) : "24h (default)",
+          `**${code(a.effectiveSession.duration)}** effective (${SOURCE_WORDS[a.effectiveSession.source]}); application's ${a.sessionDuration !== undefined ? code(a.sessionDuration) : "`24h` (default)"}`,
         ]),
       ),
       "",
@@ -270,6 +270,16 @@ function oktaAppRows(app: OktaAppReview): string[][] {
     ],
     ["Assignments", `${assignments}; ${mode}`],
   ];
+}
+
+const SOURCE_WORDS: { readonly [source in EffectiveSession["source"]]: string } = {
+  policy: "a policy's",
+  "provider default": "the provider's default: a policy sets none",
+  application: "the application's",
+};
+
+function sessionWords(session: EffectiveSession): string {
+  return `${code(session.duration)} (${SOURCE_WORDS[session.source]})`;
 }
 
 function scimText(idp: IdentityProviderReview): string {

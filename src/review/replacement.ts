@@ -47,8 +47,11 @@ const MAX_PAIRWISE = 250_000;
  * identity providers are told apart by the Okta apps they point at), and by
  * resource type only when the referenced resource is not paired (yet): pairing
  * runs in rounds until no new pair appears, then near matches are tried.
+ * `known` maps head addresses already matched (same address, `moved` blocks)
+ * to their base addresses, so a resource that refers to a moved one is still
+ * recognized.
  */
-export function findRenames(removed: TfResource[], added: TfResource[]): RenamePair[] {
+export function findRenames(removed: TfResource[], added: TfResource[], known: ReadonlyMap<string, string> = new Map()): RenamePair[] {
   const pairs: RenamePair[] = [];
   const removedSet = new Set(removed.map((r) => r.address));
   const addedSet = new Set(added.map((r) => r.address));
@@ -56,7 +59,8 @@ export function findRenames(removed: TfResource[], added: TfResource[]): RenameP
   // Base side: references to removed resources are unknown until paired.
   const baseKey = (address: string) => (removedSet.has(address) ? wildcard(address) : address);
   // Head side: references to added resources go through the pairs found so far.
-  const headKey = (address: string) => (addedSet.has(address) ? headToBase.get(address) ?? wildcard(address) : address);
+  // Resources already matched (same address, moved blocks) stand for their base address.
+  const headKey = (address: string) => (addedSet.has(address) ? headToBase.get(address) ?? wildcard(address) : known.get(address) ?? address);
   const byType = new Map<string, { removed: TfResource[]; added: TfResource[] }>();
   for (const r of removed) bucket(byType, r).removed.push(r);
   for (const r of added) bucket(byType, r).added.push(r);
@@ -70,7 +74,7 @@ export function findRenames(removed: TfResource[], added: TfResource[]): RenameP
     // Pairs found in a round count from the next one on.
     const paired = new Map(headToBase);
     const pairedBase = new Set(paired.values());
-    const headKeyNow = (address: string) => (addedSet.has(address) ? paired.get(address) ?? wildcard(address) : address);
+    const headKeyNow = (address: string) => (addedSet.has(address) ? paired.get(address) ?? wildcard(address) : known.get(address) ?? address);
     const baseKeyNow = (address: string) => (removedSet.has(address) && !pairedBase.has(address) ? wildcard(address) : address);
     for (const { removed: gone, added: fresh } of byType.values()) {
       const freshLeft = fresh.filter((r) => !used.has(r));

@@ -150,6 +150,20 @@ export interface ApplicationPolicyReview {
   readonly admits: string;
   readonly oktaGroups: string[];
   readonly everyone: boolean;
+  /** The session a user gets through this policy (see {@link EffectiveSession}). */
+  readonly session: EffectiveSession;
+}
+
+/**
+ * How long an Access session lasts: the policy's session duration when set;
+ * for a reusable `cloudflare_zero_trust_access_policy` without one, the
+ * provider's default of 24h (cloudflare provider 5.14.0 sends it on every
+ * apply); otherwise the application's (Cloudflare's session-management docs:
+ * the policy's duration wins when set).
+ */
+export interface EffectiveSession {
+  readonly duration: string;
+  readonly source: "policy" | "provider default" | "application";
 }
 
 /** A Cloudflare Access application. */
@@ -164,6 +178,8 @@ export interface AccessApplicationReview {
   readonly allowedIdps: string[];
   readonly autoRedirect?: boolean;
   readonly sessionDuration?: string;
+  /** The longest session any non-deny policy gives, or the application's when it has none. */
+  readonly effectiveSession: EffectiveSession;
   readonly policies: ApplicationPolicyReview[];
 }
 

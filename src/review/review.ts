@@ -105,9 +105,7 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
             constructPath: change.constructPath,
             message: rename,
             impact: replacementImpact(change.type),
-            hint: change.likelyRename
-              ? `Keep the old construct id, or declare the move: \`resource.moveFromId("${change.previousAddress ?? ""}")\` in cdktf (a Terraform moved block).`
-              : undefined,
+            hint: change.likelyRename ? moveHint(change.constructPath, change.previousAddress ?? "") : undefined,
           });
         } else if (change.action === "delete" && stack.status !== "removed") {
           const impact = removalImpact(change.type);
@@ -139,7 +137,7 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
     }
   }
 
-  for (const c of checks) warnings.push({ kind: "check", stack: c.stack, address: c.address, constructPath: c.constructPath, message: c.message });
+  for (const c of checks) warnings.push({ kind: c.kind ?? "check", stack: c.stack, address: c.address, constructPath: c.constructPath, message: c.message });
 
   // Most urgent kind first; within replacements and removals, what hurts users most first.
   const weight = (w: FindingInput) => (w.kind === "replace" || w.kind === "remove") && w.address !== undefined ? severity(typeOfAddress(w.address)) : 0;
@@ -158,4 +156,12 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
   const failedOn = FINDING_KIND_ORDER.filter((k) => failOn.has(k) && identified.some((w) => w.kind === k));
   const exitCode = literalSecrets.length > 0 ? 2 : failedOn.length > 0 ? 3 : 0;
   return { stacks, literalSecrets, warnings: identified, diff, plan, exitCode, failedOn };
+}
+
+/** The fix for a likely rename: keep the id, or a `moveFromId` on the resource at its new construct path. */
+export function moveHint(constructPath: string | undefined, previousAddress: string): string {
+  const child = constructPath?.split("/").pop();
+  const where = constructPath !== undefined ? ` on the resource at \`${constructPath}\`` : "";
+  const reach = child !== undefined ? ` (a child the construct does not expose: \`node.findChild("${child}")\`)` : "";
+  return `Keep the old construct id, or declare the move${where}: \`moveFromId("${previousAddress}")\`${reach}, which writes a Terraform moved block. Do it for every resource the rename affects: each has its own warning.`;
 }

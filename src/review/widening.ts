@@ -4,9 +4,9 @@
  * filter, a group (above all Everyone) assigned to the Okta app.
  */
 import { isAllGroups } from "../private/groups-filter";
-import { describeGroupId, describeRules, display, extractStack, groupsClaimOfApp, groupsClaimOfAuthServerClaim } from "./extract";
+import { describeGroupId, describeRules, display, durationSeconds, extractStack, groupsClaimOfApp, groupsClaimOfAuthServerClaim } from "./extract";
 import { Family, familyOf } from "./resource-types";
-import { GroupsFilterReview } from "./review-model";
+import { EffectiveSession, GroupsFilterReview } from "./review-model";
 import { StackIndex, TfResource } from "./stack-index";
 import { block, canonical, isObject, Json, JsonObject, list, mapReferences, referenceTo } from "./terraform-json";
 
@@ -68,11 +68,7 @@ export function findWidenings(base: StackIndex, head: StackIndex, headToBase: Re
       const before = display(b.body.decision) ?? "allow";
       const after = display(h.body.decision) ?? "allow";
       if (morePermissive(before, after)) widen(h, `${what}: decision ${before} → ${after}${DECISION_MEANS.get(after) ?? ""}`);
-      const sessionBefore = display(b.body.session_duration);
-      const sessionAfter = display(h.body.session_duration);
-      if (longerSession(sessionBefore, sessionAfter)) {
-        widen(h, `${what}: session ${sessionBefore ?? "provider default (24h)"} → ${sessionAfter ?? "provider default (24h)"}: people keep access longer after they lose it in Okta`);
-      }
+
     } else if (is(h, "accessApplication")) {
       if (b === undefined) continue;
       const what = `application "${name}"`;
@@ -139,7 +135,7 @@ export function findWidenings(base: StackIndex, head: StackIndex, headToBase: Re
       }
     }
   }
-  found.push(...removedDenyPolicies(base, head, headToBase), ...reorderedPolicies(base, head, headToBase));
+  found.push(...removedDenyPolicies(base, head, headToBase), ...reorderedPolicies(base, head, headToBase), ...lengthenedSessions(base, head, headToBase));
   return found;
 
   function appExistedInBase(appId: Json | undefined): boolean {
@@ -175,27 +171,13 @@ export function morePermissive(before: string, after: string): boolean {
   return a > b;
 }
 
+export { durationSeconds };
+
 /** True when a session gets longer; an absent session is the provider's 24h. */
 export function longerSession(before: string | undefined, after: string | undefined): boolean {
   const b = durationSeconds(before ?? "24h");
   const a = durationSeconds(after ?? "24h");
   return a !== undefined && b !== undefined && a > b;
-}
-
-/** A Go duration (`8h`, `30m`, `1h30m`, `90s`) in seconds, or undefined when it is not one. */
-export function durationSeconds(duration: string): number | undefined {
-  const units: ReadonlyMap<string, number> = new Map([
-    ["ns", 1e-9],
-    ["us", 1e-6],
-    ["µs", 1e-6],
-    ["ms", 1e-3],
-    ["s", 1],
-    ["m", 60],
-    ["h", 3600],
-  ]);
-  const parts = [...duration.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
-  if (parts.length === 0 || parts.map((m) => m[0]).join("") !== duration) return undefined;
-  return parts.reduce((sum, m) => sum + Number(m[1]) * (units.get(m[2]) ?? 0), 0);
 }
 
 function domainsOf(body: JsonObject): Json[] {
@@ -239,6 +221,31 @@ function removedDenyPolicies(base: StackIndex, head: StackIndex, headToBase: Rea
         address: now.address,
         constructPath: now.constructPath,
         message: `application "${now.name}" no longer has deny policy "${p.name}"${gone ? " (the policy is deleted)" : ""}: the people it denied (${p.admits}) may now get in`,
+      });
+    }
+  }
+  return found;
+}
+
+/** Policies through which an application now gives longer sessions than before. */
+function lengthenedSessions(base: StackIndex, head: StackIndex, headToBase: ReadonlyMap<string, string>): Widening[] {
+  const found: Widening[] = [];
+  const baseApps = new Map(extractStack(base).accessApplications.map((a) => [a.address, a]));
+  const words = (s: EffectiveSession) => `${s.duration} (${s.source === "policy" ? "the policy's" : s.source === "application" ? "the application's" : "the provider's default: the policy sets none"})`;
+  for (const app of extractStack(head).accessApplications) {
+    const before = baseApps.get(headToBase.get(app.address) ?? app.address);
+    if (before === undefined) continue;
+    const baseSessions = new Map(before.policies.map((p) => [p.policy ?? `inline:${p.name}`, p.session]));
+    for (const p of app.policies) {
+      if (p.decision === "deny") continue;
+      const was = baseSessions.get(p.policy !== undefined ? headToBase.get(p.policy) ?? p.policy : `inline:${p.name}`);
+      if (was === undefined || !longerSession(was.duration, p.session.duration)) continue;
+      found.push({
+        kind: "widen",
+        stack: head.name,
+        address: app.address,
+        constructPath: app.constructPath,
+        message: `application "${app.name}": the session through policy "${p.name}" lengthens from ${words(was)} to ${words(p.session)}: people keep access longer after they lose it in Okta`,
       });
     }
   }

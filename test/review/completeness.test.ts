@@ -4,7 +4,8 @@
  */
 import { diffOutputs } from "../../src/review/diff";
 import { durationSeconds, findWidenings, longerSession, morePermissive } from "../../src/review/widening";
-import { handWrittenIdp, index } from "./helpers";
+import { review } from "../../src/review/review";
+import { handWrittenIdp, index, writeStackFile } from "./helpers";
 
 const IDP_REF = "${cloudflare_zero_trust_access_identity_provider.okta.id}";
 const okta = (name: string) => ({ okta: { name, identity_provider_id: IDP_REF } });
@@ -135,11 +136,17 @@ describe("issue 9.2: widening completeness", () => {
     expect(found).toEqual([expect.stringMatching(/^check: SCIM is added to the existing identity provider "Acme Okta": cloudflare provider 5.14.0 fails this apply .*5\.20\.0/)]);
   });
 
-  test("a lengthened policy session is a widening", () => {
+  test("a lengthened policy session is a widening (the effective session of the application)", () => {
     const found = findings((j) => access(j, (x) => (policies(x).allow.session_duration = "24h")));
-    expect(found).toEqual(['widen: policy "Allow": session 8h → 24h: people keep access longer after they lose it in Okta']);
+    expect(found).toEqual([
+      'widen: application "Wiki": the session through policy "Allow" lengthens from 8h (the policy\'s) to 24h (the policy\'s): people keep access longer after they lose it in Okta',
+    ]);
     const dropped = findings((j) => access(j, (x) => delete policies(x).allow.session_duration));
-    expect(dropped).toEqual(['widen: policy "Allow": session 8h → provider default (24h): people keep access longer after they lose it in Okta']);
+    expect(dropped).toEqual([
+      'widen: application "Wiki": the session through policy "Allow" lengthens from 8h (the policy\'s) to 24h (the provider\'s default: the policy sets none): people keep access longer after they lose it in Okta',
+    ]);
+    // The application's own session does not matter while its policy sets one.
+    expect(findings((j) => access(j, (x) => (app(x).session_duration = "48h")))).toEqual([]);
   });
 
   test("durations", () => {
@@ -149,5 +156,41 @@ describe("issue 9.2: widening completeness", () => {
     expect(longerSession("8h", "12h")).toBe(true);
     expect(longerSession("12h", "8h")).toBe(false);
     expect(longerSession(undefined, "30h")).toBe(true);
+  });
+});
+
+describe("issue 16.3: the effective session per application", () => {
+  const reviewOf = (change: (j: any) => void) => {
+    return review(writeStackFile(handWrittenIdp((j) => access(j, change))));
+  };
+
+  test("the policy's session wins when set", () => {
+    const r = reviewOf(() => undefined);
+    expect(r.stacks[0].accessApplications[0].effectiveSession).toEqual({ duration: "8h", source: "policy" });
+    expect(r.warnings.filter((w) => w.kind === "session")).toEqual([]);
+  });
+
+  test("a policy without session_duration gets the provider's 24h, and a session warning", () => {
+    const r = reviewOf((x) => delete policies(x).allow.session_duration);
+    expect(r.stacks[0].accessApplications[0].effectiveSession).toEqual({ duration: "24h", source: "provider default" });
+    expect(r.warnings.filter((w) => w.kind === "session").map((w) => w.message)).toEqual([
+      'application "Wiki": policy "Allow" sets no session_duration, so the cloudflare provider gives it 24h, which wins over the application\'s 8h: set the policy\'s session_duration',
+    ]);
+  });
+
+  test("a policy session longer than the application's warns", () => {
+    const r = reviewOf((x) => (policies(x).allow.session_duration = "12h"));
+    expect(r.stacks[0].accessApplications[0].effectiveSession).toEqual({ duration: "12h", source: "policy" });
+    expect(r.warnings.filter((w) => w.kind === "session").map((w) => w.message)).toEqual([
+      'application "Wiki": policy "Allow" gives 12h sessions, longer than the application\'s 8h; the policy\'s wins',
+    ]);
+  });
+
+  test("an inline or v4 policy without a session falls back to the application's", () => {
+    const r = reviewOf((x) => {
+      x.resource.cloudflare_access_policy = { v4: { account_id: "a", name: "V4", decision: "allow", include: [okta("Eng")] } };
+      app(x).policies = [{ id: "${cloudflare_access_policy.v4.id}", precedence: 1 }];
+    });
+    expect(r.stacks[0].accessApplications[0].effectiveSession).toEqual({ duration: "8h", source: "application" });
   });
 });

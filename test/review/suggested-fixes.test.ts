@@ -1,0 +1,70 @@
+/**
+ * Issue 17.2 and 17.3: regression tests from real synths of the scenarios,
+ * and every fix the review suggests, applied: the warning goes away and no
+ * new one appears.
+ */
+import { GroupsClaim } from "../../src";
+import { ReviewWarning } from "../../src/review/findings";
+import { review } from "../../src/review/review";
+import { basicStack, synthApp, synthExample } from "./fixtures";
+
+const summary = (w: ReviewWarning) => `${w.kind} ${w.constructPath ?? w.address ?? w.stack ?? ""}: ${w.message}`;
+
+describe("issue 17.3: after a rename, the suggested moves fix every warning", () => {
+  const base = synthExample("basic");
+  const renamed = review(synthApp((app) => basicStack(app, { constructId: "Sso" })), { base });
+
+  test("GIVEN the construct renamed Okta → Sso THEN every affected resource gets a move suggestion", () => {
+    const suggested = renamed.warnings.filter((w) => /moveFromId\("/.test(w.hint ?? ""));
+    expect(suggested.map((w) => w.constructPath).sort()).toEqual([
+      "okta-access-basic/Sso/App",
+      "okta-access-basic/Sso/GroupAssignments",
+      "okta-access-basic/Sso/IdentityProvider",
+    ]);
+  });
+
+  test("WHEN only the app's move is applied THEN the resources that refer to it are still suggested, none is a removal", () => {
+    const app = renamed.warnings.find((w) => w.constructPath === "okta-access-basic/Sso/App")!;
+    const from = /moveFromId\("([^"]+)"\)/.exec(app.hint!)![1];
+    const after = review(synthApp((a) => basicStack(a, { constructId: "Sso", moveFrom: new Map([[app.constructPath!, from]]) })), { base });
+    expect(after.warnings.filter((w) => w.kind === "remove" || w.kind === "widen").map(summary)).toEqual([]);
+    expect(after.warnings.filter((w) => /moveFromId/.test(w.hint ?? "")).map((w) => w.constructPath).sort()).toEqual([
+      "okta-access-basic/Sso/GroupAssignments",
+      "okta-access-basic/Sso/IdentityProvider",
+    ]);
+  });
+
+  test("WHEN every suggested move is applied THEN those warnings go away and no new one appears", () => {
+    const moves = new Map<string, string>();
+    for (const w of renamed.warnings) {
+      const m = /moveFromId\("([^"]+)"\)/.exec(w.hint ?? "");
+      if (m && w.constructPath) moves.set(w.constructPath, m[1]);
+    }
+    const after = review(synthApp((app) => basicStack(app, { constructId: "Sso", moveFrom: moves })), { base });
+    const fixed = new Set(renamed.warnings.filter((w) => /moveFromId/.test(w.hint ?? "")).map((w) => w.id));
+    const before = renamed.warnings.filter((w) => !fixed.has(w.id)).map(summary);
+    expect(after.warnings.map(summary)).toEqual(before);
+    expect(after.diff?.counts).toMatchObject({ replace: 0, delete: 0, create: 0, move: 3 });
+  });
+});
+
+describe("issue 17.2: a custom authorization server with an expression claim", () => {
+  test("GIVEN authorizationServerId and GroupsClaim.expression THEN no false 'does not reach that server's tokens'", () => {
+    const result = review(
+      synthApp((app) => basicStack(app, { authorizationServerId: "aus1a2b3c4d5e6f7g8h9", groupsClaim: GroupsClaim.expression('Groups.startsWith("OKTA", "eng-", 100)') })),
+    );
+    expect(result.warnings.map(summary).filter((s) => /authorization server/.test(s))).toEqual([]);
+    const idp = result.stacks[0].identityProviders[0];
+    expect(idp.authServerClaims).toEqual([expect.objectContaining({ valueType: "EXPRESSION", name: "groups" })]);
+  });
+
+  test("GIVEN a custom server and no claim of that name THEN the check still fires", () => {
+    const result = review(
+      synthApp((app) => {
+        const stack = basicStack(app, { authorizationServerId: "aus1a2b3c4d5e6f7g8h9", groupsClaim: GroupsClaim.expression("Groups.startsWith(\"OKTA\", \"\", 100)") });
+        for (const c of stack.node.findAll()) if (c.node.id === "AuthorizationServerGroupsClaim") (c as any).addOverride("name", "roles");
+      }),
+    );
+    expect(result.warnings.map(summary)).toContainEqual(expect.stringMatching(/no okta_auth_server_claim named "groups".*does not reach that server's tokens/));
+  });
+});
