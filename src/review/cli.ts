@@ -10,6 +10,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ReviewInputError } from "./errors";
+import { oneLine } from "./escape";
 import { FINDING_KIND_ORDER, FINDING_KINDS, FindingKind, isFindingKind } from "./findings";
 import { renderJson } from "./json";
 import { renderMarkdown } from "./markdown";
@@ -84,7 +85,7 @@ function runReview(dir: string, options: ReviewCliOptions, io: CliIo): number {
     }
     if (result.literalSecrets.length > 0) {
       for (const s of result.literalSecrets) {
-        io.stderr(`${NAME}: literal secret in stack ${s.stack}: ${s.attribute} of ${s.block}${s.constructPath ? ` (${s.constructPath})` : ""} is not a Terraform reference (value not shown)\n`);
+        io.stderr(`${NAME}: ${oneLine(`literal secret in stack ${s.stack}: ${s.attribute} of ${s.block}${s.constructPath ? ` (${s.constructPath})` : ""} is not a Terraform reference (value not shown)`)}\n`);
       }
       io.stderr(`${NAME}: ${result.literalSecrets.length} literal secret(s) in the synthesized JSON: pass secrets by Terraform reference or from the environment, and rotate the exposed ones\n`);
     }

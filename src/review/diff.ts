@@ -8,6 +8,7 @@ import { StackIndex, TfResource } from "./stack-index";
 import { findRenames, forceNewChanges, forceNewReferencesTo, normalizeReferences } from "./replacement";
 import { formatPath, maskSecrets, pathIsSecret } from "./secrets";
 import { canonical, isObject, Json, JsonObject } from "./terraform-json";
+import { literal } from "./text";
 
 /** One attribute that differs. */
 export interface AttributeChange {
@@ -120,7 +121,7 @@ function diffStack(base: StackIndex, head: StackIndex): { changes: ResourceChang
       mode: h.mode,
       constructPath: h.constructPath,
       attributes,
-      replaceReasons: forced.map((a) => `\`${a}\` changes, and the provider cannot change it in place`),
+      replaceReasons: forced.map((a) => `${literal(a)} changes, and the provider cannot change it in place`),
       likelyRename: false,
     });
   }
@@ -169,7 +170,7 @@ function diffStack(base: StackIndex, head: StackIndex): { changes: ResourceChang
       constructPath: pair.to.constructPath,
       previousConstructPath: pair.from.constructPath,
       attributes,
-      replaceReasons: managed ? [`the address changes from \`${pair.from.address}\` to \`${pair.to.address}\``] : [],
+      replaceReasons: managed ? [`the address changes from ${literal(pair.from.address)} to ${literal(pair.to.address)}`] : [],
       likelyRename: true,
     });
   }
@@ -196,7 +197,7 @@ function diffStack(base: StackIndex, head: StackIndex): { changes: ResourceChang
         constructPath: h.constructPath,
         previousConstructPath: existing?.previousConstructPath,
         attributes: existing?.attributes ?? [],
-        replaceReasons: [...(existing?.replaceReasons ?? []), ...reasons.map((r) => `\`${r}\``)],
+        replaceReasons: [...(existing?.replaceReasons ?? []), ...reasons.map((r) => `${literal(r)}`)],
         likelyRename: existing?.likelyRename ?? false,
       });
       replaced.add(h.address);

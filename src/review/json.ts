@@ -4,6 +4,7 @@
  * never keeps them).
  */
 import { ReviewResult } from "./review";
+import { plainText } from "./text";
 
 /**
  * The `format` field of the JSON output. Bump on incompatible changes.
@@ -26,5 +27,6 @@ export function renderJson(result: ReviewResult): string {
     diff: result.diff,
     plan: result.plan,
   };
-  return `${JSON.stringify(output, null, 2)}\n`;
+  // Values inside messages are marked for the renderers (text.ts); in JSON they are in backticks.
+  return `${JSON.stringify(output, (_key, value: unknown) => (typeof value === "string" ? plainText(value) : value), 2)}\n`;
 }

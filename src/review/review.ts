@@ -5,6 +5,7 @@
  * only parses arguments and renders its result.
  */
 import { checkStack } from "./checks";
+import { literal } from "./text";
 import { FINDING_KIND_ORDER, FINDING_KINDS, FindingInput, FindingKind, ReviewWarning, withId } from "./findings";
 import { DiffResult, diffOutputs } from "./diff";
 import { loadSynthOutput } from "./load";
@@ -66,7 +67,7 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
       stack: s.stack,
       address: s.block,
       constructPath: s.constructPath,
-      message: `\`${s.attribute}\` of \`${s.block}\` holds a literal secret instead of a Terraform reference`,
+      message: `${literal(s.attribute)} of ${literal(s.block)} holds a literal secret instead of a Terraform reference`,
       hint: "Pass secrets by reference (e.g. okta_app_oauth.client_secret) or from the environment, and rotate this one: it is in the synthesized JSON and maybe in git history.",
     });
   }
@@ -80,7 +81,7 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
         warnings.push({
           kind: "replace",
           stack: stack.name,
-          message: `stack \`${stack.renamedFrom}\` seems renamed to \`${stack.name}\``,
+          message: `stack ${literal(stack.renamedFrom)} seems renamed to ${literal(stack.name)}`,
           impact: "A stack has its own Terraform state: the new stack creates every resource a second time (a second Okta app, with a new client secret), and the old stack's resources stay until it is destroyed.",
           hint: "Keep the stack id, or move the state on purpose.",
         });
@@ -88,7 +89,7 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
         warnings.push({
           kind: "remove",
           stack: stack.name,
-          message: `stack \`${stack.name}\` is no longer synthesized`,
+          message: `stack ${literal(stack.name)} is no longer synthesized`,
           impact: "Its resources stay deployed, unmanaged by this code, until someone runs `cdktf destroy` for that stack.",
         });
       }
@@ -96,8 +97,8 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
         if (change.mode !== "managed") continue;
         if (change.action === "replace") {
           const rename = change.likelyRename
-            ? `\`${change.previousAddress ?? "?"}\`${change.previousConstructPath ? ` (\`${change.previousConstructPath}\`)` : ""} is removed and \`${change.address}\`${change.constructPath ? ` (\`${change.constructPath}\`)` : ""} is added with the same content: most likely a renamed construct id. Terraform does not follow renames: it replaces the resource`
-            : `\`${change.address}\` is replaced: ${change.replaceReasons.join("; ")}`;
+            ? `${literal(change.previousAddress ?? "?")}${change.previousConstructPath ? ` (${literal(change.previousConstructPath)})` : ""} is removed and ${literal(change.address)}${change.constructPath ? ` (${literal(change.constructPath)})` : ""} is added with the same content: most likely a renamed construct id. Terraform does not follow renames: it replaces the resource`
+            : `${literal(change.address)} is replaced: ${change.replaceReasons.join("; ")}`;
           warnings.push({
             kind: "replace",
             stack: stack.name,
@@ -110,7 +111,7 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
         } else if (change.action === "delete" && stack.status !== "removed") {
           const impact = removalImpact(change.type);
           if (impact !== undefined) {
-            warnings.push({ kind: "remove", stack: stack.name, address: change.address, constructPath: change.constructPath, message: `\`${change.address}\` is deleted`, impact });
+            warnings.push({ kind: "remove", stack: stack.name, address: change.address, constructPath: change.constructPath, message: `${literal(change.address)} is deleted`, impact });
           }
         }
       }
@@ -127,11 +128,11 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
       if (change.action !== "replace" && change.action !== "delete") continue;
       const impact = change.action === "replace" ? replacementImpact(change.type) : removalImpact(change.type);
       if (change.action === "delete" && impact === undefined) continue;
-      const why = change.replacePaths.length > 0 ? ` (forced by ${change.replacePaths.map((p) => `\`${p}\``).join(", ")})` : "";
+      const why = change.replacePaths.length > 0 ? ` (forced by ${change.replacePaths.map((p) => `${literal(p)}`).join(", ")})` : "";
       warnings.push({
         kind: change.action === "replace" ? "replace" : "remove",
         address: change.address,
-        message: `the plan ${change.action === "replace" ? "replaces" : "deletes"} \`${change.address}\`${why}`,
+        message: `the plan ${change.action === "replace" ? "replaces" : "deletes"} ${literal(change.address)}${why}`,
         impact,
       });
     }
@@ -161,7 +162,7 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
 /** The fix for a likely rename: keep the id, or a `moveFromId` on the resource at its new construct path. */
 export function moveHint(constructPath: string | undefined, previousAddress: string): string {
   const child = constructPath?.split("/").pop();
-  const where = constructPath !== undefined ? ` on the resource at \`${constructPath}\`` : "";
-  const reach = child !== undefined ? ` (a child the construct does not expose: \`node.findChild("${child}")\`)` : "";
-  return `Keep the old construct id, or declare the move${where}: \`moveFromId("${previousAddress}")\`${reach}, which writes a Terraform moved block. Do it for every resource the rename affects: each has its own warning.`;
+  const where = constructPath !== undefined ? ` on the resource at ${literal(constructPath)}` : "";
+  const reach = child !== undefined ? ` (a child the construct does not expose: ${literal(`node.findChild("${child}")`)})` : "";
+  return `Keep the old construct id, or declare the move${where}: ${literal(`moveFromId("${previousAddress}")`)}${reach}, which writes a Terraform moved block. Do it for every resource the rename affects: each has its own warning.`;
 }

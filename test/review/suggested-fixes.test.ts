@@ -7,8 +7,9 @@ import { GroupsClaim } from "../../src";
 import { ReviewWarning } from "../../src/review/findings";
 import { review } from "../../src/review/review";
 import { basicStack, synthApp, synthExample } from "./fixtures";
+import { quoted } from "./helpers";
 
-const summary = (w: ReviewWarning) => `${w.kind} ${w.constructPath ?? w.address ?? w.stack ?? ""}: ${w.message}`;
+const summary = (w: ReviewWarning) => `${w.kind} ${w.constructPath ?? w.address ?? w.stack ?? ""}: ${quoted(w.message)}`;
 
 describe("issue 17.3: after a rename, the suggested moves fix every warning", () => {
   const base = synthExample("basic");
