@@ -11,7 +11,8 @@ import { plainText } from "./text";
  * review@2: warnings have a stable `id`; kinds are the `--fail-on` names
  * (`replace`, `remove`, `widen`, `narrow`, `session`, `error`, `warning`
  * besides `secret` and `check`); `failedOn`; applications carry their
- * effective session; stacks carry the construct's synth annotations.
+ * effective session; the construct's synth-time warnings and errors
+ * (cdktf manifest) are findings of kind `warning` and `error`.
  */
 export const JSON_FORMAT = "cdktf-okta-access/review@2";
 

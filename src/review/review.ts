@@ -138,6 +138,12 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
     }
   }
 
+  // The construct's own synth-time warnings and errors: shown even when the stack was synthesized without the cdktf CLI.
+  for (const stack of head.stacks) {
+    for (const a of stack.annotations ?? []) {
+      warnings.push({ kind: a.level, stack: stack.name, constructPath: a.constructPath, message: `recorded at synth: ${a.message.length > 2000 ? `${a.message.slice(0, 1999)}…` : a.message}` });
+    }
+  }
   for (const c of checks) warnings.push({ kind: c.kind ?? "check", stack: c.stack, address: c.address, constructPath: c.constructPath, message: c.message });
 
   // Most urgent kind first; within replacements and removals, what hurts users most first.
