@@ -72,6 +72,8 @@ function summaryLine(result: ReviewResult): string {
     const changes = (["replace", "delete", "create", "import", "update", "move"] as ChangeAction[])
       .filter((a) => c[a] > 0)
       .map((a) => `${c[a]} ${ACTION_WORDS[a]}`);
+    const config = result.diff.stacks.reduce((n, st) => n + st.configChanges.length, 0);
+    if (config > 0) changes.push(`${config} configuration ${config === 1 ? "change" : "changes"} (locals, variables, providers)`);
     line += `\n\nAgainst the base: ${changes.length > 0 ? changes.join(" · ") : "no resource changes"}.`;
   }
   const urgent = result.warnings.filter((w) => w.kind !== "check").length;
@@ -99,7 +101,8 @@ function warningItem(w: ReviewWarning): string[] {
 
 function stackChanges(stack: StackDiff): string[] {
   const status = stack.status === "added" ? " (new stack)" : stack.status === "removed" ? " (stack removed)" : "";
-  const out = [`#### ${code(stack.name)}${status}: ${stack.changes.length} ${stack.changes.length === 1 ? "change" : "changes"}`, ""];
+  const config = stack.configChanges.length > 0 ? ` and ${stack.configChanges.length} configuration ${stack.configChanges.length === 1 ? "change" : "changes"}` : "";
+  const out = [`#### ${code(stack.name)}${status}: ${stack.changes.length} ${stack.changes.length === 1 ? "change" : "changes"}${config}`, ""];
   const rows = stack.changes.slice(0, MAX_ROWS).map((c) => [
     c.action,
     c.previousAddress !== undefined ? `${code(c.address)}<br>was ${code(c.previousAddress)}` : code(c.address),
@@ -110,7 +113,18 @@ function stackChanges(stack: StackDiff): string[] {
       ...c.attributes.map(attributeLine),
     ].join("<br>"),
   ]);
-  out.push(table(["action", "resource", "construct path", "what changes"], rows), "");
+  if (rows.length > 0) out.push(table(["action", "resource", "construct path", "what changes"], rows), "");
+  if (stack.configChanges.length > 0) {
+    out.push(
+      "Configuration (locals, variable defaults, providers); their effect on resources is in the rows above:",
+      "",
+      table(
+        ["kind", "name", "what changes"],
+        stack.configChanges.map((c) => [c.kind, code(c.name), c.attributes.map(attributeLine).join("<br>")]),
+      ),
+      "",
+    );
+  }
   if (stack.changes.length > MAX_ROWS) out.push(`… and ${stack.changes.length - MAX_ROWS} more (\`--format json\` lists them all).`, "");
   return out;
 }

@@ -93,6 +93,18 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
           impact: "Its resources stay deployed, unmanaged by this code, until someone runs `cdktf destroy` for that stack.",
         });
       }
+      for (const config of stack.configChanges) {
+        const org = config.kind === "provider" && /^okta(\.|$)/.test(config.name) ? config.attributes.filter((a) => /\.(org_name|base_url)$/.test(a.attribute)) : [];
+        if (org.length === 0) continue;
+        warnings.push({
+          kind: "replace",
+          stack: stack.name,
+          message: `the Okta provider ${literal(config.name)} points at another Okta org: ${org.map((a) => `${literal(a.attribute.split(".").pop() ?? "")} ${literal(a.before ?? "(none)")} → ${literal(a.after ?? "(none)")}`).join(", ")}`,
+          impact:
+            "Every Okta resource of the stack is managed in the new org from the next apply: Terraform looks its resources up there by id, finds none, and creates them anew (a new Okta app with a new client secret, new assignments), while the old org's resources stay, unmanaged.",
+          hint: "If the org really moves, import the new org's resources or plan the cut-over; if not, keep org_name and base_url.",
+        });
+      }
       for (const change of stack.changes) {
         if (change.mode !== "managed") continue;
         if (change.action === "replace") {

@@ -194,3 +194,39 @@ describe("issue 16.3: the effective session per application", () => {
     expect(r.stacks[0].accessApplications[0].effectiveSession).toEqual({ duration: "8h", source: "application" });
   });
 });
+
+describe("issue 9.2: locals, variable defaults and provider configuration", () => {
+  const withLocal = (group: string, how: "local" | "var" | "template") => (j: any) =>
+    access(j, (x) => {
+      x.locals = { team: group };
+      x.variable = { team: { type: "string", default: group }, token: { type: "string", sensitive: true, default: "S3CRET-default" } };
+      policies(x).allow.include = [okta(how === "local" ? "${local.team}" : how === "var" ? "${var.team}" : "${local.team}-${var.team}")];
+    });
+
+  test.each(["local", "var", "template"] as const)("a %s that a policy's okta.name uses, changed from eng to Everyone, is a widening", (how) => {
+    const found = findings(withLocal("Everyone", how), withLocal("eng", how));
+    const group = how === "template" ? "Everyone-Everyone" : "Everyone";
+    expect(found).toContainEqual(`widen: policy "Allow" now admits Okta group "${group}" (added to include)`);
+  });
+
+  test("the review shows the change of the local and the policy, never a sensitive default", () => {
+    const base = writeStackFile(handWrittenIdp(withLocal("eng", "local")));
+    const head = writeStackFile(handWrittenIdp((j) => {
+      withLocal("Everyone", "local")(j);
+      j.variable.token.default = "S3CRET-changed";
+    }));
+    const r = review(head, { base });
+    const stack = r.diff!.stacks[0];
+    expect(stack.changes.map((c) => c.address)).toContain("cloudflare_zero_trust_access_policy.allow");
+    expect(stack.configChanges.map((c) => `${c.kind} ${c.name}`)).toEqual(["local team", "variable team", "variable token"]);
+    expect(JSON.stringify(r)).not.toContain("S3CRET");
+    expect(r.stacks[0].accessPolicies.find((p) => p.name === "Allow")?.oktaGroups).toEqual(["Everyone"]);
+  });
+
+  test("the Okta provider's org_name changed is a replacement of every Okta resource", () => {
+    const provider = (org: string) => (j: any) => access(j, (x) => (x.provider = { okta: [{ org_name: org, base_url: "okta.com", api_token: "${var.okta_token}" }] }));
+    const r = review(writeStackFile(handWrittenIdp(provider("acme-new"))), { base: writeStackFile(handWrittenIdp(provider("acme"))) });
+    expect(r.warnings.map((w) => `${w.kind}: ${quoted(w.message)}`)).toContainEqual('replace: the Okta provider "okta" points at another Okta org: "org_name" "acme" → "acme-new"');
+    expect(r.diff!.stacks[0].configChanges).toEqual([{ kind: "provider", name: "okta", attributes: [expect.objectContaining({ attribute: "okta.org_name", before: "acme", after: "acme-new" })] }]);
+  });
+});

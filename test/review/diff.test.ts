@@ -14,7 +14,7 @@ function diff(change: (json: any) => void, base = handWrittenIdp()) {
 describe("diff between base and head", () => {
   test("identical outputs have no change", () => {
     const { diff: d } = diff(() => undefined);
-    expect(d.stacks).toEqual([{ name: "s", status: "unchanged", changes: [] }]);
+    expect(d.stacks).toEqual([{ name: "s", status: "unchanged", changes: [], configChanges: [] }]);
     expect(d.counts.update).toBe(0);
   });
 
