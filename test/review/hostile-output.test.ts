@@ -85,7 +85,7 @@ const ATOMS = ["`", "``", "<", ">", "&", "#", "@", "|", "\\", "*", "_", "~", "["
 const generated = (): string[] =>
   fc.sample(
     fc.array(fc.constantFrom(...ATOMS), { minLength: 1, maxLength: 12 }).map((parts) => parts.join("")),
-    { numRuns: 40, seed: 20261201 },
+    { numRuns: 30, seed: 20261201 },
   );
 
 /** The head: every printed field holds `h`. */
