@@ -48,9 +48,8 @@ export function resolveConstants(value: Json, constants: StackConstants, depth =
   if (typeof value === "string") return resolveString(value, constants, depth, seen);
   if (Array.isArray(value)) return value.map((v) => resolveConstants(v, constants, depth + 1, seen));
   if (isObject(value)) {
-    const out: JsonObject = {};
-    for (const [k, v] of Object.entries(value)) out[k] = resolveConstants(v, constants, depth + 1, seen);
-    return out;
+    // fromEntries defines own properties: a key named "__proto__" stays data.
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveConstants(v, constants, depth + 1, seen)])) as JsonObject;
   }
   return value;
 }
