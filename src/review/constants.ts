@@ -49,7 +49,7 @@ export function resolveConstants(value: Json, constants: StackConstants, depth =
   if (Array.isArray(value)) return value.map((v) => resolveConstants(v, constants, depth + 1, seen));
   if (isObject(value)) {
     // fromEntries defines own properties: a key named "__proto__" stays data.
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveConstants(v, constants, depth + 1, seen)])) as JsonObject;
+    return Object.fromEntries(Object.entries(value).map(([k, v]): [string, Json] => [k, resolveConstants(v, constants, depth + 1, seen)]));
   }
   return value;
 }
