@@ -184,6 +184,6 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
 export function moveHint(constructPath: string | undefined, previousAddress: string): string {
   const child = constructPath?.split("/").pop();
   const where = constructPath !== undefined ? ` on the resource at ${literal(constructPath)}` : "";
-  const reach = child !== undefined ? ` (a child the construct does not expose: ${literal(`node.findChild("${child}")`)})` : "";
+  const reach = child !== undefined ? ` (its construct's ${literal(`node.findChild("${child}")`)} reaches it when no attribute exposes it)` : "";
   return `Keep the old construct id, or declare the move${where}: ${literal(`moveFromId("${previousAddress}")`)}${reach}, which writes a Terraform moved block. Do it for every resource the rename affects: each has its own warning.`;
 }
