@@ -4,6 +4,7 @@
  * This is the function to call from code (benchmarks, other tools); the CLI
  * only parses arguments and renders its result.
  */
+import { staticAdoptionWarnings } from "./adoption";
 import { checkStack } from "./checks";
 import { literal } from "./text";
 import { FINDING_KIND_ORDER, FINDING_KINDS, FindingInput, FindingKind, ReviewWarning, withId } from "./findings";
@@ -153,6 +154,12 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
     }
   }
 
+  // Adoption: an imported IdP or app whose secret Terraform no longer knows.
+  for (const stack of head.stacks) {
+    for (const w of staticAdoptionWarnings(stack.json)) {
+      warnings.push({ kind: "check", stack: stack.name, address: w.address, constructPath: headIndexes.find((i) => i.name === stack.name)?.byAddress.get(w.address)?.constructPath, message: `${w.message} (${w.code})` });
+    }
+  }
   // The construct's own synth-time warnings and errors: shown even when the stack was synthesized without the cdktf CLI.
   for (const stack of head.stacks) {
     for (const a of stack.annotations ?? []) {
