@@ -1,5 +1,5 @@
 import { Token } from "cdktf";
-import { describeGroupsFilter } from "./private/groups-filter-words";
+import { describeGroupsFilter } from "./private/groups-filter";
 import { checkJavaRegex } from "./private/java-regex";
 import { invalid } from "./private/validation";
 

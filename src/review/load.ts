@@ -23,6 +23,28 @@ export interface LoadedStack {
   readonly file: string;
   /** The parsed Terraform JSON. */
   readonly json: JsonObject;
+  /** Warnings and errors recorded at synth (cdktf manifest `annotations`); empty without a manifest. */
+  readonly annotations?: readonly SynthAnnotation[];
+}
+
+/** A warning or error a construct recorded at synth (`Annotations.of(...)`), from the cdktf manifest. */
+export interface SynthAnnotation {
+  readonly level: "warning" | "error";
+  readonly constructPath?: string;
+  readonly message: string;
+}
+
+/** The warnings and errors of a manifest's stack entry (info annotations are left out). */
+function annotationsOf(entry: unknown): SynthAnnotation[] {
+  if (!isObject(entry) || !Array.isArray(entry.annotations)) return [];
+  const found: SynthAnnotation[] = [];
+  for (const a of entry.annotations) {
+    if (!isObject(a) || typeof a.message !== "string") continue;
+    const level = a.level === "@cdktf/warn" ? "warning" : a.level === "@cdktf/error" ? "error" : undefined;
+    if (level === undefined) continue;
+    found.push({ level, constructPath: typeof a.constructPath === "string" ? a.constructPath : undefined, message: a.message });
+  }
+  return found;
 }
 
 /** What a review reads: every stack of one synth output, sorted by name. */
@@ -87,7 +109,8 @@ export function loadSynthOutput(target: string, what = "cdktf output", options: 
     }
     const name = own(entry, "name");
     const file = path.join(target, stackPath);
-    return readStack(file, readContainedFile(root, stackPath, target, what, max, `stack ${JSON.stringify(key)}`), typeof name === "string" ? name : key, what);
+    const stack = readStack(file, readContainedFile(root, stackPath, target, what, max, `stack ${JSON.stringify(key)}`), typeof name === "string" ? name : key, what);
+    return { ...stack, annotations: annotationsOf(entry) };
   });
   stacks.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { source: target, stacks, manifest };
