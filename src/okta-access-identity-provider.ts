@@ -3,29 +3,23 @@ import { ZeroTrustAccessIdentityProvider } from "@cdktf/provider-cloudflare/lib/
 import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
 import type { AuthServerClaim } from "@cdktf/provider-okta/lib/auth-server-claim";
 import { DataOktaEveryoneGroup } from "@cdktf/provider-okta/lib/data-okta-everyone-group";
-import {
-  Annotations,
-  Aspects,
-  IAspect,
-  TerraformProvider, TerraformResource, TerraformStack, Token } from "cdktf";
-import { Construct, IConstruct } from "constructs";
+import { Annotations, TerraformProvider, TerraformResource, TerraformVariable, Token } from "cdktf";
+import { Construct } from "constructs";
 import { AccessGroupOptions } from "./access-group";
+import { IdentityProviderAdoption } from "./adoption";
+
+const ACCESS_GROUP_KEYS: readonly (keyof AccessGroupOptions)[] = ["oktaGroups", "name", "adopt"];
 import { GroupsClaim } from "./groups-claim";
+import { IOktaAccessIdentityProvider } from "./okta-access-identity-provider-interface";
 import { groupAssignments } from "./private/group-assignments";
-import { looksLikePattern } from "./private/groups-filter";
+import { registerGroupsClaimAuthCheck } from "./private/groups-claim-auth-check";
+import { assignmentImportId, claimImportId, requireCloudflareUuid, scopedImportId } from "./private/import-ids";
 import { accessGroupModule, authServerClaimModule } from "./private/lazy-providers";
 import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./private/okta-groups";
-import { scimConfig } from "./private/scim-config";
+import { resolveIdentityProviderProps } from "./private/resolve-identity-provider";
+import { PROTECT_APPLICATION_KEYS } from "./private/resolve-protected-application";
 import { refuseNonSensitiveOutputsOf } from "./private/sensitive-outputs";
-import {
-  invalid,
-  isLiteral,
-  normalizeOktaOrgUrl,
-  normalizeTeamDomain,
-  requireBoolean,
-  requireNonEmpty,
-  requireNonEmptyList,
-} from "./private/validation";
+import { constructId, describe, invalid, refuseUnknownKeys, requireId, requireNonEmpty, requireObject } from "./private/validation";
 import { ProtectApplicationOptions, ProtectedApplication } from "./protected-application";
 import { ScimOptions } from "./scim";
 
@@ -48,13 +42,16 @@ export interface OktaAccessIdentityProviderProps {
   /**
    * Your Cloudflare Zero Trust team domain, `<team>.cloudflareaccess.com`, or
    * just the team name. Okta redirects back to
-   * `https://<teamDomain>/cdn-cgi/access/callback`.
+   * `https://<teamDomain>/cdn-cgi/access/callback`; another host gets a
+   * warning, since Access answers only on the team domain.
    */
   readonly teamDomain: string;
 
   /**
-   * Your Okta org URL, such as `https://dev-123456.okta.com` (never the
-   * `-admin` console URL). A trailing slash is removed.
+   * Your Okta org URL, such as `https://dev-123456.okta.com`, or your custom
+   * Okta domain (never the `-admin` console URL). A trailing slash is
+   * removed. Use `OktaOrg.fromUrl` to derive the Okta provider's
+   * `orgName` and `baseUrl` from the same value.
    */
   readonly oktaOrgUrl: string;
 
@@ -121,7 +118,9 @@ export interface OktaAccessIdentityProviderProps {
 
   /**
    * Extra claims Cloudflare should read from the ID token. The groups claim's
-   * name is always included, and duplicates are removed.
+   * name always comes first and appears once (listing it here too is allowed);
+   * a claim listed twice here is refused. A list token becomes the Terraform
+   * expression `distinct(concat(["<groups claim>"], <list>))`.
    * @default - only the groups claim
    */
   readonly claims?: string[];
@@ -136,17 +135,30 @@ export interface OktaAccessIdentityProviderProps {
 
   /**
    * The Okta provider for every Okta resource and data source of this
-   * construct, for example an aliased provider of a second Okta org.
+   * construct, for example an aliased provider of a second Okta org. It must
+   * be an `OktaProvider` of this construct's stack.
    * @default - the stack's default Okta provider
    */
   readonly oktaProvider?: TerraformProvider;
 
   /**
-   * The Cloudflare provider for the identity provider, for example an aliased
-   * provider of a second Cloudflare account.
+   * The Cloudflare provider for the identity provider, its Access groups and
+   * applications, for example an aliased provider of a second Cloudflare
+   * account. It must be a `CloudflareProvider` of this construct's stack.
    * @default - the stack's default Cloudflare provider
    */
   readonly cloudflareProvider?: TerraformProvider;
+
+  /**
+   * Adopt an existing Okta app and Cloudflare identity provider instead of
+   * creating them: each resource gets an `import` block, and the client secret
+   * comes from a sensitive Terraform variable (see
+   * {@link IdentityProviderAdoption.clientSecretVariable}), so the client id,
+   * the secret and the identity provider's id stay what they are.
+   * `npx cdktf-okta-access discover` writes these values for you.
+   * @default - create new ones
+   */
+  readonly adopt?: IdentityProviderAdoption;
 }
 
 /**
@@ -158,7 +170,7 @@ export interface OktaAccessIdentityProviderProps {
  * and the Cloudflare Access identity provider of type `okta`, wired to the
  * application's client id and secret by Terraform reference.
  */
-export class OktaAccessIdentityProvider extends Construct {
+export class OktaAccessIdentityProvider extends Construct implements IOktaAccessIdentityProvider {
   /** The Okta OIDC web application (`okta_app_oauth`). */
   public readonly oktaApp: AppOauth;
   /** The resources that assign the Okta application to groups. */
@@ -199,6 +211,8 @@ export class OktaAccessIdentityProvider extends Construct {
   public readonly oktaProvider?: TerraformProvider;
   /** The Cloudflare provider the construct's Cloudflare resources use, if one was given. */
   public readonly cloudflareProvider?: TerraformProvider;
+  /** The sensitive variable that carries the current client secret, when adopting. */
+  public readonly clientSecretVariable?: TerraformVariable;
 
   private identityProviderIdToken?: string;
 
@@ -211,144 +225,119 @@ export class OktaAccessIdentityProvider extends Construct {
   }
 
   constructor(scope: Construct, id: string, props: OktaAccessIdentityProviderProps) {
-    super(scope, id);
+    super(scope, constructId("OktaAccessIdentityProvider", scope, id));
     const where = `OktaAccessIdentityProvider "${this.node.path}"`;
-    if (props === undefined || props === null) {
-      throw invalid(where, "props", "an object with accountId or zoneId, teamDomain and oktaOrgUrl", props);
-    }
+    // One pure step validates, normalizes, applies the defaults and collects
+    // the warnings; everything below builds from its result only.
+    const r = resolveIdentityProviderProps(where, this, props);
+    for (const warning of r.warnings) Annotations.of(this).addWarning(warning);
 
-    // Scope: exactly one of account and zone.
-    const hasAccount = props.accountId !== undefined;
-    const hasZone = props.zoneId !== undefined;
-    if (hasAccount === hasZone) {
-      throw invalid(
-        where,
-        "accountId / zoneId",
-        "exactly one of accountId (account-scoped identity provider) and zoneId (zone-scoped)",
-        hasAccount ? { accountId: props.accountId, zoneId: props.zoneId } : "neither",
-      );
-    }
-    requireNonEmpty(where, hasAccount ? "accountId" : "zoneId", hasAccount ? props.accountId : props.zoneId);
-    for (const [property, value] of [["accountId", props.accountId], ["zoneId", props.zoneId]] as const) {
-      if (value !== undefined && isLiteral(value) && !/^[0-9a-f]{32}$/.test(value)) {
-        Annotations.of(this).addWarning(
-          `${where}: ${property} ${JSON.stringify(value)} does not look like a Cloudflare id (32 lowercase hexadecimal characters). Copy it from the dashboard's Overview page.`,
-        );
-      }
-    }
+    this.teamDomain = r.teamDomain;
+    this.oktaOrgUrl = r.oktaOrgUrl;
+    this.redirectUri = r.redirectUri;
+    this.groupsClaim = r.groupsClaim;
+    this.accountId = r.accountId;
+    this.zoneId = r.zoneId;
+    this.oktaProvider = r.oktaProvider;
+    this.cloudflareProvider = r.cloudflareProvider;
+    this.exclusiveAssignments = r.exclusiveAssignments;
 
-    if (props.teamDomain === undefined) throw invalid(where, "teamDomain", "a team domain such as \"example.cloudflareaccess.com\"", undefined);
-    if (props.oktaOrgUrl === undefined) throw invalid(where, "oktaOrgUrl", "an Okta org URL such as \"https://dev-123456.okta.com\"", undefined);
-    this.teamDomain = normalizeTeamDomain(where, props.teamDomain);
-    this.oktaOrgUrl = normalizeOktaOrgUrl(where, props.oktaOrgUrl);
-    this.redirectUri = `https://${this.teamDomain}/cdn-cgi/access/callback`;
-
-    requireNonEmpty(where, "name", props.name);
-    requireNonEmpty(where, "appLabel", props.appLabel);
-    requireNonEmpty(where, "authorizationServerId", props.authorizationServerId);
-    requireNonEmpty(where, "emailClaimName", props.emailClaimName);
-    if (props.assignedGroupIds !== undefined && isLiteral(props.assignedGroupIds) && props.assignedGroupIds.length === 0) {
-      throw invalid(where, "assignedGroupIds", "a non-empty list of Okta group ids; omit the property to assign the Everyone group", []);
-    }
-    requireNonEmptyList(where, "assignedGroupIds", props.assignedGroupIds, "Okta group ids");
-    if (props.claims !== undefined && !Token.isUnresolved(props.claims) && props.claims.length > 0) {
-      requireNonEmptyList(where, "claims", props.claims, "claim names");
-    }
-    requireBoolean(where, "pkce", props.pkce);
-    requireBoolean(where, "exclusiveAssignments", props.exclusiveAssignments);
-    const scim = props.scim === undefined ? undefined : scimConfig(this, where, props.scim);
-    if (props.groupsClaim !== undefined && !(props.groupsClaim instanceof GroupsClaim)) {
-      throw invalid(where, "groupsClaim", "a GroupsClaim, such as GroupsClaim.ALL or GroupsClaim.matchingRegex(\"^eng-\")", props.groupsClaim);
-    }
-
-    const groupsClaim = props.groupsClaim ?? GroupsClaim.ALL;
-    const pkce = props.pkce ?? true;
-    this.groupsClaim = groupsClaim;
-    this.accountId = props.accountId;
-    this.zoneId = props.zoneId;
-    this.oktaProvider = props.oktaProvider;
-    this.cloudflareProvider = props.cloudflareProvider;
-
-    if (isLiteral(groupsClaim.value) && looksLikePattern(groupsClaim)) {
-      Annotations.of(this).addWarning(
-        `${where}: groupsClaim is "Starts with" ${JSON.stringify(groupsClaim.value)}, a literal prefix, not a pattern: it only matches group names that begin with those characters. To send all groups use GroupsClaim.ALL (Matches regex .*).`,
-      );
+    const adopt = r.adopt;
+    if (adopt !== undefined) {
+      // Neither API returns the secret to a read, so after an import Terraform
+      // would hold none and send none (or an empty one) to Cloudflare. The
+      // current secret comes in once per plan from the environment instead.
+      this.clientSecretVariable = new TerraformVariable(this, "ClientSecret", {
+        type: "string",
+        sensitive: true,
+        nullable: false,
+        description: `The current client secret of Okta app ${adopt.oktaAppId} (set TF_VAR_${adopt.clientSecretVariable}; never commit it)`,
+        validation: [{ condition: `\${length(var.${adopt.clientSecretVariable}) > 0}`, errorMessage: `${adopt.clientSecretVariable} must be the Okta app's current client secret, not empty.` }],
+      });
+      this.clientSecretVariable.overrideLogicalId(adopt.clientSecretVariable);
     }
 
     this.oktaApp = new AppOauth(this, "App", {
-      provider: props.oktaProvider,
-      label: props.appLabel ?? "Cloudflare Access",
+      provider: r.oktaProvider,
+      label: r.appLabel,
       type: "web",
       grantTypes: ["authorization_code"],
       responseTypes: ["code"],
-      redirectUris: [this.redirectUri],
-      pkceRequired: pkce,
+      redirectUris: [r.redirectUri],
+      pkceRequired: r.pkce,
+      // Adopting: sends the current secret on every update, so Okta keeps it
+      // and Terraform learns it (Okta's answer to a PUT may not carry it).
+      clientBasicSecret: this.clientSecretVariable?.stringValue,
       groupsClaim: {
-        type: groupsClaim.type,
-        filterType: groupsClaim.filterType,
-        name: groupsClaim.claimName,
-        value: groupsClaim.value,
+        type: r.groupsClaim.type,
+        filterType: r.groupsClaim.filterType,
+        name: r.groupsClaim.claimName,
+        value: r.groupsClaim.value,
       },
     });
     this.clientId = this.oktaApp.clientId;
+    if (adopt !== undefined) this.oktaApp.importFrom(adopt.oktaAppId, r.oktaProvider);
 
     let groupIds: string[];
-    if (props.assignedGroupIds === undefined) {
-      this.everyoneGroup = new DataOktaEveryoneGroup(this, "EveryoneGroup", { provider: props.oktaProvider });
+    if (r.assignedGroupIds === undefined) {
+      this.everyoneGroup = new DataOktaEveryoneGroup(this, "EveryoneGroup", { provider: r.oktaProvider });
       groupIds = [this.everyoneGroup.id];
     } else {
-      groupIds = props.assignedGroupIds;
+      groupIds = r.assignedGroupIds;
     }
-    this.exclusiveAssignments = props.exclusiveAssignments ?? true;
     this.groupAssignments = groupAssignments(
       this,
       this.oktaApp.id,
       groupIds,
-      this.exclusiveAssignments,
-      props.oktaProvider,
+      r.exclusiveAssignments,
+      r.oktaProvider,
       this.everyoneGroup !== undefined,
     );
+    if (adopt !== undefined) importAssignments(this, where, adopt.oktaAppId, groupIds, this.groupAssignments, r.exclusiveAssignments, r.oktaProvider);
 
-    if (props.authorizationServerId !== undefined) {
+    if (r.authorizationServerId !== undefined) {
       // The app-level groups claim only reaches the org authorization server's
       // tokens; a custom server needs its own claim. No `scopes`: the claim
       // then applies to any scope Cloudflare requests (the provider does not
       // require one).
       const { AuthServerClaim } = authServerClaimModule();
       this.authorizationServerClaim = new AuthServerClaim(this, "AuthorizationServerGroupsClaim", {
-        provider: props.oktaProvider,
-        authServerId: props.authorizationServerId,
-        name: groupsClaim.claimName,
+        provider: r.oktaProvider,
+        authServerId: r.authorizationServerId,
+        name: r.groupsClaim.claimName,
         claimType: "IDENTITY",
         // An expression claim is evaluated as an expression on the server too.
-        valueType: groupsClaim.filterType === undefined ? "EXPRESSION" : "GROUPS",
-        groupFilterType: groupsClaim.filterType,
-        value: groupsClaim.value,
+        valueType: r.groupsClaim.filterType === undefined ? "EXPRESSION" : "GROUPS",
+        groupFilterType: r.groupsClaim.filterType,
+        value: r.groupsClaim.value,
         alwaysIncludeInToken: true,
       });
+      if (adopt?.authorizationServerClaimId !== undefined) {
+        this.authorizationServerClaim.importFrom(claimImportId(r.authorizationServerId, adopt.authorizationServerClaimId), r.oktaProvider);
+      }
     }
 
-    const claims = mergeClaims(groupsClaim.claimName, props.claims);
     this.identityProvider = new ZeroTrustAccessIdentityProvider(this, "IdentityProvider", {
-      provider: props.cloudflareProvider,
-      name: props.name ?? "Okta",
+      provider: r.cloudflareProvider,
+      name: r.name,
       type: "okta",
-      accountId: props.accountId,
-      zoneId: props.zoneId,
+      accountId: r.accountId,
+      zoneId: r.zoneId,
       config: {
         // References, never literals: the secret flows from Okta's state to
         // Cloudflare's inside Terraform and never passes through our code.
         clientId: this.clientId,
-        clientSecret: this.oktaApp.clientSecret,
-        oktaAccount: this.oktaOrgUrl,
-        claims,
-        pkceEnabled: pkce,
-        authorizationServerId: props.authorizationServerId,
-        emailClaimName: props.emailClaimName,
+        clientSecret: this.clientSecretVariable?.stringValue ?? this.oktaApp.clientSecret,
+        oktaAccount: r.oktaOrgUrl,
+        claims: r.claims,
+        pkceEnabled: r.pkce,
+        authorizationServerId: r.authorizationServerId,
+        emailClaimName: r.emailClaimName,
       },
-      scimConfig: scim,
+      scimConfig: r.scim,
     });
-    if (scim !== undefined) {
+    if (adopt !== undefined) this.identityProvider.importFrom(scopedImportId(r.accountId, r.zoneId, adopt.identityProviderId), r.cloudflareProvider);
+    if (r.scim !== undefined) {
       this.scimBaseUrl = this.identityProvider.scimConfig.scimBaseUrl;
       this.scimSecret = this.identityProvider.scimConfig.secret;
       const secretRef = `${this.identityProvider.terraformResourceType}.${this.identityProvider.friendlyUniqueId}.scim_config.secret`;
@@ -360,7 +349,7 @@ export class OktaAccessIdentityProvider extends Construct {
       );
     }
 
-    GroupsClaimAuthCheck.register(this, where);
+    registerGroupsClaimAuthCheck(this, where);
   }
 
   /**
@@ -373,22 +362,28 @@ export class OktaAccessIdentityProvider extends Construct {
    * @returns the Access group resource.
    */
   public accessGroup(id: string, options: AccessGroupOptions): ZeroTrustAccessGroup {
-    const where = `OktaAccessIdentityProvider "${this.node.path}".accessGroup(${JSON.stringify(id)})`;
-    if (options === undefined || options === null) {
-      throw invalid(where, "options", "an object with oktaGroups", options);
-    }
+    const where = `OktaAccessIdentityProvider "${this.node.path}".accessGroup(${describe(id)})`;
+    requireId(where, id);
+    requireObject(where, "options", options, "an object with oktaGroups");
+    refuseUnknownKeys(where, "options", options, ACCESS_GROUP_KEYS);
     requireOktaGroups(where, "oktaGroups", options.oktaGroups);
     requireNonEmpty(where, "name", options.name);
     const scope = this.container("AccessGroups", where, id, "access groups");
     warnAboutOktaGroups(scope, where, "oktaGroups", this.groupsClaim, options.oktaGroups);
+    if (options.adopt !== undefined) {
+      requireObject(where, "adopt", options.adopt, "an object with accessGroupId");
+      requireCloudflareUuid(where, "adopt.accessGroupId", options.adopt.accessGroupId, "Access group");
+    }
     const { ZeroTrustAccessGroup } = accessGroupModule();
-    return new ZeroTrustAccessGroup(scope, id, {
+    const group = new ZeroTrustAccessGroup(scope, id, {
       provider: this.cloudflareProvider,
       accountId: this.accountId,
       zoneId: this.zoneId,
       name: options.name ?? id,
       include: oktaIncludeRules(options.oktaGroups, this.identityProviderId),
     });
+    if (options.adopt !== undefined) group.importFrom(scopedImportId(this.accountId, this.zoneId, options.adopt.accessGroupId), this.cloudflareProvider);
+    return group;
   }
 
   /**
@@ -400,10 +395,10 @@ export class OktaAccessIdentityProvider extends Construct {
    * applications; part of the Terraform addresses, so keep it stable.
    */
   public protectApplication(id: string, options: ProtectApplicationOptions): ProtectedApplication {
-    const where = `OktaAccessIdentityProvider "${this.node.path}".protectApplication(${JSON.stringify(id)})`;
-    if (options === undefined || options === null) {
-      throw invalid(where, "options", "an object with domain and allowedOktaGroups", options);
-    }
+    const where = `OktaAccessIdentityProvider "${this.node.path}".protectApplication(${describe(id)})`;
+    requireId(where, id);
+    requireObject(where, "options", options, "an object with domain and allowedOktaGroups");
+    refuseUnknownKeys(where, "options", options, PROTECT_APPLICATION_KEYS);
     const scope = this.container("Applications", where, id, "applications");
     return new ProtectedApplication(scope, id, { ...options, identityProvider: this });
   }
@@ -421,74 +416,26 @@ export class OktaAccessIdentityProvider extends Construct {
   }
 }
 
-/** The groups claim's name first, then the extra claims, without duplicates. */
-function mergeClaims(groupsClaimName: string, extra: string[] | undefined): string[] {
-  const claims = [groupsClaimName];
-  if (extra !== undefined) {
-    for (const claim of extra) {
-      if (!claims.includes(claim)) claims.push(claim);
-    }
+/** Import blocks for the assignments the construct would create: their ids differ by kind. */
+function importAssignments(
+  scope: Construct,
+  where: string,
+  appId: string,
+  groupIds: string[],
+  resources: TerraformResource[],
+  exclusive: boolean,
+  provider: TerraformProvider | undefined,
+): void {
+  if (exclusive) {
+    resources[0].importFrom(appId, provider);
+    return;
   }
-  return claims;
-}
-
-/**
- * The Okta provider sets `groups_claim` only when it authenticates with an SSWS
- * API token; with OAuth 2.0 (private key or access token) it logs a line and
- * skips it, so groups never reach Cloudflare. Checked at synth, once the
- * stack's providers exist.
- *
- * One aspect per stack, not per construct: finding the default provider walks
- * the whole tree, so a lookup per construct made synth quadratic: 5.7 s
- * instead of 2.9 s for 1000 identity providers (`npm run bench`).
- * The stack is visited before its children, so each synth looks it up once.
- */
-class GroupsClaimAuthCheck implements IAspect {
-  private static readonly byStack = new WeakMap<TerraformStack, GroupsClaimAuthCheck>();
-
-  /** Checks `idp` at the next synth of its stack. */
-  public static register(idp: OktaAccessIdentityProvider, where: string): void {
-    const stack = TerraformStack.of(idp);
-    let check = GroupsClaimAuthCheck.byStack.get(stack);
-    if (check === undefined) {
-      check = new GroupsClaimAuthCheck(stack);
-      GroupsClaimAuthCheck.byStack.set(stack, check);
-      Aspects.of(stack).add(check);
-    }
-    check.pending.set(idp, where);
-  }
-
-  /** The identity providers not checked yet, with their message prefix. */
-  private readonly pending = new Map<IConstruct, string>();
-  private defaultOktaProvider?: { readonly provider?: TerraformProvider };
-
-  private constructor(private readonly stack: TerraformStack) {}
-
-  public visit(node: IConstruct): void {
-    if (node === this.stack) {
-      this.defaultOktaProvider = undefined; // a new synth: providers may have been added since
-      return;
-    }
-    const where = this.pending.get(node);
-    if (where === undefined || !(node instanceof OktaAccessIdentityProvider)) return;
-    this.pending.delete(node);
-    this.defaultOktaProvider ??= { provider: findDefaultOktaProvider(this.stack) };
-    const provider = node.oktaProvider ?? this.defaultOktaProvider.provider;
-    if (provider === undefined || provider.terraformResourceType !== "okta") return;
-    const config = provider as unknown as { apiToken?: string; privateKey?: string; accessToken?: string };
-    if ((config.privateKey !== undefined || config.accessToken !== undefined) && config.apiToken === undefined) {
-      Annotations.of(node).addWarning(
-        `${where}: the Okta provider ${provider.node.path} authenticates with OAuth 2.0 (privateKey/accessToken). The Okta provider then silently skips groups_claim, so no groups reach Cloudflare. Authenticate with an SSWS API token (OKTA_API_TOKEN) instead.`,
-      );
-    }
-  }
-}
-
-function findDefaultOktaProvider(stack: TerraformStack): TerraformProvider | undefined {
-  return stack.node
-    .findAll()
-    .find(
-      (c): c is TerraformProvider =>
-        c instanceof TerraformProvider && c.terraformResourceType === "okta" && c.alias === undefined,
+  if (Token.isUnresolved(groupIds)) {
+    Annotations.of(scope).addWarning(
+      `${where}: adopting with additive assignments whose group list is known only at plan time: their existing assignments are not imported, and creating one that exists fails. Pass the group ids as a literal list.`,
     );
+    return;
+  }
+  // One resource per group, in the order of groupIds (see group-assignments.ts).
+  resources.forEach((resource, i) => resource.importFrom(assignmentImportId(appId, groupIds[i]), provider));
 }

@@ -6,7 +6,10 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { CloudflareEmulatorOptions } from "../emulators/cloudflare";
 import type { RecordedRequest } from "../emulators/http-emulator";
+import type { OktaEmulatorOptions } from "../emulators/okta";
+import { checkAgainstModel, GROUP, IDENTITY_PROVIDER, OKTA_CONFIG, POLICY, SCIM_CONFIG, SELF_HOSTED_APPLICATION } from "../conformance/cloudflare-model";
 import { EmulatorSeed, Emulators, EmulatorStates } from "./emulators";
 import { cloudflareId, E2E_DIR, newCredentials, ROOT, RunCredentials, toolEnv, toolSetup, workDir } from "./env";
 import { logPath, run, step } from "./run";
@@ -23,6 +26,12 @@ export interface DeployedContext {
 export interface ExampleSpec {
   /** The folder under examples/. */
   readonly example: string;
+  /**
+   * A named run of the example under emulator behaviours other than the
+   * defaults (see OktaEmulatorOptions.putWithoutSecret, CloudflareBehaviour):
+   * the suite's logs and work folder take this name.
+   */
+  readonly variant?: { readonly name: string; readonly okta?: Partial<OktaEmulatorOptions>; readonly cloudflare?: Partial<CloudflareEmulatorOptions> };
   /** The stack id the example's build() creates. */
   readonly stack: string;
   /** Okta groups the example refers to, created in the emulator beforehand. */
@@ -75,8 +84,8 @@ async function observe(r: Run): Promise<DeployedContext> {
 }
 
 export function describeLifecycle(spec: ExampleSpec): void {
-  const suite = spec.example;
-  describe(`examples/${spec.example} against the Okta and Cloudflare emulators`, () => {
+  const suite = spec.variant ? `${spec.example}-${spec.variant.name}` : spec.example;
+  describe(`examples/${spec.example} against the Okta and Cloudflare emulators${spec.variant ? ` (${spec.variant.name})` : ""}`, () => {
     const r = {} as Run;
 
     beforeAll(async () => {
@@ -87,13 +96,13 @@ export function describeLifecycle(spec: ExampleSpec): void {
       const team = `e2e-${accountId.slice(0, 8)}`;
       const teamDomain = `${team}.cloudflareaccess.com`;
       r.emulators = await Emulators.start({
-        okta: { apiToken: credentials.oktaApiToken, groups: [...(spec.oktaGroups ?? []), OUTSIDE_GROUP], assignmentPageSize: 1 },
-        cloudflare: { apiToken: credentials.cloudflareApiToken, accounts: [{ id: accountId, teamDomain }] },
+        okta: { ...spec.variant?.okta, apiToken: credentials.oktaApiToken, groups: [...(spec.oktaGroups ?? []), OUTSIDE_GROUP], assignmentPageSize: 1 },
+        cloudflare: { ...spec.variant?.cloudflare, apiToken: credentials.cloudflareApiToken, accounts: [{ id: accountId, teamDomain }] },
       });
       r.settings = spec.settings({ accountId, teamDomain, oktaOrgUrl: `https://${team}.okta.com`, seed: r.emulators.seed });
       r.binary = tools.binary;
       r.env = toolEnv(tools, r.emulators, credentials, r.settings);
-      r.dir = workDir(spec.example);
+      r.dir = workDir(suite);
     });
 
     afterAll(async () => {
@@ -139,6 +148,12 @@ export function describeLifecycle(spec: ExampleSpec): void {
     test("the emulators hold what the configuration says", async () => {
       r.deployed = await observe(r);
       spec.assertDeployed(r.deployed);
+    });
+
+    test("what the providers sent keeps every Cloudflare answer within Cloudflare's API model", () => {
+      // The emulator stores what the provider sends; a field the real API
+      // does not know would otherwise be echoed back and hide a diff.
+      expect(outsideCloudflareModel(r.deployed!.states.cloudflare)).toEqual([]);
     });
 
     test("an assignment made outside Terraform is found (on the second page) and removed", async () => {
@@ -206,4 +221,22 @@ export function describeLifecycle(spec: ExampleSpec): void {
       expect(states.cloudflareEmpty).toBe(true);
     });
   });
+}
+
+/** Fields of stored Cloudflare objects that Cloudflare's API model does not know, as `<kind> <id>: <field>`. */
+export function outsideCloudflareModel(cloudflare: any): string[] {
+  const out: string[] = [];
+  const check = (kind: string, object: any, model: Parameters<typeof checkAgainstModel>[1]) => {
+    const { unknown } = checkAgainstModel(object, model);
+    for (const field of unknown) out.push(`${kind} ${String(object.id ?? "")}: ${field}`);
+  };
+  for (const r of cloudflare.identityProviders) {
+    check("identity provider", r.result, IDENTITY_PROVIDER);
+    if (r.result.type === "okta") check("okta config", r.result.config, OKTA_CONFIG);
+    check("scim_config", r.result.scim_config, SCIM_CONFIG);
+  }
+  for (const r of cloudflare.accessGroups) check("access group", r.result, GROUP);
+  for (const r of cloudflare.accessPolicies) check("access policy", r.result, POLICY);
+  for (const r of cloudflare.accessApplications) check("access application", r.result, SELF_HOSTED_APPLICATION);
+  return out;
 }

@@ -5,8 +5,9 @@
  *
  * Used by the construct (GroupsClaim, synth-time warnings, validation) and by
  * the review CLI, which reads synthesized JSON and must not load cdktf: this
- * module imports nothing.
+ * module imports nothing but the Java-regex evaluator, which imports nothing.
  */
+import { javaRegexMatches } from "./java-regex";
 
 /** A groups filter as Okta stores it (`groups_claim` of an app, or a GROUPS claim of an authorization server). */
 export interface GroupsFilter {
@@ -36,10 +37,10 @@ export function looksLikePattern(filter: GroupsFilter): boolean {
 
 /**
  * Whether the filter sends a group of this name: true, false, or undefined
- * when it cannot be told (an expression, an unknown filter type, an invalid
- * regex). Callers pass literal values only (no tokens, no Terraform
- * references). Okta compares regexes against the whole name, like Java's
- * `String.matches`; the literal filters are compared case-insensitively so a
+ * when it cannot be told (an expression, an unknown filter type, a regex
+ * that cannot be evaluated with Java's semantics). Callers pass literal values only (no tokens, no Terraform
+ * references). Okta compares regexes with java.util.regex against the whole
+ * name (`String.matches`); the literal filters are compared case-insensitively so a
  * group Okta might still send is never reported as unsent.
  */
 export function filterSends(filter: GroupsFilter, groupName: string): boolean | undefined {
@@ -47,13 +48,12 @@ export function filterSends(filter: GroupsFilter, groupName: string): boolean | 
   const value = filter.value.toLowerCase();
   const name = groupName.toLowerCase();
   switch (filter.filterType) {
-    case "REGEX":
+    case "REGEX": {
       if (isAllGroups(filter)) return true;
-      try {
-        return new RegExp(`^(?:${filter.value})$`).test(groupName);
-      } catch {
-        return undefined;
-      }
+      // Okta evaluates the regex with java.util.regex against the whole name.
+      const matches = javaRegexMatches(filter.value, groupName);
+      return matches === "unknown" ? undefined : matches;
+    }
     case "STARTS_WITH":
       return name.startsWith(value);
     case "EQUALS":
@@ -83,12 +83,23 @@ export function describeGroupsFilter(type: string, filterType: string | undefine
 }
 
 /**
- * The Okta org host for an admin-console host (`acme-admin.okta.com` →
- * `acme.okta.com`), or undefined when the host is not an admin-console host.
- * Cloudflare needs the org URL, which never has `-admin` in its first label.
+ * True for an Okta admin-console host: a label ending in `-admin`
+ * (`acme-admin.okta.com`, also `acme.okta-admin.com`). Cloudflare needs the
+ * org URL, which never contains `-admin`.
  */
+export function isAdminHost(host: string): boolean {
+  return host.split(".").some((label) => label.toLowerCase().endsWith("-admin"));
+}
+
+/** The org host for an admin-console host: every `-admin` label suffix dropped. */
+export function withoutAdmin(host: string): string {
+  return host
+    .split(".")
+    .map((label) => label.replace(/-admin$/i, ""))
+    .join(".");
+}
+
+/** The Okta org host for an admin-console host, or undefined when the host is not one. */
 export function orgHostOfAdminConsole(hostname: string): string | undefined {
-  const labels = hostname.toLowerCase().split(".");
-  if (labels.length < 2 || !labels[0].endsWith("-admin") || labels[0] === "-admin") return undefined;
-  return [labels[0].slice(0, -"-admin".length), ...labels.slice(1)].join(".");
+  return isAdminHost(hostname) ? withoutAdmin(hostname) : undefined;
 }

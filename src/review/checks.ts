@@ -8,6 +8,7 @@ import { StackIndex } from "./stack-index";
 import { filterSends, looksLikePattern, orgHostOfAdminConsole } from "../private/groups-filter";
 import { DEFAULT_SESSION, durationSeconds } from "./extract";
 import { isSecretKey } from "./secrets";
+import { literal } from "./text";
 import { isObject, referencedAddresses, str } from "./terraform-json";
 
 /** One finding of a check. */
@@ -35,26 +36,26 @@ export function checkStack(stack: StackReview, index: StackIndex): CheckFinding[
 
     if (idp.oktaOrgUrl !== undefined && !idp.oktaOrgUrl.startsWith("${")) {
       if (orgHostOfAdminConsole(hostOf(idp.oktaOrgUrl)) !== undefined) {
-        note(at, idp.constructPath, `okta_account ${idp.oktaOrgUrl} is the admin-console URL; Cloudflare needs the org URL (without "-admin")`);
+        note(at, idp.constructPath, `okta_account ${literal(idp.oktaOrgUrl)} is the admin-console URL; Cloudflare needs the org URL (without "-admin")`);
       } else if (!idp.oktaOrgUrl.startsWith("https://")) {
-        note(at, idp.constructPath, `okta_account ${idp.oktaOrgUrl} is not an https:// URL`);
+        note(at, idp.constructPath, `okta_account ${literal(idp.oktaOrgUrl)} is not an https:// URL`);
       }
     }
     if (app === undefined) continue;
     if (filter === undefined) {
       note(app.address, app.constructPath, "the Okta app sends no groups claim: Access rules on Okta groups never match");
     } else if (!idp.claims.includes(filter.claimName)) {
-      note(at, idp.constructPath, `Cloudflare's claims (${idp.claims.join(", ") || "none"}) do not include the groups claim "${filter.claimName}": Access never sees the groups`);
+      note(at, idp.constructPath, `Cloudflare's claims (${idp.claims.map(literal).join(", ") || "none"}) do not include the groups claim ${literal(filter.claimName)}: Access never sees the groups`);
     }
     if (filter !== undefined && !isReference(filter.value) && looksLikePattern(filter)) {
-      note(app.address, app.constructPath, `the groups claim uses "Starts with" ${JSON.stringify(filter.value)}, a literal prefix that looks like a pattern; use "Matches regex" to match a pattern`);
+      note(app.address, app.constructPath, `the groups claim uses "Starts with" ${literal(filter.value)}, a literal prefix that looks like a pattern; use "Matches regex" to match a pattern`);
     }
     if (app.pkceRequired !== undefined && idp.pkceEnabled !== undefined && app.pkceRequired !== idp.pkceEnabled) {
       note(at, idp.constructPath, `PKCE is ${app.pkceRequired ? "required by Okta" : "off in Okta"} but ${idp.pkceEnabled ? "enabled" : "disabled"} in Cloudflare: sign-in fails`);
     }
     // A groups claim on a custom server is an okta_auth_server_claim: value type GROUPS for a filter, EXPRESSION for an Okta expression.
     if (idp.authorizationServerId !== undefined && !idp.authServerClaims.some((c) => (c.valueType === "GROUPS" || c.valueType === "EXPRESSION") && c.name === (app.groupsClaim?.claimName ?? "groups"))) {
-      note(at, idp.constructPath, `custom authorization server ${idp.authorizationServerId}: no okta_auth_server_claim named "${app.groupsClaim?.claimName ?? "groups"}" (value type GROUPS or EXPRESSION) in this stack; the app-level groups claim does not reach that server's tokens`);
+      note(at, idp.constructPath, `custom authorization server ${literal(idp.authorizationServerId)}: no okta_auth_server_claim named ${literal(app.groupsClaim?.claimName ?? "groups")} (value type GROUPS or EXPRESSION) in this stack; the app-level groups claim does not reach that server's tokens`);
     }
     if (app.assignmentMode === "mixed") {
       note(app.address, app.constructPath, "the Okta app has both okta_app_group_assignments (exclusive) and okta_app_group_assignment (additive): they undo each other on every apply");
@@ -74,8 +75,8 @@ export function checkStack(stack: StackReview, index: StackIndex): CheckFinding[
   // Rules on Okta groups that the groups claim never sends.
   const idps = new Map(stack.identityProviders.map((i) => [i.address, i]));
   const rulesOf = [
-    ...stack.accessGroups.map((g) => ({ what: `Access group "${g.name}"`, address: g.address, constructPath: g.constructPath, rules: [...g.include, ...g.require] })),
-    ...stack.accessPolicies.map((p) => ({ what: `policy "${p.name}"`, address: p.address, constructPath: p.constructPath, rules: [...p.include, ...p.require] })),
+    ...stack.accessGroups.map((g) => ({ what: `Access group ${literal(g.name)}`, address: g.address, constructPath: g.constructPath, rules: [...g.include, ...g.require] })),
+    ...stack.accessPolicies.map((p) => ({ what: `policy ${literal(p.name)}`, address: p.address, constructPath: p.constructPath, rules: [...p.include, ...p.require] })),
   ];
   for (const owner of rulesOf) {
     for (const rule of owner.rules) {
@@ -83,7 +84,7 @@ export function checkStack(stack: StackReview, index: StackIndex): CheckFinding[
       const idp = idps.get(rule.identityProvider);
       const filter = idp ? groupsFilterOf(idp) : undefined;
       if (filter !== undefined && filterExcludes(filter, rule.oktaGroup)) {
-        note(owner.address, owner.constructPath, `${owner.what} names Okta group "${rule.oktaGroup}", which the groups claim (${filter.description}) never sends: the rule never matches`);
+        note(owner.address, owner.constructPath, `${owner.what} names Okta group ${literal(rule.oktaGroup)}, which the groups claim (${filter.description}) never sends: the rule never matches`);
       }
     }
   }
@@ -94,9 +95,9 @@ export function checkStack(stack: StackReview, index: StackIndex): CheckFinding[
       if (p.decision === "deny") continue;
       const session = (message: string) => findings.push({ kind: "session", stack: stack.name, address: app.address, constructPath: app.constructPath, message });
       if (p.session.source === "provider default") {
-        session(`application "${app.name}": policy "${p.name}" sets no session_duration, so the cloudflare provider gives it 24h, which wins over the application's ${appSession}: set the policy's session_duration`);
+        session(`application ${literal(app.name)}: policy ${literal(p.name)} sets no session_duration, so the cloudflare provider gives it 24h, which wins over the application's ${literal(appSession)}: set the policy's session_duration`);
       } else if (p.session.source === "policy" && (durationSeconds(p.session.duration) ?? 0) > (durationSeconds(appSession) ?? Infinity)) {
-        session(`application "${app.name}": policy "${p.name}" gives ${p.session.duration} sessions, longer than the application's ${appSession}; the policy's wins`);
+        session(`application ${literal(app.name)}: policy ${literal(p.name)} gives ${literal(p.session.duration)} sessions, longer than the application's ${literal(appSession)}; the policy's wins`);
       }
     }
     if (app.autoRedirect === true && app.allowedIdps.length !== 1) {
@@ -115,7 +116,7 @@ export function checkStack(stack: StackReview, index: StackIndex): CheckFinding[
     const secretAttribute = /\.(\w+)(?=\s*\}|\s*\)|\[)/g;
     const leaks = [...value.matchAll(secretAttribute)].some((m) => isSecretKey(m[1])) || /scim_config\.secret/.test(value);
     if (leaks && referencedAddresses(value).length > 0) {
-      note(undefined, undefined, `output "${name}" exposes a secret without sensitive = true`);
+      note(undefined, undefined, `output ${literal(name)} exposes a secret without sensitive = true`);
     }
   }
   return findings;

@@ -4,13 +4,15 @@
  * never keeps them).
  */
 import { ReviewResult } from "./review";
+import { plainText } from "./text";
 
 /**
  * The `format` field of the JSON output. Bump on incompatible changes.
  * review@2: warnings have a stable `id`; kinds are the `--fail-on` names
  * (`replace`, `remove`, `widen`, `narrow`, `session`, `error`, `warning`
  * besides `secret` and `check`); `failedOn`; applications carry their
- * effective session; stacks carry the construct's synth annotations.
+ * effective session; the construct's synth-time warnings and errors
+ * (cdktf manifest) are findings of kind `warning` and `error`.
  */
 export const JSON_FORMAT = "cdktf-okta-access/review@2";
 
@@ -26,5 +28,6 @@ export function renderJson(result: ReviewResult): string {
     diff: result.diff,
     plan: result.plan,
   };
-  return `${JSON.stringify(output, null, 2)}\n`;
+  // Values inside messages are marked for the renderers (text.ts); in JSON they are in backticks.
+  return `${JSON.stringify(output, (_key, value: unknown) => (typeof value === "string" ? plainText(value) : value), 2)}\n`;
 }

@@ -87,15 +87,17 @@ export function findRenames(removed: TfResource[], added: TfResource[], known: R
         if (list) list.push(r);
         else byContent.set(key, [r]);
       }
+      const pools = new Map<string, CandidatePool>();
+      for (const [key, list] of byContent) pools.set(key, new CandidatePool(list));
       for (const r of goneLeft) {
-        const candidates = (byContent.get(fingerprint(r, baseKeyNow)) ?? []).filter((c) => !used.has(c));
-        if (candidates.length === 0) continue;
+        const pool = pools.get(fingerprint(r, baseKeyNow));
+        if (pool === undefined || pool.size === 0) continue;
         // Identical candidates may be told apart once what they refer to is paired.
-        if (candidates.length > 1 && !lastChance && hasUnpairedReferences(r, removedSet, pairedBase)) {
+        if (pool.size > 1 && !lastChance && hasUnpairedReferences(r, removedSet, pairedBase)) {
           deferred++;
           continue;
         }
-        const best = candidates.reduce((a, b) => (pathAffinity(r, b) > pathAffinity(r, a) ? b : a));
+        const best = pool.take(r);
         used.add(best);
         used.add(r);
         headToBase.set(best.address, r.address);
@@ -189,10 +191,69 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
+/** The parts of a resource's name compared from the end: construct path segments, or the address name's words and numbers. */
+function nameTokens(r: TfResource): string[] {
+  return (r.constructPath !== undefined ? r.constructPath.split("/") : r.name.match(/[A-Za-z]+|\d+|[^A-Za-z\d]+/g) ?? [r.name]).reverse();
+}
+
+/**
+ * Identical candidates for a rename, handed out by the longest shared name
+ * ending (`.../Okta/App` goes with `.../Sso/App`, `Okta5_App` with `Sso5_App`),
+ * in time linear in the candidates and their name lengths: each candidate is
+ * indexed under every ending of its name once, and lookups skip taken ones.
+ */
+class CandidatePool {
+  private readonly byEnding = new Map<string, { readonly items: TfResource[]; next: number }>();
+  private readonly all: { readonly items: TfResource[]; next: number };
+  private readonly taken = new Set<TfResource>();
+  private left: number;
+
+  constructor(items: TfResource[]) {
+    this.all = { items, next: 0 };
+    this.left = items.length;
+    for (const item of items) {
+      const tokens = nameTokens(item);
+      for (let n = 1; n <= tokens.length; n++) {
+        const key = tokens.slice(0, n).join("\u0000");
+        const queue = this.byEnding.get(key);
+        if (queue) queue.items.push(item);
+        else this.byEnding.set(key, { items: [item], next: 0 });
+      }
+    }
+  }
+
+  /** Candidates not taken yet. */
+  public get size(): number {
+    return this.left;
+  }
+
+  /** The candidate whose name ending is most like `r`'s; call only while size > 0. */
+  public take(r: TfResource): TfResource {
+    const tokens = nameTokens(r);
+    for (let n = tokens.length; n >= 1; n--) {
+      const found = this.next(this.byEnding.get(tokens.slice(0, n).join("\u0000")));
+      if (found !== undefined) return this.mark(found);
+    }
+    return this.mark(this.next(this.all)!);
+  }
+
+  private next(queue: { readonly items: TfResource[]; next: number } | undefined): TfResource | undefined {
+    if (queue === undefined) return undefined;
+    while (queue.next < queue.items.length && this.taken.has(queue.items[queue.next])) queue.next++;
+    return queue.items[queue.next];
+  }
+
+  private mark(item: TfResource): TfResource {
+    this.taken.add(item);
+    this.left--;
+    return item;
+  }
+}
+
 /** How alike two construct paths are: shared trailing segments (`.../Okta/App` vs `.../Sso/App` share `App`). */
 function pathAffinity(a: TfResource, b: TfResource): number {
-  const x = (a.constructPath ?? a.name).split("/").reverse();
-  const y = (b.constructPath ?? b.name).split("/").reverse();
+  const x = nameTokens(a);
+  const y = nameTokens(b);
   let n = 0;
   while (n < x.length && n < y.length && x[n] === y[n]) n++;
   return n;

@@ -5,6 +5,7 @@
  * only parses arguments and renders its result.
  */
 import { checkStack } from "./checks";
+import { literal } from "./text";
 import { FINDING_KIND_ORDER, FINDING_KINDS, FindingInput, FindingKind, ReviewWarning, withId } from "./findings";
 import { DiffResult, diffOutputs } from "./diff";
 import { loadSynthOutput } from "./load";
@@ -25,6 +26,8 @@ export interface ReviewOptions {
   readonly plan?: string;
   /** Kinds of findings that make the review exit 3 (`--fail-on`). */
   readonly failOn?: readonly FindingKind[];
+  /** The largest input file read, in bytes (default 64 MiB). */
+  readonly maxFileSize?: number;
 }
 
 export type { FindingKind, ReviewWarning };
@@ -50,9 +53,10 @@ export interface ReviewResult {
  * Terraform JSON file). Throws `ReviewInputError` on bad input.
  */
 export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
-  const head = loadSynthOutput(dir, "cdktf output");
-  const base = options.base !== undefined ? loadSynthOutput(options.base, "--base") : undefined;
-  const plan = options.plan !== undefined ? loadPlan(options.plan) : undefined;
+  const limits = { maxFileSize: options.maxFileSize };
+  const head = loadSynthOutput(dir, "cdktf output", limits);
+  const base = options.base !== undefined ? loadSynthOutput(options.base, "--base", limits) : undefined;
+  const plan = options.plan !== undefined ? loadPlan(options.plan, limits) : undefined;
 
   const headIndexes = head.stacks.map(indexStack);
   const stacks = headIndexes.map(extractStack);
@@ -66,7 +70,7 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
       stack: s.stack,
       address: s.block,
       constructPath: s.constructPath,
-      message: `\`${s.attribute}\` of \`${s.block}\` holds a literal secret instead of a Terraform reference`,
+      message: `${literal(s.attribute)} of ${literal(s.block)} holds a literal secret instead of a Terraform reference: ${s.reason}`,
       hint: "Pass secrets by reference (e.g. okta_app_oauth.client_secret) or from the environment, and rotate this one: it is in the synthesized JSON and maybe in git history.",
     });
   }
@@ -80,7 +84,7 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
         warnings.push({
           kind: "replace",
           stack: stack.name,
-          message: `stack \`${stack.renamedFrom}\` seems renamed to \`${stack.name}\``,
+          message: `stack ${literal(stack.renamedFrom)} seems renamed to ${literal(stack.name)}`,
           impact: "A stack has its own Terraform state: the new stack creates every resource a second time (a second Okta app, with a new client secret), and the old stack's resources stay until it is destroyed.",
           hint: "Keep the stack id, or move the state on purpose.",
         });
@@ -88,16 +92,28 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
         warnings.push({
           kind: "remove",
           stack: stack.name,
-          message: `stack \`${stack.name}\` is no longer synthesized`,
+          message: `stack ${literal(stack.name)} is no longer synthesized`,
           impact: "Its resources stay deployed, unmanaged by this code, until someone runs `cdktf destroy` for that stack.",
+        });
+      }
+      for (const config of stack.configChanges) {
+        const org = config.kind === "provider" && /^okta(\.|$)/.test(config.name) ? config.attributes.filter((a) => /\.(org_name|base_url)$/.test(a.attribute)) : [];
+        if (org.length === 0) continue;
+        warnings.push({
+          kind: "replace",
+          stack: stack.name,
+          message: `the Okta provider ${literal(config.name)} points at another Okta org: ${org.map((a) => `${literal(a.attribute.split(".").pop() ?? "")} ${literal(a.before ?? "(none)")} → ${literal(a.after ?? "(none)")}`).join(", ")}`,
+          impact:
+            "Every Okta resource of the stack is managed in the new org from the next apply: Terraform looks its resources up there by id, finds none, and creates them anew (a new Okta app with a new client secret, new assignments), while the old org's resources stay, unmanaged.",
+          hint: "If the org really moves, import the new org's resources or plan the cut-over; if not, keep org_name and base_url.",
         });
       }
       for (const change of stack.changes) {
         if (change.mode !== "managed") continue;
         if (change.action === "replace") {
           const rename = change.likelyRename
-            ? `\`${change.previousAddress ?? "?"}\`${change.previousConstructPath ? ` (\`${change.previousConstructPath}\`)` : ""} is removed and \`${change.address}\`${change.constructPath ? ` (\`${change.constructPath}\`)` : ""} is added with the same content: most likely a renamed construct id. Terraform does not follow renames: it replaces the resource`
-            : `\`${change.address}\` is replaced: ${change.replaceReasons.join("; ")}`;
+            ? `${literal(change.previousAddress ?? "?")}${change.previousConstructPath ? ` (${literal(change.previousConstructPath)})` : ""} is removed and ${literal(change.address)}${change.constructPath ? ` (${literal(change.constructPath)})` : ""} is added with the same content: most likely a renamed construct id. Terraform does not follow renames: it replaces the resource`
+            : `${literal(change.address)} is replaced: ${change.replaceReasons.join("; ")}`;
           warnings.push({
             kind: "replace",
             stack: stack.name,
@@ -110,7 +126,7 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
         } else if (change.action === "delete" && stack.status !== "removed") {
           const impact = removalImpact(change.type);
           if (impact !== undefined) {
-            warnings.push({ kind: "remove", stack: stack.name, address: change.address, constructPath: change.constructPath, message: `\`${change.address}\` is deleted`, impact });
+            warnings.push({ kind: "remove", stack: stack.name, address: change.address, constructPath: change.constructPath, message: `${literal(change.address)} is deleted`, impact });
           }
         }
       }
@@ -127,16 +143,22 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
       if (change.action !== "replace" && change.action !== "delete") continue;
       const impact = change.action === "replace" ? replacementImpact(change.type) : removalImpact(change.type);
       if (change.action === "delete" && impact === undefined) continue;
-      const why = change.replacePaths.length > 0 ? ` (forced by ${change.replacePaths.map((p) => `\`${p}\``).join(", ")})` : "";
+      const why = change.replacePaths.length > 0 ? ` (forced by ${change.replacePaths.map((p) => `${literal(p)}`).join(", ")})` : "";
       warnings.push({
         kind: change.action === "replace" ? "replace" : "remove",
         address: change.address,
-        message: `the plan ${change.action === "replace" ? "replaces" : "deletes"} \`${change.address}\`${why}`,
+        message: `the plan ${change.action === "replace" ? "replaces" : "deletes"} ${literal(change.address)}${why}`,
         impact,
       });
     }
   }
 
+  // The construct's own synth-time warnings and errors: shown even when the stack was synthesized without the cdktf CLI.
+  for (const stack of head.stacks) {
+    for (const a of stack.annotations ?? []) {
+      warnings.push({ kind: a.level, stack: stack.name, constructPath: a.constructPath, message: `recorded at synth: ${a.message.length > 2000 ? `${a.message.slice(0, 1999)}…` : a.message}` });
+    }
+  }
   for (const c of checks) warnings.push({ kind: c.kind ?? "check", stack: c.stack, address: c.address, constructPath: c.constructPath, message: c.message });
 
   // Most urgent kind first; within replacements and removals, what hurts users most first.
@@ -161,7 +183,7 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
 /** The fix for a likely rename: keep the id, or a `moveFromId` on the resource at its new construct path. */
 export function moveHint(constructPath: string | undefined, previousAddress: string): string {
   const child = constructPath?.split("/").pop();
-  const where = constructPath !== undefined ? ` on the resource at \`${constructPath}\`` : "";
-  const reach = child !== undefined ? ` (a child the construct does not expose: \`node.findChild("${child}")\`)` : "";
-  return `Keep the old construct id, or declare the move${where}: \`moveFromId("${previousAddress}")\`${reach}, which writes a Terraform moved block. Do it for every resource the rename affects: each has its own warning.`;
+  const where = constructPath !== undefined ? ` on the resource at ${literal(constructPath)}` : "";
+  const reach = child !== undefined ? ` (a child the construct does not expose: ${literal(`node.findChild("${child}")`)})` : "";
+  return `Keep the old construct id, or declare the move${where}: ${literal(`moveFromId("${previousAddress}")`)}${reach}, which writes a Terraform moved block. Do it for every resource the rename affects: each has its own warning.`;
 }

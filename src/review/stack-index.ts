@@ -3,8 +3,9 @@
  * by address, with its `moved` and `import` blocks and outputs. Every later
  * step reads the stack through it.
  */
+import { resolveConstants, StackConstants, stackConstants } from "./constants";
 import { LoadedStack } from "./load";
-import { block, isObject, JsonObject, list, str, withoutMetadata } from "./terraform-json";
+import { block, isObject, Json, JsonObject, list, str, withoutMetadata } from "./terraform-json";
 
 /** One resource or data source of a stack. */
 export interface TfResource {
@@ -30,10 +31,17 @@ export interface StackIndex {
   /** Terraform `import` blocks: resources adopted, not created. */
   readonly imports: { readonly to: string; readonly id: string }[];
   readonly outputs: JsonObject;
+  /** Provider configurations by provider name (`okta`, `okta.alias`), constants resolved. */
+  readonly providers: ReadonlyMap<string, JsonObject>;
+  /** The stack's locals and variable defaults. */
+  readonly constants: StackConstants;
+  /** Variable declarations by name, as written. */
+  readonly variables: ReadonlyMap<string, Json>;
 }
 
 /** Indexes a loaded stack. */
 export function indexStack(stack: LoadedStack): StackIndex {
+  const constants = stackConstants(stack.json);
   const resources: TfResource[] = [];
   for (const mode of ["managed", "data"] as const) {
     const section = stack.json[mode === "managed" ? "resource" : "data"];
@@ -50,7 +58,8 @@ export function indexStack(stack: LoadedStack): StackIndex {
           name,
           mode,
           constructPath: str(metadata?.path),
-          body: withoutMetadata(raw),
+          // Locals and variable defaults resolved: a changed one shows as the change it makes.
+          body: resolvedBody(withoutMetadata(raw), constants),
         });
       }
     }
@@ -71,7 +80,30 @@ export function indexStack(stack: LoadedStack): StackIndex {
     moved,
     imports,
     outputs: isObject(stack.json.output) ? stack.json.output : {},
+    providers: providersOf(stack.json, constants),
+    constants,
+    variables: new Map(isObject(stack.json.variable) ? Object.entries(stack.json.variable).map(([n, d]): [string, Json] => [n, block(d) ?? {}]) : []),
   };
+}
+
+function resolvedBody(body: JsonObject, constants: StackConstants): JsonObject {
+  if (constants.locals.size === 0 && constants.variableDefaults.size === 0) return body;
+  const resolved = resolveConstants(body, constants);
+  return isObject(resolved) ? resolved : body;
+}
+
+function providersOf(json: JsonObject, constants: StackConstants): Map<string, JsonObject> {
+  const providers = new Map<string, JsonObject>();
+  if (!isObject(json.provider)) return providers;
+  for (const [name, blocks] of Object.entries(json.provider)) {
+    for (const raw of list(blocks)) {
+      if (!isObject(raw)) continue;
+      const body = resolvedBody(withoutMetadata(raw), constants);
+      const alias = str(body.alias);
+      providers.set(alias !== undefined ? `${name}.${alias}` : name, body);
+    }
+  }
+  return providers;
 }
 
 function stripBraces(value: string | undefined): string | undefined {

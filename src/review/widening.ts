@@ -8,6 +8,7 @@ import { describeGroupId, describeRules, display, durationSeconds, extractStack,
 import { Family, familyOf } from "./resource-types";
 import { EffectiveSession, GroupsFilterReview } from "./review-model";
 import { StackIndex, TfResource } from "./stack-index";
+import { literal } from "./text";
 import { block, canonical, isObject, Json, JsonObject, list, mapReferences, referenceTo } from "./terraform-json";
 
 /** One change that widens access. */
@@ -51,7 +52,7 @@ export function findWidenings(base: StackIndex, head: StackIndex, headToBase: Re
 
     if (is(h, "accessGroup") || is(h, "accessPolicy")) {
       if (b === undefined) continue;
-      const what = is(h, "accessGroup") ? `Access group "${name}"` : `policy "${name}"`;
+      const what = is(h, "accessGroup") ? `Access group ${literal(name)}` : `policy ${literal(name)}`;
       const describe = (index: StackIndex, rule: Json) => describeRules(index, { include: [rule] }).admits;
       const added = (key: "include" | "exclude" | "require") => addedItems(b.body[key], h.body[key], toBase);
       const removed = (key: "include" | "exclude" | "require") => addedItems(h.body[key], b.body[key], (v) => v, toBase);
@@ -67,11 +68,11 @@ export function findWidenings(base: StackIndex, head: StackIndex, headToBase: Re
       }
       const before = display(b.body.decision) ?? "allow";
       const after = display(h.body.decision) ?? "allow";
-      if (morePermissive(before, after)) widen(h, `${what}: decision ${before} → ${after}${DECISION_MEANS.get(after) ?? ""}`);
+      if (morePermissive(before, after)) widen(h, `${what}: decision ${literal(before)} → ${literal(after)}${DECISION_MEANS.get(after) ?? ""}`);
 
     } else if (is(h, "accessApplication")) {
       if (b === undefined) continue;
-      const what = `application "${name}"`;
+      const what = `application ${literal(name)}`;
       for (const entry of addedItems(b.body.policies, h.body.policies, toBase, (v) => v, policyKey)) {
         const id = isObject(entry) ? entry.id : entry;
         const address = referenceTo(id);
@@ -79,10 +80,10 @@ export function findWidenings(base: StackIndex, head: StackIndex, headToBase: Re
         const body: JsonObject = policy ? policy.body : isObject(entry) ? entry : {};
         const decision = display(body.decision) ?? "allow";
         const policyName = display(body.name) ?? policy?.name ?? display(id) ?? "?";
-        widen(h, `${what} gains policy "${policyName}" (${decision}: ${describeRules(head, body).admits})`);
+        widen(h, `${what} gains policy ${literal(policyName)} (${decision}: ${describeRules(head, body).admits})`);
       }
       for (const domain of addedItems(domainsOf(b.body), domainsOf(h.body), (v) => v)) {
-        widen(h, `${what} now also covers ${display(domain) ?? "?"}: everyone its policies admit reaches it`);
+        widen(h, `${what} now also covers ${literal(display(domain) ?? "?")}: everyone its policies admit reaches it`);
       }
       const idpsBefore = list(b.body.allowed_idps);
       const idpsAfter = list(h.body.allowed_idps);
@@ -92,13 +93,13 @@ export function findWidenings(base: StackIndex, head: StackIndex, headToBase: Re
         for (const idp of addedItems(idpsBefore, idpsAfter, toBase)) {
           const target = referenceTo(idp);
           const idpName = target !== undefined ? display(head.byAddress.get(target)?.body.name) : undefined;
-          widen(h, `${what} now accepts identity provider ${idpName !== undefined ? `"${idpName}"` : display(idp) ?? "?"}`);
+          widen(h, `${what} now accepts identity provider ${idpName !== undefined ? `${literal(idpName)}` : display(idp) ?? "?"}`);
         }
       }
     } else if (is(h, "oktaApp")) {
       if (b === undefined) continue;
       const comparison = compareFilters(groupsClaimOfApp(b.body), groupsClaimOfApp(h.body));
-      const app = `Okta app "${display(h.body.label) ?? h.name}"`;
+      const app = `Okta app ${literal(display(h.body.label) ?? h.name)}`;
       if (b.body.implicit_assignment !== true && h.body.implicit_assignment === true) {
         widen(h, `${app}: implicit_assignment turned on (Federation Broker Mode): every user of the Okta org can sign in through it, group assignments no longer limit who`);
       }
@@ -108,7 +109,7 @@ export function findWidenings(base: StackIndex, head: StackIndex, headToBase: Re
     } else if (is(h, "oktaAuthServerClaim")) {
       if (b === undefined) continue;
       const comparison = compareFilters(groupsClaimOfAuthServerClaim(b.body), groupsClaimOfAuthServerClaim(h.body));
-      const claim = `authorization server claim "${name}"`;
+      const claim = `authorization server claim ${literal(name)}`;
       if (comparison.result === "narrower") narrow(h, `${claim}: groups filter narrowed, ${comparison.text}: it may lock people out`, NARROW_HINT);
       if (comparison.result === "broader") widen(h, `${claim}: groups filter broadened, ${comparison.text}`);
       if (comparison.result === "changed") widen(h, `${claim}: groups filter changed, ${comparison.text}; it may send groups it did not send before`);
@@ -129,7 +130,7 @@ export function findWidenings(base: StackIndex, head: StackIndex, headToBase: Re
           stack: head.name,
           address: h.address,
           constructPath: h.constructPath,
-          message: `SCIM is added to the existing identity provider "${name}": cloudflare provider 5.14.0 fails this apply with "Provider produced inconsistent result after apply" (fixed only in 5.20.0)`,
+          message: `SCIM is added to the existing identity provider ${literal(name)}: cloudflare provider 5.14.0 fails this apply with "Provider produced inconsistent result after apply" (fixed only in 5.20.0)`,
           hint: "Apply in two steps: turn SCIM on in the Cloudflare dashboard (Zero Trust → Settings → Authentication → the IdP → SCIM) and import or refresh, or create a new identity provider with SCIM and switch applications to it; or upgrade to cloudflare provider 5.20.0 or later.",
         });
       }
@@ -220,7 +221,7 @@ function removedDenyPolicies(base: StackIndex, head: StackIndex, headToBase: Rea
         stack: head.name,
         address: now.address,
         constructPath: now.constructPath,
-        message: `application "${now.name}" no longer has deny policy "${p.name}"${gone ? " (the policy is deleted)" : ""}: the people it denied (${p.admits}) may now get in`,
+        message: `application ${literal(now.name)} no longer has deny policy ${literal(p.name)}${gone ? " (the policy is deleted)" : ""}: the people it denied (${p.admits}) may now get in`,
       });
     }
   }
@@ -231,7 +232,7 @@ function removedDenyPolicies(base: StackIndex, head: StackIndex, headToBase: Rea
 function lengthenedSessions(base: StackIndex, head: StackIndex, headToBase: ReadonlyMap<string, string>): Widening[] {
   const found: Widening[] = [];
   const baseApps = new Map(extractStack(base).accessApplications.map((a) => [a.address, a]));
-  const words = (s: EffectiveSession) => `${s.duration} (${s.source === "policy" ? "the policy's" : s.source === "application" ? "the application's" : "the provider's default: the policy sets none"})`;
+  const words = (s: EffectiveSession) => `${literal(s.duration)} (${s.source === "policy" ? "the policy's" : s.source === "application" ? "the application's" : "the provider's default: the policy sets none"})`;
   for (const app of extractStack(head).accessApplications) {
     const before = baseApps.get(headToBase.get(app.address) ?? app.address);
     if (before === undefined) continue;
@@ -245,7 +246,7 @@ function lengthenedSessions(base: StackIndex, head: StackIndex, headToBase: Read
         stack: head.name,
         address: app.address,
         constructPath: app.constructPath,
-        message: `application "${app.name}": the session through policy "${p.name}" lengthens from ${words(was)} to ${words(p.session)}: people keep access longer after they lose it in Okta`,
+        message: `application ${literal(app.name)}: the session through policy ${literal(p.name)} lengthens from ${words(was)} to ${words(p.session)}: people keep access longer after they lose it in Okta`,
       });
     }
   }
@@ -278,7 +279,7 @@ function reorderedPolicies(base: StackIndex, head: StackIndex, headToBase: Reado
           stack: head.name,
           address: app.address,
           constructPath: app.constructPath,
-          message: `application "${app.name}": ${allow.p.decision} policy "${allow.p.name}" now comes before deny policy "${deny.p.name}" (precedence ${allow.p.precedence ?? "?"} < ${deny.p.precedence ?? "?"}): people both admit are let in before the deny is evaluated`,
+          message: `application ${literal(app.name)}: ${allow.p.decision} policy ${literal(allow.p.name)} now comes before deny policy ${literal(deny.p.name)} (precedence ${allow.p.precedence ?? "?"} < ${deny.p.precedence ?? "?"}): people both admit are let in before the deny is evaluated`,
         });
       }
     }
@@ -291,13 +292,13 @@ function assignedMessage(app: string, group: { group: string; everyone: boolean 
   if (group.everyone) {
     return `Okta app ${app} is now assigned to Everyone${how}: every user of the Okta org can sign in through it, and Access policies alone decide who reaches each application`;
   }
-  return `Okta app ${app} is now assigned to group "${group.group}"${how}`;
+  return `Okta app ${app} is now assigned to group ${literal(group.group)}${how}`;
 }
 
 function labelOfApp(head: StackIndex, appId: Json | undefined): string {
   const address = referenceTo(appId);
   const app = address !== undefined ? head.byAddress.get(address) : undefined;
-  return app ? `"${display(app.body.label) ?? app.name}"` : display(appId) ?? "?";
+  return app ? `${literal(display(app.body.label) ?? app.name)}` : display(appId) ?? "?";
 }
 
 /** An application's policy entry, compared by the policy it names. */

@@ -5,7 +5,7 @@
 import { diffOutputs } from "../../src/review/diff";
 import { durationSeconds, findWidenings, longerSession, morePermissive } from "../../src/review/widening";
 import { review } from "../../src/review/review";
-import { handWrittenIdp, index, writeStackFile } from "./helpers";
+import { handWrittenIdp, index, quoted, writeStackFile } from "./helpers";
 
 const IDP_REF = "${cloudflare_zero_trust_access_identity_provider.okta.id}";
 const okta = (name: string) => ({ okta: { name, identity_provider_id: IDP_REF } });
@@ -36,7 +36,7 @@ function findings(head: (j: any) => void, base: (j: any) => void = (j) => access
   const b = index(handWrittenIdp(base), "s");
   const h = index(handWrittenIdp(head), "s");
   const { pairs } = diffOutputs([b], [h]);
-  return findWidenings(pairs[0].base, pairs[0].head, pairs[0].headToBase).map((w) => `${w.kind}: ${w.message}`);
+  return findWidenings(pairs[0].base, pairs[0].head, pairs[0].headToBase).map((w) => `${w.kind}: ${quoted(w.message)}`);
 }
 
 const policies = (j: any) => j.resource.cloudflare_zero_trust_access_policy;
@@ -83,7 +83,7 @@ describe("issue 9.2: widening completeness", () => {
       (j) => access(j, (x) => (policies(x).allow.decision = after)),
       (j) => access(j, (x) => (policies(x).allow.decision = before)),
     );
-    expect(found).toContainEqual(expect.stringContaining(`widen: policy "Allow": decision ${before} → ${after}`));
+    expect(found).toContainEqual(expect.stringContaining(`widen: policy "Allow": decision "${before}" → "${after}"`));
   });
 
   test.each([
@@ -101,7 +101,7 @@ describe("issue 9.2: widening completeness", () => {
 
   test("a domain added to an application", () => {
     const found = findings((j) => access(j, (x) => (app(x).self_hosted_domains = ["wiki.acme.com", "admin.acme.com"])));
-    expect(found).toEqual(["widen: application \"Wiki\" now also covers admin.acme.com: everyone its policies admit reaches it"]);
+    expect(found).toEqual([`widen: application "Wiki" now also covers "admin.acme.com": everyone its policies admit reaches it`]);
   });
 
   test("a deny policy that denies fewer: an include removed, an exclude added", () => {
@@ -139,11 +139,11 @@ describe("issue 9.2: widening completeness", () => {
   test("a lengthened policy session is a widening (the effective session of the application)", () => {
     const found = findings((j) => access(j, (x) => (policies(x).allow.session_duration = "24h")));
     expect(found).toEqual([
-      'widen: application "Wiki": the session through policy "Allow" lengthens from 8h (the policy\'s) to 24h (the policy\'s): people keep access longer after they lose it in Okta',
+      'widen: application "Wiki": the session through policy "Allow" lengthens from "8h" (the policy\'s) to "24h" (the policy\'s): people keep access longer after they lose it in Okta',
     ]);
     const dropped = findings((j) => access(j, (x) => delete policies(x).allow.session_duration));
     expect(dropped).toEqual([
-      'widen: application "Wiki": the session through policy "Allow" lengthens from 8h (the policy\'s) to 24h (the provider\'s default: the policy sets none): people keep access longer after they lose it in Okta',
+      'widen: application "Wiki": the session through policy "Allow" lengthens from "8h" (the policy\'s) to "24h" (the provider\'s default: the policy sets none): people keep access longer after they lose it in Okta',
     ]);
     // The application's own session does not matter while its policy sets one.
     expect(findings((j) => access(j, (x) => (app(x).session_duration = "48h")))).toEqual([]);
@@ -173,16 +173,16 @@ describe("issue 16.3: the effective session per application", () => {
   test("a policy without session_duration gets the provider's 24h, and a session warning", () => {
     const r = reviewOf((x) => delete policies(x).allow.session_duration);
     expect(r.stacks[0].accessApplications[0].effectiveSession).toEqual({ duration: "24h", source: "provider default" });
-    expect(r.warnings.filter((w) => w.kind === "session").map((w) => w.message)).toEqual([
-      'application "Wiki": policy "Allow" sets no session_duration, so the cloudflare provider gives it 24h, which wins over the application\'s 8h: set the policy\'s session_duration',
+    expect(r.warnings.filter((w) => w.kind === "session").map((w) => quoted(w.message))).toEqual([
+      'application "Wiki": policy "Allow" sets no session_duration, so the cloudflare provider gives it 24h, which wins over the application\'s "8h": set the policy\'s session_duration',
     ]);
   });
 
   test("a policy session longer than the application's warns", () => {
     const r = reviewOf((x) => (policies(x).allow.session_duration = "12h"));
     expect(r.stacks[0].accessApplications[0].effectiveSession).toEqual({ duration: "12h", source: "policy" });
-    expect(r.warnings.filter((w) => w.kind === "session").map((w) => w.message)).toEqual([
-      'application "Wiki": policy "Allow" gives 12h sessions, longer than the application\'s 8h; the policy\'s wins',
+    expect(r.warnings.filter((w) => w.kind === "session").map((w) => quoted(w.message))).toEqual([
+      'application "Wiki": policy "Allow" gives "12h" sessions, longer than the application\'s "8h"; the policy\'s wins',
     ]);
   });
 
@@ -192,5 +192,41 @@ describe("issue 16.3: the effective session per application", () => {
       app(x).policies = [{ id: "${cloudflare_access_policy.v4.id}", precedence: 1 }];
     });
     expect(r.stacks[0].accessApplications[0].effectiveSession).toEqual({ duration: "8h", source: "application" });
+  });
+});
+
+describe("issue 9.2: locals, variable defaults and provider configuration", () => {
+  const withLocal = (group: string, how: "local" | "var" | "template") => (j: any) =>
+    access(j, (x) => {
+      x.locals = { team: group };
+      x.variable = { team: { type: "string", default: group }, token: { type: "string", sensitive: true, default: "S3CRET-default" } };
+      policies(x).allow.include = [okta(how === "local" ? "${local.team}" : how === "var" ? "${var.team}" : "${local.team}-${var.team}")];
+    });
+
+  test.each(["local", "var", "template"] as const)("a %s that a policy's okta.name uses, changed from eng to Everyone, is a widening", (how) => {
+    const found = findings(withLocal("Everyone", how), withLocal("eng", how));
+    const group = how === "template" ? "Everyone-Everyone" : "Everyone";
+    expect(found).toContainEqual(`widen: policy "Allow" now admits Okta group "${group}" (added to include)`);
+  });
+
+  test("the review shows the change of the local and the policy, never a sensitive default", () => {
+    const base = writeStackFile(handWrittenIdp(withLocal("eng", "local")));
+    const head = writeStackFile(handWrittenIdp((j) => {
+      withLocal("Everyone", "local")(j);
+      j.variable.token.default = "S3CRET-changed";
+    }));
+    const r = review(head, { base });
+    const stack = r.diff!.stacks[0];
+    expect(stack.changes.map((c) => c.address)).toContain("cloudflare_zero_trust_access_policy.allow");
+    expect(stack.configChanges.map((c) => `${c.kind} ${c.name}`)).toEqual(["local team", "variable team", "variable token"]);
+    expect(JSON.stringify(r)).not.toContain("S3CRET");
+    expect(r.stacks[0].accessPolicies.find((p) => p.name === "Allow")?.oktaGroups).toEqual(["Everyone"]);
+  });
+
+  test("the Okta provider's org_name changed is a replacement of every Okta resource", () => {
+    const provider = (org: string) => (j: any) => access(j, (x) => (x.provider = { okta: [{ org_name: org, base_url: "okta.com", api_token: "${var.okta_token}" }] }));
+    const r = review(writeStackFile(handWrittenIdp(provider("acme-new"))), { base: writeStackFile(handWrittenIdp(provider("acme"))) });
+    expect(r.warnings.map((w) => `${w.kind}: ${quoted(w.message)}`)).toContainEqual('replace: the Okta provider "okta" points at another Okta org: "org_name" "acme" → "acme-new"');
+    expect(r.diff!.stacks[0].configChanges).toEqual([{ kind: "provider", name: "okta", attributes: [expect.objectContaining({ attribute: "okta.org_name", before: "acme", after: "acme-new" })] }]);
   });
 });

@@ -63,3 +63,8 @@ export function handWrittenIdp(change: (json: any) => void = () => undefined): J
   change(json);
   return json;
 }
+
+/** A finding message with its marked values in double quotes, as the tests spell them. */
+export function quoted(text: string): string {
+  return text.replace(/[\uE000\uE001]/g, '"');
+}

@@ -3,12 +3,13 @@
  * and every fix the review suggests, applied: the warning goes away and no
  * new one appears.
  */
-import { GroupsClaim } from "../../src";
+import { GroupsClaim, OktaAccessIdentityProvider } from "../../src";
 import { ReviewWarning } from "../../src/review/findings";
 import { review } from "../../src/review/review";
 import { basicStack, synthApp, synthExample } from "./fixtures";
+import { quoted } from "./helpers";
 
-const summary = (w: ReviewWarning) => `${w.kind} ${w.constructPath ?? w.address ?? w.stack ?? ""}: ${w.message}`;
+const summary = (w: ReviewWarning) => `${w.kind} ${w.constructPath ?? w.address ?? w.stack ?? ""}: ${quoted(w.message)}`;
 
 describe("issue 17.3: after a rename, the suggested moves fix every warning", () => {
   const base = synthExample("basic");
@@ -66,5 +67,33 @@ describe("issue 17.2: a custom authorization server with an expression claim", (
       }),
     );
     expect(result.warnings.map(summary)).toContainEqual(expect.stringMatching(/no okta_auth_server_claim named "groups".*does not reach that server's tokens/));
+  });
+});
+
+describe("issue 9.6: the construct's synth-time warnings are shown", () => {
+  test("GIVEN a construct warning in the cdktf manifest THEN the review shows it as a warning finding", () => {
+    const result = review(synthApp((app) => basicStack(app, { groupsClaim: GroupsClaim.startingWith(".*") })));
+    const warnings = result.warnings.filter((w) => w.kind === "warning");
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        constructPath: "okta-access-basic/Okta",
+        message: expect.stringMatching(/^recorded at synth: OktaAccessIdentityProvider "okta-access-basic\/Okta": groupsClaim is "Starts with" "\.\*", a literal prefix/),
+      }),
+    ]);
+    expect(review(synthExample("basic")).warnings.filter((w) => w.kind === "warning" || w.kind === "error")).toEqual([]);
+  });
+
+  test("issue 9: the construct and the review agree on a regex claim that never sends a group", () => {
+    const result = review(
+      synthApp((app) => {
+        const stack = basicStack(app, { groupsClaim: GroupsClaim.matchingRegex("^eng-.*") });
+        const okta = stack.node.findChild("Okta") as OktaAccessIdentityProvider;
+        okta.protectApplication("Wiki", { name: "Wiki", domain: "wiki.example.com", allowedOktaGroups: ["Marketing"] });
+      }),
+    );
+    const synth = result.warnings.filter((w) => w.kind === "warning").map((w) => w.message);
+    const review_ = result.warnings.filter((w) => w.kind === "check").map((w) => quoted(w.message));
+    expect(synth).toContainEqual(expect.stringContaining('allowedOktaGroups ["Marketing"] is not sent'));
+    expect(review_).toContainEqual(expect.stringMatching(/names Okta group "Marketing", which the groups claim \(groups matching regex \^eng-\.\*\) never sends/));
   });
 });
