@@ -4,14 +4,15 @@
  * assignments use them, so a changed local or default shows as the change it
  * makes (a policy that now admits "Everyone"), not as nothing.
  *
- * This is the review's small resolver for whole-value references
- * (`${local.x}`, `${var.x}`) and templates made only of them; the secrets
- * module's expression evaluator (expressions.ts) is the general one.
- * Variables declared `sensitive` are never resolved (their value must not
- * reach the review), nor are variables without a default. A variable may be
- * set at plan time (tfvars, environment): the review assumes its default and
- * says so where the value is shown.
+ * Strings are evaluated with the secrets module's evaluator
+ * (expressions.ts: templates, heredocs, functions, `local.*`, `var.*`), so the
+ * review and the secret rules agree on what is a constant. A value that went
+ * through a variable declared `sensitive` is never substituted (its value
+ * must not reach the review), nor one that depends on a resource, a data
+ * source or a variable without a default. A variable may be set at plan time
+ * (tfvars, environment): the review assumes its default.
  */
+import { evaluate, Evaluated, Scope, stackScope } from "./expressions";
 import { isObject, Json, JsonObject } from "./terraform-json";
 
 /** The constants a stack declares. */
@@ -19,6 +20,8 @@ export interface StackConstants {
   readonly locals: ReadonlyMap<string, Json>;
   /** Non-sensitive variables with a default. */
   readonly variableDefaults: ReadonlyMap<string, Json>;
+  /** The evaluator's scope of the stack. */
+  readonly scope: Scope;
 }
 
 /** Reads the `locals` and `variable` blocks of a stack's JSON. */
@@ -35,48 +38,38 @@ export function stackConstants(json: JsonObject): StackConstants {
       if (isObject(d) && d.default !== undefined && d.sensitive !== true) variableDefaults.set(name, d.default);
     }
   }
-  return { locals, variableDefaults };
+  return { locals, variableDefaults, scope: stackScope(json) };
 }
 
-const WHOLE = /^\$\{\s*(local|var)\.([A-Za-z_][\w-]*)\s*\}$/;
-const SEGMENT = /\$\{\s*(local|var)\.([A-Za-z_][\w-]*)\s*\}/g;
-const MAX_DEPTH = 32;
+/**
+ * A value with every string that Terraform can evaluate to a constant
+ * (locals, non-sensitive variable defaults, functions of them) replaced by
+ * that constant, using the secrets module's evaluator (expressions.ts); a
+ * string that depends on a resource, a data source or a sensitive variable
+ * stays as written.
+ */
+export function resolveConstants(value: Json, constants: StackConstants): Json {
+  return resolveIn(value, constants.scope, 0);
+}
 
-/** A value with its constant references replaced by their values, as far as they are known. */
-export function resolveConstants(value: Json, constants: StackConstants, depth = 0, seen: ReadonlySet<string> = new Set()): Json {
+const MAX_DEPTH = 64;
+
+function resolveIn(value: Json, scope: Scope, depth: number): Json {
   if (depth > MAX_DEPTH) return value;
-  if (typeof value === "string") return resolveString(value, constants, depth, seen);
-  if (Array.isArray(value)) return value.map((v) => resolveConstants(v, constants, depth + 1, seen));
+  if (typeof value === "string") {
+    if (!value.includes("${") && !value.includes("%{")) return value;
+    const evaluated = evaluate(value, scope);
+    return evaluated.known && !throughSensitive(evaluated, scope) ? evaluated.value : value;
+  }
+  if (Array.isArray(value)) return value.map((v) => resolveIn(v, scope, depth + 1));
   if (isObject(value)) {
-    const out: JsonObject = {};
-    for (const [k, v] of Object.entries(value)) out[k] = resolveConstants(v, constants, depth + 1, seen);
-    return out;
+    // fromEntries defines own properties: a key named "__proto__" stays data.
+    return Object.fromEntries(Object.entries(value).map(([k, v]): [string, Json] => [k, resolveIn(v, scope, depth + 1)]));
   }
   return value;
 }
 
-function lookup(kind: string, name: string, constants: StackConstants, depth: number, seen: ReadonlySet<string>): Json | undefined {
-  const key = `${kind}.${name}`;
-  if (seen.has(key)) return undefined;
-  const raw = kind === "local" ? constants.locals.get(name) : constants.variableDefaults.get(name);
-  if (raw === undefined) return undefined;
-  return resolveConstants(raw, constants, depth + 1, new Set([...seen, key]));
-}
-
-function resolveString(text: string, constants: StackConstants, depth: number, seen: ReadonlySet<string>): Json {
-  if (!text.includes("${")) return text;
-  const whole = WHOLE.exec(text);
-  if (whole) return lookup(whole[1], whole[2], constants, depth, seen) ?? text;
-  // A template: substitute only when every interpolation is a known scalar constant.
-  const rest = text.replace(SEGMENT, "");
-  if (rest.includes("${") || rest.includes("%{")) return text;
-  let known = true;
-  const substituted = text.replace(SEGMENT, (segment, kind: string, name: string) => {
-    const v = lookup(kind, name, constants, depth, seen);
-    if (typeof v === "string" && !v.includes("${")) return v;
-    if (typeof v === "number" || typeof v === "boolean") return String(v);
-    known = false;
-    return segment;
-  });
-  return known ? substituted : text;
+/** A known value that came through a sensitive variable is never substituted (the evaluator lists the names it went through in `via`). */
+function throughSensitive(evaluated: Evaluated, scope: Scope): boolean {
+  return evaluated.via.some((name) => name.startsWith("var.") && scope.variables.get(name.slice(4))?.sensitive === true);
 }

@@ -65,6 +65,19 @@ export function findRenames(removed: TfResource[], added: TfResource[], known: R
   for (const r of removed) bucket(byType, r).removed.push(r);
   for (const r of added) bucket(byType, r).added.push(r);
   const used = new Set<TfResource>();
+  // A resource that refers to nothing removed or added has the same fingerprint in every round.
+  const fixed = new Map<TfResource, string>();
+  for (const [side, resources] of [["base", removed], ["head", added]] as const) {
+    for (const r of resources) {
+      let moving = false;
+      const key = fingerprint(r, (address) => {
+        if (removedSet.has(address) || addedSet.has(address)) moving = true;
+        return side === "head" ? known.get(address) ?? address : address;
+      });
+      if (!moving) fixed.set(r, key);
+    }
+  }
+  const print = (r: TfResource, key: (address: string) => string) => fixed.get(r) ?? fingerprint(r, key);
 
   // 1. identical content, in rounds.
   let lastChance = false;
@@ -82,7 +95,7 @@ export function findRenames(removed: TfResource[], added: TfResource[], known: R
       if (freshLeft.length === 0 || goneLeft.length === 0) continue;
       const byContent = new Map<string, TfResource[]>();
       for (const r of freshLeft) {
-        const key = fingerprint(r, headKeyNow);
+        const key = print(r, headKeyNow);
         const list = byContent.get(key);
         if (list) list.push(r);
         else byContent.set(key, [r]);
@@ -90,7 +103,7 @@ export function findRenames(removed: TfResource[], added: TfResource[], known: R
       const pools = new Map<string, CandidatePool>();
       for (const [key, list] of byContent) pools.set(key, new CandidatePool(list));
       for (const r of goneLeft) {
-        const pool = pools.get(fingerprint(r, baseKeyNow));
+        const pool = pools.get(print(r, baseKeyNow));
         if (pool === undefined || pool.size === 0) continue;
         // Identical candidates may be told apart once what they refer to is paired.
         if (pool.size > 1 && !lastChance && hasUnpairedReferences(r, removedSet, pairedBase)) {

@@ -5,6 +5,7 @@
  * only parses arguments and renders its result.
  */
 import { AccessSummary, accessSummary } from "./access-summary";
+import { staticAdoptionWarnings } from "./adoption";
 import { checkStack } from "./checks";
 import { literal } from "./text";
 import { FINDING_KIND_ORDER, FINDING_KINDS, FindingInput, FindingKind, ReviewWarning, withId } from "./findings";
@@ -159,6 +160,12 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
     }
   }
 
+  // Adoption: an imported IdP or app whose secret Terraform no longer knows.
+  for (const stack of head.stacks) {
+    for (const w of staticAdoptionWarnings(stack.json)) {
+      warnings.push({ kind: "check", stack: stack.name, address: w.address, constructPath: headIndexes.find((i) => i.name === stack.name)?.byAddress.get(w.address)?.constructPath, message: `${w.message} (${w.code})` });
+    }
+  }
   // The construct's own synth-time warnings and errors: shown even when the stack was synthesized without the cdktf CLI.
   for (const stack of head.stacks) {
     for (const a of stack.annotations ?? []) {
@@ -191,6 +198,6 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
 export function moveHint(constructPath: string | undefined, previousAddress: string): string {
   const child = constructPath?.split("/").pop();
   const where = constructPath !== undefined ? ` on the resource at ${literal(constructPath)}` : "";
-  const reach = child !== undefined ? ` (a child the construct does not expose: ${literal(`node.findChild("${child}")`)})` : "";
+  const reach = child !== undefined ? ` (its construct's ${literal(`node.findChild("${child}")`)} reaches it when no attribute exposes it)` : "";
   return `Keep the old construct id, or declare the move${where}: ${literal(`moveFromId("${previousAddress}")`)}${reach}, which writes a Terraform moved block. Do it for every resource the rename affects: each has its own warning.`;
 }

@@ -223,6 +223,19 @@ describe("issue 9.2: locals, variable defaults and provider configuration", () =
     expect(r.stacks[0].accessPolicies.find((p) => p.name === "Allow")?.oktaGroups).toEqual(["Everyone"]);
   });
 
+  test("functions of locals are evaluated as Terraform would; a sensitive variable never is", () => {
+    const stack = (team: string) => (j: any) =>
+      access(j, (x) => {
+        x.locals = { team };
+        x.variable = { hidden: { type: "string", sensitive: true, default: "S3CRET-group" } };
+        policies(x).allow.include = [okta("${upper(local.team)}"), okta("${var.hidden}")];
+      });
+    expect(findings(stack("everyone"), stack("eng"))).toContainEqual('widen: policy "Allow" now admits Okta group "EVERYONE" (added to include)');
+    const r = review(writeStackFile(handWrittenIdp(stack("eng"))));
+    expect(r.stacks[0].accessPolicies.find((p) => p.name === "Allow")?.oktaGroups).toEqual(["ENG", "${var.hidden}"]);
+    expect(JSON.stringify(r)).not.toContain("S3CRET");
+  });
+
   test("the Okta provider's org_name changed is a replacement of every Okta resource", () => {
     const provider = (org: string) => (j: any) => access(j, (x) => (x.provider = { okta: [{ org_name: org, base_url: "okta.com", api_token: "${var.okta_token}" }] }));
     const r = review(writeStackFile(handWrittenIdp(provider("acme-new"))), { base: writeStackFile(handWrittenIdp(provider("acme"))) });

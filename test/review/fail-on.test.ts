@@ -73,3 +73,23 @@ describe("finding kinds and ids", () => {
     for (const w of a.warnings) expect(w.id).toMatch(new RegExp(`^${w.kind}-[0-9a-f]{12}(-\\d+)?$`));
   });
 });
+
+describe("prototype-named keys are data (issue 9, my modules)", () => {
+  test("resource types, names and locals like constructor, __proto__, toString review and diff without an internal error", () => {
+    // JSON text, so that "__proto__" is an own key as JSON.parse makes it.
+    const extra = (label: string) =>
+      `"constructor":{"__proto__":{"label":"${label}"},"toString":{"y":2}},"toString":{"valueOf":{"name":"${label}"}},"hasOwnProperty":{"constructor":{}}`;
+    const stack = (label: string) => {
+      const text = JSON.stringify(handWrittenIdp());
+      return `${text.replace('"resource":{', `"resource":{${extra(label)},`).slice(0, -1)},"locals":{"constructor":"${label}","__proto__":"x"}}`;
+    };
+    const base = writeStackFile(stack("a"));
+    const head = writeStackFile(stack("b"));
+    const r = run("review", head, "--base", base, "--format", "json");
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.diff.stacks[0].changes.map((c: any) => c.address)).toEqual(expect.arrayContaining(["constructor.__proto__", "toString.valueOf"]));
+    expect(json.diff.stacks[0].configChanges.map((c: any) => `${c.kind} ${c.name}`)).toEqual(["local constructor"]);
+  });
+});

@@ -97,3 +97,17 @@ describe("issue 9.6: the construct's synth-time warnings are shown", () => {
     expect(review_).toContainEqual(expect.stringMatching(/names Okta group "Marketing", which the groups claim \(groups matching regex \^eng-\.\*\) never sends/));
   });
 });
+
+describe("adoption checks are shown in the review", () => {
+  test("GIVEN a naive importFrom of the app and the IdP THEN the review warns that the secret may be blanked", () => {
+    const result = review(
+      synthApp((app) => {
+        const stack = basicStack(app);
+        const okta = stack.node.findChild("Okta") as OktaAccessIdentityProvider;
+        okta.oktaApp.importFrom("0oa1b2c3d4e5f6g7h8i9");
+      }),
+    );
+    expect(result.warnings.filter((w) => /blank-secret-after-import/.test(w.message)).map((w) => [w.kind, w.constructPath])).toEqual([["check", "okta-access-basic/Okta/IdentityProvider"]]);
+    expect(review(synthExample("basic")).warnings.some((w) => /blank-secret-after-import/.test(w.message))).toBe(false);
+  });
+});
