@@ -57,8 +57,8 @@ export function renderMarkdown(result: ReviewResult): string {
   if (result.diff !== undefined) {
     const changed = result.diff.stacks.filter((s) => s.status !== "unchanged");
     const n = changed.reduce((sum, s) => sum + s.changes.length + s.configChanges.length, 0);
-    if (changed.length === 0) out.push("No resource changes against the base.", "");
-    else {
+    // With nothing changed, the summary line says so.
+    if (changed.length > 0) {
       out.push(`<details><summary>Changes against the base: ${n} ${n === 1 ? "change" : "changes"}</summary>`, "");
       for (const stack of changed) out.push(...stackChanges(stack));
       out.push("</details>", "");
@@ -243,6 +243,15 @@ function stackSection(stack: StackReview, shown: Map<string, string>, changes: D
       ),
       "",
     );
+  }
+  const attached = new Set(stack.accessApplications.flatMap((a) => a.policies.map((p) => p.policy ?? "")));
+  const unattached = stack.accessPolicies.filter((p) => !attached.has(p.address));
+  if (unattached.length > 0) {
+    out.push("#### Policies no application uses", "");
+    for (const p of unattached) {
+      out.push(`- ${code(p.name)}${p.constructPath !== undefined ? ` (${code(relativePath(stack.name, p.constructPath))})` : ""}: ${code(p.decision)}, ${prose(p.admits)}`);
+    }
+    out.push("");
   }
   if (stack.accessApplications.length > 0) {
     const idpNames = new Map(stack.identityProviders.map((i) => [i.address, i.name]));
