@@ -331,7 +331,7 @@ describe("seeding objects that exist before the run", () => {
       }),
     });
     expect(res.status).toBe(200);
-    const { seeded } = (await res.json()) as any;
+    const { seeded } = (await res.json());
     expect(seeded.groups).toEqual({ Engineering: groupId + "1" });
     const app = await call("GET", "/api/v1/apps/0oaSEEDEDapp00000001");
     expect(app.body).toMatchObject({ id: "0oaSEEDEDapp00000001", label: "Existing", status: "ACTIVE" });
