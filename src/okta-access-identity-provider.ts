@@ -3,11 +3,8 @@ import { ZeroTrustAccessIdentityProvider } from "@cdktf/provider-cloudflare/lib/
 import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
 import type { AuthServerClaim } from "@cdktf/provider-okta/lib/auth-server-claim";
 import { DataOktaEveryoneGroup } from "@cdktf/provider-okta/lib/data-okta-everyone-group";
-import {
-  Annotations,
-  IAspect,
-  TerraformProvider, TerraformResource, TerraformStack, TerraformVariable, Token } from "cdktf";
-import { Construct, IConstruct } from "constructs";
+import { Annotations, TerraformProvider, TerraformResource, TerraformVariable, Token } from "cdktf";
+import { Construct } from "constructs";
 import { AccessGroupOptions } from "./access-group";
 import { IdentityProviderAdoption } from "./adoption";
 
@@ -15,14 +12,13 @@ const ACCESS_GROUP_KEYS: readonly (keyof AccessGroupOptions)[] = ["oktaGroups", 
 import { GroupsClaim } from "./groups-claim";
 import { IOktaAccessIdentityProvider } from "./okta-access-identity-provider-interface";
 import { groupAssignments } from "./private/group-assignments";
-import { addAspectToStack } from "./private/core";
+import { registerGroupsClaimAuthCheck } from "./private/groups-claim-auth-check";
 import { assignmentImportId, claimImportId, requireCloudflareUuid, scopedImportId } from "./private/import-ids";
 import { accessGroupModule, authServerClaimModule } from "./private/lazy-providers";
 import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./private/okta-groups";
 import { resolveIdentityProviderProps } from "./private/resolve-identity-provider";
 import { PROTECT_APPLICATION_KEYS } from "./private/resolve-protected-application";
 import { refuseNonSensitiveOutputsOf } from "./private/sensitive-outputs";
-import { oktaProviderOrgWarning } from "./private/settings-warnings";
 import { constructId, describe, invalid, refuseUnknownKeys, requireId, requireNonEmpty, requireObject } from "./private/validation";
 import { ProtectApplicationOptions, ProtectedApplication } from "./protected-application";
 import { ScimOptions } from "./scim";
@@ -46,13 +42,16 @@ export interface OktaAccessIdentityProviderProps {
   /**
    * Your Cloudflare Zero Trust team domain, `<team>.cloudflareaccess.com`, or
    * just the team name. Okta redirects back to
-   * `https://<teamDomain>/cdn-cgi/access/callback`.
+   * `https://<teamDomain>/cdn-cgi/access/callback`; another host gets a
+   * warning, since Access answers only on the team domain.
    */
   readonly teamDomain: string;
 
   /**
-   * Your Okta org URL, such as `https://dev-123456.okta.com` (never the
-   * `-admin` console URL). A trailing slash is removed.
+   * Your Okta org URL, such as `https://dev-123456.okta.com`, or your custom
+   * Okta domain (never the `-admin` console URL). A trailing slash is
+   * removed. Use `OktaOrg.fromUrl` to derive the Okta provider's
+   * `orgName` and `baseUrl` from the same value.
    */
   readonly oktaOrgUrl: string;
 
@@ -119,7 +118,9 @@ export interface OktaAccessIdentityProviderProps {
 
   /**
    * Extra claims Cloudflare should read from the ID token. The groups claim's
-   * name is always included, and duplicates are removed.
+   * name always comes first and appears once (listing it here too is allowed);
+   * a claim listed twice here is refused. A list token becomes the Terraform
+   * expression `distinct(concat(["<groups claim>"], <list>))`.
    * @default - only the groups claim
    */
   readonly claims?: string[];
@@ -134,14 +135,16 @@ export interface OktaAccessIdentityProviderProps {
 
   /**
    * The Okta provider for every Okta resource and data source of this
-   * construct, for example an aliased provider of a second Okta org.
+   * construct, for example an aliased provider of a second Okta org. It must
+   * be an `OktaProvider` of this construct's stack.
    * @default - the stack's default Okta provider
    */
   readonly oktaProvider?: TerraformProvider;
 
   /**
-   * The Cloudflare provider for the identity provider, for example an aliased
-   * provider of a second Cloudflare account.
+   * The Cloudflare provider for the identity provider, its Access groups and
+   * applications, for example an aliased provider of a second Cloudflare
+   * account. It must be a `CloudflareProvider` of this construct's stack.
    * @default - the stack's default Cloudflare provider
    */
   readonly cloudflareProvider?: TerraformProvider;
@@ -346,7 +349,7 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
       );
     }
 
-    GroupsClaimAuthCheck.register(this, where);
+    registerGroupsClaimAuthCheck(this, where);
   }
 
   /**
@@ -411,72 +414,6 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
     }
     return scope;
   }
-}
-
-/**
- * The Okta provider sets `groups_claim` only when it authenticates with an SSWS
- * API token; with OAuth 2.0 (private key or access token) it logs a line and
- * skips it, so groups never reach Cloudflare. Checked at synth, once the
- * stack's providers exist.
- *
- * One aspect per stack, not per construct: finding the default provider walks
- * the whole tree, so a lookup per construct made synth quadratic: 5.7 s
- * instead of 2.9 s for 1000 identity providers (`npm run bench`).
- * The stack is visited before its children, so each synth looks it up once.
- */
-class GroupsClaimAuthCheck implements IAspect {
-  private static readonly byStack = new WeakMap<TerraformStack, GroupsClaimAuthCheck>();
-
-  /** Checks `idp` at the next synth of its stack. */
-  public static register(idp: OktaAccessIdentityProvider, where: string): void {
-    const stack = TerraformStack.of(idp);
-    let check = GroupsClaimAuthCheck.byStack.get(stack);
-    if (check === undefined) {
-      check = new GroupsClaimAuthCheck(stack);
-      GroupsClaimAuthCheck.byStack.set(stack, check);
-      addAspectToStack(stack, check);
-    }
-    check.pending.set(idp, where);
-  }
-
-  /** The identity providers not checked yet, with their message prefix. */
-  private readonly pending = new Map<IConstruct, string>();
-  private defaultOktaProvider?: { readonly provider?: TerraformProvider };
-
-  private constructor(private readonly stack: TerraformStack) {}
-
-  public visit(node: IConstruct): void {
-    if (node === this.stack) {
-      this.defaultOktaProvider = undefined; // a new synth: providers may have been added since
-      return;
-    }
-    const where = this.pending.get(node);
-    if (where === undefined || !(node instanceof OktaAccessIdentityProvider)) return;
-    this.pending.delete(node);
-    this.defaultOktaProvider ??= { provider: findDefaultOktaProvider(this.stack) };
-    const provider = node.oktaProvider ?? this.defaultOktaProvider.provider;
-    if (provider === undefined || provider.terraformResourceType !== "okta") return;
-    if (node.oktaProvider === undefined) {
-      // An explicit provider was compared at construction; the default one exists only now.
-      const mismatch = oktaProviderOrgWarning(where, provider, node.oktaOrgUrl);
-      if (mismatch !== undefined) Annotations.of(node).addWarning(mismatch);
-    }
-    const config = provider as unknown as { apiToken?: string; privateKey?: string; accessToken?: string };
-    if ((config.privateKey !== undefined || config.accessToken !== undefined) && config.apiToken === undefined) {
-      Annotations.of(node).addWarning(
-        `${where}: the Okta provider ${provider.node.path} authenticates with OAuth 2.0 (privateKey/accessToken). The Okta provider then silently skips groups_claim, so no groups reach Cloudflare. Authenticate with an SSWS API token (OKTA_API_TOKEN) instead.`,
-      );
-    }
-  }
-}
-
-function findDefaultOktaProvider(stack: TerraformStack): TerraformProvider | undefined {
-  return stack.node
-    .findAll()
-    .find(
-      (c): c is TerraformProvider =>
-        TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === "okta" && c.alias === undefined,
-    );
 }
 
 /** Import blocks for the assignments the construct would create: their ids differ by kind. */

@@ -5,6 +5,7 @@ import type { IdentityProviderAdoption } from "../adoption";
 import { GroupsClaim } from "../groups-claim";
 import { requireCloudflareUuid, requireOktaId } from "./import-ids";
 import type { OktaAccessIdentityProviderProps } from "../okta-access-identity-provider";
+import { checkJavaRegex } from "./java-regex";
 import { resolveScim } from "./scim-config";
 import {
   claimNameWarning,
@@ -183,6 +184,14 @@ export function resolveIdentityProviderProps(where: string, scope: IConstruct, p
     warnings.push(
       `${where}: groupsClaim is "Starts with" ${JSON.stringify(groupsClaim.value)}, a literal prefix, not a pattern: it only matches group names that begin with those characters. To send all groups use GroupsClaim.ALL (Matches regex .*).`,
     );
+  }
+  if (groupsClaim.filterType === "REGEX" && isLiteral(groupsClaim.value)) {
+    const undecided = checkJavaRegex(groupsClaim.value).undecided;
+    if (undecided !== undefined) {
+      warnings.push(
+        `${where}: groupsClaim's regex ${JSON.stringify(groupsClaim.value)} could not be fully checked against Java's java.util.regex syntax, which Okta uses (${undecided}); it is accepted as is. If Okta refuses it at apply, fix the pattern.`,
+      );
+    }
   }
   pushDefined(warnings, groupsClaimNameWarning(where, groupsClaim.claimName));
   pushDefined(warnings, claimNameWarning(where, "groupsClaim's claimName", groupsClaim.claimName));
