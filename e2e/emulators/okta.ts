@@ -573,7 +573,12 @@ export class OktaEmulator extends HttpEmulator {
         if (!m) throw validation(`filter: unsupported expression ${filter}`);
         apps = apps.filter((a) => a[m[1]] === m[2]);
       }
-      if (ctx.query.has("q") || ctx.query.has("expand")) throw validation("q/expand: not emulated");
+      // q: name or label starts with it (Okta's API reference, "List all
+      // applications"); the provider's okta_app_oauth data source sends it
+      // (fixtures/okta-vcr TestAccDataSourceOktaAppOauth_read).
+      const q = ctx.query.get("q");
+      if (q !== null) apps = apps.filter((a) => [a.name, a.label].some((v) => typeof v === "string" && v.toLowerCase().startsWith(q.toLowerCase())));
+      if (ctx.query.has("expand")) throw validation("expand: not emulated");
       return this.page(ctx, apps, 20, Math.min(200, this.appPageSize));
     });
     r("GET", "/api/v1/apps/:appId", (ctx) => ({ status: 200, body: this.app(ctx).app }));
