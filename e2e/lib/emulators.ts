@@ -94,7 +94,7 @@ export class Emulators {
     await Promise.all([this.control(this.oktaUrl, "PUT", "/faults", faults.okta ?? {}), this.control(this.cloudflareRoot, "PUT", "/faults", faults.cloudflare ?? {})]);
   }
 
-  /** Seeds objects that exist before the run (POST /__emulator/seed on each emulator given). Not `seed`: that is the start-up seed above. */
+  /** Seeds objects that exist before the run (POST /__emulator/seed on each emulator given). */
   public async seedObjects(seed: { okta?: unknown; cloudflare?: unknown }): Promise<{ okta?: any; cloudflare?: any }> {
     const [okta, cloudflare] = await Promise.all([
       seed.okta === undefined ? undefined : this.control(this.oktaUrl, "POST", "/seed", seed.okta),
