@@ -30,6 +30,17 @@ export default tseslint.config(
       "@typescript-eslint/no-unsafe-return": "off",
     },
   },
+  {
+    // The review CLI reads synthesized JSON only: it must run without cdktf
+    // (a CI step reviewing a checked-out cdktf.out) and never construct stacks.
+    files: ["src/review/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["cdktf", "cdktf/*", "constructs", "@cdktf/*"], message: "src/review/ must not load cdktf, constructs or the providers: it reads synthesized JSON." }] },
+      ],
+    },
+  },
   { files: ["**/*.js", "**/*.mjs"], ...tseslint.configs.disableTypeChecked },
   {
     files: ["**/*.js"],

@@ -8,7 +8,7 @@
  *   npm run bench                   full run, about 5 minutes on 2 cores
  *   npm run bench -- --runs 9       more samples per figure
  *   npm run bench -- --strict       exit 1 when a budget fails
- *   npm run bench -- --only synth   some rows: load, synth, main, review, test
+ *   npm run bench -- --only synth   some rows: load, synth, main, review, renames, test
  *   npm run bench:ci                smoke: one sample each, no npm test
  *   npm run bench -- --profile      where the time goes (node --cpu-prof)
  *   npm run bench -- --write-readme full run, then the table into README.md's Performance section
@@ -30,6 +30,7 @@ import { buildSync } from "esbuild";
 import markdownTable from "markdown-table";
 import { categorize } from "./profile";
 import { replaceExampleRun } from "./readme-example";
+import { writeRenames } from "./workloads/renames";
 import type { SynthSample } from "./workloads/harness";
 
 const ROOT = join(__dirname, "..");
@@ -37,7 +38,7 @@ const LIB = join(ROOT, "lib", "index.js");
 const WORK = join(ROOT, "node_modules", ".cache", "cdktf-okta-cloudflare-access-bench");
 const RESULTS = join(ROOT, "bench", "results");
 const SIZES = [1, 10, 100, 1000];
-const ROWS = ["load", "synth", "main", "review", "test"] as const;
+const ROWS = ["load", "synth", "main", "review", "renames", "test"] as const;
 type RowName = (typeof ROWS)[number];
 
 const BUDGET = {
@@ -49,6 +50,7 @@ const BUDGET = {
   mainJobMs: 1500, // `npm run synth` of the basic example, wall
   mainJobVsTsNode: 0.5, // ... against the default ts-node path
   reviewMs: 2000, // the review CLI on a 1000-IdP stack (issue 5)
+  renamesMs: 2000, // the review CLI with --base, 10,000 renamed resources (issue 9)
   testMs: 60_000, // `npm test`
 };
 
@@ -469,6 +471,33 @@ function reviewCli(): void {
   }
 }
 
+/** The review CLI with --base on 10,000 renamed resources (issue 9.5: rename matching must be near-linear). */
+function reviewRenames(): void {
+  const n = 10_000;
+  const measure = `Review CLI: \`cdktf-okta-access review --base\` with ${n.toLocaleString("en-US")} renamed resources, wall`;
+  const dir = tempDir(`renames-${n}`);
+  try {
+    const { base, head } = writeRenames(dir, n);
+    const output = join(dir, "review.json");
+    const samples = single("review CLI, renames", () => {
+      const r = run(process.execPath, [join(ROOT, "bin", "cdktf-okta-access.js"), "review", head, "--base", base, "--format", "json", "--output", output], { cwd: ROOT });
+      const counts = (JSON.parse(readFileSync(output, "utf8")) as { diff?: { counts?: { replace?: number } } }).diff?.counts;
+      if (counts?.replace !== n) throw new Error(`the review found ${counts?.replace ?? 0} renamed resources, expected ${n}`);
+      return r;
+    });
+    const ours = median(samples.map((x) => x.ms));
+    row({
+      measure,
+      ours: ms(ours),
+      cpu: cpuCell(samples),
+      budget: `< ${BUDGET.renamesMs / 1000} s`,
+      result: judge(ours < BUDGET.renamesMs, "review CLI, renames"),
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function npmTest(): void {
   // No warm-up: a test run is long enough that a cold file cache does not matter.
   const samples = single("npm test", () => run("npm", ["test"], { cwd: ROOT }), RUNS, false);
@@ -573,6 +602,7 @@ function main(): void {
     ["synth", "Construct + `app.synth()`", synth],
     ["main", "Main job", mainJob],
     ["review", "Review CLI", reviewCli],
+    ["renames", "Review CLI, renames", reviewRenames],
     ["test", "`npm test`", npmTest],
   ];
   for (const [name, title, measure] of sections) {

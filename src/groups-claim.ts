@@ -1,5 +1,5 @@
 import { Token } from "cdktf";
-import { describeGroupsFilter } from "./private/groups-filter-words";
+import { describeGroupsFilter } from "./private/groups-filter";
 import { checkJavaRegex } from "./private/java-regex";
 import { invalid } from "./private/validation";
 
@@ -98,7 +98,7 @@ export class GroupsClaim {
   public readonly claimName: string;
 
   private constructor(type: string, filterType: string | undefined, value: string, claimName: string | undefined, where: string) {
-    const name = claimName ?? "groups";
+    const name = claimName === undefined ? "groups" : claimName;
     if (!Token.isUnresolved(name) && (typeof name !== "string" || name.trim() === "" || /\s/.test(name))) {
       throw invalid(where, "claimName", "a non-empty claim name without spaces, such as \"groups\"", claimName);
     }

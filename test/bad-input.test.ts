@@ -267,3 +267,31 @@ describe("claims as a list token (issue 10, item 1)", () => {
     expect(only(synth(stack), "cloudflare_zero_trust_access_identity_provider").config.claims).toEqual(["groups", "email", "name"]);
   });
 });
+
+describe("GroupsClaim factories from plain JavaScript", () => {
+  const { GroupsClaim } = jest.requireActual("../src");
+  test.each([
+    ["matchingRegex", [null]],
+    ["startingWith", [5]],
+    ["equalTo", [""]],
+    ["containing", ["  "]],
+    ["expression", [undefined]],
+  ])("GroupsClaim.%s with a bad value gets our error", (factory, args) => {
+    const error = thrown(() => GroupsClaim[factory](...args));
+    expect(error).not.toBeInstanceOf(TypeError);
+    expect(error.message).toMatch(new RegExp(`^GroupsClaim\\.${factory}: \\w+ must be .*; received `));
+  });
+
+  test.each([[null, "null"], [5, "5"], ["", '""'], ["my groups", '"my groups"']])("a claimName of %p gets our error", (claimName, shown) => {
+    expect(() => GroupsClaim.matchingRegex(".*", claimName)).toThrow(`GroupsClaim.matchingRegex: claimName must be a non-empty claim name without spaces, such as "groups"; received ${shown}`);
+  });
+});
+
+describe("the id warning says what the code checks: 32 lowercase hexadecimal characters", () => {
+  test.each(["0123456789ABCDEF0123456789ABCDEF", "0123456789abcdef", "g123456789abcdef0123456789abcdef"])("%s warns", (accountId) => {
+    const stack = newStack();
+    new OktaAccessIdentityProvider(stack, "Okta", { ...BASE_PROPS, accountId });
+    const { warnings } = jest.requireActual("./helpers");
+    expect(warnings(stack)).toEqual([`OktaAccessIdentityProvider "test/Okta": accountId ${JSON.stringify(accountId)} does not look like a Cloudflare id (32 lowercase hexadecimal characters). Copy it from the dashboard's Overview page.`]);
+  });
+});

@@ -3,7 +3,7 @@
  * Pure: from what was read to findings; program.ts applies the same rules
  * (`suggestedFixes`) when it writes the suggested values.
  */
-import { describeGroupsFilter } from "../private/groups-filter-words";
+import { describeGroupsFilter } from "../private/groups-filter";
 import { Discovery, Finding, IdentityProviderInfo, OktaAppInfo, Pairing } from "./model";
 
 /** Cloudflare's callback for a team domain. */

@@ -1,7 +1,7 @@
 import { Annotations, IResolvable, TerraformIterator, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { GroupsClaim } from "../groups-claim";
-import { javaRegexMatches } from "./java-regex";
+import { filterSends } from "./groups-filter";
 import { invalid, isLiteral, requireNonEmptyList } from "./validation";
 
 /** Cloudflare's Okta rule, the same shape in Access groups and policies. */
@@ -31,30 +31,12 @@ export function oktaIncludeRules(groups: string[], identityProviderId: string): 
 
 /**
  * Whether Okta's groups claim filter sends a group of this name: true, false,
- * or undefined when we cannot tell (an expression, a token, or a regex this
- * package cannot evaluate with Java's semantics). Okta compares regexes with
- * Java's `java.util.regex`, against the whole name (`String.matches`); the literal
- * filters are compared case-insensitively so we never warn about a group Okta
- * might still send.
+ * or undefined when we cannot tell (an expression, or a token). The rule is
+ * the groups-filter module's, shared with the review CLI.
  */
 export function groupsClaimSends(claim: GroupsClaim, groupName: string): boolean | undefined {
   if (!isLiteral(claim.value) || !isLiteral(groupName)) return undefined;
-  const value = claim.value.toLowerCase();
-  const name = groupName.toLowerCase();
-  switch (claim.filterType) {
-    case "REGEX": {
-      const matches = javaRegexMatches(claim.value, groupName);
-      return matches === "unknown" ? undefined : matches;
-    }
-    case "STARTS_WITH":
-      return name.startsWith(value);
-    case "EQUALS":
-      return name === value;
-    case "CONTAINS":
-      return name.includes(value);
-    default:
-      return undefined;
-  }
+  return filterSends(claim, groupName);
 }
 
 /**

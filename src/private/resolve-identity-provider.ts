@@ -1,4 +1,5 @@
 import type { ZeroTrustAccessIdentityProviderScimConfig } from "@cdktf/provider-cloudflare/lib/zero-trust-access-identity-provider";
+import { looksLikePattern } from "./groups-filter";
 import { Fn, TerraformProvider, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import type { IdentityProviderAdoption } from "../adoption";
@@ -180,7 +181,7 @@ export function resolveIdentityProviderProps(where: string, scope: IConstruct, p
   requireProvider(where, "cloudflareProvider", props.cloudflareProvider, "cloudflare", "CloudflareProvider", scope);
 
   const groupsClaim = props.groupsClaim ?? GroupsClaim.ALL;
-  if (groupsClaim.filterType === "STARTS_WITH" && isLiteral(groupsClaim.value) && /[.*+?^$()[\]{}|\\]/.test(groupsClaim.value)) {
+  if (isLiteral(groupsClaim.value) && looksLikePattern(groupsClaim)) {
     warnings.push(
       `${where}: groupsClaim is "Starts with" ${JSON.stringify(groupsClaim.value)}, a literal prefix, not a pattern: it only matches group names that begin with those characters. To send all groups use GroupsClaim.ALL (Matches regex .*).`,
     );

@@ -1,4 +1,5 @@
 import * as path from "node:path";
+import { isAdminHost, withoutAdmin } from "./groups-filter";
 import { TerraformProvider, TerraformStack, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 
@@ -143,12 +144,6 @@ export function requireProvider(where: string, property: string, value: unknown,
   }
 }
 
-/** Refuses a value that is present but neither a string nor a token. */
-export function requireString(where: string, property: string, value: unknown, expected: string): void {
-  if (value === undefined || Token.isUnresolved(value)) return;
-  if (typeof value !== "string" || value.trim() === "") throw invalid(where, property, expected, value);
-}
-
 /** True when the value is a literal we can check (not a cdktf token). */
 export function isLiteral(value: unknown): boolean {
   return value !== undefined && !Token.isUnresolved(value);
@@ -251,23 +246,8 @@ export function normalizeOktaOrgUrl(where: string, value: string): string {
   return `https://${url.host}`;
 }
 
-/**
- * The `-admin` rule, in one place: Okta's admin console lives at
- * `<org>-admin.<domain>`; any label ending in `-admin` (such as
- * `acme-admin.okta-emea.com` or `login.acme-admin.example.com`) marks an
- * admin-console URL, never the org URL Cloudflare needs.
- */
-export function isAdminHost(host: string): boolean {
-  return host.split(".").some((label) => label.toLowerCase().endsWith("-admin"));
-}
-
-/** The org host for an admin-console host: every `-admin` label suffix dropped. */
-export function withoutAdmin(host: string): string {
-  return host
-    .split(".")
-    .map((label) => label.replace(/-admin$/i, ""))
-    .join(".");
-}
+// The -admin rule lives in the groups-filter module, shared with the review CLI.
+export { isAdminHost, withoutAdmin };
 
 /**
  * Checks a Cloudflare Access self-hosted application domain: a host name with

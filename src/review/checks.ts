@@ -3,12 +3,18 @@
  * its author expects (groups that never reach Cloudflare, PKCE set on one side
  * only, secrets in plain outputs...). They are notes for the reviewer, not errors.
  */
-import { GroupsFilterReview, IdentityProviderReview, StackIndex, StackReview } from "./model";
+import { GroupsFilterReview, IdentityProviderReview, StackReview } from "./review-model";
+import { StackIndex } from "./stack-index";
+import { filterSends, looksLikePattern, orgHostOfAdminConsole } from "../private/groups-filter";
+import { DEFAULT_SESSION, durationSeconds } from "./extract";
 import { isSecretKey } from "./secrets";
+import { literal } from "./text";
 import { isObject, referencedAddresses, str } from "./terraform-json";
 
 /** One finding of a check. */
 export interface CheckFinding {
+  /** `session` for session findings; plain checks otherwise. */
+  readonly kind?: "session";
   readonly stack: string;
   /** The resource concerned, when there is one. */
   readonly address?: string;
@@ -29,26 +35,27 @@ export function checkStack(stack: StackReview, index: StackIndex): CheckFinding[
     const filter = groupsFilterOf(idp);
 
     if (idp.oktaOrgUrl !== undefined && !idp.oktaOrgUrl.startsWith("${")) {
-      if (/^https?:\/\/[^/.]+-admin\./.test(idp.oktaOrgUrl)) {
-        note(at, idp.constructPath, `okta_account ${idp.oktaOrgUrl} is the admin-console URL; Cloudflare needs the org URL (without "-admin")`);
+      if (orgHostOfAdminConsole(hostOf(idp.oktaOrgUrl)) !== undefined) {
+        note(at, idp.constructPath, `okta_account ${literal(idp.oktaOrgUrl)} is the admin-console URL; Cloudflare needs the org URL (without "-admin")`);
       } else if (!idp.oktaOrgUrl.startsWith("https://")) {
-        note(at, idp.constructPath, `okta_account ${idp.oktaOrgUrl} is not an https:// URL`);
+        note(at, idp.constructPath, `okta_account ${literal(idp.oktaOrgUrl)} is not an https:// URL`);
       }
     }
     if (app === undefined) continue;
     if (filter === undefined) {
       note(app.address, app.constructPath, "the Okta app sends no groups claim: Access rules on Okta groups never match");
     } else if (!idp.claims.includes(filter.claimName)) {
-      note(at, idp.constructPath, `Cloudflare's claims (${idp.claims.join(", ") || "none"}) do not include the groups claim "${filter.claimName}": Access never sees the groups`);
+      note(at, idp.constructPath, `Cloudflare's claims (${idp.claims.map(literal).join(", ") || "none"}) do not include the groups claim ${literal(filter.claimName)}: Access never sees the groups`);
     }
-    if (filter?.filterType === "STARTS_WITH" && /[.*+?^$()[\]{}|\\]/.test(filter.value)) {
-      note(app.address, app.constructPath, `the groups claim uses "Starts with" ${JSON.stringify(filter.value)}, a literal prefix that looks like a pattern; use "Matches regex" to match a pattern`);
+    if (filter !== undefined && !isReference(filter.value) && looksLikePattern(filter)) {
+      note(app.address, app.constructPath, `the groups claim uses "Starts with" ${literal(filter.value)}, a literal prefix that looks like a pattern; use "Matches regex" to match a pattern`);
     }
     if (app.pkceRequired !== undefined && idp.pkceEnabled !== undefined && app.pkceRequired !== idp.pkceEnabled) {
       note(at, idp.constructPath, `PKCE is ${app.pkceRequired ? "required by Okta" : "off in Okta"} but ${idp.pkceEnabled ? "enabled" : "disabled"} in Cloudflare: sign-in fails`);
     }
-    if (idp.authorizationServerId !== undefined && !idp.authServerClaims.some((c) => c.valueType === "GROUPS" && c.name === (app.groupsClaim?.claimName ?? "groups"))) {
-      note(at, idp.constructPath, `custom authorization server ${idp.authorizationServerId}: no okta_auth_server_claim of value type GROUPS in this stack; the app-level groups claim does not reach that server's tokens`);
+    // A groups claim on a custom server is an okta_auth_server_claim: value type GROUPS for a filter, EXPRESSION for an Okta expression.
+    if (idp.authorizationServerId !== undefined && !idp.authServerClaims.some((c) => (c.valueType === "GROUPS" || c.valueType === "EXPRESSION") && c.name === (app.groupsClaim?.claimName ?? "groups"))) {
+      note(at, idp.constructPath, `custom authorization server ${literal(idp.authorizationServerId)}: no okta_auth_server_claim named ${literal(app.groupsClaim?.claimName ?? "groups")} (value type GROUPS or EXPRESSION) in this stack; the app-level groups claim does not reach that server's tokens`);
     }
     if (app.assignmentMode === "mixed") {
       note(app.address, app.constructPath, "the Okta app has both okta_app_group_assignments (exclusive) and okta_app_group_assignment (additive): they undo each other on every apply");
@@ -68,8 +75,8 @@ export function checkStack(stack: StackReview, index: StackIndex): CheckFinding[
   // Rules on Okta groups that the groups claim never sends.
   const idps = new Map(stack.identityProviders.map((i) => [i.address, i]));
   const rulesOf = [
-    ...stack.accessGroups.map((g) => ({ what: `Access group "${g.name}"`, address: g.address, constructPath: g.constructPath, rules: [...g.include, ...g.require] })),
-    ...stack.accessPolicies.map((p) => ({ what: `policy "${p.name}"`, address: p.address, constructPath: p.constructPath, rules: [...p.include, ...p.require] })),
+    ...stack.accessGroups.map((g) => ({ what: `Access group ${literal(g.name)}`, address: g.address, constructPath: g.constructPath, rules: [...g.include, ...g.require] })),
+    ...stack.accessPolicies.map((p) => ({ what: `policy ${literal(p.name)}`, address: p.address, constructPath: p.constructPath, rules: [...p.include, ...p.require] })),
   ];
   for (const owner of rulesOf) {
     for (const rule of owner.rules) {
@@ -77,12 +84,22 @@ export function checkStack(stack: StackReview, index: StackIndex): CheckFinding[
       const idp = idps.get(rule.identityProvider);
       const filter = idp ? groupsFilterOf(idp) : undefined;
       if (filter !== undefined && filterExcludes(filter, rule.oktaGroup)) {
-        note(owner.address, owner.constructPath, `${owner.what} names Okta group "${rule.oktaGroup}", which the groups claim (${filter.description}) never sends: the rule never matches`);
+        note(owner.address, owner.constructPath, `${owner.what} names Okta group ${literal(rule.oktaGroup)}, which the groups claim (${filter.description}) never sends: the rule never matches`);
       }
     }
   }
 
   for (const app of stack.accessApplications) {
+    const appSession = app.sessionDuration ?? DEFAULT_SESSION;
+    for (const p of app.policies) {
+      if (p.decision === "deny") continue;
+      const session = (message: string) => findings.push({ kind: "session", stack: stack.name, address: app.address, constructPath: app.constructPath, message });
+      if (p.session.source === "provider default") {
+        session(`application ${literal(app.name)}: policy ${literal(p.name)} sets no session_duration, so the cloudflare provider gives it 24h, which wins over the application's ${literal(appSession)}: set the policy's session_duration`);
+      } else if (p.session.source === "policy" && (durationSeconds(p.session.duration) ?? 0) > (durationSeconds(appSession) ?? Infinity)) {
+        session(`application ${literal(app.name)}: policy ${literal(p.name)} gives ${literal(p.session.duration)} sessions, longer than the application's ${literal(appSession)}; the policy's wins`);
+      }
+    }
     if (app.autoRedirect === true && app.allowedIdps.length !== 1) {
       note(app.address, app.constructPath, `auto_redirect_to_identity needs exactly one allowed identity provider, found ${app.allowedIdps.length}`);
     }
@@ -99,7 +116,7 @@ export function checkStack(stack: StackReview, index: StackIndex): CheckFinding[
     const secretAttribute = /\.(\w+)(?=\s*\}|\s*\)|\[)/g;
     const leaks = [...value.matchAll(secretAttribute)].some((m) => isSecretKey(m[1])) || /scim_config\.secret/.test(value);
     if (leaks && referencedAddresses(value).length > 0) {
-      note(undefined, undefined, `output "${name}" exposes a secret without sensitive = true`);
+      note(undefined, undefined, `output ${literal(name)} exposes a secret without sensitive = true`);
     }
   }
   return findings;
@@ -108,30 +125,25 @@ export function checkStack(stack: StackReview, index: StackIndex): CheckFinding[
 /** The filter that decides which groups reach Cloudflare for an IdP. */
 function groupsFilterOf(idp: IdentityProviderReview): GroupsFilterReview | undefined {
   if (idp.authorizationServerId !== undefined) {
-    const claim = idp.authServerClaims.find((c) => c.valueType === "GROUPS");
+    const claim = idp.authServerClaims.find((c) => c.valueType === "GROUPS" || c.valueType === "EXPRESSION");
     if (claim !== undefined) {
-      return { claimName: claim.name, type: "FILTER", filterType: claim.groupFilterType, value: claim.value ?? "", description: claim.description };
+      const type = claim.valueType === "GROUPS" ? "FILTER" : "EXPRESSION";
+      return { claimName: claim.name, type, filterType: type === "FILTER" ? claim.groupFilterType : undefined, value: claim.value ?? "", description: claim.description };
     }
   }
   return idp.oktaApp?.groupsClaim;
 }
 
-/**
- * True when a literal filter certainly does not send a group. Regexes and
- * expressions are not judged (Okta's regex dialect is Java's).
- */
+/** True when a literal filter certainly does not send a group (the groups-filter module's rule, as in the construct). */
 function filterExcludes(filter: GroupsFilterReview, group: string): boolean {
-  if (filter.type !== "FILTER" || filter.value.startsWith("${") || group.startsWith("${")) return false;
-  const name = group.toLowerCase();
-  const value = filter.value.toLowerCase();
-  switch (filter.filterType) {
-    case "STARTS_WITH":
-      return !name.startsWith(value);
-    case "EQUALS":
-      return name !== value;
-    case "CONTAINS":
-      return !name.includes(value);
-    default:
-      return false;
-  }
+  if (isReference(filter.value) || isReference(group)) return false;
+  return filterSends(filter, group) === false;
+}
+
+function isReference(value: string): boolean {
+  return value.includes("${");
+}
+
+function hostOf(url: string): string {
+  return url.replace(/^[a-z]+:\/\//i, "").split(/[/?#:]/)[0];
 }

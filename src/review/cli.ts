@@ -3,12 +3,14 @@
  * [--plan <plan.json>] [--format markdown|json] [--output FILE]`.
  *
  * Exit codes: 0 reviewed; 1 bad input or usage (one line on stderr, never a
- * stack trace); 2 a literal secret in the synthesized JSON.
+ * stack trace); 2 a literal secret in the synthesized JSON; 3 a finding of a
+ * `--fail-on` kind.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ReviewInputError } from "./errors";
+import { FINDING_KIND_ORDER, FINDING_KINDS, FindingKind, isFindingKind } from "./findings";
 import { renderJson } from "./json";
 import { renderMarkdown } from "./markdown";
 import { DEFAULT_MAX_FILE_SIZE, parseSize } from "./load";
@@ -52,9 +54,11 @@ export function main(argv: readonly string[], io: CliIo = PROCESS_IO): number {
     .addOption(new Option("--format <format>", "output format").choices(["markdown", "json"]).default("markdown"))
     .option("--output <file>", "write the review to a file instead of stdout")
     .option("--max-file-size <size>", `the largest input file read, in bytes or with a K, M or G suffix (default ${DEFAULT_MAX_FILE_SIZE / 1024 / 1024}M)`, maxFileSize)
+    .option("--fail-on <kinds>", `exit 3 when a finding of these kinds exists (comma-separated, or "any"): ${FINDING_KIND_ORDER.join(", ")}`, parseKinds)
+    .addHelpText("after", EXIT_CODES_HELP)
     .configureOutput(output)
     .exitOverride()
-    .action((dir: string, options: { base?: string; plan?: string; format: string; output?: string; maxFileSize?: number }) => {
+    .action((dir: string, options: ReviewCliOptions) => {
       exitCode = runReview(dir, options, io);
     });
 
@@ -67,9 +71,9 @@ export function main(argv: readonly string[], io: CliIo = PROCESS_IO): number {
   return exitCode;
 }
 
-function runReview(dir: string, options: { base?: string; plan?: string; format: string; output?: string; maxFileSize?: number }, io: CliIo): number {
+function runReview(dir: string, options: ReviewCliOptions, io: CliIo): number {
   try {
-    const result = review(dir, { base: options.base, plan: options.plan, maxFileSize: options.maxFileSize });
+    const result = review(dir, { base: options.base, plan: options.plan, maxFileSize: options.maxFileSize, failOn: options.failOn });
     const text = options.format === "json" ? renderJson(result) : renderMarkdown(result);
     if (options.output !== undefined) {
       try {
@@ -82,6 +86,9 @@ function runReview(dir: string, options: { base?: string; plan?: string; format:
       io.stdout(text);
     }
     reportSecrets(io, result.literalSecrets);
+    if (result.exitCode === 3) {
+      io.stderr(`${NAME}: --fail-on: ${result.failedOn.map((k) => `${result.warnings.filter((w) => w.kind === k).length} ${k}`).join(", ")} finding(s)\n`);
+    }
     return result.exitCode;
   } catch (e) {
     const code = fail(io, e);
@@ -93,6 +100,37 @@ function runReview(dir: string, options: { base?: string; plan?: string; format:
     }
     return code;
   }
+}
+
+interface ReviewCliOptions {
+  readonly base?: string;
+  readonly plan?: string;
+  readonly format: string;
+  readonly output?: string;
+  readonly maxFileSize?: number;
+  readonly failOn?: FindingKind[];
+}
+
+const EXIT_CODES_HELP = `
+Finding kinds (for --fail-on):
+${FINDING_KIND_ORDER.map((k) => `  ${k.padEnd(8)} ${FINDING_KINDS[k].meaning}`).join("\n")}
+
+Exit codes:
+  0  reviewed (findings, if any, are in the review)
+  1  bad input or usage (one line on stderr)
+  2  a literal secret in the synthesized JSON (takes precedence over 3)
+  3  a finding of a --fail-on kind exists
+`;
+
+function parseKinds(value: string): FindingKind[] {
+  const names = value.split(",").map((k) => k.trim()).filter((k) => k !== "");
+  if (names.length === 0) throw new InvalidArgumentError(`expected a comma-separated list of kinds (${FINDING_KIND_ORDER.join(", ")}, any)`);
+  if (names.includes("any")) return [...FINDING_KIND_ORDER];
+  const unknown = names.filter((k) => !isFindingKind(k));
+  if (unknown.length > 0) {
+    throw new InvalidArgumentError(`unknown kind ${JSON.stringify(unknown[0]).slice(0, 40)}: expected ${FINDING_KIND_ORDER.join(", ")} or any`);
+  }
+  return names.filter(isFindingKind);
 }
 
 function reportSecrets(io: CliIo, secrets: readonly LiteralSecret[]): void {

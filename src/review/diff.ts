@@ -4,10 +4,11 @@
  * Secret values are masked; references are shown, since they are not secrets.
  */
 import microdiff from "microdiff";
-import { StackIndex, TfResource } from "./model";
+import { StackIndex, TfResource } from "./stack-index";
 import { findRenames, forceNewChanges, forceNewReferencesTo, normalizeReferences } from "./replacement";
 import { formatPath, maskAt } from "./secrets";
 import { canonical, isObject, Json, JsonObject } from "./terraform-json";
+import { literal } from "./text";
 
 /** One attribute that differs. */
 export interface AttributeChange {
@@ -42,6 +43,14 @@ export interface ResourceChange {
   readonly likelyRename: boolean;
 }
 
+/** A change of a stack's configuration outside its resources: a local, a variable, a provider block. */
+export interface ConfigChange {
+  readonly kind: "local" | "variable" | "provider";
+  /** The local's, variable's or provider's name (`okta`, `okta.alias`). */
+  readonly name: string;
+  readonly attributes: AttributeChange[];
+}
+
 /** The changes of one stack. */
 export interface StackDiff {
   readonly name: string;
@@ -49,6 +58,8 @@ export interface StackDiff {
   /** For an added stack: a removed stack with mostly the same resources (a renamed stack). */
   readonly renamedFrom?: string;
   readonly changes: ResourceChange[];
+  /** Locals, variables and provider configuration that changed (their effect on resources is in `changes`). */
+  readonly configChanges: ConfigChange[];
 }
 
 /** Resource counts by action. */
@@ -79,21 +90,60 @@ export function diffOutputs(base: StackIndex[], head: StackIndex[]): { diff: Dif
     const b = baseByName.get(h.name);
     if (b === undefined) {
       const renamedFrom = likelyStackRename(h, removedStacks);
-      stacks.push({ name: h.name, status: "added", renamedFrom, changes: h.resources.map((r) => whole("create", r)) });
+      stacks.push({ name: h.name, status: "added", renamedFrom, changes: h.resources.map((r) => whole("create", r)), configChanges: [] });
       continue;
     }
     const { changes, headToBase } = diffStack(b, h);
+    const configChanges = diffConfig(b, h);
     pairs.push({ base: b, head: h, headToBase });
-    stacks.push({ name: h.name, status: changes.length > 0 ? "changed" : "unchanged", changes });
+    stacks.push({ name: h.name, status: changes.length > 0 || configChanges.length > 0 ? "changed" : "unchanged", changes, configChanges });
   }
   for (const b of removedStacks) {
-    stacks.push({ name: b.name, status: "removed", changes: b.resources.map((r) => whole("delete", r)) });
+    stacks.push({ name: b.name, status: "removed", changes: b.resources.map((r) => whole("delete", r)), configChanges: [] });
   }
   stacks.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
 
   const counts: ChangeCounts = { create: 0, import: 0, update: 0, replace: 0, move: 0, delete: 0 };
   for (const s of stacks) for (const c of s.changes) if (c.mode === "managed") counts[c.action]++;
   return { diff: { stacks, counts }, pairs };
+}
+
+/** Locals, variables and providers that differ. Sensitive variables' defaults are never shown. */
+function diffConfig(base: StackIndex, head: StackIndex): ConfigChange[] {
+  const found: ConfigChange[] = [];
+  const compare = (kind: ConfigChange["kind"], before: ReadonlyMap<string, Json>, after: ReadonlyMap<string, Json>) => {
+    const names = [...new Set([...before.keys(), ...after.keys()])].sort();
+    for (const name of names) {
+      const b = before.get(name);
+      const a = after.get(name);
+      if (canonical(b ?? null) === canonical(a ?? null)) continue;
+      // Keyed by the name, so a local or provider attribute named like a secret is masked by the same path rules.
+      const attributes = attributeChanges(b === undefined ? {} : { [name]: b }, a === undefined ? {} : { [name]: a }, kind);
+      found.push({ kind, name, attributes });
+    }
+  };
+  compare("local", base.constants.locals, head.constants.locals);
+  compare("variable", variableDeclarations(base), variableDeclarations(head, base));
+  const providers = (s: StackIndex) => new Map([...s.providers].map(([n, body]): [string, Json] => [n, body]));
+  compare("provider", providers(base), providers(head));
+  return found;
+}
+
+/**
+ * Variable declarations as compared: the default, the type, sensitivity. A
+ * sensitive default is never shown: only whether it differs from the base's.
+ */
+function variableDeclarations(s: StackIndex, base?: StackIndex): Map<string, Json> {
+  const out = new Map<string, Json>();
+  for (const [name, declaration] of s.variables) {
+    const d = isObject(declaration) ? declaration : {};
+    const sensitive = d.sensitive === true;
+    const before = base?.variables.get(name);
+    const changed = base !== undefined && canonical((isObject(before) ? before.default : undefined) ?? null) !== canonical(d.default ?? null);
+    const shown = d.default === undefined ? null : sensitive ? (changed ? "(sensitive value, changed)" : "(sensitive value)") : d.default;
+    out.set(name, { default: shown, sensitive, type: d.type ?? null });
+  }
+  return out;
 }
 
 function whole(action: "create" | "delete", r: TfResource): ResourceChange {
@@ -120,7 +170,7 @@ function diffStack(base: StackIndex, head: StackIndex): { changes: ResourceChang
       mode: h.mode,
       constructPath: h.constructPath,
       attributes,
-      replaceReasons: forced.map((a) => `\`${a}\` changes, and the provider cannot change it in place`),
+      replaceReasons: forced.map((a) => `${literal(a)} changes, and the provider cannot change it in place`),
       likelyRename: false,
     });
   }
@@ -152,7 +202,7 @@ function diffStack(base: StackIndex, head: StackIndex): { changes: ResourceChang
   }
 
   // Likely renames: the same content under a new address.
-  for (const pair of findRenames([...removed], [...added])) {
+  for (const pair of findRenames([...removed], [...added], headToBase)) {
     headToBase.set(pair.to.address, pair.from.address);
     removed.delete(pair.from);
     added.delete(pair.to);
@@ -169,7 +219,7 @@ function diffStack(base: StackIndex, head: StackIndex): { changes: ResourceChang
       constructPath: pair.to.constructPath,
       previousConstructPath: pair.from.constructPath,
       attributes,
-      replaceReasons: managed ? [`the address changes from \`${pair.from.address}\` to \`${pair.to.address}\``] : [],
+      replaceReasons: managed ? [`the address changes from ${literal(pair.from.address)} to ${literal(pair.to.address)}`] : [],
       likelyRename: true,
     });
   }
@@ -196,7 +246,7 @@ function diffStack(base: StackIndex, head: StackIndex): { changes: ResourceChang
         constructPath: h.constructPath,
         previousConstructPath: existing?.previousConstructPath,
         attributes: existing?.attributes ?? [],
-        replaceReasons: [...(existing?.replaceReasons ?? []), ...reasons.map((r) => `\`${r}\``)],
+        replaceReasons: [...(existing?.replaceReasons ?? []), ...reasons.map((r) => `${literal(r)}`)],
         likelyRename: existing?.likelyRename ?? false,
       });
       replaced.add(h.address);

@@ -716,18 +716,26 @@ export function hasConstantContent(text: string): boolean {
 /** Something a value depends on that is only known at plan or apply time. */
 export interface Reference {
   /**
-   * `resource` (`type.name.attr`), `data` (`data.type.name.attr`), `variable`
+   * `resource` (`type.name.attr`), `data` (`data.type.name.attr`),
+   * `ephemeral` (`ephemeral.type.name.attr`, Terraform 1.10+), `variable`
    * (a variable without a default, or an undeclared one), `module`
    * (`module.x.output`), or `other` (`each.*`, `count.index`, `path.*`,
    * `self.*`, `terraform.*`, unknown names).
    */
-  readonly kind: "resource" | "data" | "variable" | "module" | "other";
+  readonly kind: "resource" | "data" | "ephemeral" | "variable" | "module" | "other";
   /** `okta_app_oauth.app`, `data.okta_group.eng`, `var.token`, `module.m`, `each.value`. */
   readonly address: string;
   /** The attribute read from a resource or data source, e.g. `client_secret`; absent when the whole object is used. */
   readonly attribute?: string;
   /** Variables: declared `sensitive = true`. */
   readonly sensitive?: boolean;
+  /**
+   * Used only to select (an index `[...]`, `lookup`'s key...): the value's
+   * content does not come from it.
+   */
+  readonly selector?: boolean;
+  /** Variables: declared `ephemeral = true` (Terraform 1.10+: never stored in plan or state). */
+  readonly ephemeral?: boolean;
   /** Variables: declared in the stack. */
   readonly declared?: boolean;
 }
@@ -758,6 +766,7 @@ export interface VariableDecl {
   readonly hasDefault: boolean;
   readonly default?: Json;
   readonly sensitive: boolean;
+  readonly ephemeral: boolean;
 }
 
 /** The names a stack's expressions can use. */
@@ -790,7 +799,8 @@ export function stackScope(stackJson: JsonObject): Scope {
       const body = firstObject(group[name]);
       const hasDefault = body !== undefined && Object.prototype.hasOwnProperty.call(body, "default") && body.default !== null;
       const sensitive = body !== undefined && (body.sensitive === true || body.sensitive === "true");
-      variables.set(name, { hasDefault, default: hasDefault ? body.default : undefined, sensitive });
+      const ephemeral = body !== undefined && (body.ephemeral === true || body.ephemeral === "true");
+      variables.set(name, { hasDefault, default: hasDefault ? body.default : undefined, sensitive, ephemeral });
     }
   }
   return { locals, variables, cache: new Map(), pending: new Set(), parsed: new Map() };
@@ -858,6 +868,11 @@ function failed(error: string): Unknown {
   return unknown([], true, error);
 }
 
+/** What an index or a selector argument depends on: it selects, it adds no content. */
+function asSelector(value: Unknown): Unknown {
+  return { ...value, literal: false, refs: value.refs.map((r) => ({ ...r, selector: true })) };
+}
+
 /** Combines unknown parts: refs joined, literal if any part holds a literal. */
 function combine(parts: readonly Evaluated[], literal: boolean): Unknown {
   const refs: Reference[] = [];
@@ -872,7 +887,7 @@ function combine(parts: readonly Evaluated[], literal: boolean): Unknown {
     lit = lit || p.literal;
     error = error ?? p.error;
     for (const r of p.refs) {
-      const key = `${r.kind}|${r.address}|${r.attribute ?? ""}`;
+      const key = `${r.kind}|${r.address}|${r.attribute ?? ""}|${r.selector === true}`;
       if (!seen.has(key)) {
         seen.add(key);
         refs.push(r);
@@ -1131,10 +1146,10 @@ function evalTraversal(base: Expr, steps: readonly Step[], ctx: Ctx): Evaluated 
       const attr = first?.k === "attr" ? `.${first.name}` : "";
       return withIndexRefs(unknown([{ kind: "other", address: `${root}${attr}` }], true), steps, ctx);
     }
-    if (root === "data") {
-      if (steps[0]?.k !== "attr" || steps[1]?.k !== "attr") return failed("a data reference without type and name");
-      const address = `data.${steps[0].name}.${steps[1].name}`;
-      return withIndexRefs(unknown([{ kind: "data", address, attribute: firstAttr(steps.slice(2)) }], false), steps.slice(2), ctx);
+    if (root === "data" || root === "ephemeral") {
+      if (steps[0]?.k !== "attr" || steps[1]?.k !== "attr") return failed(`a ${root} reference without type and name`);
+      const address = `${root}.${steps[0].name}.${steps[1].name}`;
+      return withIndexRefs(unknown([{ kind: root === "data" ? "data" : "ephemeral", address, attribute: firstAttr(steps.slice(2)) }], false), steps.slice(2), ctx);
     }
     if (first?.k !== "attr") return unknown([{ kind: "other", address: root }], true);
     // A resource: type.name[...].attribute
@@ -1155,7 +1170,7 @@ function firstAttr(steps: readonly Step[]): string | undefined {
 function withIndexRefs(ref: Unknown, steps: readonly Step[], ctx: Ctx): Unknown {
   const indexes = steps.filter((s): s is { k: "index"; e: Expr } => s.k === "index").map((s) => evalExpr(s.e, ctx));
   if (indexes.length === 0) return ref;
-  const refs = combine(indexes.filter((i) => !i.known).map((i) => ({ ...(i), literal: false })), false);
+  const refs = combine(indexes.filter((i): i is Unknown => !i.known).map(asSelector), false);
   return unknown([...ref.refs, ...refs.refs], ref.literal, ref.error ?? refs.error);
 }
 
@@ -1216,7 +1231,7 @@ function evalVariable(name: string, ctx: Ctx): Evaluated {
   const decl = ctx.scope.variables.get(name);
   if (decl === undefined) return unknown([{ kind: "variable", address: `var.${name}`, sensitive: false, declared: false }], false);
   if (decl.hasDefault) return known(decl.default as Json);
-  return unknown([{ kind: "variable", address: `var.${name}`, sensitive: decl.sensitive, declared: true }], false);
+  return unknown([{ kind: "variable", address: `var.${name}`, sensitive: decl.sensitive, declared: true, ...(decl.ephemeral ? { ephemeral: true } : {}) }], false);
 }
 
 function evalBinary(op: string, l: Evaluated, r: Evaluated): Evaluated {
@@ -1327,7 +1342,7 @@ function evalCall(e: { name: string; args: Expr[]; expand: boolean }, ctx: Ctx):
   }
   const selectors = SELECTOR_ARGS.get(name) ?? [];
   return combine(
-    args.map((a, i) => (selectors.includes(i) && a.known ? known(null) : selectors.includes(i) && !a.known ? { ...a, literal: false } : a)),
+    args.map((a, i) => (selectors.includes(i) ? (a.known ? known(null) : asSelector(a)) : a)),
     false,
   );
 }

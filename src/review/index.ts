@@ -11,4 +11,6 @@ export { ReviewInputError } from "./errors";
 export { renderJson, JSON_FORMAT } from "./json";
 export { renderMarkdown } from "./markdown";
 export { review } from "./review";
-export type { ReviewOptions, ReviewResult, ReviewWarning, WarningKind } from "./review";
+export type { ReviewOptions, ReviewResult } from "./review";
+export { FINDING_KINDS } from "./findings";
+export type { FindingKind, ReviewWarning } from "./findings";

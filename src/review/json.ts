@@ -4,20 +4,30 @@
  * never keeps them).
  */
 import { ReviewResult } from "./review";
+import { plainText } from "./text";
 
-/** The `format` field of the JSON output. Bump on incompatible changes. */
-export const JSON_FORMAT = "cdktf-okta-access/review@1";
+/**
+ * The `format` field of the JSON output. Bump on incompatible changes.
+ * review@2: warnings have a stable `id`; kinds are the `--fail-on` names
+ * (`replace`, `remove`, `widen`, `narrow`, `session`, `error`, `warning`
+ * besides `secret` and `check`); `failedOn`; applications carry their
+ * effective session; the construct's synth-time warnings and errors
+ * (cdktf manifest) are findings of kind `warning` and `error`.
+ */
+export const JSON_FORMAT = "cdktf-okta-access/review@2";
 
 /** Renders a review as indented JSON. */
 export function renderJson(result: ReviewResult): string {
   const output = {
     format: JSON_FORMAT,
     exitCode: result.exitCode,
+    failedOn: result.failedOn,
     literalSecrets: result.literalSecrets.map(({ stack, block, attribute, constructPath }) => ({ stack, block, attribute, constructPath })),
     warnings: result.warnings,
     stacks: result.stacks,
     diff: result.diff,
     plan: result.plan,
   };
-  return `${JSON.stringify(output, null, 2)}\n`;
+  // Values inside messages are marked for the renderers (text.ts); in JSON they are in backticks.
+  return `${JSON.stringify(output, (_key, value: unknown) => (typeof value === "string" ? plainText(value) : value), 2)}\n`;
 }

@@ -13,7 +13,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ReviewInputError } from "./errors";
-import { isObject, JsonObject, oneLine, own } from "./terraform-json";
+import { isObject, JsonObject, own } from "./terraform-json";
 
 /** One synthesized stack. */
 export interface LoadedStack {
@@ -23,6 +23,28 @@ export interface LoadedStack {
   readonly file: string;
   /** The parsed Terraform JSON. */
   readonly json: JsonObject;
+  /** Warnings and errors recorded at synth (cdktf manifest `annotations`); empty without a manifest. */
+  readonly annotations?: readonly SynthAnnotation[];
+}
+
+/** A warning or error a construct recorded at synth (`Annotations.of(...)`), from the cdktf manifest. */
+export interface SynthAnnotation {
+  readonly level: "warning" | "error";
+  readonly constructPath?: string;
+  readonly message: string;
+}
+
+/** The warnings and errors of a manifest's stack entry (info annotations are left out). */
+function annotationsOf(entry: unknown): SynthAnnotation[] {
+  if (!isObject(entry) || !Array.isArray(entry.annotations)) return [];
+  const found: SynthAnnotation[] = [];
+  for (const a of entry.annotations) {
+    if (!isObject(a) || typeof a.message !== "string") continue;
+    const level = a.level === "@cdktf/warn" ? "warning" : a.level === "@cdktf/error" ? "error" : undefined;
+    if (level === undefined) continue;
+    found.push({ level, constructPath: typeof a.constructPath === "string" ? a.constructPath : undefined, message: a.message });
+  }
+  return found;
 }
 
 /** What a review reads: every stack of one synth output, sorted by name. */
@@ -87,7 +109,8 @@ export function loadSynthOutput(target: string, what = "cdktf output", options: 
     }
     const name = own(entry, "name");
     const file = path.join(target, stackPath);
-    return readStack(file, readContainedFile(root, stackPath, target, what, max, `stack ${JSON.stringify(key)}`), typeof name === "string" ? name : key, what);
+    const stack = readStack(file, readContainedFile(root, stackPath, target, what, max, `stack ${JSON.stringify(key)}`), typeof name === "string" ? name : key, what);
+    return { ...stack, annotations: annotationsOf(entry) };
   });
   stacks.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { source: target, stacks, manifest };
@@ -128,12 +151,13 @@ function readStack(file: string, text: string, name: string, what: string): Load
  */
 export function readContainedFile(root: string, relative: string, shownRoot: string, what: string, maxFileSize: number, label?: string): string {
   const shown = path.join(shownRoot, relative);
+  const quoted = JSON.stringify(relative.length > 100 ? `${relative.slice(0, 100)}...` : relative);
   const prefix = `${what}: ${label !== undefined ? `${label}: ` : ""}`;
   if (relative.includes("\0") || path.isAbsolute(relative) || /^[A-Za-z]:[\\/]/.test(relative) || relative.startsWith("\\")) {
-    throw new ReviewInputError(`${prefix}refused path ${JSON.stringify(oneLine(relative))}: an absolute path leads outside ${shownRoot}`);
+    throw new ReviewInputError(`${prefix}refused path ${quoted}: an absolute path leads outside ${shownRoot}`);
   }
   if (relative.split(/[\\/]+/).includes("..")) {
-    throw new ReviewInputError(`${prefix}refused path ${JSON.stringify(oneLine(relative))}: ".." leads outside ${shownRoot}`);
+    throw new ReviewInputError(`${prefix}refused path ${quoted}: ".." leads outside ${shownRoot}`);
   }
   let real: string;
   try {
@@ -213,7 +237,31 @@ export function parseJson(text: string, file: string, what: string): JsonObject 
     throw new ReviewInputError(`${what}: ${file} is not valid JSON (${jsonErrorPlace(text)})`);
   }
   if (!isObject(parsed)) throw new ReviewInputError(`${what}: ${file} does not hold a JSON object`);
+  if (nestingDepth(text) > MAX_NESTING) throw new ReviewInputError(`${what}: refused ${file}: it is nested deeper than ${MAX_NESTING} levels`);
   return parsed;
+}
+
+/** Deeper JSON than this is refused: no Terraform JSON comes close, and every later step may recurse. */
+export const MAX_NESTING = 256;
+
+/** The deepest nesting of objects and arrays in valid JSON text (strings skipped). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // Skip a string, with its escapes.
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 123 || c === 91) {
+      if (++depth > max) max = depth;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return max;
 }
 
 /** Where JSON text stops being valid, as "syntax error at line L, column C". */

@@ -8,10 +8,12 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import markdownTable = require("markdown-table");
 import { AttributeChange, ChangeAction, StackDiff } from "./diff";
+import { cell, code, html, prose } from "./escape";
 import { stackDiagram } from "./mermaid";
-import { IdentityProviderReview, OktaAppReview, ScopeReview, StackReview } from "./model";
+import { EffectiveSession, IdentityProviderReview, OktaAppReview, ScopeReview, StackReview } from "./review-model";
 import { PlanSummary } from "./plan";
-import { ReviewResult, ReviewWarning, WarningKind } from "./review";
+import { FINDING_KIND_ORDER, FINDING_KINDS, ReviewWarning } from "./findings";
+import { ReviewResult } from "./review";
 
 /** Rows of a change table beyond which the rest is summarized (the JSON output has them all). */
 export const MAX_ROWS = 200;
@@ -26,14 +28,8 @@ export function renderMarkdown(result: ReviewResult): string {
   out.push("## Okta → Cloudflare Access review", "");
   out.push(summaryLine(result), "");
 
-  const sections: [WarningKind, string][] = [
-    ["secret", "⛔ Literal secrets"],
-    ["replacement", "⚠️ Replacements"],
-    ["removal", "⚠️ Removals"],
-    ["widening", "⚠️ Access widens"],
-    ["check", "🔎 Checks"],
-  ];
-  for (const [kind, title] of sections) {
+  for (const kind of FINDING_KIND_ORDER) {
+    const title = FINDING_KINDS[kind].title;
     const warnings = result.warnings.filter((w) => w.kind === kind);
     if (warnings.length === 0) continue;
     out.push(`### ${title} (${warnings.length})`, "");
@@ -76,6 +72,8 @@ function summaryLine(result: ReviewResult): string {
     const changes = (["replace", "delete", "create", "import", "update", "move"] as ChangeAction[])
       .filter((a) => c[a] > 0)
       .map((a) => `${c[a]} ${ACTION_WORDS[a]}`);
+    const config = result.diff.stacks.reduce((n, st) => n + st.configChanges.length, 0);
+    if (config > 0) changes.push(`${config} configuration ${config === 1 ? "change" : "changes"} (locals, variables, providers)`);
     line += `\n\nAgainst the base: ${changes.length > 0 ? changes.join(" · ") : "no resource changes"}.`;
   }
   const urgent = result.warnings.filter((w) => w.kind !== "check").length;
@@ -103,7 +101,8 @@ function warningItem(w: ReviewWarning): string[] {
 
 function stackChanges(stack: StackDiff): string[] {
   const status = stack.status === "added" ? " (new stack)" : stack.status === "removed" ? " (stack removed)" : "";
-  const out = [`#### ${code(stack.name)}${status}: ${stack.changes.length} ${stack.changes.length === 1 ? "change" : "changes"}`, ""];
+  const config = stack.configChanges.length > 0 ? ` and ${stack.configChanges.length} configuration ${stack.configChanges.length === 1 ? "change" : "changes"}` : "";
+  const out = [`#### ${code(stack.name)}${status}: ${stack.changes.length} ${stack.changes.length === 1 ? "change" : "changes"}${config}`, ""];
   const rows = stack.changes.slice(0, MAX_ROWS).map((c) => [
     c.action,
     c.previousAddress !== undefined ? `${code(c.address)}<br>was ${code(c.previousAddress)}` : code(c.address),
@@ -114,7 +113,18 @@ function stackChanges(stack: StackDiff): string[] {
       ...c.attributes.map(attributeLine),
     ].join("<br>"),
   ]);
-  out.push(table(["action", "resource", "construct path", "what changes"], rows), "");
+  if (rows.length > 0) out.push(table(["action", "resource", "construct path", "what changes"], rows), "");
+  if (stack.configChanges.length > 0) {
+    out.push(
+      "Configuration (locals, variable defaults, providers); their effect on resources is in the rows above:",
+      "",
+      table(
+        ["kind", "name", "what changes"],
+        stack.configChanges.map((c) => [c.kind, code(c.name), c.attributes.map(attributeLine).join("<br>")]),
+      ),
+      "",
+    );
+  }
   if (stack.changes.length > MAX_ROWS) out.push(`… and ${stack.changes.length - MAX_ROWS} more (\`--format json\` lists them all).`, "");
   return out;
 }
@@ -126,7 +136,7 @@ function attributeLine(a: AttributeChange): string {
 
 function planSection(plan: PlanSummary): string[] {
   const c = plan.counts;
-  const out = [`### Plan ${code(plan.file)}${plan.terraformVersion !== undefined ? ` (Terraform ${plan.terraformVersion})` : ""}`, ""];
+  const out = [`### Plan ${code(plan.file)}${plan.terraformVersion !== undefined ? ` (Terraform ${code(plan.terraformVersion)})` : ""}`, ""];
   out.push(
     `${c.replace > 0 ? `**${c.replace} to replace**` : "0 to replace"} · ${c.delete > 0 ? `**${c.delete} to delete**` : "0 to delete"} · ${c.create} to create · ${c.update} to update${c.read > 0 ? ` · ${c.read} to read` : ""}${c.forget > 0 ? ` · ${c.forget} to forget` : ""} · ${c["no-op"]} unchanged`,
     "",
@@ -135,7 +145,7 @@ function planSection(plan: PlanSummary): string[] {
   if (plan.drift > 0) out.push(`${plan.drift} resource(s) changed outside Terraform since the last apply (drift).`, "");
   if (plan.changes.length > 0) {
     const rows = plan.changes.slice(0, MAX_ROWS).map((ch) => [
-      ch.action,
+      code(ch.action),
       code(ch.address),
       [
         ...(ch.replacePaths.length > 0 ? [`replaced because of ${ch.replacePaths.map(code).join(", ")}`] : []),
@@ -146,7 +156,7 @@ function planSection(plan: PlanSummary): string[] {
     if (plan.changes.length > MAX_ROWS) out.push(`… and ${plan.changes.length - MAX_ROWS} more.`, "");
   }
   if (plan.outputs.length > 0) {
-    out.push(`Outputs: ${plan.outputs.map((o) => `${code(o.name)} (${o.action}${o.sensitive ? ", sensitive" : ""})`).join(", ")}`, "");
+    out.push(`Outputs: ${plan.outputs.map((o) => `${code(o.name)} (${code(o.action)}${o.sensitive ? ", sensitive" : ""})`).join(", ")}`, "");
   }
   return out;
 }
@@ -179,10 +189,10 @@ function stackSection(stack: StackReview, collapse: boolean): string[] {
         ["policy", "decision", "admits", "Okta groups", "session"],
         stack.accessPolicies.map((p) => [
           `${code(p.name)}${p.constructPath !== undefined ? `<br>${code(p.constructPath)}` : ""}`,
-          p.decision,
+          code(p.decision),
           prose(p.admits),
           p.everyone ? "**everyone**" : p.oktaGroups.map(code).join(", "),
-          p.sessionDuration !== undefined ? code(p.sessionDuration) : "application's",
+          p.sessionDuration !== undefined ? code(p.sessionDuration) : p.address.startsWith("cloudflare_zero_trust_access_policy.") ? "none: the provider's `24h`" : "application's",
         ]),
       ),
       "",
@@ -193,16 +203,16 @@ function stackSection(stack: StackReview, collapse: boolean): string[] {
     out.push("#### Access applications", "");
     out.push(
       table(
-        ["application", "domains", "policies (precedence: decision, who)", "identity providers", "auto-redirect", "session"],
+        ["application", "domains", "policies (precedence: decision, who, session)", "identity providers", "auto-redirect", "session"],
         stack.accessApplications.map((a) => [
           `${code(a.name)}${a.appType !== undefined ? ` (${code(a.appType)})` : ""}${a.constructPath !== undefined ? `<br>${code(a.constructPath)}` : ""}`,
           a.domains.map(code).join("<br>"),
           a.policies.length === 0
             ? "**none: everybody is denied**"
-            : a.policies.map((p) => `${p.precedence ?? "?"}. ${code(p.name)}: ${p.decision}, ${prose(p.admits)}`).join("<br>"),
+            : a.policies.map((p) => `${p.precedence ?? "?"}. ${code(p.name)}: ${code(p.decision)}, ${prose(p.admits)}${p.decision === "deny" ? "" : `, session ${sessionWords(p.session)}`}`).join("<br>"),
           a.allowedIdps.length === 0 ? "all of the account's" : a.allowedIdps.map((i) => code(idpNames.get(i) ?? i)).join(", "),
           a.autoRedirect === undefined ? "no" : a.autoRedirect ? "yes" : "no",
-          a.sessionDuration !== undefined ? code(a.sessionDuration) : "24h (default)",
+          `**${code(a.effectiveSession.duration)}** effective (${SOURCE_WORDS[a.effectiveSession.source]}); application's ${a.sessionDuration !== undefined ? code(a.sessionDuration) : "`24h` (default)"}`,
         ]),
       ),
       "",
@@ -239,7 +249,7 @@ function identityProvider(idp: IdentityProviderReview): string[] {
   for (const claim of idp.authServerClaims) {
     rows.push([
       "Authorization server claim",
-      `${code(claim.name)} (${claim.claimType ?? "?"}, ${claim.valueType ?? "?"}): ${prose(claim.description)}${claim.alwaysIncluded ? ", always in the token" : ", only when requested"} (${code(claim.address)})`,
+      `${code(claim.name)} (${code(claim.claimType ?? "?")}, ${code(claim.valueType ?? "?")}): ${prose(claim.description)}${claim.alwaysIncluded ? ", always in the token" : ", only when requested"} (${code(claim.address)})`,
     ]);
   }
   rows.push(["Cloudflare IdP", `${code(idp.name)} (${code(idp.address)}, type ${code(idp.idpType)})`]);
@@ -271,10 +281,20 @@ function oktaAppRows(app: OktaAppReview): string[][] {
       "Groups claim",
       claim === undefined
         ? "**none**: Okta sends no groups"
-        : `${code(claim.claimName)}: ${prose(claim.description)} (${claim.type}${claim.filterType !== undefined ? `, ${claim.filterType}` : ""} ${code(claim.value)})`,
+        : `${code(claim.claimName)}: ${prose(claim.description)} (${code(claim.type)}${claim.filterType !== undefined ? `, ${code(claim.filterType)}` : ""} ${code(claim.value)})`,
     ],
     ["Assignments", `${assignments}; ${mode}`],
   ];
+}
+
+const SOURCE_WORDS: { readonly [source in EffectiveSession["source"]]: string } = {
+  policy: "a policy's",
+  "provider default": "the provider's default: a policy sets none",
+  application: "the application's",
+};
+
+function sessionWords(session: EffectiveSession): string {
+  return `${code(session.duration)} (${SOURCE_WORDS[session.source]})`;
 }
 
 function scimText(idp: IdentityProviderReview): string {
@@ -298,40 +318,6 @@ function flag(value: boolean | undefined): string {
 
 function table(header: string[], rows: string[][]): string {
   return markdownTable([header, ...rows.map((row) => row.map(cell))], { alignDelimiters: false });
-}
-
-/** A table cell: pipes escaped (also inside code spans, as GFM wants), no raw newlines. */
-function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
-
-/** A code span that holds any text, backticks included. */
-export function code(text: string): string {
-  const runs = text.match(/`+/g) ?? [];
-  const fence = "`".repeat(runs.reduce((n, r) => Math.max(n, r.length), 0) + 1);
-  const pad = text.startsWith("`") || text.endsWith("`") || text === "" ? " " : "";
-  return `${fence}${pad}${text.replace(/\r?\n/g, " ")}${pad}${fence}`;
-}
-
-/**
- * Our sentences with values from the stacks in them: text outside code spans
- * is escaped (Markdown, HTML and @mentions), code spans are kept.
- */
-export function prose(text: string): string {
-  return text
-    .split(/(`[^`]*`)/)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part
-            .replace(/[\\*[\]<>~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, (c) => `\\${c}`)
-            .replace(/@/g, "&#64;"),
-    )
-    .join("");
-}
-
-function html(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 function cut(text: string): string {

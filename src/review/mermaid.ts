@@ -3,7 +3,9 @@
  * Markdown: Okta app → identity provider → (Access groups →) policies →
  * applications.
  */
-import { StackReview } from "./model";
+import { StackReview } from "./review-model";
+import { oneLine } from "./escape";
+import { plainText } from "./text";
 
 /** Beyond this many nodes a diagram is unreadable (and GitHub refuses very large ones). */
 export const MAX_DIAGRAM_NODES = 120;
@@ -77,9 +79,14 @@ export function stackDiagram(stack: StackReview): Diagram {
   return { mermaid: ["flowchart LR", ...nodes, ...edges].join("\n") };
 }
 
-/** Mermaid label text: quotes and angle brackets as entities, no line breaks. */
-function label(text: string): string {
-  return text.replace(/"/g, "#quot;").replace(/`/g, "#96;").replace(/</g, "#lt;").replace(/>/g, "#gt;").replace(/[\r\n]+/g, " ");
+/**
+ * Mermaid label text, safe inside a quoted label: letters, digits and a few
+ * plain punctuation marks are kept; every other character becomes Mermaid's
+ * numeric entity code (`#35;`), so no quote, bracket, backtick (a Markdown
+ * label), entity or HTML of the input is ever seen by Mermaid's parser.
+ */
+export function label(text: string): string {
+  return oneLine(plainText(text)).replace(/[^\p{L}\p{N} .,:/_()+=-]/gu, (c) => `#${c.codePointAt(0) ?? 63};`);
 }
 
 function shorten(text: string, max = 60): string {

@@ -2,29 +2,13 @@
  * Replacement rules: which changes make Terraform destroy a resource and
  * create a new one, and what that means for the people who sign in.
  */
-import { TfResource } from "./model";
+import { forceNewAttributes } from "./resource-types";
+import { TfResource } from "./stack-index";
 import { canonical, isObject, Json, JsonObject, mapReferences, referencedAddresses, typeOfAddress } from "./terraform-json";
-
-/**
- * Attributes the providers force new (checked in the providers' schemas:
- * okta/okta 4.20.0 `ForceNew`, cloudflare/cloudflare 5.14.0 `RequiresReplace`).
- */
-export const FORCE_NEW: { readonly [type: string]: readonly string[] } = {
-  okta_app_oauth: ["type", "client_id"],
-  okta_app_group_assignment: ["app_id", "group_id"],
-  cloudflare_zero_trust_access_identity_provider: ["type", "account_id", "zone_id"],
-  cloudflare_zero_trust_access_application: ["account_id", "zone_id"],
-  cloudflare_zero_trust_access_group: ["account_id", "zone_id"],
-  cloudflare_zero_trust_access_policy: ["account_id", "zone_id"],
-  cloudflare_access_identity_provider: ["type", "account_id", "zone_id"],
-  cloudflare_access_application: ["account_id", "zone_id"],
-  cloudflare_access_group: ["account_id", "zone_id"],
-  cloudflare_access_policy: ["account_id", "zone_id", "application_id"],
-};
 
 /** The force-new attributes whose values differ between two versions of a resource. */
 export function forceNewChanges(type: string, before: JsonObject, after: JsonObject): string[] {
-  const attributes = (FORCE_NEW[type] ?? []).filter((a) => canonical(before[a]) !== canonical(after[a]));
+  const attributes = forceNewAttributes(type).filter((a) => canonical(before[a]) !== canonical(after[a]));
   // okta_app_oauth: omit_secret going from true to false forces a new app (a new secret to keep in state).
   if (type === "okta_app_oauth" && before.omit_secret === true && after.omit_secret !== true) attributes.push("omit_secret");
   return attributes;
@@ -33,7 +17,7 @@ export function forceNewChanges(type: string, before: JsonObject, after: JsonObj
 /** Force-new attributes of a resource that refer to one of `replaced` (their value changes when it is re-created). */
 export function forceNewReferencesTo(resource: TfResource, replaced: ReadonlySet<string>): string[] {
   const found: string[] = [];
-  for (const attribute of FORCE_NEW[resource.type] ?? []) {
+  for (const attribute of forceNewAttributes(resource.type)) {
     const value = resource.body[attribute];
     if (typeof value !== "string") continue;
     for (const address of referencedAddresses(value)) {
@@ -41,64 +25,6 @@ export function forceNewReferencesTo(resource: TfResource, replaced: ReadonlySet
     }
   }
   return found;
-}
-
-/** What replacing a resource of this type does to users. */
-export function replacementImpact(type: string): string {
-  switch (type) {
-    case "okta_app_oauth":
-      return "Terraform deletes the Okta app and creates a new one: a new client ID and a new client secret (Cloudflare's identity provider is updated with them), everybody who signed in through it is signed out and must sign in again, and anything set on the old app by hand in the Okta admin console (assignments, sign-on policy) is lost.";
-    case "cloudflare_zero_trust_access_identity_provider":
-    case "cloudflare_access_identity_provider":
-      return "Terraform deletes the Cloudflare identity provider and creates a new one with a new id: every Access session issued through it ends (everybody signs in again), Access groups, policies and applications that name it are updated, and with SCIM on, its base URL and secret change (update the Okta SCIM app).";
-    case "cloudflare_zero_trust_access_application":
-    case "cloudflare_access_application":
-      return "Terraform deletes the Access application and creates a new one with a new AUD tag: users sign in again, and origins that validate Access JWTs against the old AUD reject every request until they are updated.";
-    case "cloudflare_zero_trust_access_policy":
-    case "cloudflare_access_policy":
-      return "Terraform deletes the policy and creates a new one with a new id; between the two steps the applications that use it may deny access.";
-    case "cloudflare_zero_trust_access_group":
-    case "cloudflare_access_group":
-      return "Terraform deletes the Access group and creates a new one with a new id; policies that use it are updated, and may deny access in between.";
-    case "okta_app_group_assignments":
-    case "okta_app_group_assignment":
-      return "Terraform removes the group assignment and adds it again: its members cannot sign in through the Okta app in between.";
-    case "okta_auth_server_claim":
-      return "Terraform deletes the claim and creates it again: tokens issued in between carry no groups, so Access rules on Okta groups deny.";
-    default:
-      return "Terraform deletes the resource and creates a new one.";
-  }
-}
-
-/** How much a replacement of this type hurts, for ordering warnings: 0 most. */
-export function severity(type: string): number {
-  const order = [
-    ["okta_app_oauth"],
-    ["cloudflare_zero_trust_access_identity_provider", "cloudflare_access_identity_provider"],
-    ["cloudflare_zero_trust_access_application", "cloudflare_access_application"],
-    ["cloudflare_zero_trust_access_policy", "cloudflare_access_policy", "cloudflare_zero_trust_access_group", "cloudflare_access_group"],
-    ["okta_app_group_assignments", "okta_app_group_assignment", "okta_auth_server_claim"],
-  ];
-  const rank = order.findIndex((types) => types.includes(type));
-  return rank === -1 ? order.length : rank;
-}
-
-/** What deleting a resource of this type does to users, when it matters. */
-export function removalImpact(type: string): string | undefined {
-  switch (type) {
-    case "okta_app_oauth":
-      return "Terraform deletes the Okta app: nobody can sign in through it any more.";
-    case "cloudflare_zero_trust_access_identity_provider":
-    case "cloudflare_access_identity_provider":
-      return "Terraform deletes the Cloudflare identity provider: its users can no longer sign in to Access with it.";
-    case "cloudflare_zero_trust_access_application":
-    case "cloudflare_access_application":
-      return "Terraform deletes the Access application: the hostname is no longer protected by Access, and is open to anyone who can reach the origin.";
-    case "okta_app_group_assignments":
-      return "Terraform deletes the exclusive assignment: the groups are unassigned from the Okta app and cannot sign in through it.";
-    default:
-      return undefined;
-  }
 }
 
 /** A removed and an added resource that are most likely the same one under a new address. */
@@ -121,8 +47,11 @@ const MAX_PAIRWISE = 250_000;
  * identity providers are told apart by the Okta apps they point at), and by
  * resource type only when the referenced resource is not paired (yet): pairing
  * runs in rounds until no new pair appears, then near matches are tried.
+ * `known` maps head addresses already matched (same address, `moved` blocks)
+ * to their base addresses, so a resource that refers to a moved one is still
+ * recognized.
  */
-export function findRenames(removed: TfResource[], added: TfResource[]): RenamePair[] {
+export function findRenames(removed: TfResource[], added: TfResource[], known: ReadonlyMap<string, string> = new Map()): RenamePair[] {
   const pairs: RenamePair[] = [];
   const removedSet = new Set(removed.map((r) => r.address));
   const addedSet = new Set(added.map((r) => r.address));
@@ -130,11 +59,25 @@ export function findRenames(removed: TfResource[], added: TfResource[]): RenameP
   // Base side: references to removed resources are unknown until paired.
   const baseKey = (address: string) => (removedSet.has(address) ? wildcard(address) : address);
   // Head side: references to added resources go through the pairs found so far.
-  const headKey = (address: string) => (addedSet.has(address) ? headToBase.get(address) ?? wildcard(address) : address);
+  // Resources already matched (same address, moved blocks) stand for their base address.
+  const headKey = (address: string) => (addedSet.has(address) ? headToBase.get(address) ?? wildcard(address) : known.get(address) ?? address);
   const byType = new Map<string, { removed: TfResource[]; added: TfResource[] }>();
   for (const r of removed) bucket(byType, r).removed.push(r);
   for (const r of added) bucket(byType, r).added.push(r);
   const used = new Set<TfResource>();
+  // A resource that refers to nothing removed or added has the same fingerprint in every round.
+  const fixed = new Map<TfResource, string>();
+  for (const [side, resources] of [["base", removed], ["head", added]] as const) {
+    for (const r of resources) {
+      let moving = false;
+      const key = fingerprint(r, (address) => {
+        if (removedSet.has(address) || addedSet.has(address)) moving = true;
+        return side === "head" ? known.get(address) ?? address : address;
+      });
+      if (!moving) fixed.set(r, key);
+    }
+  }
+  const print = (r: TfResource, key: (address: string) => string) => fixed.get(r) ?? fingerprint(r, key);
 
   // 1. identical content, in rounds.
   let lastChance = false;
@@ -144,7 +87,7 @@ export function findRenames(removed: TfResource[], added: TfResource[]): RenameP
     // Pairs found in a round count from the next one on.
     const paired = new Map(headToBase);
     const pairedBase = new Set(paired.values());
-    const headKeyNow = (address: string) => (addedSet.has(address) ? paired.get(address) ?? wildcard(address) : address);
+    const headKeyNow = (address: string) => (addedSet.has(address) ? paired.get(address) ?? wildcard(address) : known.get(address) ?? address);
     const baseKeyNow = (address: string) => (removedSet.has(address) && !pairedBase.has(address) ? wildcard(address) : address);
     for (const { removed: gone, added: fresh } of byType.values()) {
       const freshLeft = fresh.filter((r) => !used.has(r));
@@ -152,20 +95,22 @@ export function findRenames(removed: TfResource[], added: TfResource[]): RenameP
       if (freshLeft.length === 0 || goneLeft.length === 0) continue;
       const byContent = new Map<string, TfResource[]>();
       for (const r of freshLeft) {
-        const key = fingerprint(r, headKeyNow);
+        const key = print(r, headKeyNow);
         const list = byContent.get(key);
         if (list) list.push(r);
         else byContent.set(key, [r]);
       }
+      const pools = new Map<string, CandidatePool>();
+      for (const [key, list] of byContent) pools.set(key, new CandidatePool(list));
       for (const r of goneLeft) {
-        const candidates = (byContent.get(fingerprint(r, baseKeyNow)) ?? []).filter((c) => !used.has(c));
-        if (candidates.length === 0) continue;
+        const pool = pools.get(print(r, baseKeyNow));
+        if (pool === undefined || pool.size === 0) continue;
         // Identical candidates may be told apart once what they refer to is paired.
-        if (candidates.length > 1 && !lastChance && hasUnpairedReferences(r, removedSet, pairedBase)) {
+        if (pool.size > 1 && !lastChance && hasUnpairedReferences(r, removedSet, pairedBase)) {
           deferred++;
           continue;
         }
-        const best = candidates.reduce((a, b) => (pathAffinity(r, b) > pathAffinity(r, a) ? b : a));
+        const best = pool.take(r);
         used.add(best);
         used.add(r);
         headToBase.set(best.address, r.address);
@@ -259,10 +204,69 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
+/** The parts of a resource's name compared from the end: construct path segments, or the address name's words and numbers. */
+function nameTokens(r: TfResource): string[] {
+  return (r.constructPath !== undefined ? r.constructPath.split("/") : r.name.match(/[A-Za-z]+|\d+|[^A-Za-z\d]+/g) ?? [r.name]).reverse();
+}
+
+/**
+ * Identical candidates for a rename, handed out by the longest shared name
+ * ending (`.../Okta/App` goes with `.../Sso/App`, `Okta5_App` with `Sso5_App`),
+ * in time linear in the candidates and their name lengths: each candidate is
+ * indexed under every ending of its name once, and lookups skip taken ones.
+ */
+class CandidatePool {
+  private readonly byEnding = new Map<string, { readonly items: TfResource[]; next: number }>();
+  private readonly all: { readonly items: TfResource[]; next: number };
+  private readonly taken = new Set<TfResource>();
+  private left: number;
+
+  constructor(items: TfResource[]) {
+    this.all = { items, next: 0 };
+    this.left = items.length;
+    for (const item of items) {
+      const tokens = nameTokens(item);
+      for (let n = 1; n <= tokens.length; n++) {
+        const key = tokens.slice(0, n).join("\u0000");
+        const queue = this.byEnding.get(key);
+        if (queue) queue.items.push(item);
+        else this.byEnding.set(key, { items: [item], next: 0 });
+      }
+    }
+  }
+
+  /** Candidates not taken yet. */
+  public get size(): number {
+    return this.left;
+  }
+
+  /** The candidate whose name ending is most like `r`'s; call only while size > 0. */
+  public take(r: TfResource): TfResource {
+    const tokens = nameTokens(r);
+    for (let n = tokens.length; n >= 1; n--) {
+      const found = this.next(this.byEnding.get(tokens.slice(0, n).join("\u0000")));
+      if (found !== undefined) return this.mark(found);
+    }
+    return this.mark(this.next(this.all)!);
+  }
+
+  private next(queue: { readonly items: TfResource[]; next: number } | undefined): TfResource | undefined {
+    if (queue === undefined) return undefined;
+    while (queue.next < queue.items.length && this.taken.has(queue.items[queue.next])) queue.next++;
+    return queue.items[queue.next];
+  }
+
+  private mark(item: TfResource): TfResource {
+    this.taken.add(item);
+    this.left--;
+    return item;
+  }
+}
+
 /** How alike two construct paths are: shared trailing segments (`.../Okta/App` vs `.../Sso/App` share `App`). */
 function pathAffinity(a: TfResource, b: TfResource): number {
-  const x = (a.constructPath ?? a.name).split("/").reverse();
-  const y = (b.constructPath ?? b.name).split("/").reverse();
+  const x = nameTokens(a);
+  const y = nameTokens(b);
   let n = 0;
   while (n < x.length && n < y.length && x[n] === y[n]) n++;
   return n;

@@ -4,12 +4,17 @@
  * This is the function to call from code (benchmarks, other tools); the CLI
  * only parses arguments and renders its result.
  */
+import { staticAdoptionWarnings } from "./adoption";
 import { checkStack } from "./checks";
+import { literal } from "./text";
+import { FINDING_KIND_ORDER, FINDING_KINDS, FindingInput, FindingKind, ReviewWarning, withId } from "./findings";
 import { DiffResult, diffOutputs } from "./diff";
 import { loadSynthOutput } from "./load";
-import { extractStack, indexStack, StackReview } from "./model";
+import { extractStack } from "./extract";
+import { StackReview } from "./review-model";
+import { indexStack } from "./stack-index";
 import { loadPlan, PlanSummary } from "./plan";
-import { removalImpact, replacementImpact, severity } from "./replacement";
+import { removalImpact, replacementImpact, severity } from "./resource-types";
 import { typeOfAddress } from "./terraform-json";
 import { findLiteralSecrets, LiteralSecret } from "./secrets";
 import { findWidenings } from "./widening";
@@ -20,26 +25,13 @@ export interface ReviewOptions {
   readonly base?: string;
   /** A plan from `terraform show -json`, to summarize. */
   readonly plan?: string;
+  /** Kinds of findings that make the review exit 3 (`--fail-on`). */
+  readonly failOn?: readonly FindingKind[];
   /** The largest input file read, in bytes (default 64 MiB). */
   readonly maxFileSize?: number;
 }
 
-/** Kinds of warnings, most urgent first. */
-export type WarningKind = "secret" | "replacement" | "removal" | "widening" | "check";
-
-/** Something the reviewer must look at. */
-export interface ReviewWarning {
-  readonly kind: WarningKind;
-  readonly stack?: string;
-  readonly address?: string;
-  readonly constructPath?: string;
-  /** What happens. */
-  readonly message: string;
-  /** What it means for users, for replacements and removals. */
-  readonly impact?: string;
-  /** What to do about it, when there is a usual fix. */
-  readonly hint?: string;
-}
+export type { FindingKind, ReviewWarning };
 
 /** The result of a review. */
 export interface ReviewResult {
@@ -51,8 +43,10 @@ export interface ReviewResult {
   readonly diff?: DiffResult;
   /** Present with `plan`. */
   readonly plan?: PlanSummary;
-  /** 2 when a literal secret was found, else 0. */
+  /** 2 when a literal secret was found; else 3 when a finding of a `failOn` kind exists; else 0. */
   readonly exitCode: number;
+  /** The `failOn` kinds that matched. */
+  readonly failedOn: FindingKind[];
 }
 
 /**
@@ -69,7 +63,7 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
   const stacks = headIndexes.map(extractStack);
   const checks = stacks.flatMap((s, i) => checkStack(s, headIndexes[i]));
   const literalSecrets = head.stacks.flatMap(findLiteralSecrets);
-  const warnings: ReviewWarning[] = [];
+  const warnings: FindingInput[] = [];
 
   for (const s of literalSecrets) {
     warnings.push({
@@ -77,7 +71,7 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
       stack: s.stack,
       address: s.block,
       constructPath: s.constructPath,
-      message: `\`${s.attribute}\` of \`${s.block}\` holds a literal secret instead of a Terraform reference: ${s.reason}`,
+      message: `${literal(s.attribute)} of ${literal(s.block)} holds a literal secret instead of a Terraform reference: ${s.reason}`,
       hint: "Pass secrets by reference (e.g. okta_app_oauth.client_secret) or from the environment, and rotate this one: it is in the synthesized JSON and maybe in git history.",
     });
   }
@@ -89,48 +83,58 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
     for (const stack of diff.stacks) {
       if (stack.renamedFrom !== undefined) {
         warnings.push({
-          kind: "replacement",
+          kind: "replace",
           stack: stack.name,
-          message: `stack \`${stack.renamedFrom}\` seems renamed to \`${stack.name}\``,
+          message: `stack ${literal(stack.renamedFrom)} seems renamed to ${literal(stack.name)}`,
           impact: "A stack has its own Terraform state: the new stack creates every resource a second time (a second Okta app, with a new client secret), and the old stack's resources stay until it is destroyed.",
           hint: "Keep the stack id, or move the state on purpose.",
         });
       } else if (stack.status === "removed") {
         warnings.push({
-          kind: "removal",
+          kind: "remove",
           stack: stack.name,
-          message: `stack \`${stack.name}\` is no longer synthesized`,
+          message: `stack ${literal(stack.name)} is no longer synthesized`,
           impact: "Its resources stay deployed, unmanaged by this code, until someone runs `cdktf destroy` for that stack.",
+        });
+      }
+      for (const config of stack.configChanges) {
+        const org = config.kind === "provider" && /^okta(\.|$)/.test(config.name) ? config.attributes.filter((a) => /\.(org_name|base_url)$/.test(a.attribute)) : [];
+        if (org.length === 0) continue;
+        warnings.push({
+          kind: "replace",
+          stack: stack.name,
+          message: `the Okta provider ${literal(config.name)} points at another Okta org: ${org.map((a) => `${literal(a.attribute.split(".").pop() ?? "")} ${literal(a.before ?? "(none)")} → ${literal(a.after ?? "(none)")}`).join(", ")}`,
+          impact:
+            "Every Okta resource of the stack is managed in the new org from the next apply: Terraform looks its resources up there by id, finds none, and creates them anew (a new Okta app with a new client secret, new assignments), while the old org's resources stay, unmanaged.",
+          hint: "If the org really moves, import the new org's resources or plan the cut-over; if not, keep org_name and base_url.",
         });
       }
       for (const change of stack.changes) {
         if (change.mode !== "managed") continue;
         if (change.action === "replace") {
           const rename = change.likelyRename
-            ? `\`${change.previousAddress ?? "?"}\`${change.previousConstructPath ? ` (\`${change.previousConstructPath}\`)` : ""} is removed and \`${change.address}\`${change.constructPath ? ` (\`${change.constructPath}\`)` : ""} is added with the same content: most likely a renamed construct id. Terraform does not follow renames: it replaces the resource`
-            : `\`${change.address}\` is replaced: ${change.replaceReasons.join("; ")}`;
+            ? `${literal(change.previousAddress ?? "?")}${change.previousConstructPath ? ` (${literal(change.previousConstructPath)})` : ""} is removed and ${literal(change.address)}${change.constructPath ? ` (${literal(change.constructPath)})` : ""} is added with the same content: most likely a renamed construct id. Terraform does not follow renames: it replaces the resource`
+            : `${literal(change.address)} is replaced: ${change.replaceReasons.join("; ")}`;
           warnings.push({
-            kind: "replacement",
+            kind: "replace",
             stack: stack.name,
             address: change.address,
             constructPath: change.constructPath,
             message: rename,
             impact: replacementImpact(change.type),
-            hint: change.likelyRename
-              ? `Keep the old construct id, or declare the move: \`resource.moveFromId("${change.previousAddress ?? ""}")\` in cdktf (a Terraform moved block).`
-              : undefined,
+            hint: change.likelyRename ? moveHint(change.constructPath, change.previousAddress ?? "") : undefined,
           });
         } else if (change.action === "delete" && stack.status !== "removed") {
           const impact = removalImpact(change.type);
           if (impact !== undefined) {
-            warnings.push({ kind: "removal", stack: stack.name, address: change.address, constructPath: change.constructPath, message: `\`${change.address}\` is deleted`, impact });
+            warnings.push({ kind: "remove", stack: stack.name, address: change.address, constructPath: change.constructPath, message: `${literal(change.address)} is deleted`, impact });
           }
         }
       }
     }
     for (const pair of result.pairs) {
       for (const w of findWidenings(pair.base, pair.head, pair.headToBase)) {
-        warnings.push({ kind: "widening", stack: w.stack, address: w.address, constructPath: w.constructPath, message: w.message });
+        warnings.push({ kind: w.kind, stack: w.stack, address: w.address, constructPath: w.constructPath, message: w.message, hint: w.hint });
       }
     }
   }
@@ -140,24 +144,53 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
       if (change.action !== "replace" && change.action !== "delete") continue;
       const impact = change.action === "replace" ? replacementImpact(change.type) : removalImpact(change.type);
       if (change.action === "delete" && impact === undefined) continue;
-      const why = change.replacePaths.length > 0 ? ` (forced by ${change.replacePaths.map((p) => `\`${p}\``).join(", ")})` : "";
+      const why = change.replacePaths.length > 0 ? ` (forced by ${change.replacePaths.map((p) => `${literal(p)}`).join(", ")})` : "";
       warnings.push({
-        kind: change.action === "replace" ? "replacement" : "removal",
+        kind: change.action === "replace" ? "replace" : "remove",
         address: change.address,
-        message: `the plan ${change.action === "replace" ? "replaces" : "deletes"} \`${change.address}\`${why}`,
+        message: `the plan ${change.action === "replace" ? "replaces" : "deletes"} ${literal(change.address)}${why}`,
         impact,
       });
     }
   }
 
-  for (const c of checks) warnings.push({ kind: "check", stack: c.stack, address: c.address, constructPath: c.constructPath, message: c.message });
+  // Adoption: an imported IdP or app whose secret Terraform no longer knows.
+  for (const stack of head.stacks) {
+    for (const w of staticAdoptionWarnings(stack.json)) {
+      warnings.push({ kind: "check", stack: stack.name, address: w.address, constructPath: headIndexes.find((i) => i.name === stack.name)?.byAddress.get(w.address)?.constructPath, message: `${w.message} (${w.code})` });
+    }
+  }
+  // The construct's own synth-time warnings and errors: shown even when the stack was synthesized without the cdktf CLI.
+  for (const stack of head.stacks) {
+    for (const a of stack.annotations ?? []) {
+      warnings.push({ kind: a.level, stack: stack.name, constructPath: a.constructPath, message: `recorded at synth: ${a.message.length > 2000 ? `${a.message.slice(0, 1999)}…` : a.message}` });
+    }
+  }
+  for (const c of checks) warnings.push({ kind: c.kind ?? "check", stack: c.stack, address: c.address, constructPath: c.constructPath, message: c.message });
 
-  const rank: { [kind in WarningKind]: number } = { secret: 0, replacement: 1, removal: 2, widening: 3, check: 4 };
   // Most urgent kind first; within replacements and removals, what hurts users most first.
-  const weight = (w: ReviewWarning) => (w.kind === "replacement" || w.kind === "removal") && w.address !== undefined ? severity(typeOfAddress(w.address)) : 0;
+  const weight = (w: FindingInput) => (w.kind === "replace" || w.kind === "remove") && w.address !== undefined ? severity(typeOfAddress(w.address)) : 0;
   const ordered = warnings
     .map((w, i) => ({ w, i }))
-    .sort((a, b) => rank[a.w.kind] - rank[b.w.kind] || weight(a.w) - weight(b.w) || a.i - b.i)
+    .sort((a, b) => FINDING_KINDS[a.w.kind].rank - FINDING_KINDS[b.w.kind].rank || weight(a.w) - weight(b.w) || a.i - b.i)
     .map((x) => x.w);
-  return { stacks, literalSecrets, warnings: ordered, diff, plan, exitCode: literalSecrets.length > 0 ? 2 : 0 };
+  const seen = new Map<string, number>();
+  const identified = ordered.map((w) => {
+    const finding = withId(w);
+    const n = seen.get(finding.id) ?? 0;
+    seen.set(finding.id, n + 1);
+    return n === 0 ? finding : { ...finding, id: `${finding.id}-${n + 1}` };
+  });
+  const failOn = new Set(options.failOn ?? []);
+  const failedOn = FINDING_KIND_ORDER.filter((k) => failOn.has(k) && identified.some((w) => w.kind === k));
+  const exitCode = literalSecrets.length > 0 ? 2 : failedOn.length > 0 ? 3 : 0;
+  return { stacks, literalSecrets, warnings: identified, diff, plan, exitCode, failedOn };
+}
+
+/** The fix for a likely rename: keep the id, or a `moveFromId` on the resource at its new construct path. */
+export function moveHint(constructPath: string | undefined, previousAddress: string): string {
+  const child = constructPath?.split("/").pop();
+  const where = constructPath !== undefined ? ` on the resource at ${literal(constructPath)}` : "";
+  const reach = child !== undefined ? ` (its construct's ${literal(`node.findChild("${child}")`)} reaches it when no attribute exposes it)` : "";
+  return `Keep the old construct id, or declare the move${where}: ${literal(`moveFromId("${previousAddress}")`)}${reach}, which writes a Terraform moved block. Do it for every resource the rename affects: each has its own warning.`;
 }

@@ -150,6 +150,19 @@ const BACKEND_SECRETS: ReadonlyMap<string, readonly string[]> = new Map([
  */
 const SECRET_KEY = /(^|_)(secret|secret_key|secret_access_key|password|passphrase|private_key|api_token|api_key|access_token|auth_token|bearer_token|service_key)(_wo)?$|^token$/;
 
+/**
+ * Every schema secret position: `[block kind, dotted path]`, e.g.
+ * `["okta_app_oauth", "client_secret"]`, `["provider.okta", "api_token"]`,
+ * `["backend.s3", "secret_key"]`.
+ */
+export function schemaSecretPositions(): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [kind, paths] of RESOURCE_SECRETS) for (const p of paths) out.push([kind, p]);
+  for (const [kind, paths] of PROVIDER_SECRETS) for (const p of paths) out.push([`provider.${kind}`, p]);
+  for (const [kind, paths] of BACKEND_SECRETS) for (const p of paths) out.push([`backend.${kind}`, p]);
+  return out;
+}
+
 /** True for an attribute name that holds a credential. */
 export function isSecretKey(key: string | number): boolean {
   return typeof key === "string" && SECRET_KEY.test(key);
@@ -181,10 +194,15 @@ function dotted(path: readonly (string | number)[]): string {
  * position itself: listed in the provider's schema, or named like a credential.
  */
 export function isSecretPosition(kind: BlockKind, path: readonly (string | number)[]): boolean {
-  const last = [...path].reverse().find((p) => typeof p === "string");
+  let last: string | undefined;
+  for (let i = path.length - 1; i >= 0 && last === undefined; i--) {
+    const part = path[i];
+    if (typeof part === "string") last = part;
+  }
   if (last === undefined) return false;
   if (isSecretKey(last)) return true;
-  return schemaPaths(kind)?.includes(dotted(path)) ?? false;
+  const paths = schemaPaths(kind);
+  return paths !== undefined && paths.includes(dotted(path));
 }
 
 /** True when the value at `path`, or anything it is nested in, is a secret position. */
@@ -255,13 +273,15 @@ function holdsConstantText(value: Json): boolean {
 }
 
 function refProblem(ref: Reference): string | undefined {
+  if (ref.selector === true) return undefined;
   switch (ref.kind) {
     case "resource":
     case "data":
+    case "ephemeral":
       return undefined;
     case "variable":
       if (ref.declared !== true) return `it refers to ${ref.address}, which is not declared`;
-      if (ref.sensitive !== true) return `it refers to ${ref.address}, which is not declared sensitive`;
+      if (ref.sensitive !== true && ref.ephemeral !== true) return `it refers to ${ref.address}, which is not declared sensitive`;
       return undefined;
     default:
       return `it refers to ${ref.address}, which may be a constant`;

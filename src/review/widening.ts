@@ -3,15 +3,23 @@
  * group or policy, a policy added to an application, a broader groups claim
  * filter, a group (above all Everyone) assigned to the Okta app.
  */
-import { describeGroupId, describeRules, display, groupsClaimOfApp, groupsClaimOfAuthServerClaim, GroupsFilterReview, StackIndex, TfResource, TYPES } from "./model";
-import { canonical, isObject, Json, JsonObject, list, mapReferences, referenceTo } from "./terraform-json";
+import { isAllGroups } from "../private/groups-filter";
+import { describeGroupId, describeRules, display, durationSeconds, extractStack, groupsClaimOfApp, groupsClaimOfAuthServerClaim } from "./extract";
+import { Family, familyOf } from "./resource-types";
+import { EffectiveSession, GroupsFilterReview } from "./review-model";
+import { StackIndex, TfResource } from "./stack-index";
+import { literal } from "./text";
+import { block, canonical, isObject, Json, JsonObject, list, mapReferences, referenceTo } from "./terraform-json";
 
 /** One change that widens access. */
 export interface Widening {
+  /** `widen` lets more people in (or for longer); `narrow` may lock people out. */
+  readonly kind: "widen" | "narrow" | "check";
   readonly stack: string;
   readonly address: string;
   readonly constructPath?: string;
   readonly message: string;
+  readonly hint?: string;
 }
 
 /** A claim filter change, from the point of view of who gets in. */
@@ -23,35 +31,48 @@ export type FilterComparison = "same" | "broader" | "narrower" | "changed";
  */
 export function findWidenings(base: StackIndex, head: StackIndex, headToBase: ReadonlyMap<string, string>): Widening[] {
   const found: Widening[] = [];
-  const widen = (r: TfResource, message: string) => found.push({ stack: head.name, address: r.address, constructPath: r.constructPath, message });
+  const widen = (r: TfResource, message: string, hint?: string) => found.push({ kind: "widen", stack: head.name, address: r.address, constructPath: r.constructPath, message, hint });
+  const narrow = (r: TfResource, message: string, hint?: string) => found.push({ kind: "narrow", stack: head.name, address: r.address, constructPath: r.constructPath, message, hint });
   const toBase = (value: Json): Json => mapReferences(value, (address) => headToBase.get(address) ?? address);
-  const is = (r: TfResource, types: readonly string[]) => r.mode === "managed" && types.includes(r.type);
+  const is = (r: TfResource, family: Family) => r.mode === "managed" && familyOf(r.type) === family;
+  const baseAssignments = new Map<string, Set<string>>();
+  for (const r of base.resources) {
+    const family = r.mode === "managed" ? familyOf(r.type) : undefined;
+    if (family !== "oktaAssignments" && family !== "oktaAssignment") continue;
+    const key = assignmentAppKey(r.body.app_id ?? null);
+    const groups = baseAssignments.get(key) ?? new Set<string>();
+    for (const id of assignedGroupIds(r.body)) groups.add(canonical(id));
+    baseAssignments.set(key, groups);
+  }
 
   for (const h of head.resources) {
     const baseAddress = headToBase.get(h.address);
     const b = baseAddress !== undefined ? base.byAddress.get(baseAddress) : undefined;
     const name = display(h.body.name) ?? h.name;
 
-    if (is(h, TYPES.accessGroup) || is(h, TYPES.accessPolicy)) {
+    if (is(h, "accessGroup") || is(h, "accessPolicy")) {
       if (b === undefined) continue;
-      const what = is(h, TYPES.accessGroup) ? `Access group "${name}"` : `policy "${name}"`;
-      for (const rule of addedItems(b.body.include, h.body.include, toBase)) {
-        widen(h, `${what} now admits ${describeRules(head, { include: [rule] }).admits} (added to include)`);
-      }
-      for (const rule of addedItems(h.body.require, b.body.require, (v) => v, toBase)) {
-        widen(h, `${what} no longer requires ${describeRules(base, { include: [rule] }).admits}`);
-      }
-      for (const rule of addedItems(h.body.exclude, b.body.exclude, (v) => v, toBase)) {
-        widen(h, `${what} no longer excludes ${describeRules(base, { include: [rule] }).admits}`);
+      const what = is(h, "accessGroup") ? `Access group ${literal(name)}` : `policy ${literal(name)}`;
+      const describe = (index: StackIndex, rule: Json) => describeRules(index, { include: [rule] }).admits;
+      const added = (key: "include" | "exclude" | "require") => addedItems(b.body[key], h.body[key], toBase);
+      const removed = (key: "include" | "exclude" | "require") => addedItems(h.body[key], b.body[key], (v) => v, toBase);
+      if ((display(h.body.decision) ?? "allow") === "deny") {
+        // A deny policy widens access when it denies fewer: an include removed, an exclude or require added.
+        for (const rule of removed("include")) widen(h, `deny ${what} no longer denies ${describe(base, rule)} (removed from include)`);
+        for (const rule of added("exclude")) widen(h, `deny ${what} now exempts ${describe(head, rule)} (added to exclude)`);
+        for (const rule of added("require")) widen(h, `deny ${what} now denies only those who also match ${describe(head, rule)} (added to require)`);
+      } else {
+        for (const rule of added("include")) widen(h, `${what} now admits ${describe(head, rule)} (added to include)`);
+        for (const rule of removed("require")) widen(h, `${what} no longer requires ${describe(base, rule)}`);
+        for (const rule of removed("exclude")) widen(h, `${what} no longer excludes ${describe(base, rule)}`);
       }
       const before = display(b.body.decision) ?? "allow";
       const after = display(h.body.decision) ?? "allow";
-      if (before !== after && (after === "bypass" || (after === "allow" && before !== "bypass"))) {
-        widen(h, `${what}: decision ${before} → ${after}${after === "bypass" ? ": anyone reaches the application without signing in" : ""}`);
-      }
-    } else if (is(h, TYPES.accessApplication)) {
+      if (morePermissive(before, after)) widen(h, `${what}: decision ${literal(before)} → ${literal(after)}${DECISION_MEANS.get(after) ?? ""}`);
+
+    } else if (is(h, "accessApplication")) {
       if (b === undefined) continue;
-      const what = `application "${name}"`;
+      const what = `application ${literal(name)}`;
       for (const entry of addedItems(b.body.policies, h.body.policies, toBase, (v) => v, policyKey)) {
         const id = isObject(entry) ? entry.id : entry;
         const address = referenceTo(id);
@@ -59,7 +80,10 @@ export function findWidenings(base: StackIndex, head: StackIndex, headToBase: Re
         const body: JsonObject = policy ? policy.body : isObject(entry) ? entry : {};
         const decision = display(body.decision) ?? "allow";
         const policyName = display(body.name) ?? policy?.name ?? display(id) ?? "?";
-        widen(h, `${what} gains policy "${policyName}" (${decision}: ${describeRules(head, body).admits})`);
+        widen(h, `${what} gains policy ${literal(policyName)} (${decision}: ${describeRules(head, body).admits})`);
+      }
+      for (const domain of addedItems(domainsOf(b.body), domainsOf(h.body), (v) => v)) {
+        widen(h, `${what} now also covers ${literal(display(domain) ?? "?")}: everyone its policies admit reaches it`);
       }
       const idpsBefore = list(b.body.allowed_idps);
       const idpsAfter = list(h.body.allowed_idps);
@@ -69,34 +93,50 @@ export function findWidenings(base: StackIndex, head: StackIndex, headToBase: Re
         for (const idp of addedItems(idpsBefore, idpsAfter, toBase)) {
           const target = referenceTo(idp);
           const idpName = target !== undefined ? display(head.byAddress.get(target)?.body.name) : undefined;
-          widen(h, `${what} now accepts identity provider ${idpName !== undefined ? `"${idpName}"` : display(idp) ?? "?"}`);
+          widen(h, `${what} now accepts identity provider ${idpName !== undefined ? `${literal(idpName)}` : display(idp) ?? "?"}`);
         }
       }
-    } else if (is(h, TYPES.oktaApp)) {
+    } else if (is(h, "oktaApp")) {
       if (b === undefined) continue;
       const comparison = compareFilters(groupsClaimOfApp(b.body), groupsClaimOfApp(h.body));
-      const app = `Okta app "${display(h.body.label) ?? h.name}"`;
+      const app = `Okta app ${literal(display(h.body.label) ?? h.name)}`;
+      if (b.body.implicit_assignment !== true && h.body.implicit_assignment === true) {
+        widen(h, `${app}: implicit_assignment turned on (Federation Broker Mode): every user of the Okta org can sign in through it, group assignments no longer limit who`);
+      }
+      if (comparison.result === "narrower") narrow(h, `${app}: groups claim narrowed, ${comparison.text}: it may lock people out`, NARROW_HINT);
       if (comparison.result === "broader") widen(h, `${app}: groups claim broadened, ${comparison.text}`);
       if (comparison.result === "changed") widen(h, `${app}: groups claim changed, ${comparison.text}; it may send groups it did not send before`);
-    } else if (is(h, TYPES.oktaAuthServerClaim)) {
+    } else if (is(h, "oktaAuthServerClaim")) {
       if (b === undefined) continue;
       const comparison = compareFilters(groupsClaimOfAuthServerClaim(b.body), groupsClaimOfAuthServerClaim(h.body));
-      const claim = `authorization server claim "${name}"`;
+      const claim = `authorization server claim ${literal(name)}`;
+      if (comparison.result === "narrower") narrow(h, `${claim}: groups filter narrowed, ${comparison.text}: it may lock people out`, NARROW_HINT);
       if (comparison.result === "broader") widen(h, `${claim}: groups filter broadened, ${comparison.text}`);
       if (comparison.result === "changed") widen(h, `${claim}: groups filter changed, ${comparison.text}; it may send groups it did not send before`);
-    } else if (is(h, TYPES.oktaAssignments)) {
-      const appLabel = labelOfApp(head, h.body.app_id);
-      const baseGroups = b ? list(b.body.group).map((g) => (isObject(g) ? g.id : g)) : [];
-      if (b === undefined && !appExistedInBase(h.body.app_id)) continue;
-      for (const id of addedItems(baseGroups, list(h.body.group).map((g) => (isObject(g) ? g.id : g)), toBase)) {
-        widen(h, assignedMessage(appLabel, describeGroupId(head, id)));
-      }
-    } else if (is(h, TYPES.oktaAssignment)) {
-      if (b !== undefined && canonical(toBase(h.body.group_id)) === canonical(b.body.group_id)) continue;
+    } else if (is(h, "oktaAssignments") || is(h, "oktaAssignment")) {
+      // Compared by content: the groups the base assigned to the same app, by any assignment resource.
       if (!appExistedInBase(h.body.app_id)) continue;
-      widen(h, assignedMessage(labelOfApp(head, h.body.app_id), describeGroupId(head, h.body.group_id), true));
+      const assignedBefore = baseAssignments.get(assignmentAppKey(toBase(h.body.app_id ?? null))) ?? new Set<string>();
+      const additive = is(h, "oktaAssignment");
+      for (const id of assignedGroupIds(h.body)) {
+        if (assignedBefore.has(canonical(toBase(id)))) continue;
+        widen(h, assignedMessage(labelOfApp(head, h.body.app_id), describeGroupId(head, id), additive));
+      }
+    } else if (is(h, "cloudflareIdp")) {
+      if (b === undefined) continue;
+      if (b.body.scim_config === undefined && h.body.scim_config !== undefined && isObject(block(h.body.scim_config))) {
+        found.push({
+          kind: "check",
+          stack: head.name,
+          address: h.address,
+          constructPath: h.constructPath,
+          message: `SCIM is added to the existing identity provider ${literal(name)}: cloudflare provider 5.14.0 fails this apply with "Provider produced inconsistent result after apply" (fixed only in 5.20.0)`,
+          hint: "Apply in two steps: turn SCIM on in the Cloudflare dashboard (Zero Trust → Settings → Authentication → the IdP → SCIM) and import or refresh, or create a new identity provider with SCIM and switch applications to it; or upgrade to cloudflare provider 5.20.0 or later.",
+        });
+      }
     }
   }
+  found.push(...removedDenyPolicies(base, head, headToBase), ...reorderedPolicies(base, head, headToBase), ...lengthenedSessions(base, head, headToBase));
   return found;
 
   function appExistedInBase(appId: Json | undefined): boolean {
@@ -106,18 +146,159 @@ export function findWidenings(base: StackIndex, head: StackIndex, headToBase: Re
   }
 }
 
+const NARROW_HINT =
+  "Check that every Okta group named in an Access rule is still sent: a rule on a group the claim no longer sends never matches, and its people are denied.";
+
+const PERMISSIVENESS: ReadonlyMap<string, number> = new Map([
+  ["deny", 0],
+  ["allow", 1],
+  ["non_identity", 2],
+  ["bypass", 3],
+]);
+
+const DECISION_MEANS: ReadonlyMap<string, string> = new Map([
+  ["bypass", ": anyone reaches the application without signing in"],
+  ["non_identity", ": requests that match its non-identity rules (IP, service token, certificate) get in without anyone signing in"],
+  ["allow", ": the people it names are now let in"],
+]);
+
+/** True when a policy decision change lets more requests in (deny < allow < non_identity < bypass). */
+export function morePermissive(before: string, after: string): boolean {
+  if (before === after) return false;
+  const b = PERMISSIVENESS.get(before);
+  const a = PERMISSIVENESS.get(after);
+  // An unknown decision compared with a known one: say it, rather than miss it.
+  if (a === undefined || b === undefined) return after !== "deny";
+  return a > b;
+}
+
+export { durationSeconds };
+
+/** True when a session gets longer; an absent session is the provider's 24h. */
+export function longerSession(before: string | undefined, after: string | undefined): boolean {
+  const b = durationSeconds(before ?? "24h");
+  const a = durationSeconds(after ?? "24h");
+  return a !== undefined && b !== undefined && a > b;
+}
+
+function domainsOf(body: JsonObject): Json[] {
+  return [
+    ...(body.domain !== undefined ? [body.domain] : []),
+    ...list(body.self_hosted_domains),
+    ...list(body.destinations).map((d) => (isObject(d) ? d.uri ?? d.hostname ?? null : d)),
+  ].filter((d) => d !== null && d !== "");
+}
+
+function assignmentAppKey(appId: Json): string {
+  return canonical(appId);
+}
+
+function assignedGroupIds(body: JsonObject): Json[] {
+  if (body.group_id !== undefined) return [body.group_id];
+  const ids = list(body.group).map((g) => (isObject(g) ? g.id ?? null : g));
+  const dynamic = block(block(body.dynamic)?.group);
+  if (dynamic !== undefined) ids.push(dynamic.for_each ?? null);
+  return ids;
+}
+
+/** Deny policies of the base that no longer exist in the head, or that an application no longer uses. */
+function removedDenyPolicies(base: StackIndex, head: StackIndex, headToBase: ReadonlyMap<string, string>): Widening[] {
+  const found: Widening[] = [];
+  const baseToHead = new Map([...headToBase].map(([h, b]) => [b, h]));
+  const headStack = extractStack(head);
+  const headApps = new Map(headStack.accessApplications.map((a) => [headToBase.get(a.address) ?? a.address, a]));
+  for (const app of extractStack(base).accessApplications) {
+    const now = headApps.get(app.address);
+    if (now === undefined) continue;
+    const keptPolicies = new Set(now.policies.map((p) => (p.policy !== undefined ? headToBase.get(p.policy) ?? p.policy : `inline:${p.name}`)));
+    for (const p of app.policies) {
+      if (p.decision !== "deny") continue;
+      const key = p.policy ?? `inline:${p.name}`;
+      if (keptPolicies.has(key)) continue;
+      const gone = p.policy !== undefined && !baseToHead.has(p.policy) && !head.byAddress.has(p.policy);
+      found.push({
+        kind: "widen",
+        stack: head.name,
+        address: now.address,
+        constructPath: now.constructPath,
+        message: `application ${literal(now.name)} no longer has deny policy ${literal(p.name)}${gone ? " (the policy is deleted)" : ""}: the people it denied (${p.admits}) may now get in`,
+      });
+    }
+  }
+  return found;
+}
+
+/** Policies through which an application now gives longer sessions than before. */
+function lengthenedSessions(base: StackIndex, head: StackIndex, headToBase: ReadonlyMap<string, string>): Widening[] {
+  const found: Widening[] = [];
+  const baseApps = new Map(extractStack(base).accessApplications.map((a) => [a.address, a]));
+  const words = (s: EffectiveSession) => `${literal(s.duration)} (${s.source === "policy" ? "the policy's" : s.source === "application" ? "the application's" : "the provider's default: the policy sets none"})`;
+  for (const app of extractStack(head).accessApplications) {
+    const before = baseApps.get(headToBase.get(app.address) ?? app.address);
+    if (before === undefined) continue;
+    const baseSessions = new Map(before.policies.map((p) => [p.policy ?? `inline:${p.name}`, p.session]));
+    for (const p of app.policies) {
+      if (p.decision === "deny") continue;
+      const was = baseSessions.get(p.policy !== undefined ? headToBase.get(p.policy) ?? p.policy : `inline:${p.name}`);
+      if (was === undefined || !longerSession(was.duration, p.session.duration)) continue;
+      found.push({
+        kind: "widen",
+        stack: head.name,
+        address: app.address,
+        constructPath: app.constructPath,
+        message: `application ${literal(app.name)}: the session through policy ${literal(p.name)} lengthens from ${words(was)} to ${words(p.session)}: people keep access longer after they lose it in Okta`,
+      });
+    }
+  }
+  return found;
+}
+
+/** Applications whose policy order changed so that an allow now comes before a deny it came after. */
+function reorderedPolicies(base: StackIndex, head: StackIndex, headToBase: ReadonlyMap<string, string>): Widening[] {
+  const found: Widening[] = [];
+  const baseApps = new Map(extractStack(base).accessApplications.map((a) => [a.address, a]));
+  for (const app of extractStack(head).accessApplications) {
+    const before = baseApps.get(headToBase.get(app.address) ?? app.address);
+    if (before === undefined) continue;
+    const key = (p: { policy?: string; name: string }, map: (a: string) => string) => (p.policy !== undefined ? map(p.policy) : `inline:${p.name}`);
+    const baseOrder = new Map(before.policies.map((p, i) => [key(p, (a) => a), i]));
+    const headPolicies = app.policies.map((p) => ({ p, key: key(p, (a) => headToBase.get(a) ?? a) }));
+    const reported = new Set<string>();
+    for (let i = 0; i < headPolicies.length; i++) {
+      const allow = headPolicies[i];
+      if (allow.p.decision === "deny") continue;
+      for (let j = i + 1; j < headPolicies.length; j++) {
+        const deny = headPolicies[j];
+        if (deny.p.decision !== "deny") continue;
+        const ab = baseOrder.get(allow.key);
+        const db = baseOrder.get(deny.key);
+        if (ab === undefined || db === undefined || db > ab || reported.has(`${allow.key}|${deny.key}`)) continue;
+        reported.add(`${allow.key}|${deny.key}`);
+        found.push({
+          kind: "widen",
+          stack: head.name,
+          address: app.address,
+          constructPath: app.constructPath,
+          message: `application ${literal(app.name)}: ${allow.p.decision} policy ${literal(allow.p.name)} now comes before deny policy ${literal(deny.p.name)} (precedence ${allow.p.precedence ?? "?"} < ${deny.p.precedence ?? "?"}): people both admit are let in before the deny is evaluated`,
+        });
+      }
+    }
+  }
+  return found;
+}
+
 function assignedMessage(app: string, group: { group: string; everyone: boolean }, additive = false): string {
   const how = additive ? " (additive assignment)" : "";
   if (group.everyone) {
     return `Okta app ${app} is now assigned to Everyone${how}: every user of the Okta org can sign in through it, and Access policies alone decide who reaches each application`;
   }
-  return `Okta app ${app} is now assigned to group "${group.group}"${how}`;
+  return `Okta app ${app} is now assigned to group ${literal(group.group)}${how}`;
 }
 
 function labelOfApp(head: StackIndex, appId: Json | undefined): string {
   const address = referenceTo(appId);
   const app = address !== undefined ? head.byAddress.get(address) : undefined;
-  return app ? `"${display(app.body.label) ?? app.name}"` : display(appId) ?? "?";
+  return app ? `${literal(display(app.body.label) ?? app.name)}` : display(appId) ?? "?";
 }
 
 /** An application's policy entry, compared by the policy it names. */
@@ -141,8 +322,6 @@ function addedItems(
   return list(after).filter((item) => !known.has(key(mapAfter(item))));
 }
 
-const ALL = new Set([".*", "^.*$", ".+", "^.+$", "(.*)", "^(.*)$"]);
-
 /** Whether a new groups filter sends more groups than the old one. */
 export function compareFilters(
   before: GroupsFilterReview | undefined,
@@ -156,7 +335,7 @@ export function compareFilters(
   if (before.type === after.type && before.filterType === after.filterType && before.value === after.value) return { result: "same", text };
   if (before.type !== "FILTER" || after.type !== "FILTER") return { result: "changed", text };
 
-  const isAll = (f: GroupsFilterReview) => f.filterType === "REGEX" && ALL.has(f.value);
+  const isAll = (f: GroupsFilterReview) => isAllGroups(f);
   if (isAll(after)) return { result: isAll(before) ? "same" : "broader", text };
   if (isAll(before)) return { result: "narrower", text };
 

@@ -1,12 +1,12 @@
 import { checkStack } from "../../src/review/checks";
-import { extractStack } from "../../src/review/model";
-import { handWrittenIdp, index } from "./helpers";
+import { extractStack } from "../../src/review/extract";
+import { handWrittenIdp, index, quoted } from "./helpers";
 
 const IDP = "cloudflare_zero_trust_access_identity_provider";
 
 function messages(change: (json: any) => void): string[] {
   const i = index(handWrittenIdp(change));
-  return checkStack(extractStack(i), i).map((f) => f.message);
+  return checkStack(extractStack(i), i).map((f) => quoted(f.message));
 }
 
 describe("checks on a stack", () => {
@@ -16,11 +16,11 @@ describe("checks on a stack", () => {
 
   test.each([
     ["no groups claim", (j: any) => delete j.resource.okta_app_oauth.cloudflare.groups_claim, /sends no groups claim/],
-    ["the groups claim missing from Cloudflare's claims", (j: any) => (j.resource[IDP].okta.config.claims = ["email"]), /claims \(email\) do not include the groups claim "groups"/],
+    ["the groups claim missing from Cloudflare's claims", (j: any) => (j.resource[IDP].okta.config.claims = ["email"]), /claims \("email"\) do not include the groups claim "groups"/],
     ["a pattern in a Starts with filter", (j: any) => (j.resource.okta_app_oauth.cloudflare.groups_claim[0].value = ".*"), /"Starts with" "\.\*", a literal prefix/],
     ["PKCE on one side only", (j: any) => (j.resource[IDP].okta.config.pkce_enabled = false), /PKCE is required by Okta but disabled in Cloudflare/],
     ["the admin-console URL", (j: any) => (j.resource[IDP].okta.config.okta_account = "https://acme-admin.okta.com"), /admin-console URL/],
-    ["a custom server without a GROUPS claim", (j: any) => (j.resource[IDP].okta.config.authorization_server_id = "aus123"), /custom authorization server aus123: no okta_auth_server_claim/],
+    ["a custom server without a GROUPS claim", (j: any) => (j.resource[IDP].okta.config.authorization_server_id = "aus123"), /custom authorization server "aus123": no okta_auth_server_claim/],
     [
       "exclusive and additive assignments on one app",
       (j: any) => (j.resource.okta_app_group_assignment = { x: { app_id: "${okta_app_oauth.cloudflare.id}", group_id: "00g1" } }),

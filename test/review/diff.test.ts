@@ -1,6 +1,8 @@
+import { plainText } from "../../src/review/text";
 import { attributeChanges, diffOutputs } from "../../src/review/diff";
 import { MASK } from "../../src/review/secrets";
-import { findRenames, FORCE_NEW, forceNewChanges, replacementImpact } from "../../src/review/replacement";
+import { findRenames, forceNewChanges } from "../../src/review/replacement";
+import { forceNewAttributes, replacementImpact } from "../../src/review/resource-types";
 import { handWrittenIdp, index } from "./helpers";
 
 const IDP = "cloudflare_zero_trust_access_identity_provider";
@@ -12,7 +14,7 @@ function diff(change: (json: any) => void, base = handWrittenIdp()) {
 describe("diff between base and head", () => {
   test("identical outputs have no change", () => {
     const { diff: d } = diff(() => undefined);
-    expect(d.stacks).toEqual([{ name: "s", status: "unchanged", changes: [] }]);
+    expect(d.stacks).toEqual([{ name: "s", status: "unchanged", changes: [], configChanges: [] }]);
     expect(d.counts.update).toBe(0);
   });
 
@@ -62,9 +64,9 @@ describe("diff between base and head", () => {
     });
     const change = d.stacks[0].changes.find((c) => c.type === type)!;
     expect(change.action).toBe("replace");
-    expect(change.replaceReasons).toEqual([`\`${attribute}\` changes, and the provider cannot change it in place`]);
+    expect(change.replaceReasons.map(plainText)).toEqual([`\`${attribute}\` changes, and the provider cannot change it in place`]);
     expect(change.attributes.find((a) => a.attribute === attribute)?.forcesReplacement).toBe(true);
-    expect(FORCE_NEW[type]).toContain(attribute);
+    expect(forceNewAttributes(type)).toContain(attribute);
   });
 
   test("okta_app_oauth: omit_secret from true to false forces a new app", () => {
@@ -83,7 +85,7 @@ describe("diff between base and head", () => {
     );
     const assignment = d.stacks[0].changes.find((c) => c.address === "okta_app_group_assignment.eng")!;
     expect(assignment.action).toBe("replace");
-    expect(assignment.replaceReasons).toEqual(["`app_id (refers to okta_app_oauth.cloudflare, which is re-created)`"]);
+    expect(assignment.replaceReasons.map(plainText)).toEqual(["`app_id (refers to okta_app_oauth.cloudflare, which is re-created)`"]);
     expect(d.counts.replace).toBe(2);
   });
 

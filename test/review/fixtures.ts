@@ -13,7 +13,7 @@ import { AppGroupAssignment } from "@cdktf/provider-okta/lib/app-group-assignmen
 import { AuthServerClaim } from "@cdktf/provider-okta/lib/auth-server-claim";
 import { Group } from "@cdktf/provider-okta/lib/group";
 import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
-import { App, LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
+import { App, LocalBackend, TerraformOutput, TerraformResource, TerraformStack } from "cdktf";
 import { GroupsClaim, OktaAccessIdentityProvider } from "../../src";
 
 export const ACCOUNT_ID = "0123456789abcdef0123456789abcdef";
@@ -49,6 +49,10 @@ export interface BasicVariant {
   readonly assignedGroupIds?: string[];
   /** Puts a literal where the client secret reference belongs. */
   readonly literalClientSecret?: string;
+  /** `moveFromId` calls to make: construct path → the base's address. */
+  readonly moveFrom?: ReadonlyMap<string, string>;
+  /** Sets `authorizationServerId` on the construct. */
+  readonly authorizationServerId?: string;
 }
 
 /** The stack of examples/basic, rebuilt with the same construct and providers, with changes. */
@@ -64,7 +68,9 @@ export function basicStack(app: App, variant: BasicVariant = {}): TerraformStack
     oktaOrgUrl: "https://dev-123456.okta.com",
     groupsClaim: variant.groupsClaim ?? GroupsClaim.ALL,
     assignedGroupIds: variant.assignedGroupIds,
+    authorizationServerId: variant.authorizationServerId,
   });
+  applyMoves(stack, variant.moveFrom);
   if (variant.literalClientSecret !== undefined) {
     okta.identityProvider.addOverride("config.client_secret", variant.literalClientSecret);
   }
@@ -72,6 +78,20 @@ export function basicStack(app: App, variant: BasicVariant = {}): TerraformStack
   new TerraformOutput(stack, "okta_client_id", { value: okta.clientId });
   new TerraformOutput(stack, "redirect_uri", { value: okta.redirectUri });
   return stack;
+}
+
+/** Calls `moveFromId` on the resources of a stack named by construct path. */
+export function applyMoves(stack: TerraformStack, moves: ReadonlyMap<string, string> | undefined): void {
+  if (moves === undefined) return;
+  const left = new Map(moves);
+  for (const c of stack.node.findAll()) {
+    const from = left.get(c.node.path);
+    if (from !== undefined && c instanceof TerraformResource) {
+      c.moveFromId(from);
+      left.delete(c.node.path);
+    }
+  }
+  if (left.size > 0) throw new Error(`no resource at ${[...left.keys()].join(", ")}`);
 }
 
 /** Ways to modify the Access fixture. */

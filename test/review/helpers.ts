@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { indexStack, StackIndex } from "../../src/review/model";
+import { indexStack, StackIndex } from "../../src/review/stack-index";
 import { JsonObject } from "../../src/review/terraform-json";
 import { tempDir } from "./fixtures";
 
@@ -62,4 +62,9 @@ export function handWrittenIdp(change: (json: any) => void = () => undefined): J
   );
   change(json);
   return json;
+}
+
+/** A finding message with its marked values in double quotes, as the tests spell them. */
+export function quoted(text: string): string {
+  return text.replace(/[\uE000\uE001]/g, '"');
 }

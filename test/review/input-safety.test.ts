@@ -111,6 +111,13 @@ describe("reads stay inside the given directory", () => {
     expect(loadSynthOutput(dir).stacks.map((s) => s.name)).toEqual(["main"]);
   });
 
+  test("--base is held to the same rules", () => {
+    const r = run("review", writeStackFile(handWrittenIdp()), "--base", cdktfOut(outsideFile(), false));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^cdktf-okta-access: --base: stack "main": refused path .*an absolute path leads outside/);
+    expect(r.stdout + r.stderr).not.toContain(TOKEN);
+  });
+
   test("the CLI exits 1 with one line, quoting nothing of the file", () => {
     const r = run("review", cdktfOut(outsideFile(), false));
     expect(r.code).toBe(1);
@@ -158,6 +165,19 @@ describe("only regular files, with a size limit", () => {
       undefined,
       undefined,
     ]);
+  });
+});
+
+describe("nesting", () => {
+  test("JSON nested deeper than any Terraform JSON is refused with a one-line error, in stacks and plans", () => {
+    const deep = `{"resource": {"x": {"y": {"a": ${"[".repeat(100000)}${"]".repeat(100000)}}}}}`;
+    const r = run("review", writeStackFile(deep));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/refused .*main.tf.json: it is nested deeper than 256 levels/);
+    const plan = `{"format_version": "1.2", "resource_changes": [${"[".repeat(5000)}${"]".repeat(5000)}]}`;
+    expect(run("review", writeStackFile(handWrittenIdp()), "--plan", writeStackFile(plan, "plan.json")).stderr).toMatch(/--plan: refused .*nested deeper/);
+    // Brackets inside strings do not count.
+    expect(run("review", writeStackFile(handWrittenIdp((j) => (j.locals = { s: "[[[[{{{{".repeat(100) })))).code).toBe(0);
   });
 });
 

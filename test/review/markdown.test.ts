@@ -1,4 +1,6 @@
-import { code, MAX_ROWS, prose, renderMarkdown } from "../../src/review/markdown";
+import { code, prose } from "../../src/review/escape";
+import { literal } from "../../src/review/text";
+import { MAX_ROWS, renderMarkdown } from "../../src/review/markdown";
 import { MAX_DIAGRAM_NODES, stackDiagram } from "../../src/review/mermaid";
 import { review } from "../../src/review/review";
 import { handWritten, handWrittenIdp, writeStackFile } from "./helpers";
@@ -39,16 +41,17 @@ describe("Markdown rendering", () => {
     // Outside code spans, no raw tag and no live mention survives.
     const outsideCode = md.replace(/```mermaid[\s\S]*?```/g, "").replace(/(`+)[\s\S]*?\1/g, "");
     expect(outsideCode).not.toMatch(/<img|<b>|(^|[^`\\])@acme|(^|[^;])@team/);
-    expect(md).toContain("Okta group \"eng-x \\<b\\>&#64;team\\</b\\>\"");
+    expect(md).toContain("Okta group \"eng-x \\<b\\>@\u2060team\\</b\\>\"");
     // The mermaid labels escape quotes and angle brackets too.
-    expect(md).toContain("#lt;img src=x onerror=alert(1)#gt;");
+    expect(md).toContain("#60;img src=x onerror=alert(1)#62;");
   });
 
   test("code spans hold backticks, prose escapes outside code spans only", () => {
     expect(code("a`b")).toBe("``a`b``");
     expect(code("`x")).toBe("`` `x ``");
-    expect(prose("keep `a_b*c` but escape *this* and <that> and @him")).toBe("keep `a_b*c` but escape \\*this\\* and \\<that\\> and &#64;him");
-    expect(prose("okta_app_group_assignments stays readable")).toBe("okta_app_group_assignments stays readable");
+    expect(prose(`keep ${literal("a_b*c")} but escape *this* and <that> and @him`)).toBe("keep `a_b*c` but escape \\*this\\* and \\<that\\> and @\u2060him");
+    // Backticks of the input never open a code span in prose.
+    expect(prose("a `<img src=x>` b")).toBe("a \\`\\<img src=x\\>\\` b");
   });
 
   test("a stack with many changes lists the first rows and says how many more", () => {
@@ -70,7 +73,7 @@ describe("Markdown rendering", () => {
     expect("mermaid" in diagram && diagram.mermaid.split("\n")).toEqual([
       "flowchart LR",
       '  n0["Okta app: Access<br/>assigned: Everyone"]',
-      '  n1(["Cloudflare IdP: Acme Okta<br/>claim groups: groups starting with #quot;eng-#quot;"])',
+      '  n1(["Cloudflare IdP: Acme Okta<br/>claim groups: groups starting with #34;eng-#34;"])',
       '  n2[["Policy: P<br/>allow"]]',
       '  n3[("Access app: A<br/>a.acme.com")]',
       "  n0 --> n1",

@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { main } from "../../src/review/cli";
-import { findLiteralSecrets, MASK, maskAt, maskSecrets, pathIsSecret } from "../../src/review/secrets";
+import { findLiteralSecrets, MASK, maskAt, maskSecrets, pathIsSecret, schemaSecretPositions } from "../../src/review/secrets";
 import { handWrittenIdp, writeStackFile } from "./helpers";
 
 const IDP = "cloudflare_zero_trust_access_identity_provider";
@@ -112,6 +112,9 @@ describe("literal secrets: every evasion class", () => {
   test.each<[string, unknown, Record<string, unknown>?]>([
     ["a resource attribute", "${okta_app_oauth.cloudflare.client_secret}", {}],
     ["a counted resource's attribute", "${okta_app_oauth.cloudflare[0].client_secret}", {}],
+    ["a resource instance selected by count.index", "${okta_app_oauth.cloudflare[count.index].client_secret}", {}],
+    ["a resource instance selected by each.key", "${okta_app_oauth.cloudflare[each.key].client_secret}", {}],
+    ["a sensitive map selected by a plain variable", "${lookup(var.s, var.which)}", { variable: { s: { sensitive: true }, which: { type: "string" } } }],
     ["a data source attribute", "${data.okta_app_oauth.existing.client_secret}", {}],
     ["a function of a reference", "${trimspace(base64decode(okta_app_oauth.cloudflare.client_secret))}", {}],
     ["a sensitive variable without a default", "${var.s}", { variable: { s: { type: "string", sensitive: true } } }],
@@ -120,6 +123,8 @@ describe("literal secrets: every evasion class", () => {
     ["a local holding a reference", "${local.s}", { locals: { s: "${okta_app_oauth.cloudflare.client_secret}" } }],
     ["a local holding a sensitive variable", "${local.s}", { locals: { s: "${var.s}" }, variable: { s: { sensitive: true } } }],
     ["a conditional between references", "${var.s != null ? var.s : okta_app_oauth.cloudflare.client_secret}", { variable: { s: { sensitive: true } } }],
+    ["an ephemeral resource's attribute", "${ephemeral.random_password.p.result}", {}],
+    ["an ephemeral variable without a default", "${var.e}", { variable: { e: { type: "string", ephemeral: true } } }],
     ["an empty string", "", {}],
     ["null", null, {}],
   ])("%s is safe", (_what, value, extra) => {
@@ -192,6 +197,56 @@ describe("literal secrets: every secret position", () => {
     const r = run("review", writeStackFile(parsed));
     expect(r.code).toBe(2);
     expect(r.stdout + r.stderr).not.toContain("S3CRET");
+  });
+});
+
+describe("every schema secret position of both providers, backends and provider blocks", () => {
+  /** A stack holding `value` at `path` of a block of `kind` (nested blocks as objects or as lists), the block's name and body. */
+  function placed(kind: string, path: string, value: string, asLists: boolean): { json: any; block: string; body: any } {
+    let body: any = value;
+    for (const key of path.split(".").reverse()) body = asLists && typeof body !== "string" ? { [key]: [body] } : { [key]: body };
+    const [root, type] = kind.includes(".") ? kind.split(".") : ["resource", kind];
+    const json: any = { terraform: {} };
+    if (root === "resource") json.resource = { [type]: { x: body } };
+    else if (root === "data") json.data = { [type]: { x: body } };
+    else if (root === "provider") json.provider = { [type]: [body] };
+    else if (type === "cloud") json.terraform.cloud = body;
+    else json.terraform.backend = { [type]: body };
+    const block =
+      root === "resource" ? `${type}.x` : root === "data" ? `data.${type}.x` : root === "provider" ? `provider.${type}[0]` : type === "cloud" ? "terraform.cloud" : `terraform.backend.${type}`;
+    return { json, block, body };
+  }
+
+  const positions = schemaSecretPositions();
+
+  test("the table covers the positions named in the issue", () => {
+    const names = positions.map(([k, p]) => `${k} ${p}`);
+    for (const expected of [
+      "okta_app_oauth client_secret",
+      "okta_app_oauth client_basic_secret",
+      "cloudflare_zero_trust_access_identity_provider config.client_secret",
+      "cloudflare_zero_trust_access_identity_provider scim_config.secret",
+      "provider.okta api_token",
+      "provider.okta private_key",
+      "provider.okta access_token",
+      "provider.cloudflare api_user_service_key",
+      "backend.s3 secret_key",
+      "backend.remote token",
+    ]) {
+      expect(names).toContain(expected);
+    }
+    expect(positions.length).toBeGreaterThan(100);
+  });
+
+  test("a generated literal at any position, nested as objects or lists, is found, masked by the block kind, and never kept", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...positions), fc.stringMatching(/^[A-Za-z0-9+/]{10,30}$/), fc.boolean(), ([kind, path], literal, asLists) => {
+        const { json, block, body } = placed(kind, path, literal, asLists);
+        const found = findLiteralSecrets(stack(json));
+        return found.some((f) => f.block === block) && !JSON.stringify(found).includes(literal) && !JSON.stringify(maskAt(body, [], kind)).includes(literal);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 import { diffOutputs } from "../../src/review/diff";
-import { groupsFilter } from "../../src/review/model";
+import { groupsFilter } from "../../src/review/extract";
 import { compareFilters, findWidenings } from "../../src/review/widening";
-import { handWrittenIdp, index } from "./helpers";
+import { handWrittenIdp, index, quoted } from "./helpers";
 
 const IDP_REF = "${cloudflare_zero_trust_access_identity_provider.okta.id}";
 const okta = (name: string) => ({ okta: { name, identity_provider_id: IDP_REF } });
@@ -20,7 +20,7 @@ function widenings(base: (j: any) => void, head: (j: any) => void): string[] {
   const b = index(handWrittenIdp(base), "s");
   const h = index(handWrittenIdp(head), "s");
   const { pairs } = diffOutputs([b], [h]);
-  return findWidenings(pairs[0].base, pairs[0].head, pairs[0].headToBase).map((w) => w.message);
+  return findWidenings(pairs[0].base, pairs[0].head, pairs[0].headToBase).map((w) => quoted(w.message));
 }
 
 describe("access widening", () => {
@@ -48,7 +48,7 @@ describe("access widening", () => {
     expect(found).toEqual([
       'policy "Wiki" no longer requires email domain acme.com',
       'policy "Wiki" no longer excludes country XX',
-      'policy "Wiki": decision allow → bypass: anyone reaches the application without signing in',
+      'policy "Wiki": decision "allow" → "bypass": anyone reaches the application without signing in',
     ]);
   });
 

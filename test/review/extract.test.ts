@@ -1,5 +1,6 @@
 import { GroupsClaim } from "../../src";
-import { describeGroupsFilter, extractStack } from "../../src/review/model";
+import { describeGroupsFilter } from "../../src/private/groups-filter";
+import { extractStack } from "../../src/review/extract";
 import { handWritten, handWrittenIdp, index } from "./helpers";
 
 const IDP = "cloudflare_zero_trust_access_identity_provider";

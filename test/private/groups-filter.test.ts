@@ -1,4 +1,4 @@
-import { describeGroupsFilter } from "../../src/private/groups-filter-words";
+import { describeGroupsFilter } from "../../src/private/groups-filter";
 
 describe("describeGroupsFilter: Okta's groups filter in words", () => {
   test.each([

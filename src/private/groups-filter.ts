@@ -1,0 +1,105 @@
+/**
+ * Okta's groups-claim filter, the one place that knows what a filter sends,
+ * how to say it in words, when a "Starts with" prefix looks like a pattern,
+ * which regexes mean "all groups", and the admin-console URL mistake.
+ *
+ * Used by the construct (GroupsClaim, synth-time warnings, validation) and by
+ * the review CLI, which reads synthesized JSON and must not load cdktf: this
+ * module imports nothing but the Java-regex evaluator, which imports nothing.
+ */
+import { javaRegexMatches } from "./java-regex";
+
+/** A groups filter as Okta stores it (`groups_claim` of an app, or a GROUPS claim of an authorization server). */
+export interface GroupsFilter {
+  /** `FILTER` or `EXPRESSION`. */
+  readonly type: string;
+  /** `REGEX`, `STARTS_WITH`, `EQUALS`, `CONTAINS`; absent for an expression. */
+  readonly filterType?: string;
+  /** The filter value or the expression. */
+  readonly value: string;
+}
+
+/** Regexes that match every group name (Okta matches the whole name). */
+const ALL_GROUPS_REGEXES: ReadonlySet<string> = new Set([".*", "^.*$", ".+", "^.+$", "(.*)", "^(.*)$", "^.*", ".*$"]);
+
+/** Regex metacharacters: in a "Starts with" prefix they are literal, which is rarely what was meant. */
+const PATTERN_CHARACTERS = /[.*+?^$()[\]{}|\\]/;
+
+/** True when the filter sends every group of the user. */
+export function isAllGroups(filter: GroupsFilter): boolean {
+  return filter.type !== "EXPRESSION" && filter.filterType === "REGEX" && ALL_GROUPS_REGEXES.has(filter.value);
+}
+
+/** True for a "Starts with" filter whose literal prefix holds regex characters (`.*`, `^eng-`). */
+export function looksLikePattern(filter: GroupsFilter): boolean {
+  return filter.type !== "EXPRESSION" && filter.filterType === "STARTS_WITH" && PATTERN_CHARACTERS.test(filter.value);
+}
+
+/**
+ * Whether the filter sends a group of this name: true, false, or undefined
+ * when it cannot be told (an expression, an unknown filter type, a regex
+ * that cannot be evaluated with Java's semantics). Callers pass literal values only (no tokens, no Terraform
+ * references). Okta compares regexes with java.util.regex against the whole
+ * name (`String.matches`); the literal filters are compared case-insensitively so a
+ * group Okta might still send is never reported as unsent.
+ */
+export function filterSends(filter: GroupsFilter, groupName: string): boolean | undefined {
+  if (filter.type === "EXPRESSION") return undefined;
+  const value = filter.value.toLowerCase();
+  const name = groupName.toLowerCase();
+  switch (filter.filterType) {
+    case "REGEX": {
+      if (isAllGroups(filter)) return true;
+      // Okta evaluates the regex with java.util.regex against the whole name.
+      const matches = javaRegexMatches(filter.value, groupName);
+      return matches === "unknown" ? undefined : matches;
+    }
+    case "STARTS_WITH":
+      return name.startsWith(value);
+    case "EQUALS":
+      return name === value;
+    case "CONTAINS":
+      return name.includes(value);
+    default:
+      return undefined;
+  }
+}
+
+/** The filter in words, e.g. `all groups (regex .*)`. */
+export function describeGroupsFilter(type: string, filterType: string | undefined, value: string): string {
+  if (type === "EXPRESSION") return `groups from expression ${value}`;
+  switch (filterType) {
+    case "REGEX":
+      return isAllGroups({ type, filterType, value }) ? `all groups (regex ${value})` : `groups matching regex ${value}`;
+    case "STARTS_WITH":
+      return `groups starting with "${value}"`;
+    case "EQUALS":
+      return `the group named "${value}"`;
+    case "CONTAINS":
+      return `groups containing "${value}"`;
+    default:
+      return `groups filtered by ${filterType ?? "?"} ${value}`;
+  }
+}
+
+/**
+ * True for an Okta admin-console host: a label ending in `-admin`
+ * (`acme-admin.okta.com`, also `acme.okta-admin.com`). Cloudflare needs the
+ * org URL, which never contains `-admin`.
+ */
+export function isAdminHost(host: string): boolean {
+  return host.split(".").some((label) => label.toLowerCase().endsWith("-admin"));
+}
+
+/** The org host for an admin-console host: every `-admin` label suffix dropped. */
+export function withoutAdmin(host: string): string {
+  return host
+    .split(".")
+    .map((label) => label.replace(/-admin$/i, ""))
+    .join(".");
+}
+
+/** The Okta org host for an admin-console host, or undefined when the host is not one. */
+export function orgHostOfAdminConsole(hostname: string): string | undefined {
+  return isAdminHost(hostname) ? withoutAdmin(hostname) : undefined;
+}

@@ -1,0 +1,75 @@
+/**
+ * Constants of a stack that Terraform substitutes before it plans: `locals`
+ * and variable defaults. The review resolves them where rules, claims and
+ * assignments use them, so a changed local or default shows as the change it
+ * makes (a policy that now admits "Everyone"), not as nothing.
+ *
+ * Strings are evaluated with the secrets module's evaluator
+ * (expressions.ts: templates, heredocs, functions, `local.*`, `var.*`), so the
+ * review and the secret rules agree on what is a constant. A value that went
+ * through a variable declared `sensitive` is never substituted (its value
+ * must not reach the review), nor one that depends on a resource, a data
+ * source or a variable without a default. A variable may be set at plan time
+ * (tfvars, environment): the review assumes its default.
+ */
+import { evaluate, Evaluated, Scope, stackScope } from "./expressions";
+import { isObject, Json, JsonObject } from "./terraform-json";
+
+/** The constants a stack declares. */
+export interface StackConstants {
+  readonly locals: ReadonlyMap<string, Json>;
+  /** Non-sensitive variables with a default. */
+  readonly variableDefaults: ReadonlyMap<string, Json>;
+  /** The evaluator's scope of the stack. */
+  readonly scope: Scope;
+}
+
+/** Reads the `locals` and `variable` blocks of a stack's JSON. */
+export function stackConstants(json: JsonObject): StackConstants {
+  const locals = new Map<string, Json>();
+  for (const block of Array.isArray(json.locals) ? json.locals : [json.locals]) {
+    if (!isObject(block)) continue;
+    for (const [name, value] of Object.entries(block)) locals.set(name, value);
+  }
+  const variableDefaults = new Map<string, Json>();
+  if (isObject(json.variable)) {
+    for (const [name, declaration] of Object.entries(json.variable)) {
+      const d = Array.isArray(declaration) ? declaration[0] : declaration;
+      if (isObject(d) && d.default !== undefined && d.sensitive !== true) variableDefaults.set(name, d.default);
+    }
+  }
+  return { locals, variableDefaults, scope: stackScope(json) };
+}
+
+/**
+ * A value with every string that Terraform can evaluate to a constant
+ * (locals, non-sensitive variable defaults, functions of them) replaced by
+ * that constant, using the secrets module's evaluator (expressions.ts); a
+ * string that depends on a resource, a data source or a sensitive variable
+ * stays as written.
+ */
+export function resolveConstants(value: Json, constants: StackConstants): Json {
+  return resolveIn(value, constants.scope, 0);
+}
+
+const MAX_DEPTH = 64;
+
+function resolveIn(value: Json, scope: Scope, depth: number): Json {
+  if (depth > MAX_DEPTH) return value;
+  if (typeof value === "string") {
+    if (!value.includes("${") && !value.includes("%{")) return value;
+    const evaluated = evaluate(value, scope);
+    return evaluated.known && !throughSensitive(evaluated, scope) ? evaluated.value : value;
+  }
+  if (Array.isArray(value)) return value.map((v) => resolveIn(v, scope, depth + 1));
+  if (isObject(value)) {
+    // fromEntries defines own properties: a key named "__proto__" stays data.
+    return Object.fromEntries(Object.entries(value).map(([k, v]): [string, Json] => [k, resolveIn(v, scope, depth + 1)]));
+  }
+  return value;
+}
+
+/** A known value that came through a sensitive variable is never substituted (the evaluator lists the names it went through in `via`). */
+function throughSensitive(evaluated: Evaluated, scope: Scope): boolean {
+  return evaluated.via.some((name) => name.startsWith("var.") && scope.variables.get(name.slice(4))?.sensitive === true);
+}

@@ -1,0 +1,71 @@
+/**
+ * Findings: what the reviewer must look at, of a closed set of kinds. One
+ * table gives each kind its rank (most urgent first), its Markdown section
+ * title and its meaning for `--fail-on`; the Markdown renderer walks this
+ * table, so a new kind cannot silently drop out of the comment.
+ */
+import { createHash } from "node:crypto";
+
+/** The kinds of findings, as `--fail-on` and the JSON output name them. */
+export type FindingKind = "secret" | "error" | "replace" | "remove" | "widen" | "narrow" | "session" | "warning" | "check";
+
+/** What a kind means. */
+export interface FindingKindInfo {
+  /** 0 most urgent. */
+  readonly rank: number;
+  /** The Markdown section title. */
+  readonly title: string;
+  /** For `--help` and the README. */
+  readonly meaning: string;
+}
+
+/** Every kind, with its rank and title. */
+export const FINDING_KINDS: { readonly [K in FindingKind]: FindingKindInfo } = {
+  secret: { rank: 0, title: "⛔ Literal secrets", meaning: "a literal secret in the synthesized JSON" },
+  error: { rank: 1, title: "⛔ Synth errors", meaning: "an error the construct recorded at synth (cdktf manifest)" },
+  replace: { rank: 2, title: "⚠️ Replacements", meaning: "a resource destroyed and re-created" },
+  remove: { rank: 3, title: "⚠️ Removals", meaning: "a resource or stack deleted" },
+  widen: { rank: 4, title: "⚠️ Access widens", meaning: "a change that lets more people in, or for longer" },
+  narrow: { rank: 5, title: "⚠️ May lock people out", meaning: "a narrowed groups claim" },
+  session: { rank: 6, title: "⏱️ Sessions", meaning: "a policy session longer than its application's, or left to the provider's 24h" },
+  warning: { rank: 7, title: "⚠️ Synth warnings", meaning: "a warning the construct recorded at synth (cdktf manifest)" },
+  check: { rank: 8, title: "🔎 Checks", meaning: "legal configuration that will not do what it seems to" },
+};
+
+/** The kinds, most urgent first. */
+export const FINDING_KIND_ORDER: readonly FindingKind[] = (Object.keys(FINDING_KINDS) as FindingKind[]).sort(
+  (a, b) => FINDING_KINDS[a].rank - FINDING_KINDS[b].rank,
+);
+
+/** True for a kind name (input from `--fail-on`). */
+export function isFindingKind(name: string): name is FindingKind {
+  return (FINDING_KIND_ORDER as readonly string[]).includes(name);
+}
+
+/** Something the reviewer must look at. */
+export interface ReviewWarning {
+  /** Stable for the same finding on the same input: kind, stack, address and message hashed. */
+  readonly id: string;
+  readonly kind: FindingKind;
+  readonly stack?: string;
+  readonly address?: string;
+  readonly constructPath?: string;
+  /** What happens. */
+  readonly message: string;
+  /** What it means for users, for replacements and removals. */
+  readonly impact?: string;
+  /** What to do about it, when there is a usual fix. */
+  readonly hint?: string;
+}
+
+/** A finding before it gets its id. */
+export type FindingInput = Omit<ReviewWarning, "id">;
+
+/** Gives a finding its stable id: `<kind>-<12 hex digits>`. */
+export function withId(finding: FindingInput): ReviewWarning {
+  const hash = createHash("sha256")
+    .update(JSON.stringify([finding.kind, finding.stack ?? "", finding.address ?? "", finding.message]))
+    .digest("hex")
+    .slice(0, 12);
+  return { id: `${finding.kind}-${hash}`, ...finding };
+}

@@ -1,0 +1,111 @@
+/**
+ * The stack index: one stack's Terraform JSON as resources and data sources
+ * by address, with its `moved` and `import` blocks and outputs. Every later
+ * step reads the stack through it.
+ */
+import { resolveConstants, StackConstants, stackConstants } from "./constants";
+import { LoadedStack } from "./load";
+import { block, isObject, Json, JsonObject, list, str, withoutMetadata } from "./terraform-json";
+
+/** One resource or data source of a stack. */
+export interface TfResource {
+  /** `type.name`, or `data.type.name` for a data source. */
+  readonly address: string;
+  readonly type: string;
+  readonly name: string;
+  readonly mode: "managed" | "data";
+  /** The construct path from cdktf's `//` metadata, e.g. `okta-access-basic/Okta/App`. */
+  readonly constructPath?: string;
+  /** The block's attributes, without the `//` metadata. */
+  readonly body: JsonObject;
+}
+
+/** A stack's resources, indexed. */
+export interface StackIndex {
+  readonly name: string;
+  readonly file: string;
+  readonly resources: TfResource[];
+  readonly byAddress: Map<string, TfResource>;
+  /** Terraform `moved` blocks: a resource renamed on purpose, not replaced. */
+  readonly moved: { readonly from: string; readonly to: string }[];
+  /** Terraform `import` blocks: resources adopted, not created. */
+  readonly imports: { readonly to: string; readonly id: string }[];
+  readonly outputs: JsonObject;
+  /** Provider configurations by provider name (`okta`, `okta.alias`), constants resolved. */
+  readonly providers: ReadonlyMap<string, JsonObject>;
+  /** The stack's locals and variable defaults. */
+  readonly constants: StackConstants;
+  /** Variable declarations by name, as written. */
+  readonly variables: ReadonlyMap<string, Json>;
+}
+
+/** Indexes a loaded stack. */
+export function indexStack(stack: LoadedStack): StackIndex {
+  const constants = stackConstants(stack.json);
+  const resources: TfResource[] = [];
+  for (const mode of ["managed", "data"] as const) {
+    const section = stack.json[mode === "managed" ? "resource" : "data"];
+    if (!isObject(section)) continue;
+    for (const type of Object.keys(section).sort()) {
+      const byName = section[type];
+      if (!isObject(byName)) continue;
+      for (const name of Object.keys(byName).sort()) {
+        const raw = block(byName[name]) ?? {};
+        const metadata = isObject(raw["//"]) && isObject(raw["//"].metadata) ? raw["//"].metadata : undefined;
+        resources.push({
+          address: mode === "data" ? `data.${type}.${name}` : `${type}.${name}`,
+          type,
+          name,
+          mode,
+          constructPath: str(metadata?.path),
+          // Locals and variable defaults resolved: a changed one shows as the change it makes.
+          body: resolvedBody(withoutMetadata(raw), constants),
+        });
+      }
+    }
+  }
+  const moved = list(stack.json.moved)
+    .filter(isObject)
+    .map((m) => ({ from: stripBraces(str(m.from)), to: stripBraces(str(m.to)) }))
+    .filter((m): m is { from: string; to: string } => m.from !== undefined && m.to !== undefined);
+  const imports = list(stack.json.import)
+    .filter(isObject)
+    .map((m) => ({ to: stripBraces(str(m.to)), id: str(m.id) ?? "" }))
+    .filter((m): m is { to: string; id: string } => m.to !== undefined);
+  return {
+    name: stack.name,
+    file: stack.file,
+    resources,
+    byAddress: new Map(resources.map((r) => [r.address, r])),
+    moved,
+    imports,
+    outputs: isObject(stack.json.output) ? stack.json.output : {},
+    providers: providersOf(stack.json, constants),
+    constants,
+    variables: new Map(isObject(stack.json.variable) ? Object.entries(stack.json.variable).map(([n, d]): [string, Json] => [n, block(d) ?? {}]) : []),
+  };
+}
+
+function resolvedBody(body: JsonObject, constants: StackConstants): JsonObject {
+  if (constants.locals.size === 0 && constants.variableDefaults.size === 0) return body;
+  const resolved = resolveConstants(body, constants);
+  return isObject(resolved) ? resolved : body;
+}
+
+function providersOf(json: JsonObject, constants: StackConstants): Map<string, JsonObject> {
+  const providers = new Map<string, JsonObject>();
+  if (!isObject(json.provider)) return providers;
+  for (const [name, blocks] of Object.entries(json.provider)) {
+    for (const raw of list(blocks)) {
+      if (!isObject(raw)) continue;
+      const body = resolvedBody(withoutMetadata(raw), constants);
+      const alias = str(body.alias);
+      providers.set(alias !== undefined ? `${name}.${alias}` : name, body);
+    }
+  }
+  return providers;
+}
+
+function stripBraces(value: string | undefined): string | undefined {
+  return value?.replace(/^\$\{(.*)\}$/, "$1");
+}

@@ -1,0 +1,95 @@
+import { main } from "../../src/review/cli";
+import { FINDING_KIND_ORDER, FINDING_KINDS, withId } from "../../src/review/findings";
+import { renderMarkdown } from "../../src/review/markdown";
+import { review } from "../../src/review/review";
+import { handWrittenIdp, writeStackFile } from "./helpers";
+
+function run(...args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+/** A base and a head where the Okta app gets assigned to one more group (a widening) and the policy-less app warns (a check). */
+function widened() {
+  const base = writeStackFile(handWrittenIdp());
+  const head = writeStackFile(
+    handWrittenIdp((j) => j.resource.okta_app_group_assignments.cloudflare.group.push({ id: "00g-contractors" })),
+  );
+  return { base, head };
+}
+
+describe("--fail-on", () => {
+  test("GIVEN a widening WHEN --fail-on widen THEN exit 3 and a line on stderr", () => {
+    const { base, head } = widened();
+    const r = run("review", head, "--base", base, "--fail-on", "replace,widen,remove,secret,warning");
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe("cdktf-okta-access: --fail-on: 1 widen finding(s)\n");
+    expect(r.stdout).toContain("⚠️ Access widens (1)");
+  });
+
+  test("GIVEN a widening WHEN --fail-on names other kinds THEN exit 0", () => {
+    const { base, head } = widened();
+    expect(run("review", head, "--base", base, "--fail-on", "replace,remove").code).toBe(0);
+    expect(run("review", head, "--base", base).code).toBe(0);
+  });
+
+  test("any matches every kind; a literal secret still exits 2", () => {
+    const { base, head } = widened();
+    expect(run("review", head, "--base", base, "--fail-on", "any").code).toBe(3);
+    const secret = writeStackFile(handWrittenIdp((j) => (j.resource.cloudflare_zero_trust_access_identity_provider.okta.config.client_secret = "lit-secret-123")));
+    expect(run("review", secret, "--fail-on", "any").code).toBe(2);
+  });
+
+  test("an unknown kind is a usage error (exit 1, one line)", () => {
+    const r = run("review", writeStackFile(handWrittenIdp()), "--fail-on", "widening");
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain('unknown kind "widening"');
+  });
+
+  test("--help lists the kinds and the exit codes 0, 1, 2, 3", () => {
+    const r = run("review", "--help");
+    for (const kind of FINDING_KIND_ORDER) expect(r.stdout).toMatch(new RegExp(`^  ${kind} +\\S`, "m"));
+    for (const code of ["0", "1", "2", "3"]) expect(r.stdout).toMatch(new RegExp(`^  ${code}  \\S`, "m"));
+  });
+});
+
+describe("finding kinds and ids", () => {
+  test("every kind has a section in the Markdown (none can drop out)", () => {
+    const result = review(writeStackFile(handWrittenIdp()));
+    const warnings = FINDING_KIND_ORDER.map((kind) => withId({ kind, message: `a ${kind} finding` }));
+    const text = renderMarkdown({ ...result, warnings });
+    for (const kind of FINDING_KIND_ORDER) expect(text).toContain(`### ${FINDING_KINDS[kind].title} (1)`);
+  });
+
+  test("ids are stable for the same input and differ between findings", () => {
+    const { base, head } = widened();
+    const a = review(head, { base });
+    const b = review(head, { base });
+    expect(a.warnings.map((w) => w.id)).toEqual(b.warnings.map((w) => w.id));
+    expect(new Set(a.warnings.map((w) => w.id)).size).toBe(a.warnings.length);
+    for (const w of a.warnings) expect(w.id).toMatch(new RegExp(`^${w.kind}-[0-9a-f]{12}(-\\d+)?$`));
+  });
+});
+
+describe("prototype-named keys are data (issue 9, my modules)", () => {
+  test("resource types, names and locals like constructor, __proto__, toString review and diff without an internal error", () => {
+    // JSON text, so that "__proto__" is an own key as JSON.parse makes it.
+    const extra = (label: string) =>
+      `"constructor":{"__proto__":{"label":"${label}"},"toString":{"y":2}},"toString":{"valueOf":{"name":"${label}"}},"hasOwnProperty":{"constructor":{}}`;
+    const stack = (label: string) => {
+      const text = JSON.stringify(handWrittenIdp());
+      return `${text.replace('"resource":{', `"resource":{${extra(label)},`).slice(0, -1)},"locals":{"constructor":"${label}","__proto__":"x"}}`;
+    };
+    const base = writeStackFile(stack("a"));
+    const head = writeStackFile(stack("b"));
+    const r = run("review", head, "--base", base, "--format", "json");
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.diff.stacks[0].changes.map((c: any) => c.address)).toEqual(expect.arrayContaining(["constructor.__proto__", "toString.valueOf"]));
+    expect(json.diff.stacks[0].configChanges.map((c: any) => `${c.kind} ${c.name}`)).toEqual(["local constructor"]);
+  });
+});
