@@ -37,7 +37,7 @@ export function loadSynthOutput(target: string, what = "cdktf output"): LoadedOu
   try {
     stat = fs.statSync(target);
   } catch {
-    throw new ReviewInputError(`${what}: ${target} does not exist (run "npm run synth" or "cdktf synth" first)`);
+    throw new ReviewInputError(`${what}: ${target} does not exist (run "cdktf synth" first)`);
   }
   if (stat.isFile()) {
     return { source: target, stacks: [readStack(target, stackNameOfFile(target), what)] };
@@ -51,7 +51,7 @@ export function loadSynthOutput(target: string, what = "cdktf output"): LoadedOu
       return { source: target, stacks: [readStack(single, path.basename(path.resolve(target)), what)] };
     }
     throw new ReviewInputError(
-      `${what}: ${target} is not cdktf output: it has no manifest.json (run "npm run synth" or "cdktf synth" and pass the cdktf.out directory)`,
+      `${what}: ${target} is not cdktf output: it has no manifest.json (run "cdktf synth" and pass the cdktf.out directory)`,
     );
   }
   const manifest = readJson(manifestFile, what);
