@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: "node",
   // e2e/emulators: the API emulators' own tests (plain HTTP, no providers,
   // about a second); the end-to-end suite itself is `npm run test:e2e`.
-  roots: ["<rootDir>/test", "<rootDir>/e2e/emulators"],
+  roots: ["<rootDir>/test", "<rootDir>/e2e/emulators", "<rootDir>/e2e/conformance"],
   testMatch: ["**/*.test.ts"],
   // swc strips types only; type errors are caught by `npm run lint` (typed
   // rules) and `npm run build` (jsii), which keeps the suite fast.

@@ -27,6 +27,11 @@ const srcDir = path.join(root, "dist", "python-src");
 const outDir = path.join(root, "dist", "python");
 const repo = pkg.repository.url.replace(/^git\+/, "").replace(/\.git$/, "");
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import("node:child_process").ExecFileSyncOptions} [options]
+ */
 function run(command, args, options = {}) {
   const shown = [command, ...args].map((a) => (a.startsWith(root + path.sep) ? path.relative(root, a) : a));
   console.log(`$ ${shown.join(" ")}`);
@@ -51,9 +56,10 @@ const match = /json\.loads\(\s*"""\n([\s\S]*?)\n"""\s*\)/.exec(setup);
 if (!match) throw new Error(`${setupFile}: the JSON arguments that jsii-pacmak writes were not found; has its format changed?`);
 const kwargs = JSON.parse(match[1]);
 kwargs.url = pkg.homepage;
+/** @type {Record<string, string>} */
 const LICENCE_CLASSIFIERS = { "Apache-2.0": "License :: OSI Approved :: Apache Software License" };
 if (!LICENCE_CLASSIFIERS[pkg.license]) throw new Error(`no trove classifier known for the licence ${pkg.license}: add it to LICENCE_CLASSIFIERS`);
-kwargs.classifiers = kwargs.classifiers.filter((c) => !c.startsWith("License ::")).concat(LICENCE_CLASSIFIERS[pkg.license]);
+kwargs.classifiers = /** @type {string[]} */ (kwargs.classifiers).filter((c) => !c.startsWith("License ::")).concat(LICENCE_CLASSIFIERS[pkg.license]);
 kwargs.project_urls = {
   Source: repo,
   Documentation: `${repo}/blob/main/API.python.md`,

@@ -8,7 +8,7 @@ require("esbuild-register/dist/node").register({ target: "node20" });
 
 const fs = require("node:fs");
 const path = require("node:path");
-const { goldenCases, renderCase, GOLDEN_DIR, README, README_SAMPLE_CASE, withReadmeSample } = require("../test/review/golden-cases.ts");
+const { goldenCases, renderCase, GOLDEN_DIR, README, README_SAMPLE_CASE, withReadmeSample } = require("../test/review/golden-cases");
 
 fs.mkdirSync(GOLDEN_DIR, { recursive: true });
 const written = new Set();

@@ -5,26 +5,23 @@ import type { AuthServerClaim } from "@cdktf/provider-okta/lib/auth-server-claim
 import { DataOktaEveryoneGroup } from "@cdktf/provider-okta/lib/data-okta-everyone-group";
 import {
   Annotations,
-  Aspects,
   IAspect,
-  TerraformProvider, TerraformResource, TerraformStack, Token } from "cdktf";
+  TerraformProvider, TerraformResource, TerraformStack } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { AccessGroupOptions } from "./access-group";
+
+const ACCESS_GROUP_KEYS: readonly (keyof AccessGroupOptions)[] = ["oktaGroups", "name"];
 import { GroupsClaim } from "./groups-claim";
+import { IOktaAccessIdentityProvider } from "./okta-access-identity-provider-interface";
 import { groupAssignments } from "./private/group-assignments";
+import { addAspectToStack } from "./private/core";
 import { accessGroupModule, authServerClaimModule } from "./private/lazy-providers";
 import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./private/okta-groups";
-import { scimConfig } from "./private/scim-config";
+import { resolveIdentityProviderProps } from "./private/resolve-identity-provider";
+import { PROTECT_APPLICATION_KEYS } from "./private/resolve-protected-application";
 import { refuseNonSensitiveOutputsOf } from "./private/sensitive-outputs";
-import {
-  invalid,
-  isLiteral,
-  normalizeOktaOrgUrl,
-  normalizeTeamDomain,
-  requireBoolean,
-  requireNonEmpty,
-  requireNonEmptyList,
-} from "./private/validation";
+import { oktaProviderOrgWarning } from "./private/settings-warnings";
+import { constructId, describe, invalid, refuseUnknownKeys, requireId, requireNonEmpty, requireObject } from "./private/validation";
 import { ProtectApplicationOptions, ProtectedApplication } from "./protected-application";
 import { ScimOptions } from "./scim";
 
@@ -157,7 +154,7 @@ export interface OktaAccessIdentityProviderProps {
  * and the Cloudflare Access identity provider of type `okta`, wired to the
  * application's client id and secret by Terraform reference.
  */
-export class OktaAccessIdentityProvider extends Construct {
+export class OktaAccessIdentityProvider extends Construct implements IOktaAccessIdentityProvider {
   /** The Okta OIDC web application (`okta_app_oauth`). */
   public readonly oktaApp: AppOauth;
   /** The resources that assign the Okta application to groups. */
@@ -210,144 +207,95 @@ export class OktaAccessIdentityProvider extends Construct {
   }
 
   constructor(scope: Construct, id: string, props: OktaAccessIdentityProviderProps) {
-    super(scope, id);
+    super(scope, constructId("OktaAccessIdentityProvider", scope, id));
     const where = `OktaAccessIdentityProvider "${this.node.path}"`;
-    if (props === undefined || props === null) {
-      throw invalid(where, "props", "an object with accountId or zoneId, teamDomain and oktaOrgUrl", props);
-    }
+    // One pure step validates, normalizes, applies the defaults and collects
+    // the warnings; everything below builds from its result only.
+    const r = resolveIdentityProviderProps(where, this, props);
+    for (const warning of r.warnings) Annotations.of(this).addWarning(warning);
 
-    // Scope: exactly one of account and zone.
-    const hasAccount = props.accountId !== undefined;
-    const hasZone = props.zoneId !== undefined;
-    if (hasAccount === hasZone) {
-      throw invalid(
-        where,
-        "accountId / zoneId",
-        "exactly one of accountId (account-scoped identity provider) and zoneId (zone-scoped)",
-        hasAccount ? { accountId: props.accountId, zoneId: props.zoneId } : "neither",
-      );
-    }
-    requireNonEmpty(where, hasAccount ? "accountId" : "zoneId", hasAccount ? props.accountId : props.zoneId);
-    for (const [property, value] of [["accountId", props.accountId], ["zoneId", props.zoneId]] as const) {
-      if (value !== undefined && isLiteral(value) && !/^[0-9a-f]{32}$/.test(value)) {
-        Annotations.of(this).addWarning(
-          `${where}: ${property} ${JSON.stringify(value)} does not look like a Cloudflare id (32 lowercase hexadecimal characters). Copy it from the dashboard's Overview page.`,
-        );
-      }
-    }
-
-    if (props.teamDomain === undefined) throw invalid(where, "teamDomain", "a team domain such as \"example.cloudflareaccess.com\"", undefined);
-    if (props.oktaOrgUrl === undefined) throw invalid(where, "oktaOrgUrl", "an Okta org URL such as \"https://dev-123456.okta.com\"", undefined);
-    this.teamDomain = normalizeTeamDomain(where, props.teamDomain);
-    this.oktaOrgUrl = normalizeOktaOrgUrl(where, props.oktaOrgUrl);
-    this.redirectUri = `https://${this.teamDomain}/cdn-cgi/access/callback`;
-
-    requireNonEmpty(where, "name", props.name);
-    requireNonEmpty(where, "appLabel", props.appLabel);
-    requireNonEmpty(where, "authorizationServerId", props.authorizationServerId);
-    requireNonEmpty(where, "emailClaimName", props.emailClaimName);
-    if (props.assignedGroupIds !== undefined && isLiteral(props.assignedGroupIds) && props.assignedGroupIds.length === 0) {
-      throw invalid(where, "assignedGroupIds", "a non-empty list of Okta group ids; omit the property to assign the Everyone group", []);
-    }
-    requireNonEmptyList(where, "assignedGroupIds", props.assignedGroupIds, "Okta group ids");
-    if (props.claims !== undefined && !Token.isUnresolved(props.claims) && props.claims.length > 0) {
-      requireNonEmptyList(where, "claims", props.claims, "claim names");
-    }
-    requireBoolean(where, "pkce", props.pkce);
-    requireBoolean(where, "exclusiveAssignments", props.exclusiveAssignments);
-    const scim = props.scim === undefined ? undefined : scimConfig(this, where, props.scim);
-    if (props.groupsClaim !== undefined && !(props.groupsClaim instanceof GroupsClaim)) {
-      throw invalid(where, "groupsClaim", "a GroupsClaim, such as GroupsClaim.ALL or GroupsClaim.matchingRegex(\"^eng-\")", props.groupsClaim);
-    }
-
-    const groupsClaim = props.groupsClaim ?? GroupsClaim.ALL;
-    const pkce = props.pkce ?? true;
-    this.groupsClaim = groupsClaim;
-    this.accountId = props.accountId;
-    this.zoneId = props.zoneId;
-    this.oktaProvider = props.oktaProvider;
-    this.cloudflareProvider = props.cloudflareProvider;
-
-    if (groupsClaim.filterType === "STARTS_WITH" && isLiteral(groupsClaim.value) && /[.*+?^$()[\]{}|\\]/.test(groupsClaim.value)) {
-      Annotations.of(this).addWarning(
-        `${where}: groupsClaim is "Starts with" ${JSON.stringify(groupsClaim.value)}, a literal prefix, not a pattern: it only matches group names that begin with those characters. To send all groups use GroupsClaim.ALL (Matches regex .*).`,
-      );
-    }
+    this.teamDomain = r.teamDomain;
+    this.oktaOrgUrl = r.oktaOrgUrl;
+    this.redirectUri = r.redirectUri;
+    this.groupsClaim = r.groupsClaim;
+    this.accountId = r.accountId;
+    this.zoneId = r.zoneId;
+    this.oktaProvider = r.oktaProvider;
+    this.cloudflareProvider = r.cloudflareProvider;
+    this.exclusiveAssignments = r.exclusiveAssignments;
 
     this.oktaApp = new AppOauth(this, "App", {
-      provider: props.oktaProvider,
-      label: props.appLabel ?? "Cloudflare Access",
+      provider: r.oktaProvider,
+      label: r.appLabel,
       type: "web",
       grantTypes: ["authorization_code"],
       responseTypes: ["code"],
-      redirectUris: [this.redirectUri],
-      pkceRequired: pkce,
+      redirectUris: [r.redirectUri],
+      pkceRequired: r.pkce,
       groupsClaim: {
-        type: groupsClaim.type,
-        filterType: groupsClaim.filterType,
-        name: groupsClaim.claimName,
-        value: groupsClaim.value,
+        type: r.groupsClaim.type,
+        filterType: r.groupsClaim.filterType,
+        name: r.groupsClaim.claimName,
+        value: r.groupsClaim.value,
       },
     });
     this.clientId = this.oktaApp.clientId;
 
     let groupIds: string[];
-    if (props.assignedGroupIds === undefined) {
-      this.everyoneGroup = new DataOktaEveryoneGroup(this, "EveryoneGroup", { provider: props.oktaProvider });
+    if (r.assignedGroupIds === undefined) {
+      this.everyoneGroup = new DataOktaEveryoneGroup(this, "EveryoneGroup", { provider: r.oktaProvider });
       groupIds = [this.everyoneGroup.id];
     } else {
-      groupIds = props.assignedGroupIds;
+      groupIds = r.assignedGroupIds;
     }
-    this.exclusiveAssignments = props.exclusiveAssignments ?? true;
     this.groupAssignments = groupAssignments(
       this,
       this.oktaApp.id,
       groupIds,
-      this.exclusiveAssignments,
-      props.oktaProvider,
+      r.exclusiveAssignments,
+      r.oktaProvider,
       this.everyoneGroup !== undefined,
     );
 
-    if (props.authorizationServerId !== undefined) {
+    if (r.authorizationServerId !== undefined) {
       // The app-level groups claim only reaches the org authorization server's
       // tokens; a custom server needs its own claim. No `scopes`: the claim
       // then applies to any scope Cloudflare requests (the provider does not
       // require one).
       const { AuthServerClaim } = authServerClaimModule();
       this.authorizationServerClaim = new AuthServerClaim(this, "AuthorizationServerGroupsClaim", {
-        provider: props.oktaProvider,
-        authServerId: props.authorizationServerId,
-        name: groupsClaim.claimName,
+        provider: r.oktaProvider,
+        authServerId: r.authorizationServerId,
+        name: r.groupsClaim.claimName,
         claimType: "IDENTITY",
         // An expression claim is evaluated as an expression on the server too.
-        valueType: groupsClaim.filterType === undefined ? "EXPRESSION" : "GROUPS",
-        groupFilterType: groupsClaim.filterType,
-        value: groupsClaim.value,
+        valueType: r.groupsClaim.filterType === undefined ? "EXPRESSION" : "GROUPS",
+        groupFilterType: r.groupsClaim.filterType,
+        value: r.groupsClaim.value,
         alwaysIncludeInToken: true,
       });
     }
 
-    const claims = mergeClaims(groupsClaim.claimName, props.claims);
     this.identityProvider = new ZeroTrustAccessIdentityProvider(this, "IdentityProvider", {
-      provider: props.cloudflareProvider,
-      name: props.name ?? "Okta",
+      provider: r.cloudflareProvider,
+      name: r.name,
       type: "okta",
-      accountId: props.accountId,
-      zoneId: props.zoneId,
+      accountId: r.accountId,
+      zoneId: r.zoneId,
       config: {
         // References, never literals: the secret flows from Okta's state to
         // Cloudflare's inside Terraform and never passes through our code.
         clientId: this.clientId,
         clientSecret: this.oktaApp.clientSecret,
-        oktaAccount: this.oktaOrgUrl,
-        claims,
-        pkceEnabled: pkce,
-        authorizationServerId: props.authorizationServerId,
-        emailClaimName: props.emailClaimName,
+        oktaAccount: r.oktaOrgUrl,
+        claims: r.claims,
+        pkceEnabled: r.pkce,
+        authorizationServerId: r.authorizationServerId,
+        emailClaimName: r.emailClaimName,
       },
-      scimConfig: scim,
+      scimConfig: r.scim,
     });
-    if (scim !== undefined) {
+    if (r.scim !== undefined) {
       this.scimBaseUrl = this.identityProvider.scimConfig.scimBaseUrl;
       this.scimSecret = this.identityProvider.scimConfig.secret;
       const secretRef = `${this.identityProvider.terraformResourceType}.${this.identityProvider.friendlyUniqueId}.scim_config.secret`;
@@ -372,10 +320,10 @@ export class OktaAccessIdentityProvider extends Construct {
    * @returns the Access group resource.
    */
   public accessGroup(id: string, options: AccessGroupOptions): ZeroTrustAccessGroup {
-    const where = `OktaAccessIdentityProvider "${this.node.path}".accessGroup(${JSON.stringify(id)})`;
-    if (options === undefined || options === null) {
-      throw invalid(where, "options", "an object with oktaGroups", options);
-    }
+    const where = `OktaAccessIdentityProvider "${this.node.path}".accessGroup(${describe(id)})`;
+    requireId(where, id);
+    requireObject(where, "options", options, "an object with oktaGroups");
+    refuseUnknownKeys(where, "options", options, ACCESS_GROUP_KEYS);
     requireOktaGroups(where, "oktaGroups", options.oktaGroups);
     requireNonEmpty(where, "name", options.name);
     const scope = this.container("AccessGroups", where, id, "access groups");
@@ -399,10 +347,10 @@ export class OktaAccessIdentityProvider extends Construct {
    * applications; part of the Terraform addresses, so keep it stable.
    */
   public protectApplication(id: string, options: ProtectApplicationOptions): ProtectedApplication {
-    const where = `OktaAccessIdentityProvider "${this.node.path}".protectApplication(${JSON.stringify(id)})`;
-    if (options === undefined || options === null) {
-      throw invalid(where, "options", "an object with domain and allowedOktaGroups", options);
-    }
+    const where = `OktaAccessIdentityProvider "${this.node.path}".protectApplication(${describe(id)})`;
+    requireId(where, id);
+    requireObject(where, "options", options, "an object with domain and allowedOktaGroups");
+    refuseUnknownKeys(where, "options", options, PROTECT_APPLICATION_KEYS);
     const scope = this.container("Applications", where, id, "applications");
     return new ProtectedApplication(scope, id, { ...options, identityProvider: this });
   }
@@ -418,17 +366,6 @@ export class OktaAccessIdentityProvider extends Construct {
     }
     return scope;
   }
-}
-
-/** The groups claim's name first, then the extra claims, without duplicates. */
-function mergeClaims(groupsClaimName: string, extra: string[] | undefined): string[] {
-  const claims = [groupsClaimName];
-  if (extra !== undefined) {
-    for (const claim of extra) {
-      if (!claims.includes(claim)) claims.push(claim);
-    }
-  }
-  return claims;
 }
 
 /**
@@ -452,7 +389,7 @@ class GroupsClaimAuthCheck implements IAspect {
     if (check === undefined) {
       check = new GroupsClaimAuthCheck(stack);
       GroupsClaimAuthCheck.byStack.set(stack, check);
-      Aspects.of(stack).add(check);
+      addAspectToStack(stack, check);
     }
     check.pending.set(idp, where);
   }
@@ -474,6 +411,11 @@ class GroupsClaimAuthCheck implements IAspect {
     this.defaultOktaProvider ??= { provider: findDefaultOktaProvider(this.stack) };
     const provider = node.oktaProvider ?? this.defaultOktaProvider.provider;
     if (provider === undefined || provider.terraformResourceType !== "okta") return;
+    if (node.oktaProvider === undefined) {
+      // An explicit provider was compared at construction; the default one exists only now.
+      const mismatch = oktaProviderOrgWarning(where, provider, node.oktaOrgUrl);
+      if (mismatch !== undefined) Annotations.of(node).addWarning(mismatch);
+    }
     const config = provider as unknown as { apiToken?: string; privateKey?: string; accessToken?: string };
     if ((config.privateKey !== undefined || config.accessToken !== undefined) && config.apiToken === undefined) {
       Annotations.of(node).addWarning(
@@ -488,6 +430,6 @@ function findDefaultOktaProvider(stack: TerraformStack): TerraformProvider | und
     .findAll()
     .find(
       (c): c is TerraformProvider =>
-        c instanceof TerraformProvider && c.terraformResourceType === "okta" && c.alias === undefined,
+        TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === "okta" && c.alias === undefined,
     );
 }

@@ -2,15 +2,13 @@ import type { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/
 import type { ZeroTrustAccessPolicy } from "@cdktf/provider-cloudflare/lib/zero-trust-access-policy";
 import { Annotations } from "cdktf";
 import { Construct } from "constructs";
-import type { OktaAccessIdentityProvider } from "./okta-access-identity-provider";
+import { IOktaAccessIdentityProvider } from "./okta-access-identity-provider-interface";
 import { accessApplicationModule, accessPolicyModule } from "./private/lazy-providers";
-import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./private/okta-groups";
-import { checkAccessDomain, HOUR_NS, invalid, isLiteral, requireBoolean, requireDuration, requireNonEmpty } from "./private/validation";
+import { oktaIncludeRules } from "./private/okta-groups";
+import { resolveProtectedApplicationProps } from "./private/resolve-protected-application";
+import { constructId } from "./private/validation";
 
-/** Sessions longer than a week get a warning: a revoked user keeps access that long. */
-const LONG_SESSION_HOURS = 168;
-
-/** Options of {@link OktaAccessIdentityProvider.protectApplication}. */
+/** Options of `OktaAccessIdentityProvider.protectApplication`. */
 export interface ProtectApplicationOptions {
   /**
    * The host name, with an optional path, that Access protects: no scheme and
@@ -35,12 +33,35 @@ export interface ProtectApplicationOptions {
   readonly name?: string;
 
   /**
-   * How long an Access session for this application lasts before the user
-   * must sign in again through Okta, in Cloudflare's duration format
-   * (`30m`, `8h`, `1h30m`; units h, m, s, ms, us, ns).
+   * The application's session duration (`session_duration` of the Access
+   * application), in Cloudflare's duration format (`30m`, `8h`, `1h30m`;
+   * units h, m, s, ms, us, ns).
+   *
+   * Cloudflare issues the application token for the session duration of the
+   * policy that let the user in, if that policy sets one, and otherwise for
+   * the application's
+   * (https://developers.cloudflare.com/cloudflare-one/identity/users/session-management).
+   * The Cloudflare provider sends `24h` for a policy without one, so the
+   * construct always sets the allow policy's session too: to
+   * `policySessionDuration`, which defaults to this value. This is therefore
+   * how long a user stays signed in to this application before Access
+   * re-evaluates them (unless you set `policySessionDuration`). The team's
+   * global session timeout is a separate, account-wide setting: when it has
+   * not expired, Access renews an expired application token without a new
+   * Okta sign-in, as long as the user still passes the policy.
    * @default "24h"
    */
   readonly sessionDuration?: string;
+
+  /**
+   * The allow policy's session duration (`session_duration` of the Access
+   * policy): the session length that governs users let in by this policy,
+   * since Cloudflare prefers a policy's session over the application's.
+   * A value longer than `sessionDuration` gets a warning, because it
+   * lengthens the session the application says it has.
+   * @default - the application's `sessionDuration`
+   */
+  readonly policySessionDuration?: string;
 
   /**
    * Send users straight to Okta instead of showing Cloudflare's login page
@@ -62,8 +83,8 @@ export interface ProtectApplicationOptions {
 
 /** Properties of {@link ProtectedApplication}. */
 export interface ProtectedApplicationProps extends ProtectApplicationOptions {
-  /** The Okta identity provider users sign in with. */
-  readonly identityProvider: OktaAccessIdentityProvider;
+  /** The Okta identity provider users sign in with (an `OktaAccessIdentityProvider`). */
+  readonly identityProvider: IOktaAccessIdentityProvider;
 }
 
 /**
@@ -73,9 +94,10 @@ export interface ProtectedApplicationProps extends ProtectApplicationOptions {
  * It synthesizes the application (`cloudflare_zero_trust_access_application`,
  * in the identity provider's account or zone, allowing only that identity
  * provider) and a reusable allow policy (`cloudflare_zero_trust_access_policy`)
- * with one Okta rule per allowed group, attached at precedence 1.
+ * with one Okta rule per allowed group and the session duration, attached at
+ * precedence 1.
  *
- * Usually created with {@link OktaAccessIdentityProvider.protectApplication}.
+ * Usually created with `OktaAccessIdentityProvider.protectApplication`.
  */
 export class ProtectedApplication extends Construct {
   /** The Access application (`cloudflare_zero_trust_access_application`). */
@@ -93,85 +115,42 @@ export class ProtectedApplication extends Construct {
   public readonly allowedOktaGroups: string[];
 
   constructor(scope: Construct, id: string, props: ProtectedApplicationProps) {
-    super(scope, id);
+    super(scope, constructId("ProtectedApplication", scope, id));
     const where = `ProtectedApplication "${this.node.path}"`;
-    if (props === undefined || props === null) {
-      throw invalid(where, "props", "an object with identityProvider, domain and allowedOktaGroups", props);
-    }
-    const idp = props.identityProvider;
-    if (idp === undefined || idp === null || typeof idp.identityProviderId !== "string") {
-      throw invalid(where, "identityProvider", "an OktaAccessIdentityProvider", idp);
-    }
-    if (props.domain === undefined) throw invalid(where, "domain", 'a host name such as "wiki.example.com"', undefined);
-    this.domain = checkAccessDomain(where, "domain", props.domain);
-    requireOktaGroups(where, "allowedOktaGroups", props.allowedOktaGroups);
-    this.allowedOktaGroups = props.allowedOktaGroups;
-    requireNonEmpty(where, "name", props.name);
-    requireBoolean(where, "autoRedirect", props.autoRedirect);
-    const sessionDuration = props.sessionDuration ?? "24h";
-    const sessionNs = requireDuration(where, "sessionDuration", sessionDuration);
-    const accountId = policyAccount(where, idp, props.accountId);
+    // One pure step validates, normalizes, applies the defaults and collects
+    // the warnings; everything below builds from its result only.
+    const r = resolveProtectedApplicationProps(where, id, props);
+    for (const warning of r.warnings) Annotations.of(this).addWarning(warning);
+    this.domain = r.domain;
+    this.allowedOktaGroups = r.allowedOktaGroups;
 
-    if (sessionNs !== undefined && sessionNs > LONG_SESSION_HOURS * HOUR_NS) {
-      Annotations.of(this).addWarning(
-        `${where}: sessionDuration ${JSON.stringify(sessionDuration)} is longer than a week (${LONG_SESSION_HOURS}h): a user removed from the Okta groups, or deactivated in Okta, keeps access that long unless SCIM deprovisioning revokes the session. Prefer 24h or less.`,
-      );
-    }
-    warnAboutOktaGroups(this, where, "allowedOktaGroups", idp.groupsClaim, props.allowedOktaGroups);
-
-    const name = props.name ?? id;
     const { ZeroTrustAccessPolicy } = accessPolicyModule();
     const { ZeroTrustAccessApplication } = accessApplicationModule();
     this.policy = new ZeroTrustAccessPolicy(this, "Policy", {
-      provider: idp.cloudflareProvider,
-      accountId,
-      name: `${name}: allow Okta groups`,
+      provider: r.cloudflareProvider,
+      accountId: r.policyAccountId,
+      name: `${r.name}: allow Okta groups`,
       decision: "allow",
-      include: oktaIncludeRules(props.allowedOktaGroups, idp.identityProviderId),
+      include: oktaIncludeRules(r.allowedOktaGroups, r.identityProviderId),
+      // The policy's session wins over the application's, and the provider
+      // sends 24h when the policy has none: always set it.
+      sessionDuration: r.policySessionDuration,
     });
 
     this.application = new ZeroTrustAccessApplication(this, "Application", {
-      provider: idp.cloudflareProvider,
-      accountId: idp.accountId,
-      zoneId: idp.zoneId,
+      provider: r.cloudflareProvider,
+      accountId: r.accountId,
+      zoneId: r.zoneId,
       type: "self_hosted",
-      name,
-      domain: this.domain,
-      sessionDuration,
-      allowedIdps: [idp.identityProviderId],
+      name: r.name,
+      domain: r.domain,
+      sessionDuration: r.sessionDuration,
+      allowedIdps: [r.identityProviderId],
       // Cloudflare only redirects when exactly one identity provider is
       // allowed, which is always the case here.
-      autoRedirectToIdentity: props.autoRedirect ?? true,
+      autoRedirectToIdentity: r.autoRedirect,
       policies: [{ id: this.policy.id, precedence: 1 }],
     });
     this.aud = this.application.aud;
   }
-}
-
-/**
- * The account of the allow policy: Cloudflare keeps policies in accounts, so a
- * zone-scoped identity provider needs `accountId` here.
- */
-function policyAccount(where: string, idp: OktaAccessIdentityProvider, accountId: string | undefined): string {
-  requireNonEmpty(where, "accountId", accountId);
-  if (idp.accountId === undefined) {
-    if (accountId === undefined) {
-      throw invalid(
-        where,
-        "accountId",
-        `the Cloudflare account id for the allow policy, because the identity provider is zone-scoped (zoneId ${JSON.stringify(idp.zoneId)}) and Access policies always belong to an account`,
-        undefined,
-      );
-    }
-    return accountId;
-  }
-  if (accountId !== undefined && isLiteral(accountId) && isLiteral(idp.accountId) && accountId !== idp.accountId) {
-    throw invalid(
-      where,
-      "accountId",
-      `omitted or equal to the identity provider's account ${JSON.stringify(idp.accountId)}, because the policy must live in the identity provider's account`,
-      accountId,
-    );
-  }
-  return idp.accountId;
 }

@@ -54,6 +54,8 @@ describe("examples/protect-app", () => {
     ]);
     const policies = Object.values<any>(json.resource.cloudflare_zero_trust_access_policy);
     expect(policies.map((p) => p.include.map((rule: any) => rule.okta.name))).toEqual([["SRE", "Platform"], ["Engineering"]]);
+    // Issue 16: the policy's session is the one Cloudflare applies, so it must equal the application's.
+    expect(policies.map((p) => p.session_duration)).toEqual(["12h", "8h"]);
     expect(json.output.wiki_aud.value).toMatch(/^\$\{cloudflare_zero_trust_access_application\.[^.]+\.aud\}$/);
     expect(json.output.grafana_aud.value).toMatch(/^\$\{cloudflare_zero_trust_access_application\.[^.]+\.aud\}$/);
     expect(json.output.wiki_aud.value).not.toBe(json.output.grafana_aud.value);

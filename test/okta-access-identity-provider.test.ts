@@ -213,7 +213,7 @@ describe("OktaAccessIdentityProvider: warnings", () => {
 
   test("an Okta provider on OAuth 2.0 private-key auth warns that groups_claim is skipped", () => {
     const stack = newStack();
-    const oauth = new OktaProvider(stack, "okta-oauth", { alias: "oauth", orgName: "dev-1", baseUrl: "okta.com", clientId: "0oa1", privateKey: "${var.key}", scopes: ["okta.apps.manage"] });
+    const oauth = new OktaProvider(stack, "okta-oauth", { alias: "oauth", orgName: "dev-123456", baseUrl: "okta.com", clientId: "0oa1", privateKey: "${var.key}", scopes: ["okta.apps.manage"] });
     new OktaAccessIdentityProvider(stack, "Okta", { ...BASE_PROPS, oktaProvider: oauth });
     expect(warnings(stack)).toEqual([expect.stringMatching(/OAuth 2\.0 .*silently skips groups_claim.*SSWS API token \(OKTA_API_TOKEN\)/)]);
   });
@@ -221,13 +221,13 @@ describe("OktaAccessIdentityProvider: warnings", () => {
   test("the stack's default Okta provider on OAuth 2.0 is checked too, even when declared after the construct", () => {
     const stack = new TerraformStack(Testing.app(), "late");
     new OktaAccessIdentityProvider(stack, "Okta", BASE_PROPS);
-    new OktaProvider(stack, "okta", { orgName: "dev-1", baseUrl: "okta.com", accessToken: "${var.token}" });
+    new OktaProvider(stack, "okta", { orgName: "dev-123456", baseUrl: "okta.com", accessToken: "${var.token}" });
     expect(warnings(stack)).toEqual([expect.stringMatching(/silently skips groups_claim/)]);
   });
 
   test("an SSWS token provider does not warn", () => {
     const stack = newStack();
-    const ssws = new OktaProvider(stack, "okta-ssws", { alias: "ssws", orgName: "dev-1", baseUrl: "okta.com", apiToken: "${var.token}" });
+    const ssws = new OktaProvider(stack, "okta-ssws", { alias: "ssws", orgName: "dev-123456", baseUrl: "okta.com", apiToken: "${var.token}" });
     new OktaAccessIdentityProvider(stack, "Okta", { ...BASE_PROPS, oktaProvider: ssws });
     expect(warnings(stack)).toEqual([]);
   });

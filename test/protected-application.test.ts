@@ -100,6 +100,71 @@ describe("OktaAccessIdentityProvider.protectApplication: the policy", () => {
   });
 });
 
+describe("OktaAccessIdentityProvider.protectApplication: the session (issue 16)", () => {
+  // Cloudflare issues the application token for the policy's session when the
+  // policy sets one, and the provider sends 24h for a policy without it: the
+  // policy must always carry the session the application promises.
+  const sessions = (json: any) => ({
+    application: only(json, "cloudflare_zero_trust_access_application").session_duration,
+    policy: only(json, "cloudflare_zero_trust_access_policy").session_duration,
+  });
+
+  test("by default the policy's session is the application's 24h, set explicitly", () => {
+    expect(sessions(protect().json)).toEqual({ application: "24h", policy: "24h" });
+  });
+
+  test.each(["8h", "12h", "30m", "1h30m"])("sessionDuration %s governs both the application and the policy", (sessionDuration) => {
+    expect(sessions(protect({ sessionDuration }).json)).toEqual({ application: sessionDuration, policy: sessionDuration });
+  });
+
+  test("policySessionDuration shorter than the application's is set on the policy only, without warning", () => {
+    const { json, stack } = protect({ sessionDuration: "8h", policySessionDuration: "1h" });
+    expect(sessions(json)).toEqual({ application: "8h", policy: "1h" });
+    expect(warnings(stack)).toEqual([]);
+  });
+
+  test("policySessionDuration equal to the application's does not warn", () => {
+    expect(warnings(protect({ sessionDuration: "8h", policySessionDuration: "480m" }).stack)).toEqual([]);
+  });
+
+  test("a policy session longer than the application's warns that the policy's wins", () => {
+    const { json, stack } = protect({ sessionDuration: "8h", policySessionDuration: "24h" });
+    expect(sessions(json)).toEqual({ application: "8h", policy: "24h" });
+    expect(warnings(stack)).toEqual([
+      'ProtectedApplication "test/Okta/Applications/Wiki": policySessionDuration "24h" is longer than the application\'s sessionDuration "8h". Cloudflare uses the policy\'s session, so users stay signed in "24h", not "8h". Omit policySessionDuration (it then equals sessionDuration) or shorten it.',
+    ]);
+  });
+
+  test("the week warning is about the effective (policy) session", () => {
+    expect(warnings(protect({ sessionDuration: "720h", policySessionDuration: "8h" }).stack)).toEqual([]);
+    expect(warnings(protect({ sessionDuration: "8h", policySessionDuration: "200h" }).stack)).toEqual([
+      expect.stringMatching(/policySessionDuration "200h" is longer than a week \(168h\)/),
+      expect.stringMatching(/policySessionDuration "200h" is longer than the application's sessionDuration "8h"/),
+    ]);
+  });
+
+  test.each([
+    ["24", /policySessionDuration must be a positive duration in Cloudflare's format.*; received "24"/],
+    ["0s", /policySessionDuration must be a positive duration.*received "0s"/],
+    ["1d", /policySessionDuration must be .*received "1d"/],
+  ])("policySessionDuration %s is refused", (policySessionDuration, message) => {
+    expect(() => idp().okta.protectApplication("Wiki", { ...WIKI, policySessionDuration })).toThrow(message);
+  });
+
+  test("a token session reaches the policy as the same expression", () => {
+    const { stack, okta } = idp();
+    const duration = new TerraformVariable(stack, "duration", { type: "string" });
+    okta.protectApplication("Wiki", { ...WIKI, sessionDuration: duration.stringValue });
+    expect(sessions(synth(stack))).toEqual({ application: "${var.duration}", policy: "${var.duration}" });
+  });
+
+  test("ProtectedApplication created directly sets the policy session too", () => {
+    const { stack, okta } = idp();
+    new ProtectedApplication(stack, "Direct", { ...WIKI, identityProvider: okta, sessionDuration: "2h" });
+    expect(sessions(synth(stack))).toEqual({ application: "2h", policy: "2h" });
+  });
+});
+
 describe("OktaAccessIdentityProvider.protectApplication: the result", () => {
   test("exposes application, policy, aud, domain and groups; aud can be output", () => {
     const { stack, okta } = idp();

@@ -128,7 +128,9 @@ describe("Access groups, reusable policies and self-hosted applications", () => 
 
     const policy = await call("POST", `/accounts/${ACCOUNT}/access/policies`, { name: "Wiki", decision: "allow", include: [okta("Engineering")] });
     expect(policy.status).toBe(201);
-    expect(policy.body.result).toMatchObject({ decision: "allow", exclude: [], require: [], session_duration: "24h", reusable: true });
+    expect(policy.body.result).toMatchObject({ decision: "allow", exclude: [], require: [], reusable: true, app_count: 0 });
+    // Stored as sent: no session of its own, so the application's governs.
+    expect(policy.body.result).not.toHaveProperty("session_duration");
     const policyId: string = policy.body.result.id;
 
     const app = await call("POST", `/accounts/${ACCOUNT}/access/apps`, {
@@ -145,7 +147,11 @@ describe("Access groups, reusable policies and self-hosted applications", () => 
     expect(app.body.result).toMatchObject({ self_hosted_domains: ["wiki.example.com"], destinations: [{ type: "public", uri: "wiki.example.com" }], app_launcher_visible: true });
     // Reads expand the reusable policy into a full object.
     const read = await call("GET", `/accounts/${ACCOUNT}/access/apps/${app.body.result.id}`);
-    expect(read.body.result.policies).toEqual([{ ...policy.body.result, precedence: 1 }]);
+    // An application's expanded policies carry no app_count (cloudflare-go v6.4.0:
+    // AccessApplicationGetResponseSelfHostedApplicationPolicy has none).
+    const { app_count: appCount, ...policyFields } = policy.body.result;
+    expect(appCount).toBe(0);
+    expect(read.body.result.policies).toEqual([{ ...policyFields, precedence: 1 }]);
 
     // What Terraform's destroy order avoids: deleting what is still used.
     expect((await call("DELETE", `/accounts/${ACCOUNT}/access/policies/${policyId}`)).status).toBe(400);
@@ -199,12 +205,141 @@ describe("strictness, credentials and faults", () => {
 
   test("the control API exposes state, the request log and faults", async () => {
     await call("POST", `/accounts/${ACCOUNT}/access/identity_providers`, idpBody());
-    const state = await (await fetch(`${cf.url}/__emulator/state`)).json();
+    const state: any = await (await fetch(`${cf.url}/__emulator/state`)).json();
     expect(state.empty).toBe(false);
     expect(state.state.identityProviders[0]).toMatchObject({ scope: `accounts/${ACCOUNT}`, secret: "s3cret" });
-    const log = await (await fetch(`${cf.url}/__emulator/requests`)).json();
+    const log: any = await (await fetch(`${cf.url}/__emulator/requests`)).json();
     expect(log.map((r: any) => `${r.method} ${r.route} ${r.status}`)).toEqual(["POST POST /client/v4/accounts/:accountId/access/identity_providers 201"]);
     expect((await fetch(`${cf.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify({ random: { rate: 1, statuses: [503] } }) })).status).toBe(200);
     expect((await call("GET", `/accounts/${ACCOUNT}/access/identity_providers`)).status).toBe(503);
+  });
+});
+
+describe("strictness: malformed requests and pagination are refused as the API does", () => {
+  test.each(["page=-1", "page=abc", "page=0", "per_page=-5", "per_page=1.5", "page=1e3"])("GET ?%s answers 400 in the envelope", async (query) => {
+    const res = await call("GET", `/accounts/${ACCOUNT}/access/identity_providers?${query}`);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ success: false, result: null });
+    expect(res.body.errors[0].message).toMatch(/must be an integer of at least 1/);
+  });
+
+  test.each(["%zz", "%4", "%C3%28", "%E2%82"])("a path with bad percent-encoding (%s) answers 400 and is recorded like an unknown request", async (bad) => {
+    const res = await call("GET", `/accounts/${ACCOUNT}/access/identity_providers/${bad}`);
+    expect(res.status).toBe(400);
+    expect(res.body.success).toBe(false);
+    expect(cf.unknownRequests).toHaveLength(1);
+    expect(cf.unknownRequests[0].reason).toMatch(/percent-encoding/);
+  });
+
+  test.each([
+    ["PUT", "/faults", "{not json"],
+    ["PUT", "/faults", JSON.stringify({ random: { rate: 2, statuses: [503] } })],
+    ["PUT", "/faults", JSON.stringify({ scripted: [{ match: "(", status: 500 }] })],
+    ["PUT", "/faults", JSON.stringify({ bogus: true })],
+    ["POST", "/seed", JSON.stringify({ identityProviders: [{ scope: "accounts/nothex", body: {} }] })],
+    ["POST", "/seed", JSON.stringify({ wrongKey: [] })],
+    ["PUT", "/behaviour", JSON.stringify({ idpSecretOnPutWithoutSecret: "maybe" })],
+    ["GET", "/nope", ""],
+  ])("control API %s %s with bad input answers 400 and is recorded", async (method, path, body) => {
+    const res = await fetch(`${cf.url}/__emulator${path}`, { method, body: body || undefined });
+    expect(res.status).toBe(400);
+    expect(cf.unknownRequests.map((u) => u.path)).toEqual([`/__emulator${path}`]);
+  });
+});
+
+describe("fields the API returns (cloudflare-go v6.4.0 types, provider 5.14.0 computed defaults)", () => {
+  test("an application carries uid, empty allowed_idps and tags, auto_redirect false, and Cloudflare's defaults", async () => {
+    const app = await call("POST", `/accounts/${ACCOUNT}/access/apps`, { type: "self_hosted", domain: "wiki.example.com" });
+    expect(app.status).toBe(201);
+    expect(app.body.result).toMatchObject({
+      uid: app.body.result.id,
+      allowed_idps: [],
+      tags: [],
+      auto_redirect_to_identity: false,
+      app_launcher_visible: true,
+      http_only_cookie_attribute: true,
+      session_duration: "24h",
+      self_hosted_domains: ["wiki.example.com"],
+      destinations: [{ type: "public", uri: "wiki.example.com" }],
+      policies: [],
+    });
+    expect(app.body.result).not.toHaveProperty("custom_deny_message");
+  });
+
+  test("a policy's app_count counts the applications that attach it", async () => {
+    const idp: string = (await call("POST", `/accounts/${ACCOUNT}/access/identity_providers`, idpBody())).body.result.id;
+    const policy = await call("POST", `/accounts/${ACCOUNT}/access/policies`, { name: "p", decision: "allow", include: [{ okta: { name: "g", identity_provider_id: idp } }], session_duration: "8h" });
+    const id: string = policy.body.result.id;
+    for (const domain of ["a.example.com", "b.example.com"]) await call("POST", `/accounts/${ACCOUNT}/access/apps`, { type: "self_hosted", domain, policies: [{ id, precedence: 1 }] });
+    const read = await call("GET", `/accounts/${ACCOUNT}/access/policies/${id}`);
+    expect(read.body.result).toMatchObject({ app_count: 2, session_duration: "8h", reusable: true });
+  });
+});
+
+describe("behaviours the evidence does not settle are options", () => {
+  async function putWithoutSecret(): Promise<string | undefined> {
+    const id: string = (await call("POST", `/accounts/${ACCOUNT}/access/identity_providers`, idpBody())).body.result.id;
+    const body = idpBody();
+    delete body.config.client_secret;
+    expect((await call("PUT", `/accounts/${ACCOUNT}/access/identity_providers/${id}`, body)).status).toBe(200);
+    return cf.identityProviders.get(id)?.secret;
+  }
+
+  test("idpSecretOnPutWithoutSecret: keep (default) keeps the stored secret", async () => {
+    expect(await putWithoutSecret()).toBe("s3cret");
+  });
+
+  test("idpSecretOnPutWithoutSecret: clear removes it (set through the control API)", async () => {
+    const res = await fetch(`${cf.url}/__emulator/behaviour`, { method: "PUT", body: JSON.stringify({ idpSecretOnPutWithoutSecret: "clear" }) });
+    expect(res.status).toBe(200);
+    expect(await putWithoutSecret()).toBeUndefined();
+  });
+
+  test("oktaPkceEnabled: dropped leaves pkce_enabled out of an okta IdP's config", async () => {
+    cf.setBehaviour({ oktaPkceEnabled: "dropped" });
+    const created = await call("POST", `/accounts/${ACCOUNT}/access/identity_providers`, idpBody());
+    expect(created.body.result.config).not.toHaveProperty("pkce_enabled");
+  });
+
+  test('unsetStrings: "empty" returns never-set strings as ""', async () => {
+    cf.setBehaviour({ unsetStrings: "empty" });
+    const idp = await call("POST", `/accounts/${ACCOUNT}/access/identity_providers`, idpBody());
+    expect(idp.body.result.config).toMatchObject({ authorization_server_id: "", email_claim_name: "" });
+    const app = await call("POST", `/accounts/${ACCOUNT}/access/apps`, { type: "self_hosted", domain: "x.example.com" });
+    expect(app.body.result).toMatchObject({ custom_deny_message: "", custom_deny_url: "", custom_non_identity_deny_url: "" });
+  });
+});
+
+describe("seeding objects that exist before the run", () => {
+  test("seeded objects are built as POST builds them and can reference each other; the secret stays write-only", async () => {
+    const idpId = "11111111-2222-4333-8444-555555555555";
+    const res = await fetch(`${cf.url}/__emulator/seed`, {
+      method: "POST",
+      body: JSON.stringify({
+        identityProviders: [{ scope: `accounts/${ACCOUNT}`, id: idpId, body: idpBody() }],
+        accessPolicies: [{ scope: `accounts/${ACCOUNT}`, body: { name: "p", decision: "allow", include: [{ okta: { name: "g", identity_provider_id: idpId } }] } }],
+      }),
+    });
+    expect(res.status).toBe(200);
+    const seeded = ((await res.json()) as any).seeded;
+    expect(seeded.identityProviders).toEqual([idpId]);
+    const read = await call("GET", `/accounts/${ACCOUNT}/access/identity_providers/${idpId}`);
+    expect(read.body.result.config).not.toHaveProperty("client_secret");
+    expect(read.body.result.config.redirect_url).toBe("https://acme.cloudflareaccess.com/cdn-cgi/access/callback");
+    expect((await call("GET", `/accounts/${ACCOUNT}/access/policies/${seeded.accessPolicies[0]}`)).status).toBe(200);
+    expect(cf.requests).toHaveLength(2); // the two reads; seeding is not API traffic
+  });
+
+  test("a seed the API would refuse is refused whole (400), and nothing is left behind", async () => {
+    const res = await fetch(`${cf.url}/__emulator/seed`, {
+      method: "POST",
+      body: JSON.stringify({
+        identityProviders: [{ scope: `accounts/${ACCOUNT}`, body: idpBody() }],
+        accessPolicies: [{ scope: `accounts/${ACCOUNT}`, body: { name: "p", decision: "maybe", include: [] } }],
+      }),
+    });
+    expect(res.status).toBe(400);
+    expect(cf.identityProviders.size + cf.accessPolicies.size).toBe(0);
+    expect(cf.unknownRequests).toHaveLength(1);
   });
 });

@@ -15,7 +15,7 @@
  * state; `config.client_secret` is never returned and is kept from state.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { ApiError, HttpEmulator, Reply, RouteContext } from "./http-emulator";
+import { ApiError, ControlInputError, HttpEmulator, Reply, RouteContext } from "./http-emulator";
 
 export interface CloudflareEmulatorOptions {
   /** The API token the provider must present as `Authorization: Bearer`. */
@@ -26,9 +26,93 @@ export interface CloudflareEmulatorOptions {
   readonly zones?: { readonly id: string; readonly accountId: string }[];
   /** Largest `per_page` the list endpoints honour. @default 50 */
   readonly maxPerPage?: number;
+  /** Behaviours the evidence does not settle; see CloudflareBehaviour. */
+  readonly behaviour?: Partial<CloudflareBehaviour>;
+}
+
+/**
+ * Behaviours of the real API that no evidence at hand settles, each an
+ * emulator option so the suites run under both (README: End-to-end tests).
+ */
+export interface CloudflareBehaviour {
+  /**
+   * An identity provider PUT whose `config` carries no `client_secret`.
+   * "keep": the stored secret stays; "clear": it is removed.
+   * Evidence: the API never returns the secret (cloudflare-go v6.4.0
+   * zero_trust/identityprovider.go documents `client_secret` only as an input;
+   * terraform-provider-cloudflare#5532 shows state without it after a read), so
+   * neither answer can be told apart from outside; provider 5.14.0 sends the
+   * secret from configuration on every PUT, so the question only arises when a
+   * configuration leaves it out (after an import).
+   */
+  readonly idpSecretOnPutWithoutSecret: "keep" | "clear";
+  /**
+   * Whether an okta identity provider's `config.pkce_enabled` comes back.
+   * "returned": stored and returned like any config field; "dropped": the API
+   * ignores it. Evidence: cloudflare-go v6.4.0's IdentityProviderAccessOktaConfig
+   * has no pkce_enabled (only the generic OIDC config has it), but the SDK types
+   * are not the whole answer: a real answer for an azureAD IdP in
+   * terraform-provider-cloudflare#2317 carries pkce_enabled, which AzureADConfig
+   * lacks too; Cloudflare's Okta integration guide offers "Enable PKCE".
+   */
+  readonly oktaPkceEnabled: "returned" | "dropped";
+  /**
+   * String fields never set (okta `authorization_server_id`, `email_claim_name`;
+   * application `custom_deny_message`, `custom_deny_url`,
+   * `custom_non_identity_deny_url`; policy `purpose_justification_prompt`).
+   * "omitted": absent from the answer; "empty": returned as "".
+   * Evidence: cloudflare-go v6.4.0 types are plain strings (decoding cannot tell
+   * absent from ""); the real azureAD answer in #2317 omits config fields that
+   * were never set, hence the default.
+   */
+  readonly unsetStrings: "omitted" | "empty";
+}
+
+export const DEFAULT_CLOUDFLARE_BEHAVIOUR: CloudflareBehaviour = { idpSecretOnPutWithoutSecret: "keep", oktaPkceEnabled: "returned", unsetStrings: "omitted" };
+const BEHAVIOUR_VALUES: { [K in keyof CloudflareBehaviour]: readonly CloudflareBehaviour[K][] } = {
+  idpSecretOnPutWithoutSecret: ["keep", "clear"],
+  oktaPkceEnabled: ["returned", "dropped"],
+  unsetStrings: ["omitted", "empty"],
+};
+
+/** The behaviour options checked, for the constructor and the control API. */
+export function checkCloudflareBehaviour(input: unknown, base: CloudflareBehaviour = DEFAULT_CLOUDFLARE_BEHAVIOUR): CloudflareBehaviour {
+  if (input === undefined) return base;
+  if (!isObject(input)) throw new ControlInputError("behaviour: expected an object");
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(input)) {
+    const allowed = (BEHAVIOUR_VALUES as Record<string, readonly string[]>)[key];
+    if (!allowed) throw new ControlInputError(`behaviour: unknown option ${JSON.stringify(key).slice(0, 40)}`);
+    if (!allowed.includes(value as string)) throw new ControlInputError(`behaviour.${key}: expected one of ${allowed.join(", ")}`);
+    out[key] = value;
+  }
+  return out as unknown as CloudflareBehaviour;
 }
 
 export const API_PREFIX = "/client/v4";
+
+interface ScopeInfo {
+  scope: string;
+  teamDomain: string;
+  accountId: string;
+}
+type Builder = (body: Record<string, any>, id: string, previous: CloudflareRecord | undefined, scope: ScopeInfo) => { result: any; secret?: string; createOnly?: Record<string, unknown> };
+
+/** What `POST /__emulator/seed` takes, per collection: objects that exist before the run. */
+export interface CloudflareSeedObject {
+  /** `accounts/<id>` or `zones/<id>`. */
+  readonly scope: string;
+  /** The object's id (a UUID); made up when absent. */
+  readonly id?: string;
+  /** The body a POST would carry (with `config.client_secret` for an IdP). */
+  readonly body: Record<string, unknown>;
+}
+const SEED_KINDS: Record<string, string> = {
+  identityProviders: "identity provider",
+  accessGroups: "access group",
+  accessPolicies: "access policy",
+  accessApplications: "access application",
+};
 
 /** One stored object and its history, for assertions. */
 export interface CloudflareRecord {
@@ -75,10 +159,14 @@ export class CloudflareEmulator extends HttpEmulator {
   public readonly accessApplications = new Map<string, CloudflareRecord>();
   public readonly accessPolicies = new Map<string, CloudflareRecord>();
   private readonly maxPerPage: number;
+  public behaviour: CloudflareBehaviour;
+  /** Each collection's builder, for seeding objects exactly as POST makes them. */
+  private readonly kinds: { kind: string; store: Map<string, CloudflareRecord>; build: Builder; scopes: ("accounts" | "zones")[] }[] = [];
 
   constructor(private readonly options: CloudflareEmulatorOptions) {
     super();
     this.maxPerPage = options.maxPerPage ?? 50;
+    this.behaviour = checkCloudflareBehaviour(options.behaviour);
     this.defineRoutes();
   }
 
@@ -102,6 +190,10 @@ export class CloudflareEmulator extends HttpEmulator {
     };
   }
 
+  protected malformedReply(reason: string): Reply {
+    return { status: 400, body: { success: false, errors: [{ code: 10001, message: reason }], messages: [], result: null } };
+  }
+
   protected faultReply(status: number): Reply {
     if (status === 429) {
       // Cloudflare answers 429 with Retry-After (seconds).
@@ -114,7 +206,7 @@ export class CloudflareEmulator extends HttpEmulator {
     return { status, body: { success: false, errors: [{ code: 10002, message: "An unknown error has occurred" }], messages: [], result: null } };
   }
 
-  private scope(ctx: RouteContext): { scope: string; teamDomain: string; accountId: string } {
+  private scope(ctx: RouteContext): ScopeInfo {
     if (ctx.headers.authorization !== `Bearer ${this.options.apiToken}`) {
       throw cfError(403, 10000, "Authentication error");
     }
@@ -135,10 +227,11 @@ export class CloudflareEmulator extends HttpEmulator {
     path: string,
     store: Map<string, CloudflareRecord>,
     kind: string,
-    build: (body: Record<string, any>, id: string, previous: CloudflareRecord | undefined, scope: { scope: string; teamDomain: string; accountId: string }) => { result: any; secret?: string; createOnly?: Record<string, unknown> },
+    build: Builder,
     view: (record: CloudflareRecord) => any,
     scopes: ("accounts" | "zones")[] = ["accounts", "zones"],
   ): void {
+    this.kinds.push({ kind, store, build, scopes });
     const find = (ctx: RouteContext, scope: string): CloudflareRecord => {
       const record = store.get(ctx.params.id);
       if (!record || record.scope !== scope) throw cfError(404, 12130, `${kind} not found`);
@@ -170,9 +263,9 @@ export class CloudflareEmulator extends HttpEmulator {
         if (!isObject(ctx.body)) throw cfError(400, 10001, "request body must be a JSON object");
         const built = build(ctx.body, record.result.id, record, sc);
         record.result = built.result;
-        if (built.secret !== undefined && built.secret !== record.secret) {
+        if (built.secret !== record.secret) {
           record.secret = built.secret;
-          record.secretHistory.push(built.secret);
+          if (built.secret !== undefined) record.secretHistory.push(built.secret);
         }
         record.updates++;
         return ok({ ...view(record), ...(built.createOnly ?? {}) });
@@ -206,10 +299,22 @@ export class CloudflareEmulator extends HttpEmulator {
     if (users.length > 0) throw cfError(400, 12130, `${kind} ${id} is in use by ${users.join(", ")}`);
   }
 
+  /**
+   * One page of a list. `page` and `per_page` must be whole numbers of at
+   * least 1: Cloudflare's API schema gives `page` "min value: 1" (quoted in
+   * cloudflare/python-cloudflare#28) and refuses bad list options with HTTP 400
+   * and an error in the envelope (e.g. "Invalid list options provided", seen
+   * in the wild for Pages); it never falls back to page 1.
+   */
   private pageOf(ctx: RouteContext, all: unknown[]): Reply {
-    const asked = Number(ctx.query.get("per_page") ?? 25);
-    const perPage = Math.max(1, Math.min(Number.isFinite(asked) && asked > 0 ? asked : 25, this.maxPerPage));
-    const page = Math.max(1, Number(ctx.query.get("page") ?? 1) || 1);
+    const wholeNumber = (name: string, fallback: number): number => {
+      const raw = ctx.query.get(name);
+      if (raw === null) return fallback;
+      if (!/^[0-9]{1,9}$/.test(raw) || Number(raw) < 1) throw cfError(400, 10001, `${name} must be an integer of at least 1`);
+      return Number(raw);
+    };
+    const perPage = Math.min(wholeNumber("per_page", 25), this.maxPerPage);
+    const page = wholeNumber("page", 1);
     const items = all.slice((page - 1) * perPage, page * perPage);
     return {
       status: 200,
@@ -280,7 +385,7 @@ export class CloudflareEmulator extends HttpEmulator {
         if (!isObject(body.config)) throw cfError(400, 12130, "config is required");
         // The secret is write-only; redirect_url is Cloudflare's to compute.
         const secret: unknown = body.config.client_secret;
-        const config = omit(body.config, ["client_secret", "redirect_url"]);
+        const config = this.idpConfig(body.type, omit(body.config, ["client_secret", "redirect_url"]));
         if (body.type === "okta") {
           for (const key of ["client_id", "okta_account"]) {
             if (typeof config[key] !== "string" || config[key] === "") throw cfError(400, 12130, `config.${key} is required for an Okta identity provider`);
@@ -291,14 +396,19 @@ export class CloudflareEmulator extends HttpEmulator {
         const scim = this.scimConfig(body.scim_config, previous?.result.scim_config, sc.teamDomain, id);
         const result = {
           id,
+          // `uid` beside `id`: seen in a real list answer (terraform-provider-cloudflare#2317).
+          uid: id,
           name: body.name,
           type: body.type,
+          // redirect_url: computed by Cloudflare from the team domain (provider
+          // 5.14.0 schema: config.redirect_url Computed; Cloudflare's Okta guide).
           config: { ...config, redirect_url: `https://${sc.teamDomain}/cdn-cgi/access/callback` },
           scim_config: scim.stored,
         };
+        const sentSecret = typeof secret === "string" && secret !== "" ? secret : undefined;
         return {
           result,
-          secret: typeof secret === "string" && secret !== "" ? secret : previous?.secret,
+          secret: sentSecret ?? (this.behaviour.idpSecretOnPutWithoutSecret === "keep" ? previous?.secret : undefined),
           createOnly: scim.secret !== undefined ? { scim_config: { ...scim.stored, secret: scim.secret } } : undefined,
         };
       },
@@ -330,6 +440,12 @@ export class CloudflareEmulator extends HttpEmulator {
         const include = this.namedWithRules(sc.scope, body);
         if (!["allow", "deny", "non_identity", "bypass"].includes(body.decision)) throw cfError(400, 12130, `decision ${String(body.decision)} is invalid`);
         if (body.session_duration !== undefined && !DURATION.test(body.session_duration)) throw cfError(400, 12130, `session_duration ${String(body.session_duration)} is invalid`);
+        // Fields per cloudflare-go v6.4.0 zero_trust/accesspolicy.go
+        // (AccessPolicyGetResponse): id, app_count, approval_groups,
+        // approval_required, created_at, decision, exclude, include,
+        // isolation_required, name, purpose_justification_prompt,
+        // purpose_justification_required, require, reusable, session_duration,
+        // updated_at.
         const result: any = {
           id,
           name: body.name,
@@ -337,7 +453,12 @@ export class CloudflareEmulator extends HttpEmulator {
           include,
           exclude: this.checkRules(sc.scope, body.exclude, "exclude") ?? [],
           require: this.checkRules(sc.scope, body.require, "require") ?? [],
-          session_duration: body.session_duration ?? "24h",
+          // Stored as sent (issue 16): the provider 5.14.0 always sends one
+          // (schema.go: Default "24h"); a request without it leaves the policy
+          // without its own session, so the application's governs
+          // (developers.cloudflare.com/cloudflare-one/identity/users/session-management).
+          ...(body.session_duration !== undefined ? { session_duration: body.session_duration } : {}),
+          // Only reusable policies live at /access/policies (SDK: `reusable` is the constant true).
           reusable: true,
           created_at: previous?.result.created_at ?? timestamp(),
           updated_at: timestamp(),
@@ -345,9 +466,11 @@ export class CloudflareEmulator extends HttpEmulator {
         for (const key of ["approval_required", "isolation_required", "purpose_justification_required", "purpose_justification_prompt", "approval_groups"]) {
           if (body[key] !== undefined) result[key] = body[key];
         }
+        this.unsetStringsAsEmpty(result, ["purpose_justification_prompt"]);
         return { result };
       },
-      (r) => structuredClone(r.result),
+      // app_count is computed: how many applications attach the policy (SDK: AppCount).
+      (r) => ({ ...structuredClone(r.result), app_count: this.appCount(r.result.id) }),
       ["accounts"],
     );
 
@@ -371,20 +494,32 @@ export class CloudflareEmulator extends HttpEmulator {
           if (!policy || policy.scope !== `accounts/${sc.accountId}`) throw cfError(400, 12130, `policies[${i}].id ${p.id} is not a policy of account ${sc.accountId}`);
           return { id: p.id, precedence: typeof p.precedence === "number" ? p.precedence : i + 1 };
         });
+        // Fields per cloudflare-go v6.4.0 zero_trust/accessapplication.go
+        // (AccessApplicationGetResponseSelfHostedApplication); server-side
+        // defaults per the provider 5.14.0 schema (Computed attributes) and
+        // Cloudflare's Access application docs.
         const result: any = {
           ...omit(body, ["policies"]),
           id,
+          // `uid` beside `id`, as the real API answers (issue 15's probe).
+          uid: id,
           name: body.name ?? body.domain,
           aud: previous?.result.aud ?? createHash("sha256").update(randomBytes(16)).digest("hex"),
+          // SDK: "Defaults to all IdPs configured in your account"; returned as [].
+          allowed_idps: idps,
           app_launcher_visible: body.app_launcher_visible ?? true,
+          auto_redirect_to_identity: body.auto_redirect_to_identity ?? false,
           http_only_cookie_attribute: body.http_only_cookie_attribute ?? true,
+          // Docs: "session_duration ... default 24h"; issue 16 / #6094, #7129.
           session_duration: body.session_duration ?? "24h",
           self_hosted_domains: body.self_hosted_domains ?? [body.domain],
           destinations: body.destinations ?? [{ type: "public", uri: body.domain }],
+          tags: Array.isArray(body.tags) ? body.tags : [],
           policies: links,
           created_at: previous?.result.created_at ?? timestamp(),
           updated_at: timestamp(),
         };
+        this.unsetStringsAsEmpty(result, ["custom_deny_message", "custom_deny_url", "custom_non_identity_deny_url"]);
         return { result };
       },
       (r) => {
@@ -397,6 +532,90 @@ export class CloudflareEmulator extends HttpEmulator {
         return out;
       },
     );
+  }
+
+  /** `PUT /__emulator/behaviour`: any of CloudflareBehaviour's options. */
+  public setBehaviour(input: unknown): CloudflareBehaviour {
+    this.behaviour = checkCloudflareBehaviour(input, this.behaviour);
+    return this.behaviour;
+  }
+
+  /**
+   * `POST /__emulator/seed`: `{identityProviders?, accessGroups?,
+   * accessPolicies?, accessApplications?}`, each a list of
+   * CloudflareSeedObject, built exactly as POST builds them (so a seeded
+   * object is what the API would have stored), in that order so later ones
+   * may reference earlier ones. Returns the ids per collection, in order.
+   * Anything the API would refuse is refused here with 400.
+   */
+  public seed(input: unknown): Record<string, string[]> {
+    if (!isObject(input)) throw new ControlInputError("seed: expected an object {identityProviders?, accessGroups?, accessPolicies?, accessApplications?}");
+    for (const key of Object.keys(input)) if (!(key in SEED_KINDS)) throw new ControlInputError(`seed: unknown key ${JSON.stringify(key).slice(0, 40)}`);
+    const out: Record<string, string[]> = {};
+    const added: { store: Map<string, CloudflareRecord>; id: string }[] = [];
+    try {
+      for (const [key, kind] of Object.entries(SEED_KINDS)) {
+        const list = input[key];
+        if (list === undefined) continue;
+        if (!Array.isArray(list)) throw new ControlInputError(`seed.${key}: expected a list`);
+        const target = this.kinds.find((k) => k.kind === kind);
+        if (!target) throw new Error(`cloudflare emulator: no collection ${kind}`);
+        out[key] = list.map((item, i) => {
+          const where = `seed.${key}[${i}]`;
+          if (!isObject(item) || !isObject(item.body) || typeof item.scope !== "string") throw new ControlInputError(`${where}: expected {scope, id?, body}`);
+          const sc = this.seedScope(item.scope, target.scopes, `${where}.scope`);
+          const id = item.id ?? randomUUID();
+          if (typeof id !== "string" || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) throw new ControlInputError(`${where}.id: expected a lowercase UUID`);
+          if (target.store.has(id)) throw new ControlInputError(`${where}.id: ${id} exists already`);
+          let built: ReturnType<Builder>;
+          try {
+            built = target.build(item.body, id, undefined, sc);
+          } catch (err) {
+            if (err instanceof ApiError) throw new ControlInputError(`${where}.body: ${String((err.body as any).errors?.[0]?.message ?? "refused")}`);
+            throw err;
+          }
+          target.store.set(id, { scope: sc.scope, result: built.result, secret: built.secret, secretHistory: built.secret !== undefined ? [built.secret] : [], updates: 0 });
+          added.push({ store: target.store, id });
+          return id;
+        });
+      }
+    } catch (err) {
+      // A refused seed changes nothing.
+      for (const a of added) a.store.delete(a.id);
+      throw err;
+    }
+    return out;
+  }
+
+  private seedScope(scope: string, allowed: ("accounts" | "zones")[], where: string): ScopeInfo {
+    const m = /^(accounts|zones)\/([0-9a-f]{32})$/.exec(scope);
+    if (!m || !allowed.includes(m[1] as "accounts" | "zones")) throw new ControlInputError(`${where}: expected ${allowed.map((a) => `${a}/<32 hex>`).join(" or ")}`);
+    const accountId = m[1] === "accounts" ? m[2] : (this.options.zones ?? []).find((z) => z.id === m[2])?.accountId;
+    const account = this.options.accounts.find((a) => a.id === accountId);
+    if (!account) throw new ControlInputError(`${where}: no such ${m[1] === "accounts" ? "account" : "zone"}`);
+    return { scope, teamDomain: account.teamDomain, accountId: account.id };
+  }
+
+  /** An identity provider's stored config, under the behaviour options. */
+  private idpConfig(type: string, config: Record<string, any>): Record<string, any> {
+    const out = { ...config };
+    if (type === "okta") {
+      if (this.behaviour.oktaPkceEnabled === "dropped") delete out.pkce_enabled;
+      this.unsetStringsAsEmpty(out, ["authorization_server_id", "email_claim_name"]);
+    }
+    return out;
+  }
+
+  /** Under `unsetStrings: "empty"`, fields never set come back as "". */
+  private unsetStringsAsEmpty(object: Record<string, any>, keys: string[]): void {
+    if (this.behaviour.unsetStrings !== "empty") return;
+    for (const key of keys) if (object[key] === undefined || object[key] === null) object[key] = "";
+  }
+
+  private appCount(policyId: string): number {
+    let n = 0;
+    for (const app of this.accessApplications.values()) if ((app.result.policies ?? []).some((p: any) => p.id === policyId)) n++;
+    return n;
   }
 
   /** The stored scim_config, and the SCIM secret when SCIM was just enabled. */

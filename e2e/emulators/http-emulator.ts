@@ -35,6 +35,8 @@ export interface UnknownRequest {
   readonly method: string;
   readonly path: string;
   readonly query: string;
+  /** Set when the request was refused as malformed rather than unrouted. */
+  readonly reason?: string;
 }
 
 /** Random faults: a share of requests gets an error instead of an answer. */
@@ -163,6 +165,11 @@ export abstract class HttpEmulator {
     return this.base;
   }
 
+  /** The base URL, or "" before start (for objects seeded before start). */
+  protected get baseUrlOrEmpty(): string {
+    return this.base;
+  }
+
   /** Registers a route; `:name` segments become params. */
   protected route(method: string, pattern: string, handler: Handler): void {
     const names: string[] = [];
@@ -229,7 +236,7 @@ export abstract class HttpEmulator {
     const raw = await readBody(req);
 
     if (path.startsWith(CONTROL_PREFIX)) {
-      this.control(method, path.slice(CONTROL_PREFIX.length), raw, res);
+      this.controlRequest(method, path, target.search.replace(/^\?/, ""), raw, res);
       return;
     }
 
@@ -251,6 +258,11 @@ export abstract class HttpEmulator {
       this.requests.push({ seq: ++this.seq, method, path, query, body, status, headers, ...extra });
     };
 
+    const bad = badPercentEncoding(req.url ?? "/");
+    if (bad !== undefined) {
+      this.refuse({ method, path, query, reason: bad }, record, res);
+      return;
+    }
     let match: { route: Route; params: Record<string, string> } | undefined;
     for (const route of this.routes) {
       if (route.method !== method) continue;
@@ -324,8 +336,52 @@ export abstract class HttpEmulator {
   }
 
   /**
+   * A request that is malformed before any route can see it (bad
+   * percent-encoding, bad control-API input): answered 400 and recorded like
+   * an unknown request, so a suite that asserts `unknownRequests` is empty
+   * fails on it.
+   */
+  private refuse(
+    u: { method: string; path: string; query: string; reason: string },
+    record: ((status: number, extra: { fault?: string; route?: string }) => void) | undefined,
+    res: ServerResponse,
+  ): void {
+    this.unknownRequests.push({ method: u.method, path: u.path, query: u.query, reason: u.reason });
+    // The reason names what was wrong, never the value (it may hold a secret).
+    process.stderr.write(`[${this.name}-emulator] REFUSED: ${u.method} ${u.path}: ${u.reason}\n`);
+    record?.(400, {});
+    const reply = this.malformedReply(u.reason);
+    send(res, reply.status, reply.body, reply.headers);
+  }
+
+  /** The API's own answer to a malformed request (overridden per API). */
+  protected malformedReply(reason: string): Reply {
+    return { status: 400, body: { error: reason } };
+  }
+
+  /**
+   * Seeds objects that exist before the run (created outside Terraform), in
+   * the emulator's own format. Throws ControlInputError on bad input.
+   */
+  public abstract seed(input: unknown): unknown;
+
+  /** Sets the emulator's behaviour options (see each emulator's options). */
+  public abstract setBehaviour(input: unknown): unknown;
+
+  private controlRequest(method: string, path: string, query: string, raw: string, res: ServerResponse): void {
+    try {
+      this.control(method, path.slice(CONTROL_PREFIX.length), raw, res);
+    } catch (err) {
+      if (!(err instanceof ControlInputError)) throw err;
+      this.refuse({ method, path, query, reason: `control API: ${err.message}` }, undefined, res);
+    }
+  }
+
+  /**
    * The control API, for a harness that runs the emulator in another process:
-   * GET /state, GET /requests, GET /unknown, PUT /faults, GET /health.
+   * GET /state, GET /requests, GET /unknown, GET /health, PUT /faults,
+   * POST /seed (objects that exist before the run), PUT /behaviour.
+   * Bad input answers 400 and is recorded in `unknownRequests`.
    */
   private control(method: string, path: string, raw: string, res: ServerResponse): void {
     if (method === "GET" && path === "/health") return send(res, 200, { ok: true, name: this.name });
@@ -333,11 +389,75 @@ export abstract class HttpEmulator {
     if (method === "GET" && path === "/requests") return send(res, 200, this.requests);
     if (method === "GET" && path === "/unknown") return send(res, 200, this.unknownRequests);
     if (method === "PUT" && path === "/faults") {
-      this.setFaults(raw ? (JSON.parse(raw) as FaultConfig) : {});
+      this.setFaults(checkFaults(parseControlJson(raw)));
       return send(res, 200, { ok: true });
     }
-    send(res, 404, { error: `no control endpoint ${method} ${CONTROL_PREFIX}${path}` });
+    if (method === "POST" && path === "/seed") return send(res, 200, { ok: true, seeded: this.seed(parseControlJson(raw)) });
+    if (method === "PUT" && path === "/behaviour") return send(res, 200, { ok: true, behaviour: this.setBehaviour(parseControlJson(raw)) });
+    throw new ControlInputError(`no control endpoint ${method} ${CONTROL_PREFIX}${path}`);
   }
+}
+
+/** Bad input to the control API (answered 400, recorded as unknown). */
+export class ControlInputError extends Error {}
+
+function parseControlJson(raw: string): unknown {
+  if (raw.trim() === "") return {};
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new ControlInputError("the body is not JSON");
+  }
+}
+
+function checkFaults(input: unknown): FaultConfig {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) throw new ControlInputError("faults: expected an object {random?, scripted?}");
+  const f = input as Record<string, unknown>;
+  for (const key of Object.keys(f)) if (key !== "random" && key !== "scripted") throw new ControlInputError(`faults: unknown key ${JSON.stringify(key).slice(0, 40)}`);
+  const statusOk = (s: unknown) => Number.isInteger(s) && (s as number) >= 400 && (s as number) <= 599;
+  if (f.random !== undefined) {
+    const r = f.random as Record<string, unknown>;
+    if (typeof r !== "object" || r === null) throw new ControlInputError("faults.random: expected an object");
+    if (typeof r.rate !== "number" || !(r.rate >= 0 && r.rate <= 1)) throw new ControlInputError("faults.random.rate: expected a number from 0 to 1");
+    if (!Array.isArray(r.statuses) || !r.statuses.every(statusOk)) throw new ControlInputError("faults.random.statuses: expected HTTP statuses 400-599");
+    if (r.match !== undefined) checkRegex(r.match, "faults.random.match");
+  }
+  if (f.scripted !== undefined) {
+    if (!Array.isArray(f.scripted)) throw new ControlInputError("faults.scripted: expected a list");
+    f.scripted.forEach((s: any, i) => {
+      if (typeof s !== "object" || s === null) throw new ControlInputError(`faults.scripted[${i}]: expected an object`);
+      checkRegex(s.match, `faults.scripted[${i}].match`);
+      if (!statusOk(s.status)) throw new ControlInputError(`faults.scripted[${i}].status: expected an HTTP status 400-599`);
+      if (s.times !== undefined && !(Number.isInteger(s.times) && s.times > 0)) throw new ControlInputError(`faults.scripted[${i}].times: expected a positive integer`);
+    });
+  }
+  return f;
+}
+
+function checkRegex(x: unknown, where: string): void {
+  if (typeof x !== "string") throw new ControlInputError(`${where}: expected a regular expression string`);
+  try {
+    new RegExp(x);
+  } catch {
+    throw new ControlInputError(`${where}: not a valid regular expression`);
+  }
+}
+
+/**
+ * Why a request target's percent-encoding is invalid (`%zz`, a truncated
+ * `%4`, or bytes that are not UTF-8), or undefined when it is fine. Real APIs
+ * refuse such targets with 400 before routing; so does the emulator.
+ */
+export function badPercentEncoding(target: string): string | undefined {
+  if (/%(?![0-9A-Fa-f]{2})/.test(target)) return "malformed percent-encoding in the request target";
+  const [path, query = ""] = target.split("?", 2);
+  try {
+    decodeURIComponent(path);
+    for (const part of query.split("&")) decodeURIComponent(part.replace(/\+/g, " "));
+  } catch {
+    return "percent-encoding in the request target is not UTF-8";
+  }
+  return undefined;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -294,3 +294,72 @@ describe("strictness, credentials and faults", () => {
     }
   });
 });
+
+describe("PUT without client_secret: both answers are emulator options", () => {
+  async function putWithout(): Promise<any> {
+    const created = await call("POST", "/api/v1/apps?activate=true", appBody());
+    const body = appBody();
+    return (await call("PUT", `/api/v1/apps/${created.body.id}`, body)).body;
+  }
+
+  test("returns-secret (default): the answer carries the current secret", async () => {
+    expect((await putWithout()).credentials.oauthClient.client_secret).toMatch(/^[A-Za-z0-9_-]{64}$/);
+  });
+
+  test("omits-secret: the answer has none, as a GET", async () => {
+    const res = await fetch(`${okta.url}/__emulator/behaviour`, { method: "PUT", body: JSON.stringify({ putWithoutSecret: "omits-secret" }) });
+    expect(res.status).toBe(200);
+    expect((await putWithout()).credentials.oauthClient).not.toHaveProperty("client_secret");
+  });
+
+  test("a bad behaviour value is refused with 400 and recorded", async () => {
+    const res = await fetch(`${okta.url}/__emulator/behaviour`, { method: "PUT", body: JSON.stringify({ putWithoutSecret: "sometimes" }) });
+    expect(res.status).toBe(400);
+    expect(okta.unknownRequests).toHaveLength(1);
+  });
+});
+
+describe("seeding objects that exist before the run", () => {
+  test("groups, an authorization server and an app with its assignments and claim, readable through the API", async () => {
+    const groupId = "00gSEEDEDgroup00001";
+    const res = await fetch(`${okta.url}/__emulator/seed`, {
+      method: "POST",
+      body: JSON.stringify({
+        groups: [{ id: groupId + "1", name: "Engineering" }],
+        authorizationServers: [{ name: "custom" }],
+        apps: [{ app: { ...appBody({ label: "Existing" }), id: "0oaSEEDEDapp00000001" }, clientSecret: "existing-secret-123", groupsClaim: { valueType: "GROUPS", groupFilterType: "REGEX", name: "groups", value: ".*" }, assignments: [{ id: groupId + "1" }] }],
+      }),
+    });
+    expect(res.status).toBe(200);
+    const { seeded } = (await res.json()) as any;
+    expect(seeded.groups).toEqual({ Engineering: groupId + "1" });
+    const app = await call("GET", "/api/v1/apps/0oaSEEDEDapp00000001");
+    expect(app.body).toMatchObject({ id: "0oaSEEDEDapp00000001", label: "Existing", status: "ACTIVE" });
+    expect(app.body.credentials.oauthClient).not.toHaveProperty("client_secret");
+    expect((await call("GET", "/api/v1/apps/0oaSEEDEDapp00000001/groups")).body.map((a: any) => a.id)).toEqual([groupId + "1"]);
+    expect((await call("GET", "/api/v1/internal/apps/0oaSEEDEDapp00000001/settings/oauth/idToken")).body).toMatchObject({ valueType: "GROUPS", value: ".*" });
+  });
+
+  test.each([
+    [{ groups: [{ name: "" }] }, /name/],
+    [{ groups: [{ id: "not-an-okta-id", name: "x" }] }, /id/],
+    [{ apps: [{ app: { label: "no oauth" } }] }, /app/],
+    [{ apps: [{ app: appBody(), assignments: [{ id: "00gDOESNOTEXIST00001" }] }] }, /no group/],
+    [{ users: [] }, /unknown key/],
+  ])("bad seed %j is refused with 400, recorded, and changes nothing", async (seed, message) => {
+    const before = okta.groups.size;
+    const res = await fetch(`${okta.url}/__emulator/seed`, { method: "POST", body: JSON.stringify(seed) });
+    expect(res.status).toBe(400);
+    expect(okta.unknownRequests).toHaveLength(1);
+    expect(okta.unknownRequests[0].reason).toMatch(message);
+    expect(okta.groups.size).toBe(before);
+    expect(okta.apps.size).toBe(0);
+  });
+
+  test("a path with bad percent-encoding answers 400 (Okta's error body) and is recorded", async () => {
+    const res = await call("GET", "/api/v1/apps/%E0%A4%A");
+    expect(res.status).toBe(400);
+    expect(res.body.errorCode).toBe("E0000003");
+    expect(okta.unknownRequests).toHaveLength(1);
+  });
+});

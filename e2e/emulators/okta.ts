@@ -14,7 +14,7 @@
  * OKTA_HTTP_PROXY): with an `http://` value the SDK talks plain HTTP to that
  * address, sending absolute-form request targets.
  */
-import { ALPHANUMERIC, ApiError, HttpEmulator, randomChars, Reply, RouteContext } from "./http-emulator";
+import { ALPHANUMERIC, ApiError, ControlInputError, HttpEmulator, randomChars, Reply, RouteContext } from "./http-emulator";
 
 export interface OktaEmulatorOptions {
   /** The SSWS API token the provider must present. */
@@ -32,6 +32,33 @@ export interface OktaEmulatorOptions {
    * @default 200
    */
   readonly assignmentPageSize?: number;
+  /**
+   * What `PUT /api/v1/apps/{id}` answers when the request carries no
+   * `credentials.oauthClient.client_secret`. Not established:
+   * - recorded traffic (fixtures/okta-vcr,
+   *   TestAccResourceOktaAppOAuthApplication_redirectCrud) only shows a PUT that
+   *   sends the secret, and its answer carries it;
+   * - `GET /api/v1/apps/{id}` never carries it (TestAccResourceOktaAppOauth_groups_claim),
+   *   so Okta does not return stored secrets on every read;
+   * - okta/okta 4.20.0 sends the secret from state on update when it has one
+   *   (resource_okta_app_oauth.go, buildApp), so both answers are reachable
+   *   only after an import, where state has none.
+   * "returns-secret": the answer carries the current secret (as POST does);
+   * "omits-secret": the answer has no `client_secret` (as GET does).
+   * @default "returns-secret"
+   */
+  readonly putWithoutSecret?: OktaPutWithoutSecret;
+}
+
+export type OktaPutWithoutSecret = "returns-secret" | "omits-secret";
+export const OKTA_PUT_WITHOUT_SECRET: readonly OktaPutWithoutSecret[] = ["returns-secret", "omits-secret"];
+
+/** What `POST /__emulator/seed` takes: objects that exist before the run. */
+export interface OktaSeed {
+  readonly groups?: { id?: string; name: string; description?: string; type?: "OKTA_GROUP" | "BUILT_IN" }[];
+  readonly authorizationServers?: { id?: string; name: string }[];
+  /** Apps as `GET /api/v1/apps/{id}` returns them, with what Okta keeps beside. */
+  readonly apps?: { app: any; clientSecret?: string; groupsClaim?: OktaGroupsClaim; assignments?: { id: string; priority?: number; profile?: unknown }[] }[];
 }
 
 /** The groups claim as Okta's internal idToken endpoint stores it. */
@@ -81,6 +108,8 @@ interface OktaClaim {
 interface AuthorizationServer {
   readonly id: string;
   readonly name: string;
+  /** The signing key id. */
+  readonly kid: string;
   readonly claims: Map<string, OktaClaim>;
 }
 
@@ -124,16 +153,20 @@ export class OktaEmulator extends HttpEmulator {
   public readonly groups = new Map<string, OktaGroup>();
   public readonly authorizationServers = new Map<string, AuthorizationServer>();
   /** ACCESS_POLICY policies; the system one is what new apps get in an OIE org. */
-  public readonly accessPolicies: { id: string; name: string; system: boolean }[];
+  public readonly accessPolicies: { id: string; name: string; system: boolean; description?: string }[];
   public readonly everyoneGroupId: string;
   private readonly pipeline: "idx" | "v1";
   private readonly assignmentPageSize: number;
+  private putWithoutSecret: OktaPutWithoutSecret;
+  /** The org's default profile enrollment policy, linked from every app in an Identity Engine org. */
+  private readonly profileEnrollmentPolicyId = oktaId("rst");
   private readonly me = { id: oktaId("00u"), login: "terraform@example.com" };
 
   constructor(private readonly options: OktaEmulatorOptions) {
     super();
     this.pipeline = options.pipeline ?? "idx";
     this.assignmentPageSize = options.assignmentPageSize ?? 200;
+    this.putWithoutSecret = checkPutWithoutSecret(options.putWithoutSecret ?? "returns-secret");
     this.everyoneGroupId = oktaId("00g");
     this.groups.set(this.everyoneGroupId, { id: this.everyoneGroupId, type: "BUILT_IN", name: "Everyone", description: "All users in your organization" });
     for (const name of options.groups ?? []) {
@@ -142,12 +175,12 @@ export class OktaEmulator extends HttpEmulator {
     }
     for (const name of options.authorizationServers ?? ["default"]) {
       const id = oktaId("aus");
-      this.authorizationServers.set(id, { id, name, claims: new Map() });
+      this.authorizationServers.set(id, { id, name, kid: randomChars(43, ALPHANUMERIC), claims: new Map() });
     }
     this.accessPolicies = [
       { id: oktaId("rst"), name: "Okta Admin Console", system: false },
-      { id: oktaId("rst"), name: "Any two factors", system: true },
-      { id: oktaId("rst"), name: "Password only", system: false },
+      { id: oktaId("rst"), name: "Any two factors", system: true, description: "Require two factors to access." },
+      { id: oktaId("rst"), name: "Password only", system: false, description: "Require only a password. Suggested for low risk or consumer-facing applications." },
     ];
     this.defineRoutes();
   }
@@ -193,6 +226,10 @@ export class OktaEmulator extends HttpEmulator {
     };
   }
 
+  protected malformedReply(reason: string): Reply {
+    return { status: 400, body: { errorCode: "E0000003", errorSummary: `The request was malformed: ${reason}`, errorLink: "E0000003", errorId: "oae" + randomChars(22, ALPHANUMERIC), errorCauses: [] } };
+  }
+
   protected faultReply(status: number): Reply {
     if (status === 429) {
       // Okta's rate-limit answer: no Retry-After, but X-Rate-Limit-Reset (epoch
@@ -227,19 +264,42 @@ export class OktaEmulator extends HttpEmulator {
     return record;
   }
 
-  private links(base: string, id: string, accessPolicyId?: string): any {
+  /**
+   * An app's `_links` as recorded (fixtures/okta-vcr): an Identity Engine org
+   * adds `policies`, `profileEnrollment` and `accessPolicy`
+   * (TestAccResourceOktaAppOauth_groups_claim/oie-00.yaml), a Classic org has
+   * none of them (TestAccResourceOktaAppOauth_basic/classic-00.yaml); an
+   * active app links `deactivate`, an inactive one `activate`.
+   */
+  private links(base: string, id: string, status: string, accessPolicyId?: string): any {
     const links: any = {
       uploadLogo: { href: `${base}/api/v1/apps/${id}/logo`, hints: { allow: ["POST"] } },
       appLinks: [{ name: "oidc_client_link", href: `${base}/home/oidc_client/${id}/aln${randomChars(17, ALPHANUMERIC)}`, type: "text/html" }],
-      policies: { href: `${base}/api/v1/apps/${id}/policies`, hints: { allow: ["PUT"] } },
+    };
+    if (this.pipeline === "idx") {
+      links.profileEnrollment = { href: `${base}/api/v1/policies/${this.profileEnrollmentPolicyId}` };
+      links.policies = { href: `${base}/api/v1/apps/${id}/policies`, hints: { allow: ["PUT"] } };
+    }
+    Object.assign(links, {
       groups: { href: `${base}/api/v1/apps/${id}/groups` },
       logo: [{ name: "medium", href: `${base}/assets/img/logos/default.png`, type: "image/png" }],
       clientCredentials: [{ name: "secrets", href: `${base}/api/v1/apps/${id}/credentials/secrets` }],
-      users: { href: `${base}/api/v1/apps/${id}/users` },
-      deactivate: { href: `${base}/api/v1/apps/${id}/lifecycle/deactivate` },
-    };
+    });
     if (accessPolicyId) links.accessPolicy = { href: `${base}/api/v1/policies/${accessPolicyId}` };
+    links.users = { href: `${base}/api/v1/apps/${id}/users` };
+    links[status === "ACTIVE" ? "deactivate" : "activate"] = { href: `${base}/api/v1/apps/${id}/lifecycle/${status === "ACTIVE" ? "deactivate" : "activate"}` };
     return links;
+  }
+
+  /** Status changes swap the lifecycle link, as Okta's answers do. */
+  private setStatus(record: OktaAppRecord, status: "ACTIVE" | "INACTIVE"): void {
+    const links = record.app._links;
+    const [from, to] = status === "ACTIVE" ? ["activate", "deactivate"] : ["deactivate", "activate"];
+    if (links[from]) {
+      links[to] = { href: String(links[from].href).replace(/\/lifecycle\/[a-z]+$/, `/lifecycle/${to}`) };
+      delete links[from];
+    }
+    record.app.status = status;
   }
 
   /** Validates an OIDC app body the way Okta does for the fields we rely on. */
@@ -311,16 +371,18 @@ export class OktaEmulator extends HttpEmulator {
           client_uri: null,
           logo_uri: null,
           ...oauth,
-          consent_method: oauth.consent_method || "TRUSTED",
+          // A Classic org does not return consent_method (classic-00 answers omit it although the request sends it).
+          ...(this.pipeline === "idx" ? { consent_method: oauth.consent_method || "TRUSTED" } : {}),
           issuer_mode: oauth.issuer_mode || "DYNAMIC",
           idp_initiated_login: oauth.idp_initiated_login ?? { mode: "DISABLED", default_scope: [] },
           wildcard_redirect: oauth.wildcard_redirect || "DISABLED",
-          dpop_bound_access_tokens: false,
-          participate_slo: false,
+          // Identity Engine only (recorded: oie-00 answers have them, classic-00 answers do not).
+          ...(this.pipeline === "idx" ? { dpop_bound_access_tokens: false, participate_slo: false } : {}),
         },
       },
-      _links: this.links(base, id, accessPolicyId),
+      _links: this.links(base, id, status, accessPolicyId),
     };
+    if (this.pipeline !== "idx") delete app.settings.oauthClient.consent_method;
     if (body.profile !== undefined) app.profile = body.profile;
     return app;
   }
@@ -362,7 +424,14 @@ export class OktaEmulator extends HttpEmulator {
       objectClass: ["okta:user_group"],
       type: g.type,
       profile: { name: g.name, description: g.description },
-      _links: { users: { href: `${base}/api/v1/groups/${g.id}/users` }, apps: { href: `${base}/api/v1/groups/${g.id}/apps` } },
+      _links: {
+        logo: [
+          { name: "medium", href: `${base}/assets/img/logos/groups/okta-medium.png`, type: "image/png" },
+          { name: "large", href: `${base}/assets/img/logos/groups/okta-large.png`, type: "image/png" },
+        ],
+        users: { href: `${base}/api/v1/groups/${g.id}/users` },
+        apps: { href: `${base}/api/v1/groups/${g.id}/apps` },
+      },
     };
   }
 
@@ -376,6 +445,35 @@ export class OktaEmulator extends HttpEmulator {
         app: { href: `${base}/api/v1/apps/${appId}` },
         self: { href: `${base}/api/v1/apps/${appId}/groups/${a.id}` },
         group: { href: `${base}/api/v1/groups/${a.id}` },
+      },
+    };
+  }
+
+  /** An authorization server as recorded (TestAccResourceOktaAuthServerClaim_create/oie-00.yaml). */
+  private authorizationServerJson(s: AuthorizationServer, base: string): any {
+    const self = `${base}/api/v1/authorizationServers/${s.id}`;
+    const meta = (name: string) => ({ name, href: `${base}/oauth2/${s.id}/.well-known/${name}`, hints: { allow: ["GET"] } });
+    return {
+      id: s.id,
+      name: s.name,
+      description: "",
+      audiences: ["api://default"],
+      issuer: `${base}/oauth2/${s.id}`,
+      issuerMode: "ORG_URL",
+      status: "ACTIVE",
+      created: "2024-01-01T00:00:00.000Z",
+      lastUpdated: "2024-01-01T00:00:00.000Z",
+      credentials: { signing: { kid: s.kid, rotationMode: "AUTO", lastRotated: "2024-01-01T00:00:00.000Z", nextRotation: "2024-04-01T00:00:00.000Z" } },
+      default: false,
+      _links: {
+        rotateKey: { href: `${self}/credentials/lifecycle/keyRotate`, hints: { allow: ["POST"] } },
+        metadata: [meta("oauth-authorization-server"), meta("openid-configuration")],
+        keys: { href: `${self}/credentials/keys`, hints: { allow: ["GET"] } },
+        claims: { href: `${self}/claims`, hints: { allow: ["GET", "POST"] } },
+        policies: { href: `${self}/policies`, hints: { allow: ["GET", "POST"] } },
+        self: { href: self, hints: { allow: ["GET", "DELETE", "PUT"] } },
+        scopes: { href: `${self}/scopes`, hints: { allow: ["GET", "POST"] } },
+        deactivate: { href: `${self}/lifecycle/deactivate`, hints: { allow: ["POST"] } },
       },
     };
   }
@@ -398,7 +496,7 @@ export class OktaEmulator extends HttpEmulator {
         cell: "emu1",
         _links: { organization: { href: ctx.baseUrl } },
         pipeline: this.pipeline,
-        settings: { analyticsCollectionEnabled: false, bugReportingEnabled: false, omEnabled: false },
+        settings: { analyticsCollectionEnabled: false, bugReportingEnabled: false, omEnabled: false, pssoEnabled: false },
       },
     }));
 
@@ -431,7 +529,10 @@ export class OktaEmulator extends HttpEmulator {
       }
       if (ctx.query.has("search")) throw validation("search: not emulated");
       const reply = this.page(ctx, groups, 10000, 10000);
-      return { ...reply, body: (reply.body as OktaGroup[]).map((g) => this.groupJson(g, ctx.baseUrl)) };
+      // A `q` search answers without Link headers (recorded:
+      // TestAccDataSourceOktaEveryoneGroup_read, `?limit=1&q=Everyone`).
+      const headers = q !== null ? {} : reply.headers;
+      return { status: reply.status, headers, body: (reply.body as OktaGroup[]).map((g) => this.groupJson(g, ctx.baseUrl)) };
     });
     r("GET", "/api/v1/groups/:groupId", (ctx) => {
       const g = this.groups.get(ctx.params.groupId);
@@ -468,14 +569,16 @@ export class OktaEmulator extends HttpEmulator {
       const policy = record.app._links.accessPolicy ? String(record.app._links.accessPolicy.href).split("/").pop() : undefined;
       record.app = this.buildApp(record.app.id, body, record.app, record.app.status, ctx.baseUrl, policy);
       record.updates++;
+      const carriesSecret = typeof sentSecret === "string" && sentSecret !== "";
+      if (!carriesSecret && this.putWithoutSecret === "omits-secret") return { status: 200, body: structuredClone(record.app) };
       return { status: 200, body: this.withSecret(record) };
     });
     r("POST", "/api/v1/apps/:appId/lifecycle/deactivate", (ctx) => {
-      this.app(ctx).app.status = "INACTIVE";
+      this.setStatus(this.app(ctx), "INACTIVE");
       return { status: 200, body: {} };
     });
     r("POST", "/api/v1/apps/:appId/lifecycle/activate", (ctx) => {
-      this.app(ctx).app.status = "ACTIVE";
+      this.setStatus(this.app(ctx), "ACTIVE");
       return { status: 200, body: {} };
     });
     r("DELETE", "/api/v1/apps/:appId", (ctx) => {
@@ -546,10 +649,17 @@ export class OktaEmulator extends HttpEmulator {
         name: p.name,
         priority: 1,
         system: p.system,
+        ...(p.description !== undefined ? { description: p.description } : {}),
         conditions: null,
         created: "2024-01-01T00:00:00.000Z",
         lastUpdated: "2024-01-01T00:00:00.000Z",
-        _links: { self: { href: `${ctx.baseUrl}/api/v1/policies/${p.id}` }, rules: { href: `${ctx.baseUrl}/api/v1/policies/${p.id}/rules` } },
+        // As recorded (TestAccDataSourceOktaAppOauth_read/oie-00.yaml): a system
+        // policy cannot be deleted or deactivated.
+        _links: {
+          self: { href: `${ctx.baseUrl}/api/v1/policies/${p.id}`, hints: { allow: p.system ? ["GET", "PUT"] : ["GET", "PUT", "DELETE"] } },
+          rules: { href: `${ctx.baseUrl}/api/v1/policies/${p.id}/rules`, hints: { allow: ["GET", "POST"] } },
+          ...(p.system ? {} : { deactivate: { href: `${ctx.baseUrl}/api/v1/policies/${p.id}/lifecycle/deactivate`, hints: { allow: ["POST"] } } }),
+        },
         type: "ACCESS_POLICY",
       }));
       return { status: 200, body, headers: { link: `<${ctx.baseUrl}/api/v1/policies?type=${type}>; rel="self"` } };
@@ -625,7 +735,7 @@ export class OktaEmulator extends HttpEmulator {
     };
     r("GET", "/api/v1/authorizationServers/:serverId", (ctx) => {
       const s = server(ctx);
-      return { status: 200, body: { id: s.id, name: s.name, description: "", audiences: ["api://default"], issuer: `${ctx.baseUrl}/oauth2/${s.id}`, issuerMode: "ORG_URL", status: "ACTIVE", default: false } };
+      return { status: 200, body: this.authorizationServerJson(s, ctx.baseUrl) };
     });
     r("GET", "/api/v1/authorizationServers/:serverId/claims", (ctx) => {
       const s = server(ctx);
@@ -656,4 +766,129 @@ export class OktaEmulator extends HttpEmulator {
       return { status: 204 };
     });
   }
+
+  /** `PUT /__emulator/behaviour`: `{ putWithoutSecret }`. */
+  public setBehaviour(input: unknown): unknown {
+    if (!isObject(input)) throw new ControlInputError("behaviour: expected an object");
+    for (const key of Object.keys(input)) if (key !== "putWithoutSecret") throw new ControlInputError(`behaviour: unknown option ${JSON.stringify(key).slice(0, 40)}`);
+    if (input.putWithoutSecret !== undefined) this.putWithoutSecret = checkPutWithoutSecret(input.putWithoutSecret);
+    return { putWithoutSecret: this.putWithoutSecret };
+  }
+
+  /**
+   * `POST /__emulator/seed`: groups, authorization servers and apps that
+   * exist before the run (made in the console, or by another tool). Ids may
+   * be given (Okta's form: a 3-character prefix and 17 more) or are made up.
+   * Returns the ids, by name for groups and servers, in order for apps.
+   */
+  public seed(input: unknown): { groups: Record<string, string>; authorizationServers: Record<string, string>; apps: string[] } {
+    if (!isObject(input)) throw new ControlInputError("seed: expected an object {groups?, authorizationServers?, apps?}");
+    for (const key of Object.keys(input)) {
+      if (!["groups", "authorizationServers", "apps"].includes(key)) throw new ControlInputError(`seed: unknown key ${JSON.stringify(key).slice(0, 40)}`);
+    }
+    const list = (key: string): unknown[] => {
+      const v = input[key];
+      if (v === undefined) return [];
+      if (!Array.isArray(v)) throw new ControlInputError(`seed.${key}: expected a list`);
+      return v;
+    };
+    // Check everything first, so a refused seed changes nothing.
+    const groups = list("groups").map((g, i) => checkSeedGroup(g, `seed.groups[${i}]`));
+    const servers = list("authorizationServers").map((a, i) => {
+      if (!isObject(a)) throw new ControlInputError(`seed.authorizationServers[${i}]: expected an object {id?, name}`);
+      return { id: seedId(a.id, "aus", `seed.authorizationServers[${i}].id`), name: seedName(a.name, `seed.authorizationServers[${i}].name`) };
+    });
+    const apps = list("apps").map((a, i) => this.checkSeedApp(a, `seed.apps[${i}]`, groups.map((g) => g.id)));
+    const taken = new Set([...this.groups.keys(), ...this.authorizationServers.keys(), ...this.apps.keys()]);
+    for (const id of [...groups.map((g) => g.id), ...servers.map((s) => s.id), ...apps.map((a) => a.app.id as string)]) {
+      if (taken.has(id)) throw new ControlInputError(`seed: id ${id} exists already`);
+      taken.add(id);
+    }
+    const out = { groups: {} as Record<string, string>, authorizationServers: {} as Record<string, string>, apps: [] as string[] };
+    for (const g of groups) {
+      this.groups.set(g.id, g);
+      out.groups[g.name] = g.id;
+    }
+    for (const a of servers) {
+      this.authorizationServers.set(a.id, { ...a, kid: randomChars(43, ALPHANUMERIC), claims: new Map() });
+      out.authorizationServers[a.name] = a.id;
+    }
+    for (const record of apps) {
+      this.apps.set(record.app.id, record);
+      out.apps.push(record.app.id);
+    }
+    return out;
+  }
+
+  private checkSeedApp(input: unknown, where: string, seededGroups: string[]): OktaAppRecord {
+    if (!isObject(input)) throw new ControlInputError(`${where}: expected an object {app, clientSecret?, groupsClaim?, assignments?}`);
+    for (const key of Object.keys(input)) {
+      if (!["app", "clientSecret", "groupsClaim", "assignments"].includes(key)) throw new ControlInputError(`${where}: unknown key ${JSON.stringify(key).slice(0, 40)}`);
+    }
+    const body = input.app;
+    try {
+      this.validateApp(body);
+    } catch (err) {
+      if (err instanceof ApiError) throw new ControlInputError(`${where}.app: ${String((err.body as any).errorSummary)}`);
+      throw err;
+    }
+    const id = seedId(body.id, "0oa", `${where}.app.id`);
+    const status = body.status ?? "ACTIVE";
+    if (status !== "ACTIVE" && status !== "INACTIVE") throw new ControlInputError(`${where}.app.status: expected ACTIVE or INACTIVE`);
+    if (input.clientSecret !== undefined && (typeof input.clientSecret !== "string" || !/^[A-Za-z0-9_-]{14,100}$/.test(input.clientSecret))) {
+      throw new ControlInputError(`${where}.clientSecret: expected 14-100 characters of [A-Za-z0-9_-]`);
+    }
+    const secret = (input.clientSecret as string | undefined) ?? randomChars(64, ALPHANUMERIC + "-_");
+    const policy = this.pipeline === "idx" ? this.accessPolicies.find((p) => p.system)?.id : undefined;
+    const app = this.buildApp(id, body, undefined, status, this.baseUrlOrEmpty, policy);
+    if (body.credentials?.oauthClient?.client_id) app.credentials.oauthClient.client_id = String(body.credentials.oauthClient.client_id);
+    let groupsClaim: OktaGroupsClaim | undefined;
+    if (input.groupsClaim !== undefined) {
+      const c = input.groupsClaim;
+      if (!isObject(c) || !["GROUPS", "EXPRESSION"].includes(c.valueType) || typeof c.name !== "string" || typeof c.value !== "string" || c.name === "" || c.value === "") {
+        throw new ControlInputError(`${where}.groupsClaim: expected {valueType: GROUPS|EXPRESSION, groupFilterType?, name, value}`);
+      }
+      if (c.valueType === "GROUPS" && !GROUP_FILTER_TYPES.has(c.groupFilterType)) throw new ControlInputError(`${where}.groupsClaim.groupFilterType: expected one of ${[...GROUP_FILTER_TYPES].join(", ")}`);
+      groupsClaim = { valueType: c.valueType, ...(c.valueType === "GROUPS" ? { groupFilterType: c.groupFilterType } : {}), name: c.name, value: c.value };
+    }
+    const assignments = new Map<string, OktaGroupAssignment>();
+    const rawAssignments = input.assignments ?? [];
+    if (!Array.isArray(rawAssignments)) throw new ControlInputError(`${where}.assignments: expected a list`);
+    rawAssignments.forEach((a: any, i: number) => {
+      if (!isObject(a) || typeof a.id !== "string") throw new ControlInputError(`${where}.assignments[${i}]: expected {id, priority?, profile?}`);
+      if (!this.groups.has(a.id) && !seededGroups.includes(a.id)) throw new ControlInputError(`${where}.assignments[${i}].id: no group ${a.id.slice(0, 40)}`);
+      if (a.priority !== undefined && !(Number.isInteger(a.priority) && a.priority >= 0)) throw new ControlInputError(`${where}.assignments[${i}].priority: expected a non-negative integer`);
+      assignments.set(a.id, { id: a.id, priority: a.priority ?? i, profile: a.profile ?? {}, lastUpdated: now() });
+    });
+    return { app, clientSecret: secret, secretHistory: [secret], groupsClaim, groupsClaimHistory: groupsClaim ? [groupsClaim] : [], assignments, updates: 0 };
+  }
+
+}
+
+function checkPutWithoutSecret(x: unknown): OktaPutWithoutSecret {
+  if (!OKTA_PUT_WITHOUT_SECRET.includes(x as OktaPutWithoutSecret)) {
+    throw new ControlInputError(`putWithoutSecret: expected one of ${OKTA_PUT_WITHOUT_SECRET.join(", ")}`);
+  }
+  return x as OktaPutWithoutSecret;
+}
+
+/** A seeded id: given in Okta's form (prefix + 17 alphanumerics), or made up. */
+function seedId(x: unknown, prefix: string, where: string): string {
+  if (x === undefined) return oktaId(prefix);
+  if (typeof x !== "string" || !new RegExp(`^${prefix}[A-Za-z0-9]{17}$`).test(x)) throw new ControlInputError(`${where}: expected ${prefix} and 17 letters or digits`);
+  return x;
+}
+
+function seedName(x: unknown, where: string): string {
+  if (typeof x !== "string" || x.trim() === "" || x.length > 255) throw new ControlInputError(`${where}: expected a non-empty string of at most 255 characters`);
+  return x;
+}
+
+function checkSeedGroup(g: unknown, where: string): OktaGroup {
+  if (!isObject(g)) throw new ControlInputError(`${where}: expected an object {id?, name, description?, type?}`);
+  for (const key of Object.keys(g)) if (!["id", "name", "description", "type"].includes(key)) throw new ControlInputError(`${where}: unknown key ${JSON.stringify(key).slice(0, 40)}`);
+  const type = g.type ?? "OKTA_GROUP";
+  if (type !== "OKTA_GROUP" && type !== "BUILT_IN") throw new ControlInputError(`${where}.type: expected OKTA_GROUP or BUILT_IN`);
+  if (g.description !== undefined && (typeof g.description !== "string" || g.description.length > 1024)) throw new ControlInputError(`${where}.description: expected a string of at most 1024 characters`);
+  return { id: seedId(g.id, "00g", `${where}.id`), type, name: seedName(g.name, `${where}.name`), description: (g.description as string | undefined) ?? "" };
 }

@@ -7,5 +7,5 @@ module.exports = async () => {
   rmSync(join(dir, "timings.jsonl"), { force: true });
   rmSync(join(dir, "logs"), { recursive: true, force: true });
   rmSync(join(dir, "work"), { recursive: true, force: true });
-  globalThis.__E2E_STARTED = Date.now();
+  /** @type {any} */ (globalThis).__E2E_STARTED = Date.now();
 };

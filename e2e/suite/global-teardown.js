@@ -7,6 +7,8 @@ module.exports = async () => {
   const rows = readFileSync(file, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
   const width = Math.max(...rows.map((r) => `${r.suite}: ${r.step}`.length));
   const lines = rows.map((r) => `  ${`${r.suite}: ${r.step}`.padEnd(width)}  ${(r.ms / 1000).toFixed(1).padStart(6)} s${r.ok ? "" : "  FAILED"}`);
-  const total = globalThis.__E2E_STARTED ? (Date.now() - globalThis.__E2E_STARTED) / 1000 : rows.reduce((n, r) => n + r.ms, 0) / 1000;
+  /** @type {number | undefined} */
+  const started = /** @type {any} */ (globalThis).__E2E_STARTED; // set by global-setup.js, same process
+  const total = started ? (Date.now() - started) / 1000 : rows.reduce((n, r) => n + r.ms, 0) / 1000;
   process.stdout.write(`\n[e2e] step timings\n${lines.join("\n")}\n[e2e] total wall time ${total.toFixed(1)} s\n`);
 };

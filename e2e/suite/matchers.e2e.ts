@@ -6,6 +6,8 @@
  * to the emulators (the Okta provider checks its token and reads the
  * Everyone group while planning).
  */
+// The matchers' types (declared on jest.Matchers); e2e/suite/setup.js installs them.
+import "cdktf/lib/testing/adapters/jest";
 import { Testing } from "cdktf";
 import { build } from "../../examples/basic/main";
 import { Emulators } from "../lib/emulators";

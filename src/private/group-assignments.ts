@@ -1,6 +1,7 @@
 import { AppGroupAssignments, AppGroupAssignmentsGroup } from "@cdktf/provider-okta/lib/app-group-assignments";
-import { IResolvable, TerraformIterator, TerraformProvider, TerraformResource, Token } from "cdktf";
-import { Construct } from "constructs";
+import { createHash } from "node:crypto";
+import { DefaultTokenResolver, IResolvable, StringConcat, TerraformIterator, TerraformProvider, TerraformResource, Token, Tokenization } from "cdktf";
+import { Construct, IConstruct } from "constructs";
 import { appGroupAssignmentModule } from "./lazy-providers";
 
 /**
@@ -36,11 +37,11 @@ export function groupAssignments(
       }),
     ];
   }
-  // Ids derive from the group id, not the position, so reordering or removing
-  // one group leaves the other resources' addresses alone.
+  // Ids derive from the group id, never the position, so reordering, adding
+  // or removing groups leaves the other resources' addresses alone.
   return groupIds.map(
-    (groupId, index) =>
-      new AppGroupAssignment(scope, everyone ? "GroupAssignment_Everyone" : assignmentId(groupId, index), {
+    (groupId) =>
+      new AppGroupAssignment(scope, everyone ? "GroupAssignment_Everyone" : assignmentId(scope, groupId), {
         provider,
         appId,
         groupId,
@@ -49,9 +50,25 @@ export function groupAssignments(
   );
 }
 
-function assignmentId(groupId: string, index: number): string {
+const RESOLVER = new DefaultTokenResolver(new StringConcat());
+
+/**
+ * The construct id of one additive assignment, derived from the group id
+ * alone: `GroupAssignment_<id>` for a plain id (`00g...`), and for any other
+ * string, or a token (such as `okta_group.eng.id`, by its Terraform
+ * expression), the id's safe characters plus a short hash of the whole id, so
+ * two different ids never share a name.
+ */
+export function assignmentId(scope: IConstruct, groupId: string): string {
+  let key = groupId;
+  if (Token.isUnresolved(groupId)) {
+    const resolved: unknown = Tokenization.resolve(groupId, { scope, resolver: RESOLVER, preparing: true });
+    key = typeof resolved === "string" ? resolved : JSON.stringify(resolved);
+  }
   if (!Token.isUnresolved(groupId) && /^[A-Za-z0-9_-]+$/.test(groupId)) return `GroupAssignment_${groupId}`;
-  return `GroupAssignment${index}`;
+  const readable = key.replace(/^\$\{|\}$/g, "").replace(/[^A-Za-z0-9_-]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 40);
+  const hash = createHash("sha256").update(key).digest("hex").slice(0, 8);
+  return `GroupAssignment_${readable === "" ? "" : `${readable}_`}${hash}`;
 }
 
 /** One `group` block per id; a list token becomes a dynamic block. */

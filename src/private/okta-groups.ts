@@ -63,16 +63,23 @@ export function groupsClaimSends(claim: GroupsClaim, groupName: string): boolean
  * Everyone group (everybody who can sign in to the Okta app gets in).
  */
 export function warnAboutOktaGroups(scope: IConstruct, where: string, property: string, claim: GroupsClaim, groups: string[]): void {
-  if (Token.isUnresolved(groups)) return;
+  for (const warning of oktaGroupsWarnings(where, property, claim, groups)) Annotations.of(scope).addWarning(warning);
+}
+
+/** The warnings of {@link warnAboutOktaGroups}, returned instead of emitted. */
+export function oktaGroupsWarnings(where: string, property: string, claim: GroupsClaim, groups: string[]): string[] {
+  const warnings: string[] = [];
+  if (Token.isUnresolved(groups)) return warnings;
   const unsent = groups.filter((group) => groupsClaimSends(claim, group) === false);
   if (unsent.length > 0) {
-    Annotations.of(scope).addWarning(
+    warnings.push(
       `${where}: ${property} ${JSON.stringify(unsent)} ${unsent.length === 1 ? "is" : "are"} not sent by the identity provider's groups claim (${claim.describe()}), so ${unsent.length === 1 ? "this rule never matches" : "these rules never match"}. Widen groupsClaim (e.g. GroupsClaim.ALL) or fix the group names.`,
     );
   }
   if (groups.some((group) => isLiteral(group) && group.toLowerCase() === "everyone")) {
-    Annotations.of(scope).addWarning(
+    warnings.push(
       `${where}: ${property} includes Okta's "Everyone" group: every user who can sign in to the Okta app (by default the whole Okta org) matches. Name the groups that need access instead.`,
     );
   }
+  return warnings;
 }

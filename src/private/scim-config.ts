@@ -1,17 +1,31 @@
-import { ZeroTrustAccessIdentityProviderScimConfig } from "@cdktf/provider-cloudflare/lib/zero-trust-access-identity-provider";
-import { Annotations } from "cdktf";
-import { IConstruct } from "constructs";
+import type { ZeroTrustAccessIdentityProviderScimConfig } from "@cdktf/provider-cloudflare/lib/zero-trust-access-identity-provider";
+import { Token } from "cdktf";
 import { ScimIdentityUpdateBehavior, ScimOptions } from "../scim";
-import { invalid, requireBoolean } from "./validation";
+import { invalid, refuseUnknownKeys, requireBoolean } from "./validation";
+
+/** Every key of {@link ScimOptions}, for the unknown-key check. */
+const SCIM_KEYS: readonly (keyof ScimOptions)[] = ["userDeprovision", "seatDeprovision", "identityUpdateBehavior"];
+
+/** Cloudflare's `scim_config` for some {@link ScimOptions}, and the warnings to emit. */
+export interface ResolvedScim {
+  readonly config: ZeroTrustAccessIdentityProviderScimConfig;
+  readonly warnings: string[];
+}
 
 /**
- * Cloudflare's `scim_config` for {@link ScimOptions}, validated. Warns when
- * user deprovisioning is turned off, since that is what SCIM is for.
+ * Cloudflare's `scim_config` for {@link ScimOptions}, validated, with the
+ * defaults. Warns when user deprovisioning is turned off, since that is what
+ * SCIM is for. A token (an object known only at plan time) passes through as
+ * the whole `scim_config`.
  */
-export function scimConfig(scope: IConstruct, where: string, scim: ScimOptions): ZeroTrustAccessIdentityProviderScimConfig {
-  if (scim === null || typeof scim !== "object") {
+export function resolveScim(where: string, scim: ScimOptions): ResolvedScim {
+  if (scim !== null && typeof scim === "object" && Token.isUnresolved(scim)) {
+    return { config: scim as ZeroTrustAccessIdentityProviderScimConfig, warnings: [] };
+  }
+  if (scim === null || typeof scim !== "object" || Array.isArray(scim)) {
     throw invalid(where, "scim", "an object such as { userDeprovision: true } (or {} for the defaults)", scim);
   }
+  refuseUnknownKeys(where, "scim", scim, SCIM_KEYS);
   requireBoolean(where, "scim.userDeprovision", scim.userDeprovision);
   requireBoolean(where, "scim.seatDeprovision", scim.seatDeprovision);
   if (scim.identityUpdateBehavior !== undefined && !(scim.identityUpdateBehavior instanceof ScimIdentityUpdateBehavior)) {
@@ -32,15 +46,19 @@ export function scimConfig(scope: IConstruct, where: string, scim: ScimOptions):
       seatDeprovision,
     );
   }
+  const warnings: string[] = [];
   if (userDeprovision === false) {
-    Annotations.of(scope).addWarning(
+    warnings.push(
       `${where}: scim.userDeprovision is false: a user deactivated in Okta keeps their Access sessions until they expire. Revoking them is the main reason to enable SCIM.`,
     );
   }
   return {
-    enabled: true,
-    userDeprovision,
-    seatDeprovision,
-    identityUpdateBehavior: (scim.identityUpdateBehavior ?? ScimIdentityUpdateBehavior.AUTOMATIC).value,
+    config: {
+      enabled: true,
+      userDeprovision,
+      seatDeprovision,
+      identityUpdateBehavior: (scim.identityUpdateBehavior ?? ScimIdentityUpdateBehavior.AUTOMATIC).value,
+    },
+    warnings,
   };
 }

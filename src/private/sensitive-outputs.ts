@@ -61,11 +61,16 @@ function referencePattern(reference: string): RegExp {
   return new RegExp(`\\$\\{.*?(?<![\\w.-])${escaped}(?![\\w-])`, "s");
 }
 
-/** The stack's outputs not marked `sensitive`, with every string of their resolved values. */
+/**
+ * The stack's outputs not marked `sensitive`, with every string of their
+ * resolved values. Outputs are recognised by the core's marker, not by
+ * `instanceof`: an output made with another copy of the core (an app on
+ * CDK Terrain, `cdktn`) is not an instance of our `TerraformOutput`.
+ */
 function nonSensitiveOutputs(stack: TerraformStack): { output: TerraformOutput; strings: string[] }[] {
   return stack.node
     .findAll()
-    .filter((c): c is TerraformOutput => c instanceof TerraformOutput && c.sensitive !== true)
+    .filter((c): c is TerraformOutput => TerraformOutput.isTerraformOutput(c) && c.sensitive !== true)
     .map((output) => ({ output, strings: strings(Tokenization.resolve(output.value, { scope: output, resolver: RESOLVER })) }));
 }
 

@@ -1,12 +1,15 @@
-import { Token } from "cdktf";
+import * as path from "node:path";
+import { TerraformProvider, TerraformStack, Token } from "cdktf";
+import { Construct, IConstruct } from "constructs";
 
 /**
  * Builds the error every validation throws: it names the property, the form
  * that was expected and what was received, so a user can fix the call site
- * without reading our source.
+ * without reading our source. Its stack starts at the caller's code: the
+ * frames of this package's own files are dropped (see {@link trimOwnFrames}).
  */
 export function invalid(where: string, property: string, expected: string, received: unknown): Error {
-  return new Error(`${where}: ${propertyName(property)} must be ${expected}; received ${describe(received)}`);
+  return trimOwnFrames(new Error(`${where}: ${propertyName(property)} must be ${expected}; received ${describe(received)}`));
 }
 
 /**
@@ -22,15 +25,141 @@ export function propertyName(property: string, agent: string | undefined = proce
   return snake === property ? property : `${snake} (${property})`;
 }
 
+/** The package's own code: `src/` under ts-node or esbuild, `lib/` once built. */
+const OWN_DIRS = ["src", "lib"].map((dir) => path.join(path.resolve(__dirname, "..", ".."), dir) + path.sep);
+
+/**
+ * Drops the stack frames in this package's own files, so the first frame an
+ * error shows is the user's line that passed the bad value (under the cdktf
+ * CLI it would otherwise point into `node_modules/cdktf-okta-cloudflare-access`,
+ * at files the package does not even ship as TypeScript). Frames of other
+ * packages and of the user's code are kept as they are.
+ */
+export function trimOwnFrames<E extends Error>(error: E): E {
+  const stack = error.stack;
+  if (typeof stack !== "string") return error;
+  const lines = stack.split("\n");
+  const first = lines.findIndex((line) => /^\s+at /.test(line));
+  if (first === -1) return error;
+  const frames = lines.slice(first).filter((line) => !OWN_DIRS.some((dir) => line.includes(dir)));
+  error.stack = [...lines.slice(0, first), ...frames].join("\n");
+  return error;
+}
+
+/** A received value already put in words, shown as is in an error message. */
+export class Described {
+  constructor(public readonly text: string) {}
+}
+
 /** Renders a received value for an error message (strings quoted, lists as JSON). */
 export function describe(value: unknown): string {
   if (value === undefined) return "undefined";
+  if (value instanceof Described) return value.text;
   if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "function") return "a function";
+  if (typeof value === "symbol" || typeof value === "bigint") return value.toString();
+  if (Construct.isConstruct(value)) return `${value.constructor.name} ${JSON.stringify(value.node.path)}`;
   try {
-    return JSON.stringify(value);
+    return JSON.stringify(value) ?? typeof value;
   } catch {
     return typeof value;
   }
+}
+
+/** Refuses a props or options argument that is not a plain object (null, a list, a string...). */
+export function requireObject(where: string, property: string, value: unknown, expected: string): void {
+  if (value === undefined || value === null || typeof value !== "object" || Array.isArray(value) || Token.isUnresolved(value)) {
+    throw invalid(where, property, expected, value);
+  }
+}
+
+/**
+ * Refuses keys an options struct does not know, such as a misspelt
+ * `userDeprovison`, which JavaScript callers would otherwise see ignored.
+ * Keys whose value is `undefined` are ignored (`{ ...props, x: undefined }`).
+ */
+export function refuseUnknownKeys(where: string, property: string, value: object, known: readonly string[]): void {
+  const unknown = Object.keys(value).filter((key) => !known.includes(key) && (value as Record<string, unknown>)[key] !== undefined);
+  if (unknown.length > 0) {
+    const suggestions = unknown.map((key) => {
+      const close = known.find((k) => k.toLowerCase() === key.toLowerCase() || editDistance(k, key) <= 2);
+      return close === undefined ? JSON.stringify(key) : `${JSON.stringify(key)} (did you mean ${JSON.stringify(close)}?)`;
+    });
+    throw invalid(
+      where,
+      property,
+      `an object with only the keys ${known.join(", ")}; unknown: ${suggestions.join(", ")}`,
+      Object.fromEntries(unknown.map((key) => [key, (value as Record<string, unknown>)[key]])),
+    );
+  }
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}
+
+/**
+ * The id of a new construct, checked before `super()` so that a wrong scope
+ * or id gets our error instead of one from the constructs library.
+ */
+export function constructId(what: string, scope: unknown, id: unknown): string {
+  if (!Construct.isConstruct(scope)) {
+    throw invalid(`${what} ${JSON.stringify(String(id))}`, "scope", "a construct (a TerraformStack or a construct inside one)", scope);
+  }
+  const where = `${what} "${scope.node.path}/${String(id)}"`;
+  if (typeof id !== "string" || id.trim() === "") {
+    throw invalid(where, "id", "a non-empty string, such as \"Okta\" (it is part of the Terraform addresses)", id);
+  }
+  return id;
+}
+
+/** Refuses a method's id argument that is not a non-empty string. */
+export function requireId(where: string, id: unknown): void {
+  if (typeof id !== "string" || id.trim() === "") {
+    throw invalid(where, "id", "a non-empty string (it is part of the Terraform addresses)", id);
+  }
+}
+
+/**
+ * Checks a provider given for the construct's resources: a Terraform provider
+ * of the expected type (`okta`, `cloudflare`), declared in the construct's own
+ * stack (a provider of another stack is not declared in this one's Terraform
+ * configuration).
+ */
+export function requireProvider(where: string, property: string, value: unknown, type: string, className: string, scope: IConstruct): void {
+  if (value === undefined) return;
+  const expected = `${/^[AEIOU]/.test(className) ? "an" : "a"} ${className} (Terraform provider "${type}") declared in this construct's stack`;
+  if (!TerraformProvider.isTerraformProvider(value)) throw invalid(where, property, expected, value);
+  const provider = value;
+  if (provider.terraformResourceType !== type) {
+    throw invalid(where, property, expected, new Described(`${provider.constructor.name} ${JSON.stringify(provider.node.path)} (Terraform provider "${provider.terraformResourceType}")`));
+  }
+  const own = TerraformStack.of(scope);
+  const theirs = TerraformStack.of(provider);
+  if (own !== theirs) {
+    throw invalid(
+      where,
+      property,
+      `${expected} ("${own.node.path}"); declare the provider in this stack`,
+      new Described(`${provider.constructor.name} ${JSON.stringify(provider.node.path)} of stack "${theirs.node.path}"`),
+    );
+  }
+}
+
+/** Refuses a value that is present but neither a string nor a token. */
+export function requireString(where: string, property: string, value: unknown, expected: string): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
+  if (typeof value !== "string" || value.trim() === "") throw invalid(where, property, expected, value);
 }
 
 /** True when the value is a literal we can check (not a cdktf token). */
@@ -40,7 +169,7 @@ export function isLiteral(value: unknown): boolean {
 
 /** Refuses an empty or whitespace-only literal string. */
 export function requireNonEmpty(where: string, property: string, value: string | undefined): void {
-  if (value === undefined || !isLiteral(value)) return;
+  if (value === undefined || (value !== null && !isLiteral(value))) return;
   if (typeof value !== "string" || value.trim() === "") {
     throw invalid(where, property, "a non-empty string", value);
   }
@@ -51,7 +180,7 @@ export function requireNonEmpty(where: string, property: string, value: string |
  * passes; unresolved members pass too.
  */
 export function requireNonEmptyList(where: string, property: string, values: string[] | undefined, what: string): void {
-  if (values === undefined || Token.isUnresolved(values)) return;
+  if (values === undefined || (values !== null && Token.isUnresolved(values))) return;
   if (!Array.isArray(values) || values.length === 0) {
     throw invalid(where, property, `a non-empty list of ${what}`, values);
   }
@@ -83,8 +212,9 @@ export function isHostName(value: string): boolean {
  * and becomes `<name>.cloudflareaccess.com`; anything else must be a bare host.
  */
 export function normalizeTeamDomain(where: string, value: string): string {
-  if (!isLiteral(value)) return value;
   const expected = `a bare host name such as "example.cloudflareaccess.com" or just the team name "example" (no scheme, path or port)`;
+  if (value === undefined || value === null) throw invalid(where, "teamDomain", expected, value);
+  if (!isLiteral(value)) return value;
   if (typeof value !== "string" || value.trim() === "") throw invalid(where, "teamDomain", expected, value);
   const host = value.trim().toLowerCase();
   if (host.includes("://") || host.includes("/") || host.includes(":") || !isHostName(host)) {
@@ -99,8 +229,9 @@ export function normalizeTeamDomain(where: string, value: string): string {
  * needs the org URL, which never contains `-admin`.
  */
 export function normalizeOktaOrgUrl(where: string, value: string): string {
-  if (!isLiteral(value)) return value;
   const expected = `an https:// URL of the Okta org with no path, query or fragment, such as "https://dev-123456.okta.com"`;
+  if (value === undefined || value === null) throw invalid(where, "oktaOrgUrl", expected, value);
+  if (!isLiteral(value)) return value;
   if (typeof value !== "string") throw invalid(where, "oktaOrgUrl", expected, value);
   let url: URL;
   try {
@@ -121,8 +252,8 @@ export function normalizeOktaOrgUrl(where: string, value: string): string {
   ) {
     throw invalid(where, "oktaOrgUrl", expected, value);
   }
-  if (url.hostname.split(".")[0].endsWith("-admin")) {
-    const orgHost = url.hostname.replace(/-admin(?=\.)/, "");
+  if (isAdminHost(url.hostname)) {
+    const orgHost = withoutAdmin(url.hostname);
     throw invalid(
       where,
       "oktaOrgUrl",
@@ -131,6 +262,24 @@ export function normalizeOktaOrgUrl(where: string, value: string): string {
     );
   }
   return `https://${url.host}`;
+}
+
+/**
+ * The `-admin` rule, in one place: Okta's admin console lives at
+ * `<org>-admin.<domain>`; any label ending in `-admin` (such as
+ * `acme-admin.okta-emea.com` or `login.acme-admin.example.com`) marks an
+ * admin-console URL, never the org URL Cloudflare needs.
+ */
+export function isAdminHost(host: string): boolean {
+  return host.split(".").some((label) => label.toLowerCase().endsWith("-admin"));
+}
+
+/** The org host for an admin-console host: every `-admin` label suffix dropped. */
+export function withoutAdmin(host: string): string {
+  return host
+    .split(".")
+    .map((label) => label.replace(/-admin$/i, ""))
+    .join(".");
 }
 
 /**
@@ -198,6 +347,14 @@ export function requireDuration(where: string, property: string, value: string):
       value,
     );
   }
+  if (ns > GO_MAX_DURATION_NS) {
+    throw invalid(
+      where,
+      property,
+      "a duration Go (and so Cloudflare and its Terraform provider) can represent, at most 2562047h (about 292 years); Cloudflare's longest session is a month, 730h",
+      value,
+    );
+  }
   return ns;
 }
 
@@ -205,4 +362,26 @@ export function requireDuration(where: string, property: string, value: string):
 export function requireBoolean(where: string, property: string, value: unknown): void {
   if (value === undefined || Token.isUnresolved(value)) return;
   if (typeof value !== "boolean") throw invalid(where, property, "true or false", value);
+}
+
+/** Go's largest `time.Duration`, 2^63 - 1 nanoseconds: longer durations fail to parse. */
+const GO_MAX_DURATION_NS = 2 ** 63 - 1;
+
+/** Cloudflare's longest application or policy session: one month (730h). */
+export const MAX_SESSION_NS = 730 * HOUR_NS;
+
+/**
+ * The warning for a session duration Cloudflare does not offer: sessions range
+ * from immediate timeout to one month (730h), and Go truncates a duration to
+ * whole nanoseconds, so `0.0001ns` is an immediate timeout.
+ */
+export function sessionDurationWarning(where: string, property: string, value: string, ns: number | undefined): string | undefined {
+  if (ns === undefined) return undefined;
+  if (ns > MAX_SESSION_NS) {
+    return `${where}: ${property} ${JSON.stringify(value)} is longer than the longest session Cloudflare Access offers, one month (730h); Cloudflare may refuse or cap it. Use 730h or less (24h or less is a good default).`;
+  }
+  if (ns < 1) {
+    return `${where}: ${property} ${JSON.stringify(value)} is shorter than a nanosecond: Cloudflare reads it as 0, an immediate timeout, so every request needs a new sign-in. Use a duration such as "30m".`;
+  }
+  return undefined;
 }

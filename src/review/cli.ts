@@ -7,11 +7,13 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ReviewInputError } from "./errors";
 import { renderJson } from "./json";
 import { renderMarkdown } from "./markdown";
+import { DEFAULT_MAX_FILE_SIZE, parseSize } from "./load";
 import { review } from "./review";
+import { LiteralSecret, scanLiteralSecrets } from "./secrets";
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
@@ -49,9 +51,10 @@ export function main(argv: readonly string[], io: CliIo = PROCESS_IO): number {
     .option("--plan <plan.json>", "a plan from `terraform show -json plan.tfplan`, to summarize")
     .addOption(new Option("--format <format>", "output format").choices(["markdown", "json"]).default("markdown"))
     .option("--output <file>", "write the review to a file instead of stdout")
+    .option("--max-file-size <size>", `the largest input file read, in bytes or with a K, M or G suffix (default ${DEFAULT_MAX_FILE_SIZE / 1024 / 1024}M)`, maxFileSize)
     .configureOutput(output)
     .exitOverride()
-    .action((dir: string, options: { base?: string; plan?: string; format: string; output?: string }) => {
+    .action((dir: string, options: { base?: string; plan?: string; format: string; output?: string; maxFileSize?: number }) => {
       exitCode = runReview(dir, options, io);
     });
 
@@ -64,9 +67,9 @@ export function main(argv: readonly string[], io: CliIo = PROCESS_IO): number {
   return exitCode;
 }
 
-function runReview(dir: string, options: { base?: string; plan?: string; format: string; output?: string }, io: CliIo): number {
+function runReview(dir: string, options: { base?: string; plan?: string; format: string; output?: string; maxFileSize?: number }, io: CliIo): number {
   try {
-    const result = review(dir, { base: options.base, plan: options.plan });
+    const result = review(dir, { base: options.base, plan: options.plan, maxFileSize: options.maxFileSize });
     const text = options.format === "json" ? renderJson(result) : renderMarkdown(result);
     if (options.output !== undefined) {
       try {
@@ -78,16 +81,37 @@ function runReview(dir: string, options: { base?: string; plan?: string; format:
     } else {
       io.stdout(text);
     }
-    if (result.literalSecrets.length > 0) {
-      for (const s of result.literalSecrets) {
-        io.stderr(`${NAME}: literal secret in stack ${s.stack}: ${s.attribute} of ${s.block}${s.constructPath ? ` (${s.constructPath})` : ""} is not a Terraform reference (value not shown)\n`);
-      }
-      io.stderr(`${NAME}: ${result.literalSecrets.length} literal secret(s) in the synthesized JSON: pass secrets by Terraform reference or from the environment, and rotate the exposed ones\n`);
-    }
+    reportSecrets(io, result.literalSecrets);
     return result.exitCode;
   } catch (e) {
-    return fail(io, e);
+    const code = fail(io, e);
+    // Neither an internal error nor a bad --base/--plan may hide a literal secret in the head.
+    const secrets = scanLiteralSecrets(dir, { maxFileSize: options.maxFileSize });
+    if (secrets !== undefined && secrets.length > 0) {
+      reportSecrets(io, secrets);
+      return 2;
+    }
+    return code;
   }
+}
+
+function reportSecrets(io: CliIo, secrets: readonly LiteralSecret[]): void {
+  if (secrets.length === 0) return;
+  for (const s of secrets) {
+    io.stderr(`${NAME}: literal secret in stack ${oneLineName(s.stack)}: ${s.attribute} of ${oneLineName(s.block)}${s.constructPath ? ` (${oneLineName(s.constructPath)})` : ""} is not a safe Terraform reference: ${s.reason} (value not shown)\n`);
+  }
+  io.stderr(`${NAME}: ${secrets.length} literal secret(s) in the synthesized JSON: pass secrets by Terraform reference or from the environment, and rotate the exposed ones\n`);
+}
+
+/** Names from the input on one line of stderr (no control characters). */
+function oneLineName(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}
+
+function maxFileSize(value: string): number {
+  const size = parseSize(value);
+  if (size === undefined) throw new InvalidArgumentError("expected a size in bytes, or with a K, M or G suffix (e.g. 128M)");
+  return size;
 }
 
 function fail(io: CliIo, e: unknown): number {

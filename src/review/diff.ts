@@ -6,7 +6,7 @@
 import microdiff from "microdiff";
 import { StackIndex, TfResource } from "./model";
 import { findRenames, forceNewChanges, forceNewReferencesTo, normalizeReferences } from "./replacement";
-import { formatPath, maskSecrets, pathIsSecret } from "./secrets";
+import { formatPath, maskAt } from "./secrets";
 import { canonical, isObject, Json, JsonObject } from "./terraform-json";
 
 /** One attribute that differs. */
@@ -242,8 +242,8 @@ export function attributeChanges(before: JsonObject, after: JsonObject, type: st
     const afterValue = whole ? get(after, path) : d.type === "REMOVE" ? undefined : (d.value as Json);
     found.set(attribute, {
       attribute,
-      before: show(beforeValue, path),
-      after: show(afterValue, path),
+      before: show(beforeValue, path, type),
+      after: show(afterValue, path, type),
       forcesReplacement: forceNew.has(String(path[0])),
     });
   }
@@ -265,10 +265,10 @@ function isPlainList(value: Json | undefined): boolean {
 }
 
 /** A value as shown in a change: secrets masked, strings as they are, the rest as compact JSON. */
-export function show(value: Json | undefined, path: readonly (string | number)[]): string | undefined {
+export function show(value: Json | undefined, path: readonly (string | number)[], type?: string): string | undefined {
   if (value === undefined) return undefined;
-  const secretKey = pathIsSecret(path) ? [...path].reverse().find((p) => typeof p === "string") : undefined;
-  const masked = maskSecrets(value, secretKey);
+  // Masked by the whole path: a secret nested below a secret key is masked too.
+  const masked = maskAt(value, path, type);
   if (typeof masked === "string") return masked;
   if (Array.isArray(masked) && masked.every((v) => typeof v === "string")) return `[${masked.join(", ")}]`;
   return canonical(masked ?? null);

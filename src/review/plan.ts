@@ -3,12 +3,12 @@
  * per resource, with sensitive values masked (`before_sensitive` /
  * `after_sensitive`) and unknown values shown as "(known after apply)".
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { AttributeChange, attributeChanges } from "./diff";
 import { ReviewInputError } from "./errors";
-import { MASK, maskSecrets } from "./secrets";
-import { isObject, Json, JsonObject, list, oneLine, str } from "./terraform-json";
+import { DEFAULT_MAX_FILE_SIZE, LoadOptions, parseJson, readInputFile } from "./load";
+import { MASK, pathIsSecret } from "./secrets";
+import { isObject, Json, JsonObject, list, own, str } from "./terraform-json";
 
 /** What Terraform does to a resource. */
 export type PlanAction = "create" | "update" | "replace" | "delete" | "read" | "forget" | "no-op";
@@ -48,22 +48,16 @@ export interface PlanSummary {
   readonly errored: boolean;
 }
 
-/** Reads and summarizes a plan JSON file. */
-export function loadPlan(file: string): PlanSummary {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ReviewInputError(`--plan: ${code === "ENOENT" ? `${file} does not exist` : `cannot read ${file} (${code ?? oneLine(String(e))})`}`);
+/**
+ * Reads and summarizes a plan JSON file: a regular file of at most
+ * `maxFileSize` bytes; errors never quote its content.
+ */
+export function loadPlan(file: string, options: LoadOptions = {}): PlanSummary {
+  const text = readInputFile(file, "--plan", options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+  if (text.startsWith("PK")) {
+    throw new ReviewInputError(`--plan: ${file} is not valid JSON (a binary plan file; convert it with \`terraform show -json plan.tfplan > plan.json\`)`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    const hint = text.startsWith("PK") ? "a binary plan file; convert it with `terraform show -json plan.tfplan > plan.json`" : oneLine((e as Error).message);
-    throw new ReviewInputError(`--plan: ${file} is not valid JSON (${hint})`);
-  }
+  const json = parseJson(text, file, "--plan");
   return summarizePlan(json, path.basename(file));
 }
 
@@ -77,17 +71,20 @@ export function summarizePlan(json: unknown, file: string): PlanSummary {
   const counts: { [action in PlanAction]: number } = { create: 0, update: 0, replace: 0, delete: 0, read: 0, forget: 0, "no-op": 0 };
   const changes: PlanResourceChange[] = [];
   for (const rc of list(json.resource_changes)) {
-    if (!isObject(rc) || !isObject(rc.change)) continue;
-    const change = rc.change;
+    const change = own(rc, "change");
+    if (!isObject(rc) || !isObject(change)) continue;
     const action = actionOf(change.actions);
     counts[action]++;
     if (action === "no-op") continue;
-    const type = str(rc.type) ?? "";
+    const type = str(own(rc, "type")) ?? "";
+    const kind = own(rc, "mode") === "data" ? `data.${type}` : type;
     const replacePaths = list(change.replace_paths).map((p) => list(p).map(String).join("."));
     let attributes: AttributeChange[] = [];
     if (action === "update" || action === "replace") {
-      const before = masked(change.before, change.before_sensitive, false, undefined);
-      const after = masked(change.after, change.after_sensitive, change.after_unknown, undefined);
+      // Terraform's marks of either side mask both sides, as `terraform show` does.
+      const marks = [own(change, "before_sensitive"), own(change, "after_sensitive")];
+      const before = masked(own(change, "before"), marks, false, [], kind);
+      const after = masked(own(change, "after"), marks, own(change, "after_unknown"), [], kind);
       attributes = attributeChanges(isObject(before) ? before : {}, isObject(after) ? after : {}, type).map((a) => ({
         ...a,
         forcesReplacement: replacePaths.some((p) => p === a.attribute || a.attribute.startsWith(`${p}.`) || a.attribute.startsWith(`${p}[`)),
@@ -104,7 +101,7 @@ export function summarizePlan(json: unknown, file: string): PlanSummary {
       if (!isObject(change)) continue;
       const action = actionOf(change.actions);
       if (action === "no-op") continue;
-      outputs.push({ name, action, sensitive: change.before_sensitive === true || change.after_sensitive === true });
+      outputs.push({ name, action, sensitive: marked(own(change, "before_sensitive")) || marked(own(change, "after_sensitive")) });
     }
   }
   return {
@@ -126,32 +123,49 @@ function actionOf(actions: Json | undefined): PlanAction {
   return "no-op";
 }
 
+/** True when a sensitivity mark marks anything. */
+function marked(mark: Json | undefined): boolean {
+  if (mark === true) return true;
+  if (Array.isArray(mark)) return mark.some(marked);
+  if (isObject(mark)) return Object.keys(mark).some((k) => marked(mark[k]));
+  return false;
+}
+
 /**
- * A plan value with sensitive parts replaced by "(sensitive)" and unknown parts
- * by "(known after apply)". Secret attribute names are masked too, in case a
- * provider forgot to mark them.
+ * A plan value with sensitive parts replaced by "(sensitive)" and unknown
+ * parts by "(known after apply)", at least as strictly as `terraform show`:
+ * a part marked by any of `marks` (before's and after's) is masked on both
+ * sides; a mark whose shape does not match the value (a list mark on an
+ * object, an object mark on a string...) masks the whole value; everything
+ * at or below a secret position (provider schema or credential name, any
+ * depth) is masked, numbers and booleans included, in case a provider forgot
+ * to mark it.
  */
-function masked(value: Json | undefined, sensitive: Json | undefined, unknown: Json | undefined, key: string | number | undefined): Json {
-  if (sensitive === true) return MASK;
+function masked(value: Json | undefined, marks: (Json | undefined)[], unknown: Json | undefined, at: (string | number)[], kind: string): Json {
+  if (marks.some((m) => m === true)) return MASK;
   if (unknown === true) return "(known after apply)";
+  const present = value !== undefined && value !== null;
+  const live = marks.filter((m) => m !== undefined && m !== null && m !== false);
+  if (present && live.some((m) => (Array.isArray(m) ? !Array.isArray(value) : isObject(m) ? !isObject(value) : true))) return MASK;
   if (Array.isArray(value) || Array.isArray(unknown)) {
     const items = Array.isArray(value) ? value : [];
     const length = Math.max(items.length, Array.isArray(unknown) ? unknown.length : 0);
     const out: Json[] = [];
     for (let i = 0; i < length; i++) {
-      out.push(masked(items[i], Array.isArray(sensitive) ? sensitive[i] : undefined, Array.isArray(unknown) ? unknown[i] : undefined, key));
+      out.push(masked(items[i], live.map((m) => (Array.isArray(m) ? m[i] : undefined)), Array.isArray(unknown) ? unknown[i] : undefined, [...at, i], kind));
     }
     return out;
   }
   if (isObject(value) || isObject(unknown)) {
     const out: JsonObject = {};
     const source = isObject(value) ? value : {};
-    const keys = new Set([...Object.keys(source), ...(isObject(unknown) ? Object.keys(unknown).filter((k) => unknown[k] === true || isObject(unknown[k]) || Array.isArray(unknown[k])) : [])]);
-    for (const k of keys) {
-      out[k] = masked(source[k], isObject(sensitive) ? sensitive[k] : undefined, isObject(unknown) ? unknown[k] : undefined, k);
+    const unknownKeys = isObject(unknown) ? Object.keys(unknown).filter((k) => unknown[k] === true || isObject(unknown[k]) || Array.isArray(unknown[k])) : [];
+    for (const k of new Set([...Object.keys(source), ...unknownKeys])) {
+      const v = masked(own(source, k), live.map((m) => own(m, k)), own(unknown, k), [...at, k], kind);
+      Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
     }
     return out;
   }
-  if (value === undefined) return null;
-  return maskSecrets(value, key) ?? null;
+  if (!present) return null;
+  return pathIsSecret(at, kind) ? MASK : value;
 }

@@ -20,6 +20,8 @@ export interface ReviewOptions {
   readonly base?: string;
   /** A plan from `terraform show -json`, to summarize. */
   readonly plan?: string;
+  /** The largest input file read, in bytes (default 64 MiB). */
+  readonly maxFileSize?: number;
 }
 
 /** Kinds of warnings, most urgent first. */
@@ -58,9 +60,10 @@ export interface ReviewResult {
  * Terraform JSON file). Throws `ReviewInputError` on bad input.
  */
 export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
-  const head = loadSynthOutput(dir, "cdktf output");
-  const base = options.base !== undefined ? loadSynthOutput(options.base, "--base") : undefined;
-  const plan = options.plan !== undefined ? loadPlan(options.plan) : undefined;
+  const limits = { maxFileSize: options.maxFileSize };
+  const head = loadSynthOutput(dir, "cdktf output", limits);
+  const base = options.base !== undefined ? loadSynthOutput(options.base, "--base", limits) : undefined;
+  const plan = options.plan !== undefined ? loadPlan(options.plan, limits) : undefined;
 
   const headIndexes = head.stacks.map(indexStack);
   const stacks = headIndexes.map(extractStack);
@@ -74,7 +77,7 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
       stack: s.stack,
       address: s.block,
       constructPath: s.constructPath,
-      message: `\`${s.attribute}\` of \`${s.block}\` holds a literal secret instead of a Terraform reference`,
+      message: `\`${s.attribute}\` of \`${s.block}\` holds a literal secret instead of a Terraform reference: ${s.reason}`,
       hint: "Pass secrets by reference (e.g. okta_app_oauth.client_secret) or from the environment, and rotate this one: it is in the synthesized JSON and maybe in git history.",
     });
   }

@@ -1,16 +1,154 @@
 /**
- * Secrets: which attributes hold one, finding literal secrets in Terraform
- * JSON, and masking values so that no secret is ever printed.
+ * Secrets: which positions of Terraform JSON hold one, finding the values
+ * there that are not safe references, and masking values so that no secret
+ * is ever printed.
+ *
+ * A value in a secret position is safe only when it cannot evaluate to a
+ * constant written in the configuration: a reference to a resource or
+ * data-source attribute, or to a variable declared `sensitive` without a
+ * default, possibly through functions and `locals` that hold only such
+ * references (see `expressions.ts`). Anything else is a literal secret.
  */
-import { LoadedStack } from "./load";
-import { isExpression, isObject, Json } from "./terraform-json";
+import { evaluate, emptyScope, Evaluated, Reference, Scope, stackScope } from "./expressions";
+import { LoadedStack, LoadOptions, loadSynthOutput } from "./load";
+import { isObject, Json, JsonObject, own } from "./terraform-json";
 
 /**
- * Attribute names that hold a credential: `client_secret` (Okta app, Cloudflare
- * IdP), `client_basic_secret`, SCIM `secret`, provider `api_token`,
+ * Sensitive attributes of the providers' resources and data sources, from
+ * their schemas (`Sensitive: true`), as dotted paths without list indexes.
+ *
+ * okta/okta v4.20.0 (commit 1924ec5199ea47d90fef4e4abeb602d125bab779):
+ * okta/resource_okta_app_oauth.go (client_secret, client_basic_secret),
+ * okta/data_source_okta_app_oauth.go, okta/resource_okta_idp_oidc.go,
+ * okta/data_source_okta_idp_oidc.go, okta/resource_okta_idp_social.go
+ * (client_secret, apple_private_key), okta/data_source_okta_idp_social.go,
+ * okta/resource_okta_authenticator.go (provider_shared_secret),
+ * okta/resource_okta_user.go (password, old_password, recovery_answer),
+ * okta/resource_okta_app_user.go, okta/resource_okta_user_factor_question.go,
+ * okta/resource_okta_captcha.go, okta/resource_okta_log_stream.go (settings.token).
+ *
+ * cloudflare/cloudflare v5.14.0 (commit 262c3ddc486915fcb291224e5453dc32d3e25602):
+ * internal/services/<name>/schema.go, data_source_schema.go and
+ * list_data_source_schema.go (the plural data source, under `result`), for
+ * the names below; resource type = `cloudflare_<name>`.
+ */
+const RESOURCE_SECRETS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  // okta
+  ["okta_app_oauth", ["client_secret", "client_basic_secret"]],
+  ["data.okta_app_oauth", ["client_secret"]],
+  ["okta_idp_oidc", ["client_secret"]],
+  ["data.okta_idp_oidc", ["client_secret"]],
+  ["okta_idp_social", ["client_secret", "apple_private_key"]],
+  ["data.okta_idp_social", ["client_secret"]],
+  ["okta_authenticator", ["provider_shared_secret"]],
+  ["okta_user", ["password", "old_password", "recovery_answer"]],
+  ["okta_app_user", ["password"]],
+  ["okta_user_factor_question", ["answer"]],
+  ["okta_captcha", ["secret_key"]],
+  ["okta_log_stream", ["settings.token"]],
+  // cloudflare
+  ...cloudflare("account_token", ["value"], { data: false }),
+  ...cloudflare("api_token", ["value"], { data: false }),
+  ...cloudflare("authenticated_origin_pulls", ["private_key"], { data: false, list: false }),
+  ...cloudflare("authenticated_origin_pulls_certificate", ["private_key"]),
+  ...cloudflare("calls_sfu_app", ["secret"], { data: false, list: false }),
+  ...cloudflare("calls_turn_app", ["key"], { data: false, list: false }),
+  ...cloudflare("custom_hostname", ["ssl.custom_key", "ssl.custom_cert_bundle.custom_key"]),
+  ...cloudflare("custom_ssl", ["private_key"], { data: false, list: false }),
+  ...cloudflare("dns_zone_transfers_tsig", ["secret"]),
+  ...cloudflare("hyperdrive_config", ["origin.password", "origin.access_client_secret"]),
+  ...cloudflare("logpush_job", ["ownership_challenge"], { data: false, list: false }),
+  ...cloudflare("magic_transit_connector", ["license_key"], { data: false, list: false }),
+  ...cloudflare("magic_wan_ipsec_tunnel", ["psk"], { data: false, list: false }),
+  ...cloudflare("mtls_certificate", ["private_key"], { data: false, list: false }),
+  ...cloudflare("notification_policy_webhooks", ["secret"], { listName: "cloudflare_notification_policy_webhooks_list" }),
+  ...cloudflare("pages_project", pagesProjectSecrets()),
+  ...cloudflare("r2_bucket_sippy", ["source.private_key", "source.secret_access_key", "destination.secret_access_key"], { data: false, list: false }),
+  ...cloudflare("stream_key", ["jwk", "pem"], { data: false, list: false }),
+  ...cloudflare("stream_live_input", streamLiveInputSecrets(), { list: false }),
+  ...cloudflare("turnstile_widget", ["secret"], { list: false }),
+  ...cloudflare("worker_version", ["assets.jwt", "bindings.text", "bindings.key_base64", "bindings.key_jwk"]),
+  ...cloudflare("workers_script", ["assets.jwt", "bindings.text", "bindings.key_base64", "bindings.key_jwk"], { data: false, list: false }),
+  ...cloudflare("zero_trust_access_application", [
+    "saas_app.client_secret",
+    "scim_config.authentication.password",
+    "scim_config.authentication.token",
+    "scim_config.authentication.client_secret",
+  ]),
+  ...cloudflare("zero_trust_access_identity_provider", ["config.client_secret", "scim_config.secret"]),
+  ...cloudflare("zero_trust_access_service_token", ["client_secret"], { data: false, list: false }),
+  ...cloudflare("zero_trust_device_posture_integration", ["config.client_secret", "config.access_client_secret"], { data: false, list: false }),
+  ...cloudflare("zero_trust_tunnel_cloudflared", ["tunnel_secret"], { data: false, list: false }),
+  ...cloudflare("zero_trust_tunnel_warp_connector", ["tunnel_secret"], { data: false, list: false }),
+  // Names of provider v4 that hand-written stacks still use (same attributes).
+  ["cloudflare_access_identity_provider", ["config.client_secret", "scim_config.secret"]],
+  ["cloudflare_access_application", ["saas_app.client_secret", "scim_config.authentication.password", "scim_config.authentication.token", "scim_config.authentication.client_secret"]],
+  ["cloudflare_access_service_token", ["client_secret"]],
+  ["cloudflare_tunnel", ["secret", "tunnel_secret"]],
+]);
+
+function cloudflare(name: string, paths: readonly string[], options: { data?: boolean; list?: boolean; listName?: string } = {}): [string, readonly string[]][] {
+  const type = `cloudflare_${name}`;
+  const entries: [string, readonly string[]][] = [[type, paths]];
+  if (options.data !== false) entries.push([`data.${type}`, paths]);
+  if (options.list !== false && options.data !== false) entries.push([`data.${options.listName ?? `${type}s`}`, paths.map((p) => `result.${p}`)]);
+  return entries;
+}
+
+function pagesProjectSecrets(): string[] {
+  const deployments = ["canonical_deployment", "latest_deployment"];
+  return [
+    "build_config.web_analytics_token",
+    ...deployments.flatMap((d) => [`${d}.build_config.web_analytics_token`, `${d}.env_vars.value`]),
+    "deployment_configs.preview.env_vars.value",
+    "deployment_configs.production.env_vars.value",
+  ];
+}
+
+function streamLiveInputSecrets(): string[] {
+  return ["rtmps", "rtmps_playback", "srt", "srt_playback", "web_rtc", "web_rtc_playback"].flatMap((k) => [
+    `${k}.url`,
+    ...(k.startsWith("rtmps") ? [`${k}.stream_key`] : k.startsWith("srt") ? [`${k}.passphrase`] : []),
+  ]);
+}
+
+/**
+ * Provider credentials. Neither provider marks them `Sensitive` in its schema
+ * (okta/provider.go, okta/framework_provider.go; cloudflare internal/provider.go),
+ * but each is a credential by its description: Okta `api_token`,
+ * `access_token`, `private_key` (OAuth 2.0 service app key); Cloudflare
+ * `api_token`, `api_key`, `api_user_service_key`.
+ */
+const PROVIDER_SECRETS: ReadonlyMap<string, readonly string[]> = new Map([
+  ["okta", ["api_token", "access_token", "private_key"]],
+  ["cloudflare", ["api_token", "api_key", "api_user_service_key"]],
+]);
+
+/**
+ * Backend credentials (`terraform.backend.<type>`, `terraform.cloud`), from
+ * Terraform 1.11's backend documentation.
+ */
+const BACKEND_SECRETS: ReadonlyMap<string, readonly string[]> = new Map([
+  ["s3", ["access_key", "secret_key", "token", "sse_customer_key", "assume_role.external_id", "assume_role_with_web_identity.web_identity_token"]],
+  ["remote", ["token"]],
+  ["cloud", ["token"]],
+  ["azurerm", ["access_key", "sas_token", "client_secret", "client_certificate_password", "client_certificate", "oidc_token", "oidc_request_token", "client_secret_file_path"]],
+  ["gcs", ["credentials", "access_token", "encryption_key", "kms_encryption_key"]],
+  ["http", ["password", "client_private_key_pem"]],
+  ["pg", ["conn_str"]],
+  ["consul", ["access_token", "http_auth", "key_file"]],
+  ["cos", ["secret_id", "secret_key", "security_token"]],
+  ["oss", ["access_key", "secret_key", "security_token"]],
+  ["kubernetes", ["token", "password", "client_key"]],
+]);
+
+/**
+ * Attribute names that hold a credential in any block, whatever the schema
+ * says (a provider may forget to mark one, a hand-written stack may use a
+ * type we do not list): `client_secret`, SCIM `secret`, `api_token`,
  * `private_key`, `access_token`, passwords, and write-only `*_wo` variants.
  */
-const SECRET_KEY = /(^|_)(secret|secret_key|secret_access_key|password|private_key|api_token|api_key|access_token|auth_token|bearer_token)(_wo)?$|^token$/;
+const SECRET_KEY = /(^|_)(secret|secret_key|secret_access_key|password|passphrase|private_key|api_token|api_key|access_token|auth_token|bearer_token|service_key)(_wo)?$|^token$/;
 
 /** True for an attribute name that holds a credential. */
 export function isSecretKey(key: string | number): boolean {
@@ -20,73 +158,230 @@ export function isSecretKey(key: string | number): boolean {
 /** The text shown instead of a secret. */
 export const MASK = "(sensitive)";
 
+/**
+ * A block kind: `okta_app_oauth` (resource), `data.okta_app_oauth` (data
+ * source), `provider.okta`, `backend.s3`; or undefined when unknown.
+ */
+export type BlockKind = string | undefined;
+
+function schemaPaths(kind: BlockKind): readonly string[] | undefined {
+  if (kind === undefined) return undefined;
+  if (kind.startsWith("provider.")) return PROVIDER_SECRETS.get(kind.slice("provider.".length));
+  if (kind.startsWith("backend.")) return BACKEND_SECRETS.get(kind.slice("backend.".length));
+  return RESOURCE_SECRETS.get(kind);
+}
+
+/** The attribute names of a path, without list indexes: `config.client_secret`. */
+function dotted(path: readonly (string | number)[]): string {
+  return path.filter((p) => typeof p === "string").join(".");
+}
+
+/**
+ * True when the value at `path` (inside a block of kind `kind`) is a secret
+ * position itself: listed in the provider's schema, or named like a credential.
+ */
+export function isSecretPosition(kind: BlockKind, path: readonly (string | number)[]): boolean {
+  const last = [...path].reverse().find((p) => typeof p === "string");
+  if (last === undefined) return false;
+  if (isSecretKey(last)) return true;
+  return schemaPaths(kind)?.includes(dotted(path)) ?? false;
+}
+
+/** True when the value at `path`, or anything it is nested in, is a secret position. */
+export function pathIsSecret(path: readonly (string | number)[], kind?: BlockKind): boolean {
+  for (let i = 1; i <= path.length; i++) {
+    if (typeof path[i - 1] === "string" && isSecretPosition(kind, path.slice(0, i))) return true;
+  }
+  return false;
+}
+
 /** A place where the JSON holds a literal secret. The value itself is never kept. */
 export interface LiteralSecret {
   readonly stack: string;
   /** The Terraform JSON file. */
   readonly file: string;
-  /** Where: `resource.<type>.<name>`, `provider.okta[0]`, `variable.<name>`... */
+  /** Where: `<type>.<name>`, `data.<type>.<name>`, `provider.okta[0]`, `terraform.backend.s3`, `variable.<name>`... */
   readonly block: string;
   /** The attribute path inside the block, such as `config.client_secret`. */
   readonly attribute: string;
   /** The construct path from cdktf's metadata, when there is one. */
   readonly constructPath?: string;
+  /** Why the value is not a safe reference, in words that never quote it. */
+  readonly reason: string;
 }
 
 /**
- * Finds every string literal (not a `${...}` expression, not empty) under a
- * secret attribute name, in resources, data sources, providers, locals,
- * variables' defaults and outputs.
+ * Why a value in a secret position is not safe, or undefined when it is safe
+ * (or empty: null, "", a boolean). Never quotes the value.
+ */
+export function secretValueProblem(value: Json | undefined, scope: Scope): string | undefined {
+  if (value === undefined || value === null || value === "" || typeof value === "boolean") return undefined;
+  let result: Evaluated;
+  try {
+    result = evaluate(value, scope);
+  } catch {
+    return "it could not be evaluated, so it is treated as a literal";
+  }
+  const through = result.via.length > 0 ? ` (through ${result.via.join(", ")})` : "";
+  if (result.known) {
+    const v = result.value;
+    if (v === null || v === "" || typeof v === "boolean" || (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0)) return undefined;
+    return `it is a constant written in the configuration${through}`;
+  }
+  if (result.error !== undefined) return `it could not be parsed or evaluated (${result.error}), so it is treated as a literal`;
+  if (result.literal) {
+    return result.refs.length === 0
+      ? `it is computed from constants written in the configuration${through}`
+      : `it combines constant text or values written in the configuration with references${through}`;
+  }
+  for (const ref of result.refs) {
+    const problem = refProblem(ref);
+    if (problem !== undefined) return `${problem}${through}`;
+  }
+  if (result.refs.length === 0) return `it is computed from constants written in the configuration${through}`;
+  return undefined;
+}
+
+function refProblem(ref: Reference): string | undefined {
+  switch (ref.kind) {
+    case "resource":
+    case "data":
+      return undefined;
+    case "variable":
+      if (ref.declared !== true) return `it refers to ${ref.address}, which is not declared`;
+      if (ref.sensitive !== true) return `it refers to ${ref.address}, which is not declared sensitive`;
+      return undefined;
+    default:
+      return `it refers to ${ref.address}, which may be a constant`;
+  }
+}
+
+/**
+ * Finds every value in a secret position that is not a safe reference: in
+ * resources and data sources (schema positions and credential names, nested
+ * blocks and lists included), provider blocks, backend and Terraform Cloud
+ * credentials, module arguments, variables (a `sensitive` variable's default,
+ * a credential-named variable's default), outputs (`sensitive` or
+ * credential-named) and credential-named locals.
  */
 export function findLiteralSecrets(stack: LoadedStack): LiteralSecret[] {
   const found: LiteralSecret[] = [];
-  for (const [section, content] of Object.entries(stack.json)) {
-    if (section === "//" || !isObject(content) && !Array.isArray(content)) continue;
-    if ((section === "resource" || section === "data") && isObject(content)) {
-      for (const [type, byName] of Object.entries(content)) {
+  const scope = stackScope(stack.json);
+  const report = (block: string, attribute: string, reason: string, constructPath?: string) =>
+    found.push({ stack: stack.name, file: stack.file, block, attribute, reason, ...(constructPath !== undefined ? { constructPath } : {}) });
+
+  for (const section of Object.keys(stack.json)) {
+    const content = stack.json[section];
+    if (section === "//") continue;
+    if (section === "resource" || section === "data") {
+      if (!isObject(content)) continue;
+      for (const type of Object.keys(content)) {
+        const byName = content[type];
         if (!isObject(byName)) continue;
-        for (const [name, body] of Object.entries(byName)) {
-          const metadata = isObject(body) && isObject(body["//"]) && isObject(body["//"].metadata) ? body["//"].metadata : undefined;
-          const constructPath = typeof metadata?.path === "string" ? metadata.path : undefined;
-          const prefix = section === "data" ? `data.${type}.${name}` : `${type}.${name}`;
-          walk(body, [], (attribute) => found.push({ stack: stack.name, file: stack.file, block: prefix, attribute, constructPath }));
+        for (const name of Object.keys(byName)) {
+          const address = section === "data" ? `data.${type}.${name}` : `${type}.${name}`;
+          const kind = section === "data" ? `data.${type}` : type;
+          for (const body of blocksOf(byName[name])) {
+            const metadata = own(own(body, "//"), "metadata");
+            const path = own(metadata, "path");
+            walk(body, [], kind, scope, (attribute, reason) => report(address, attribute, reason, typeof path === "string" ? path : undefined));
+          }
         }
       }
-    } else if (section === "variable" && isObject(content)) {
-      // A variable named like a secret with a literal default is a committed secret.
-      for (const [name, body] of Object.entries(content)) {
-        if (isSecretKey(name) && isObject(body) && isLiteralSecretValue(body.default)) {
-          found.push({ stack: stack.name, file: stack.file, block: `variable.${name}`, attribute: "default" });
+    } else if (section === "provider") {
+      if (!isObject(content)) continue;
+      for (const type of Object.keys(content)) {
+        blocksOf(content[type]).forEach((body, i) => walk(body, [], `provider.${type}`, scope, (attribute, reason) => report(`provider.${type}[${i}]`, attribute, reason)));
+      }
+    } else if (section === "terraform") {
+      for (const terraform of blocksOf(content)) {
+        for (const key of Object.keys(terraform)) {
+          if (key === "backend") {
+            for (const backends of blocksOf(terraform[key])) {
+              for (const type of Object.keys(backends)) {
+                for (const body of blocksOf(backends[type])) walk(body, [], `backend.${type}`, scope, (attribute, reason) => report(`terraform.backend.${type}`, attribute, reason));
+              }
+            }
+          } else if (key === "cloud") {
+            for (const body of blocksOf(terraform[key])) walk(body, [], "backend.cloud", scope, (attribute, reason) => report("terraform.cloud", attribute, reason));
+          } else {
+            walk(terraform[key], [key], undefined, scope, (attribute, reason) => report("terraform", attribute, reason));
+          }
         }
       }
-    } else if (section === "output" && isObject(content)) {
-      for (const [name, body] of Object.entries(content)) {
-        if (isSecretKey(name) && isObject(body) && isLiteralSecretValue(body.value)) {
-          found.push({ stack: stack.name, file: stack.file, block: `output.${name}`, attribute: "value" });
+    } else if (section === "variable") {
+      for (const variables of blocksOf(content)) {
+        for (const name of Object.keys(variables)) {
+          for (const body of blocksOf(variables[name])) {
+            if (!Object.prototype.hasOwnProperty.call(body, "default")) continue;
+            const sensitive = body.sensitive === true || body.sensitive === "true";
+            if (!sensitive && !isSecretKey(name)) continue;
+            if (!hasContent(body.default)) continue;
+            report(
+              `variable.${name}`,
+              "default",
+              sensitive ? "the variable is declared sensitive and has a default: its value is a constant written in the configuration" : "the variable is named like a credential and has a default: its value is a constant written in the configuration",
+            );
+          }
         }
+      }
+    } else if (section === "output") {
+      for (const outputs of blocksOf(content)) {
+        for (const name of Object.keys(outputs)) {
+          for (const body of blocksOf(outputs[name])) {
+            const sensitive = body.sensitive === true || body.sensitive === "true";
+            if (!sensitive && !isSecretKey(name)) {
+              walk(own(body, "value"), ["value"], undefined, scope, (attribute, reason) => report(`output.${name}`, attribute, reason));
+              continue;
+            }
+            const problem = secretValueProblem(own(body, "value"), scope);
+            if (problem !== undefined) report(`output.${name}`, "value", problem);
+          }
+        }
+      }
+    } else if (section === "module") {
+      if (!isObject(content)) continue;
+      for (const name of Object.keys(content)) {
+        for (const body of blocksOf(content[name])) walk(body, [], undefined, scope, (attribute, reason) => report(`module.${name}`, attribute, reason));
       }
     } else {
-      walk(content, [], (attribute) => found.push({ stack: stack.name, file: stack.file, block: section, attribute: attribute }));
+      // locals and anything else: credential names.
+      walk(content, [], undefined, scope, (attribute, reason) => report(section, attribute, reason));
     }
   }
   return found;
 }
 
-function walk(node: Json, at: (string | number)[], report: (attribute: string) => void): void {
+/** A block as Terraform JSON allows it: an object, or a list of objects. */
+function blocksOf(value: Json | undefined): JsonObject[] {
+  if (isObject(value)) return [value];
+  if (Array.isArray(value)) return value.filter(isObject);
+  return [];
+}
+
+function hasContent(value: Json | undefined): boolean {
+  if (value === undefined || value === null || value === "" || typeof value === "boolean") return false;
+  if (Array.isArray(value)) return value.some(hasContent);
+  if (isObject(value)) return Object.keys(value).some((k) => hasContent(value[k]));
+  return true;
+}
+
+function walk(node: Json | undefined, at: (string | number)[], kind: BlockKind, scope: Scope, report: (attribute: string, reason: string) => void): void {
   if (Array.isArray(node)) {
-    node.forEach((item, index) => walk(item, [...at, index], report));
+    node.forEach((item, index) => walk(item, [...at, index], kind, scope, report));
     return;
   }
   if (!isObject(node)) return;
-  for (const [key, value] of Object.entries(node)) {
-    if (key === "//") continue;
-    if (isSecretKey(key) && isLiteralSecretValue(value)) report(formatPath([...at, key]));
-    else walk(value, [...at, key], report);
+  for (const key of Object.keys(node)) {
+    if (key === "//" && at.length === 0) continue;
+    const path = [...at, key];
+    const value = node[key];
+    if (isSecretPosition(kind, path)) {
+      // A secret position holding a list or an object: every element is secret.
+      const problem = secretValueProblem(value, scope);
+      if (problem !== undefined) report(formatPath(path), problem);
+    } else walk(value, path, kind, scope, report);
   }
-}
-
-function isLiteralSecretValue(value: unknown): boolean {
-  return typeof value === "string" && value !== "" && !isExpression(value);
 }
 
 /** `config.claims[1]` from `["config", "claims", 1]`. */
@@ -99,23 +394,73 @@ export function formatPath(path: readonly (string | number)[]): string {
   return text;
 }
 
-/**
- * A value as shown in a review: expressions (references) are shown, since they
- * are not secret; a literal string under a secret attribute is masked.
- */
-export function maskSecrets(value: Json | undefined, key?: string | number): Json | undefined {
-  if (value === undefined || value === null) return value;
-  if (typeof value === "string") return key !== undefined && isSecretKey(key) && value !== "" && !isExpression(value) ? MASK : value;
-  if (Array.isArray(value)) return value.map((item) => maskSecrets(item, key) as Json);
-  if (isObject(value)) {
-    const copy: { [key: string]: Json } = {};
-    for (const [k, v] of Object.entries(value)) copy[k] = maskSecrets(v, k) as Json;
-    return copy;
-  }
-  return value;
+/** A string in a secret position may be shown only when it is an expression made of references alone. */
+function showable(value: string): boolean {
+  if (!value.includes("${")) return false;
+  const result = evaluate(value, DISPLAY_SCOPE);
+  return !result.known && !result.literal && result.error === undefined && result.refs.length > 0;
 }
 
-/** True when any segment of an attribute path names a secret. */
-export function pathIsSecret(path: readonly (string | number)[]): boolean {
-  return path.some(isSecretKey);
+const DISPLAY_SCOPE = emptyScope();
+
+/**
+ * A value as shown in a review, masked by its whole path: everything at or
+ * below a secret position (schema or credential name, at any depth) is
+ * replaced by "(sensitive)" (strings, numbers, booleans), except expressions
+ * made of references only (`${okta_app_oauth.app.client_secret}`), which are
+ * not secret. `kind` is the block kind (`okta_app_oauth`,
+ * `data.okta_app_oauth`, `provider.okta`), for the schema positions.
+ */
+export function maskAt(value: Json | undefined, path: readonly (string | number)[] = [], kind?: BlockKind): Json | undefined {
+  if (value === undefined) return undefined;
+  return maskNode(value, [...path], kind, pathIsSecret(path, kind));
+}
+
+function maskNode(value: Json, path: (string | number)[], kind: BlockKind, secret: boolean): Json {
+  if (value === null) return null;
+  if (Array.isArray(value)) return value.map((item, i) => maskNode(item, [...path, i], kind, secret));
+  if (isObject(value)) {
+    const copy: JsonObject = {};
+    for (const k of Object.keys(value)) {
+      const p = [...path, k];
+      Object.defineProperty(copy, k, { value: maskNode(value[k], p, kind, secret || isSecretPosition(kind, p)), enumerable: true, writable: true, configurable: true });
+    }
+    return copy;
+  }
+  if (!secret) return value;
+  if (typeof value === "string") return value === "" || showable(value) ? value : MASK;
+  return MASK;
+}
+
+/**
+ * `maskAt(value, [key])`: the value of attribute `key` (or a whole block when
+ * `key` is absent), masked by its whole path.
+ */
+export function maskSecrets(value: Json | undefined, key?: string | number, kind?: BlockKind): Json | undefined {
+  return maskAt(value, key === undefined ? [] : [key], kind);
+}
+
+/**
+ * The literal secrets of a synth output, read again on its own: what the CLI
+ * falls back to when the review fails part-way, so that an internal error or a
+ * bad `--base`/`--plan` never hides the exit 2 for a literal secret in the
+ * head. Undefined when the head itself cannot be read.
+ */
+export function scanLiteralSecrets(dir: string, options: LoadOptions = {}): LiteralSecret[] | undefined {
+  let stacks: LoadedStack[];
+  try {
+    stacks = loadSynthOutput(dir, "cdktf output", options).stacks;
+  } catch {
+    return undefined;
+  }
+  const found: LiteralSecret[] = [];
+  for (const stack of stacks) {
+    try {
+      found.push(...findLiteralSecrets(stack));
+    } catch {
+      // A stack the scan cannot read at all: say so rather than pass it.
+      found.push({ stack: stack.name, file: stack.file, block: "(stack)", attribute: "(unreadable)", reason: "the secret scan failed on this stack, so it is treated as holding a literal" });
+    }
+  }
+  return found;
 }

@@ -160,3 +160,11 @@ export function canonical(value: Json | undefined): string {
 export function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, " ").trim();
 }
+
+/**
+ * An object's own property, or undefined: input keys such as `constructor`,
+ * `__proto__` or `toString` are data, never inherited members.
+ */
+export function own(value: unknown, key: string): Json | undefined {
+  return isObject(value) && Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+}

@@ -1,5 +1,6 @@
-import { Token } from "cdktf";
-import { groupAssignments, groupBlocks } from "../../src/private/group-assignments";
+import { TerraformVariable, Token } from "cdktf";
+import { Construct } from "constructs";
+import { assignmentId, groupAssignments, groupBlocks } from "../../src/private/group-assignments";
 import { newStack } from "../helpers";
 
 describe("groupAssignments", () => {
@@ -18,11 +19,33 @@ describe("groupAssignments", () => {
     ]);
   });
 
-  test("additive: the Everyone group and ids that are tokens or odd strings get stable fallback names", () => {
+  test("additive: the Everyone group is named GroupAssignment_Everyone", () => {
     const everyone = groupAssignments(newStack(), "app", [Token.asString({ ref: "data.everyone.id" })], false, undefined, true);
     expect(everyone.map((r) => r.node.id)).toEqual(["GroupAssignment_Everyone"]);
-    const odd = groupAssignments(newStack(), "app", ["00g1", Token.asString({ ref: "var.g" }), "a/b"], false, undefined, false);
-    expect(odd.map((r) => r.node.id)).toEqual(["GroupAssignment_00g1", "GroupAssignment1", "GroupAssignment2"]);
+  });
+
+  test("additive: token and unusual ids get names derived from the id itself, not its position", () => {
+    const stack = newStack();
+    const variable = new TerraformVariable(stack, "g", { type: "string" });
+    let n = 0;
+    const ids = (list: string[]) => groupAssignments(new Construct(stack, `scope${n++}`), "app", list, false, undefined, false).map((r) => r.node.id);
+    const first = ids(["00g1", variable.stringValue, "a/b"]);
+    expect(first[0]).toBe("GroupAssignment_00g1");
+    expect(first[1]).toMatch(/^GroupAssignment_var_g_[0-9a-f]{8}$/);
+    expect(first[2]).toMatch(/^GroupAssignment_a_b_[0-9a-f]{8}$/);
+    // Reordered and with one removed: the same id keeps the same name.
+    expect(ids(["a/b", variable.stringValue])).toEqual([first[2], first[1]]);
+    // Ids that differ only in unsafe characters still get different names.
+    const [slash, dot] = ids(["a/b", "a.b"]);
+    expect(slash).not.toBe(dot);
+  });
+
+  test("additive: a reference to a resource is named after its expression", () => {
+    const stack = newStack();
+    const ref = Token.asString({ ref: "okta_group.eng.id" });
+    const [resource] = groupAssignments(stack, "app", [ref], false, undefined, false);
+    expect(resource.node.id).toBe(assignmentId(stack, ref));
+    expect(resource.node.id).toMatch(/^GroupAssignment_[A-Za-z0-9_]*_[0-9a-f]{8}$/);
   });
 
   test("groupBlocks: literal ids become blocks, a list token a dynamic block", () => {

@@ -43,7 +43,7 @@ describe("cdktf-okta-access CLI", () => {
   test("a literal secret: exit 2, a clear message, and the value printed nowhere", () => {
     const r = run("review", withLiteral());
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("literal secret in stack main: config.client_secret of cloudflare_zero_trust_access_identity_provider.okta is not a Terraform reference (value not shown)");
+    expect(r.stderr).toContain("literal secret in stack main: config.client_secret of cloudflare_zero_trust_access_identity_provider.okta is not a safe Terraform reference: it is a constant written in the configuration (value not shown)");
     expect(r.stdout).toContain("⛔ Literal secrets (1)");
     expect(r.stdout + r.stderr).not.toContain(LITERAL);
     const json = run("review", withLiteral(), "--format", "json");

@@ -26,7 +26,7 @@ describe("secrets", () => {
     const found = findLiteralSecrets(stack(json));
     expect(found.map((f) => `${f.block} ${f.attribute}`)).toEqual([
       "cloudflare_zero_trust_access_identity_provider.okta config.client_secret",
-      "provider okta[0].api_token",
+      "provider.okta[0] api_token",
       "variable.okta_client_secret default",
       "variable.client_secret default",
     ]);

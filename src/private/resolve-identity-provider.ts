@@ -1,0 +1,200 @@
+import type { ZeroTrustAccessIdentityProviderScimConfig } from "@cdktf/provider-cloudflare/lib/zero-trust-access-identity-provider";
+import { Fn, TerraformProvider, Token } from "cdktf";
+import { IConstruct } from "constructs";
+import { GroupsClaim } from "../groups-claim";
+import type { OktaAccessIdentityProviderProps } from "../okta-access-identity-provider";
+import { resolveScim } from "./scim-config";
+import {
+  claimNameWarning,
+  groupsClaimNameWarning,
+  oktaOrgUrlWarnings,
+  oktaProviderOrgWarning,
+  teamDomainWarning,
+} from "./settings-warnings";
+import {
+  invalid,
+  isLiteral,
+  normalizeOktaOrgUrl,
+  normalizeTeamDomain,
+  refuseUnknownKeys,
+  requireBoolean,
+  requireNonEmpty,
+  requireNonEmptyList,
+  requireObject,
+  requireProvider,
+} from "./validation";
+
+/** Every key of {@link OktaAccessIdentityProviderProps}, for the unknown-key check. */
+export const IDENTITY_PROVIDER_KEYS: readonly (keyof OktaAccessIdentityProviderProps)[] = [
+  "accountId",
+  "zoneId",
+  "teamDomain",
+  "oktaOrgUrl",
+  "name",
+  "appLabel",
+  "groupsClaim",
+  "assignedGroupIds",
+  "exclusiveAssignments",
+  "pkce",
+  "authorizationServerId",
+  "emailClaimName",
+  "claims",
+  "scim",
+  "oktaProvider",
+  "cloudflareProvider",
+];
+
+/**
+ * {@link OktaAccessIdentityProviderProps} validated, normalized and with the
+ * defaults applied: everything the construct builds from, and nothing else.
+ */
+export interface ResolvedIdentityProviderProps {
+  readonly accountId?: string;
+  readonly zoneId?: string;
+  /** Normalized: `<team>.cloudflareaccess.com` for a bare team name, lowercased. */
+  readonly teamDomain: string;
+  /** Normalized: `https://<host>`. */
+  readonly oktaOrgUrl: string;
+  readonly redirectUri: string;
+  readonly name: string;
+  readonly appLabel: string;
+  readonly groupsClaim: GroupsClaim;
+  /** The groups to assign; undefined for the Everyone group. */
+  readonly assignedGroupIds?: string[];
+  readonly exclusiveAssignments: boolean;
+  readonly pkce: boolean;
+  readonly authorizationServerId?: string;
+  readonly emailClaimName?: string;
+  /** Cloudflare's `config.claims`: the groups claim exactly once, then the extra claims (a Terraform expression for a list token). */
+  readonly claims: string[];
+  /** Cloudflare's `scim_config`, when SCIM is on. */
+  readonly scim?: ZeroTrustAccessIdentityProviderScimConfig;
+  readonly oktaProvider?: TerraformProvider;
+  readonly cloudflareProvider?: TerraformProvider;
+  /** The warnings to emit on the construct, in order. */
+  readonly warnings: string[];
+}
+
+/**
+ * Resolves the props in one pure step: validates every prop (throwing our
+ * error, which names the property, the expected form and what was received),
+ * normalizes, applies the defaults and collects the warnings. `scope` is the
+ * construct being built, used only to compare the providers' stack with its
+ * own; nothing is added to the tree.
+ */
+export function resolveIdentityProviderProps(where: string, scope: IConstruct, props: OktaAccessIdentityProviderProps): ResolvedIdentityProviderProps {
+  requireObject(where, "props", props, "an object with accountId or zoneId, teamDomain and oktaOrgUrl");
+  refuseUnknownKeys(where, "props", props, IDENTITY_PROVIDER_KEYS);
+  const warnings: string[] = [];
+
+  // Scope: exactly one of account and zone.
+  const hasAccount = props.accountId !== undefined;
+  const hasZone = props.zoneId !== undefined;
+  if (hasAccount === hasZone) {
+    throw invalid(
+      where,
+      "accountId / zoneId",
+      "exactly one of accountId (account-scoped identity provider) and zoneId (zone-scoped)",
+      hasAccount ? { accountId: props.accountId, zoneId: props.zoneId } : "neither",
+    );
+  }
+  requireNonEmpty(where, hasAccount ? "accountId" : "zoneId", hasAccount ? props.accountId : props.zoneId);
+  for (const [property, value] of [["accountId", props.accountId], ["zoneId", props.zoneId]] as const) {
+    if (value !== undefined && isLiteral(value) && !/^[0-9a-f]{32}$/.test(value)) {
+      warnings.push(
+        `${where}: ${property} ${JSON.stringify(value)} does not look like a Cloudflare id (32 lowercase hexadecimal characters). Copy it from the dashboard's Overview page.`,
+      );
+    }
+  }
+
+  const teamDomain = normalizeTeamDomain(where, props.teamDomain);
+  const oktaOrgUrl = normalizeOktaOrgUrl(where, props.oktaOrgUrl);
+  pushDefined(warnings, teamDomainWarning(where, teamDomain));
+  warnings.push(...oktaOrgUrlWarnings(where, oktaOrgUrl));
+
+  requireNonEmpty(where, "name", props.name);
+  requireNonEmpty(where, "appLabel", props.appLabel);
+  requireNonEmpty(where, "authorizationServerId", props.authorizationServerId);
+  requireNonEmpty(where, "emailClaimName", props.emailClaimName);
+  if (props.emailClaimName !== undefined) pushDefined(warnings, claimNameWarning(where, "emailClaimName", props.emailClaimName));
+
+  if (props.assignedGroupIds === null || (props.assignedGroupIds !== undefined && !Token.isUnresolved(props.assignedGroupIds) && !Array.isArray(props.assignedGroupIds))) {
+    throw invalid(where, "assignedGroupIds", "a non-empty list of Okta group ids; omit the property to assign the Everyone group", props.assignedGroupIds);
+  }
+  if (props.assignedGroupIds !== undefined && isLiteral(props.assignedGroupIds) && props.assignedGroupIds.length === 0) {
+    throw invalid(where, "assignedGroupIds", "a non-empty list of Okta group ids; omit the property to assign the Everyone group", []);
+  }
+  requireNonEmptyList(where, "assignedGroupIds", props.assignedGroupIds, "Okta group ids");
+
+  if (props.claims === null || (props.claims !== undefined && !Token.isUnresolved(props.claims) && !Array.isArray(props.claims))) {
+    throw invalid(where, "claims", "a list of claim names, such as [\"email\", \"name\"]", props.claims);
+  }
+  if (props.claims !== undefined && !Token.isUnresolved(props.claims) && props.claims.length > 0) {
+    requireNonEmptyList(where, "claims", props.claims, "claim names");
+  }
+  requireBoolean(where, "pkce", props.pkce);
+  requireBoolean(where, "exclusiveAssignments", props.exclusiveAssignments);
+  const scim = props.scim === undefined ? undefined : resolveScim(where, props.scim);
+  if (scim !== undefined) warnings.push(...scim.warnings);
+  if (props.groupsClaim !== undefined && !(props.groupsClaim instanceof GroupsClaim)) {
+    throw invalid(where, "groupsClaim", "a GroupsClaim, such as GroupsClaim.ALL or GroupsClaim.matchingRegex(\"^eng-\")", props.groupsClaim);
+  }
+  requireProvider(where, "oktaProvider", props.oktaProvider, "okta", "OktaProvider", scope);
+  requireProvider(where, "cloudflareProvider", props.cloudflareProvider, "cloudflare", "CloudflareProvider", scope);
+
+  const groupsClaim = props.groupsClaim ?? GroupsClaim.ALL;
+  if (groupsClaim.filterType === "STARTS_WITH" && isLiteral(groupsClaim.value) && /[.*+?^$()[\]{}|\\]/.test(groupsClaim.value)) {
+    warnings.push(
+      `${where}: groupsClaim is "Starts with" ${JSON.stringify(groupsClaim.value)}, a literal prefix, not a pattern: it only matches group names that begin with those characters. To send all groups use GroupsClaim.ALL (Matches regex .*).`,
+    );
+  }
+  pushDefined(warnings, groupsClaimNameWarning(where, groupsClaim.claimName));
+  pushDefined(warnings, claimNameWarning(where, "groupsClaim's claimName", groupsClaim.claimName));
+  if (props.claims !== undefined && !Token.isUnresolved(props.claims)) {
+    props.claims.forEach((claim, index) => pushDefined(warnings, claimNameWarning(where, `claims[${index}]`, claim)));
+  }
+  if (props.oktaProvider !== undefined) pushDefined(warnings, oktaProviderOrgWarning(where, props.oktaProvider, oktaOrgUrl));
+
+  return {
+    accountId: props.accountId,
+    zoneId: props.zoneId,
+    teamDomain,
+    oktaOrgUrl,
+    redirectUri: `https://${teamDomain}/cdn-cgi/access/callback`,
+    name: props.name ?? "Okta",
+    appLabel: props.appLabel ?? "Cloudflare Access",
+    groupsClaim,
+    assignedGroupIds: props.assignedGroupIds,
+    exclusiveAssignments: props.exclusiveAssignments ?? true,
+    pkce: props.pkce ?? true,
+    authorizationServerId: props.authorizationServerId,
+    emailClaimName: props.emailClaimName,
+    claims: mergeClaims(groupsClaim.claimName, props.claims),
+    scim: scim?.config,
+    oktaProvider: props.oktaProvider,
+    cloudflareProvider: props.cloudflareProvider,
+    warnings,
+  };
+}
+
+/**
+ * The groups claim's name first, then the extra claims, each once. A list
+ * token becomes the Terraform expression `distinct(concat([<groups>], <list>))`,
+ * which also holds the groups claim exactly once.
+ */
+export function mergeClaims(groupsClaimName: string, extra: string[] | undefined): string[] {
+  if (extra !== undefined && Token.isUnresolved(extra)) {
+    return Fn.distinct(Fn.concat([[groupsClaimName], extra]) as unknown[]);
+  }
+  const claims = [groupsClaimName];
+  if (extra !== undefined) {
+    for (const claim of extra) {
+      if (!claims.includes(claim)) claims.push(claim);
+    }
+  }
+  return claims;
+}
+
+function pushDefined(warnings: string[], warning: string | undefined): void {
+  if (warning !== undefined) warnings.push(warning);
+}

@@ -1,0 +1,1312 @@
+/**
+ * Terraform expressions in Terraform JSON: a parser for the template syntax
+ * every JSON string is written in, and an evaluator over a stack's `locals`
+ * and `variable` blocks.
+ *
+ * API (used by the secret rules and by the review's completeness checks):
+ *
+ * - `stackScope(stackJson)` builds the scope of one stack: its `locals`
+ *   (evaluated on demand, once, cycles detected) and its variables (default,
+ *   `sensitive`).
+ * - `evaluate(value, scope)` evaluates any JSON value (strings are templates,
+ *   objects and arrays are evaluated member by member) and returns an
+ *   {@link Evaluated}:
+ *     - `{ known: true, value }`: a constant Terraform will compute from what is
+ *       written in the configuration (literals, `local.*`, variable defaults,
+ *       pure functions such as `lower`, `join`, `format`).
+ *     - `{ known: false, refs, literal }`: a value only known at plan or apply
+ *       time. `refs` lists what it depends on: resource and data-source
+ *       attributes, variables without a default (with their `sensitive` flag),
+ *       and other named values (`each.value`, `count.index`, `module.x`...).
+ *       `literal` is true when constant text or values written in the
+ *       configuration may be part of the result (`"S3CRET${var.x}"`,
+ *       `coalesce(var.x, "fallback")`), or when the evaluator could not tell.
+ *   Both forms carry `via`: the `local.*` and `var.*` names the value went
+ *   through, so a change in one of them can be reported; and `error` when a
+ *   part could not be parsed or evaluated (then the result is unknown with
+ *   `literal: true`: conservative). Error texts give positions, never input.
+ * - `parseTemplate(text)` gives the syntax tree of a JSON string (throws
+ *   `ExpressionSyntaxError` with a position only).
+ *
+ * Terraform's rules followed here: a JSON string is a template; `$${` and
+ * `%%{` are escapes for a literal `${` and `%{`; `${ ... }` interpolates an
+ * expression, and a template made of one interpolation alone yields the
+ * expression's value unchanged (not a string); `%{if}`/`%{for}` directives;
+ * `~` strip markers; quoted strings inside expressions are templates again,
+ * with backslash escapes; heredocs `<<EOT` / `<<-EOT`. Variable defaults are
+ * literal values (Terraform never interprets templates in them).
+ */
+import { isObject, Json, JsonObject, own } from "./terraform-json";
+
+// ---------------------------------------------------------------------------
+// Syntax tree
+
+/** A part of a template. */
+export type TemplatePart =
+  | { readonly t: "text"; readonly s: string }
+  | { readonly t: "interp"; readonly e: Expr }
+  | { readonly t: "if"; readonly cond: Expr; readonly then: TemplatePart[]; readonly else: TemplatePart[] }
+  | { readonly t: "for"; readonly key?: string; readonly value: string; readonly coll: Expr; readonly body: TemplatePart[] };
+
+/** One step of a traversal: `.name`, `[expr]`, or a splat (`[*]`, `.*`). */
+export type Step = { readonly k: "attr"; readonly name: string } | { readonly k: "index"; readonly e: Expr } | { readonly k: "splat" };
+
+/** An expression. */
+export type Expr =
+  | { readonly t: "lit"; readonly v: Json }
+  | { readonly t: "template"; readonly parts: TemplatePart[] }
+  | { readonly t: "name"; readonly name: string }
+  | { readonly t: "trav"; readonly base: Expr; readonly steps: Step[] }
+  | { readonly t: "call"; readonly name: string; readonly args: Expr[]; readonly expand: boolean }
+  | { readonly t: "unary"; readonly op: string; readonly e: Expr }
+  | { readonly t: "binary"; readonly op: string; readonly l: Expr; readonly r: Expr }
+  | { readonly t: "cond"; readonly c: Expr; readonly a: Expr; readonly b: Expr }
+  | { readonly t: "tuple"; readonly items: Expr[] }
+  | { readonly t: "object"; readonly items: { readonly k: Expr; readonly v: Expr }[] }
+  | {
+      readonly t: "for";
+      readonly object: boolean;
+      readonly key?: string;
+      readonly value: string;
+      readonly coll: Expr;
+      readonly keyExpr?: Expr;
+      readonly valueExpr: Expr;
+      readonly cond?: Expr;
+      readonly group: boolean;
+    };
+
+/** A syntax error: names the position, never the text. */
+export class ExpressionSyntaxError extends Error {
+  constructor(
+    message: string,
+    public readonly position: number,
+  ) {
+    super(`${message} at character ${position + 1}`);
+    this.name = "ExpressionSyntaxError";
+  }
+}
+
+/** Deeper nesting than this is refused (a hostile input must not exhaust the stack). */
+const MAX_DEPTH = 200;
+
+const IDENT_START = /[A-Za-z_]/;
+const IDENT = /[A-Za-z0-9_-]/;
+
+/** Parses a JSON string as a Terraform template. */
+export function parseTemplate(text: string): TemplatePart[] {
+  const parser = new Parser(text);
+  const parts = parser.template("eof", false);
+  return parts;
+}
+
+/** Template tokens before directives are nested. */
+type Flat =
+  | { t: "text"; s: string; stripBefore?: boolean }
+  | { t: "interp"; e: Expr; stripL: boolean; stripR: boolean }
+  | { t: "dir"; kind: "if" | "else" | "endif" | "for" | "endfor"; e?: Expr; key?: string; value?: string; stripL: boolean; stripR: boolean; at: number };
+
+class Parser {
+  private pos = 0;
+  private depth = 0;
+
+  constructor(private readonly src: string) {}
+
+  private fail(message: string, at = this.pos): never {
+    throw new ExpressionSyntaxError(message, at);
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) this.fail("expression nested too deeply");
+  }
+
+  private leave(): void {
+    this.depth--;
+  }
+
+  /**
+   * A template up to `end`: "eof" (a whole JSON string or heredoc body) or
+   * `"` (a quoted string inside an expression, which has backslash escapes).
+   */
+  template(end: "eof" | '"', escapes: boolean): TemplatePart[] {
+    this.enter();
+    const flat: Flat[] = [];
+    let text = "";
+    const flush = () => {
+      if (text !== "") flat.push({ t: "text", s: text });
+      text = "";
+    };
+    const src = this.src;
+    for (;;) {
+      if (this.pos >= src.length) {
+        if (end === '"') this.fail("unterminated string");
+        break;
+      }
+      const c = src[this.pos];
+      if (end === '"' && c === '"') {
+        this.pos++;
+        break;
+      }
+      if (escapes && c === "\\") {
+        text += this.escape();
+        continue;
+      }
+      if ((c === "$" || c === "%") && src[this.pos + 1] === c && src[this.pos + 2] === "{") {
+        text += `${c}{`;
+        this.pos += 3;
+        continue;
+      }
+      if ((c === "$" || c === "%") && src[this.pos + 1] === "{") {
+        flush();
+        const at = this.pos;
+        this.pos += 2;
+        let stripL = false;
+        if (src[this.pos] === "~") {
+          stripL = true;
+          this.pos++;
+        }
+        if (c === "$") {
+          const e = this.expr();
+          this.ws();
+          const stripR = this.stripEnd();
+          flat.push({ t: "interp", e, stripL, stripR });
+        } else {
+          flat.push(this.directive(stripL, at));
+        }
+        continue;
+      }
+      if (end === '"' && (c === "\n" || c === "\r")) this.fail("newline in a quoted string");
+      text += c;
+      this.pos++;
+    }
+    flush();
+    const parts = nest(flat);
+    this.leave();
+    return parts;
+  }
+
+  /** Reads `~}` or `}` after an interpolation or directive. */
+  private stripEnd(): boolean {
+    let strip = false;
+    if (this.src[this.pos] === "~") {
+      strip = true;
+      this.pos++;
+    }
+    if (this.src[this.pos] !== "}") this.fail("expected } to close the template sequence");
+    this.pos++;
+    return strip;
+  }
+
+  private directive(stripL: boolean, at: number): Flat {
+    this.ws();
+    const word = this.ident();
+    if (word === "if") {
+      const e = this.expr();
+      this.ws();
+      return { t: "dir", kind: "if", e, stripL, stripR: this.stripEnd(), at };
+    }
+    if (word === "for") {
+      this.ws();
+      let value = this.ident();
+      let key: string | undefined;
+      this.ws();
+      if (this.src[this.pos] === ",") {
+        this.pos++;
+        this.ws();
+        key = value;
+        value = this.ident();
+        this.ws();
+      }
+      if (this.ident() !== "in") this.fail("expected in");
+      const e = this.expr();
+      this.ws();
+      return { t: "dir", kind: "for", e, key, value, stripL, stripR: this.stripEnd(), at };
+    }
+    if (word === "else" || word === "endif" || word === "endfor") {
+      this.ws();
+      return { t: "dir", kind: word, stripL, stripR: this.stripEnd(), at };
+    }
+    return this.fail("unknown template directive", at);
+  }
+
+  private escape(): string {
+    const src = this.src;
+    const next = src[this.pos + 1];
+    this.pos += 2;
+    switch (next) {
+      case "n":
+        return "\n";
+      case "r":
+        return "\r";
+      case "t":
+        return "\t";
+      case '"':
+        return '"';
+      case "\\":
+        return "\\";
+      case "u":
+      case "U": {
+        const length = next === "u" ? 4 : 8;
+        const hex = src.slice(this.pos, this.pos + length);
+        if (!/^[0-9A-Fa-f]+$/.test(hex) || hex.length !== length) this.fail("bad unicode escape", this.pos - 2);
+        this.pos += length;
+        const code = parseInt(hex, 16);
+        if (code > 0x10ffff) this.fail("bad unicode escape", this.pos - length - 2);
+        return String.fromCodePoint(code);
+      }
+      default:
+        return this.fail("unknown escape sequence", this.pos - 2);
+    }
+  }
+
+  /** Skips whitespace and comments. */
+  ws(): void {
+    const src = this.src;
+    for (;;) {
+      const c = src[this.pos];
+      if (c === " " || c === "\t" || c === "\n" || c === "\r") this.pos++;
+      else if (c === "#" || (c === "/" && src[this.pos + 1] === "/")) {
+        while (this.pos < src.length && src[this.pos] !== "\n") this.pos++;
+      } else if (c === "/" && src[this.pos + 1] === "*") {
+        const close = src.indexOf("*/", this.pos + 2);
+        if (close === -1) this.fail("unterminated comment");
+        this.pos = close + 2;
+      } else return;
+    }
+  }
+
+  private ident(): string {
+    const src = this.src;
+    if (!IDENT_START.test(src[this.pos] ?? "")) this.fail("expected a name");
+    const start = this.pos;
+    while (this.pos < src.length && IDENT.test(src[this.pos])) this.pos++;
+    return src.slice(start, this.pos);
+  }
+
+  private peek(s: string): boolean {
+    return this.src.startsWith(s, this.pos);
+  }
+
+  private eat(s: string): boolean {
+    this.ws();
+    if (this.peek(s)) {
+      this.pos += s.length;
+      return true;
+    }
+    return false;
+  }
+
+  private expect(s: string): void {
+    if (!this.eat(s)) this.fail(`expected ${s}`);
+  }
+
+  /** A whole expression (conditional). */
+  expr(): Expr {
+    this.enter();
+    const c = this.binary(0);
+    let result = c;
+    this.ws();
+    if (this.src[this.pos] === "?") {
+      this.pos++;
+      const a = this.expr();
+      this.expect(":");
+      const b = this.expr();
+      result = { t: "cond", c, a, b };
+    }
+    this.leave();
+    return result;
+  }
+
+  private static readonly LEVELS: string[][] = [["||"], ["&&"], ["==", "!="], ["<=", ">=", "<", ">"], ["+", "-"], ["*", "/", "%"]];
+
+  private binary(level: number): Expr {
+    if (level >= Parser.LEVELS.length) return this.unary();
+    let left = this.binary(level + 1);
+    for (;;) {
+      this.ws();
+      const op = Parser.LEVELS[level].find((o) => this.peek(o) && !(o === "<" && this.peek("<<")) && !(o === "/" && (this.peek("//") || this.peek("/*"))));
+      // `=>` is not `>=`/`=`; `==` must not be confused with `=` (object items).
+      if (op === undefined) return left;
+      this.pos += op.length;
+      const right = this.binary(level + 1);
+      left = { t: "binary", op, l: left, r: right };
+    }
+  }
+
+  private unary(): Expr {
+    this.ws();
+    const c = this.src[this.pos];
+    if (c === "!" || c === "-") {
+      this.pos++;
+      this.enter();
+      const e = this.unary();
+      this.leave();
+      return { t: "unary", op: c, e };
+    }
+    return this.postfix(this.primary());
+  }
+
+  private postfix(base: Expr): Expr {
+    const steps: Step[] = [];
+    for (;;) {
+      // No whitespace skipping before `.`: `a .b` is rare, but `[` on a new line in a tuple is not a step.
+      const save = this.pos;
+      this.ws();
+      if (this.peek(".*")) {
+        this.pos += 2;
+        steps.push({ k: "splat" });
+      } else if (this.src[this.pos] === "." && !this.peek("...") && !/[0-9]/.test(this.src[this.pos + 1] ?? "")) {
+        this.pos++;
+        this.ws();
+        steps.push({ k: "attr", name: this.ident() });
+      } else if (this.src[this.pos] === "." && /[0-9]/.test(this.src[this.pos + 1] ?? "")) {
+        // Legacy index syntax: a.0
+        this.pos++;
+        const start = this.pos;
+        while (/[0-9]/.test(this.src[this.pos] ?? "")) this.pos++;
+        steps.push({ k: "index", e: { t: "lit", v: Number(this.src.slice(start, this.pos)) } });
+      } else if (this.src[this.pos] === "[") {
+        this.pos++;
+        this.ws();
+        if (this.src[this.pos] === "*") {
+          this.pos++;
+          this.expect("]");
+          steps.push({ k: "splat" });
+        } else {
+          const e = this.expr();
+          this.expect("]");
+          steps.push({ k: "index", e });
+        }
+      } else {
+        this.pos = save;
+        break;
+      }
+    }
+    return steps.length === 0 ? base : { t: "trav", base, steps };
+  }
+
+  private primary(): Expr {
+    this.ws();
+    const src = this.src;
+    const c = src[this.pos];
+    if (c === undefined) this.fail("expected an expression");
+    if (/[0-9]/.test(c)) {
+      const m = /^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(src.slice(this.pos, this.pos + 400));
+      if (!m) this.fail("bad number");
+      this.pos += m[0].length;
+      return { t: "lit", v: Number(m[0]) };
+    }
+    if (c === '"') {
+      this.pos++;
+      return templateExpr(this.template('"', true));
+    }
+    if (c === "<" && src[this.pos + 1] === "<") return this.heredoc();
+    if (c === "(") {
+      this.pos++;
+      const e = this.expr();
+      this.expect(")");
+      return e;
+    }
+    if (c === "[") {
+      this.pos++;
+      this.ws();
+      if (this.keyword("for")) return this.forExpr(false);
+      const items: Expr[] = [];
+      while (!this.eat("]")) {
+        items.push(this.expr());
+        if (!this.eat(",")) {
+          this.expect("]");
+          break;
+        }
+      }
+      return { t: "tuple", items };
+    }
+    if (c === "{") {
+      this.pos++;
+      this.ws();
+      if (this.keyword("for")) return this.forExpr(true);
+      const items: { k: Expr; v: Expr }[] = [];
+      while (!this.eat("}")) {
+        const k = this.objectKey();
+        this.ws();
+        if (this.peek("=") && !this.peek("==")) this.pos++;
+        else if (this.peek(":")) this.pos++;
+        else this.fail("expected = or : after an object key");
+        const v = this.expr();
+        items.push({ k, v });
+        this.ws();
+        if (src[this.pos] === ",") this.pos++;
+      }
+      return { t: "object", items };
+    }
+    if (IDENT_START.test(c)) {
+      let name = this.ident();
+      // Provider-defined functions: provider::name::function(...)
+      while (this.peek("::")) {
+        this.pos += 2;
+        name += `::${this.ident()}`;
+      }
+      this.ws();
+      if (src[this.pos] === "(") {
+        this.pos++;
+        const args: Expr[] = [];
+        let expand = false;
+        while (!this.eat(")")) {
+          args.push(this.expr());
+          if (this.eat("...")) expand = true;
+          if (!this.eat(",")) {
+            this.expect(")");
+            break;
+          }
+        }
+        return { t: "call", name, args, expand };
+      }
+      if (name === "true") return { t: "lit", v: true };
+      if (name === "false") return { t: "lit", v: false };
+      if (name === "null") return { t: "lit", v: null };
+      return { t: "name", name };
+    }
+    return this.fail("unexpected character");
+  }
+
+  private objectKey(): Expr {
+    this.ws();
+    const c = this.src[this.pos];
+    if (IDENT_START.test(c ?? "")) {
+      const save = this.pos;
+      const name = this.ident();
+      this.ws();
+      if (this.peek("=") || this.peek(":")) {
+        if (!this.peek("==")) return { t: "lit", v: name };
+      }
+      this.pos = save;
+    }
+    return this.expr();
+  }
+
+  private keyword(word: string): boolean {
+    if (this.src.startsWith(word, this.pos) && !IDENT.test(this.src[this.pos + word.length] ?? "")) {
+      this.pos += word.length;
+      return true;
+    }
+    return false;
+  }
+
+  private forExpr(object: boolean): Expr {
+    this.ws();
+    let value = this.ident();
+    let key: string | undefined;
+    if (this.eat(",")) {
+      this.ws();
+      key = value;
+      value = this.ident();
+    }
+    this.ws();
+    if (!this.keyword("in")) this.fail("expected in");
+    const coll = this.expr();
+    this.expect(":");
+    let keyExpr: Expr | undefined;
+    let valueExpr = this.expr();
+    if (object) {
+      this.expect("=>");
+      keyExpr = valueExpr;
+      valueExpr = this.expr();
+    }
+    const group = object && this.eat("...");
+    let cond: Expr | undefined;
+    this.ws();
+    if (this.keyword("if")) cond = this.expr();
+    this.expect(object ? "}" : "]");
+    return { t: "for", object, key, value, coll, keyExpr, valueExpr, cond, group };
+  }
+
+  private heredoc(): Expr {
+    const src = this.src;
+    const start = this.pos;
+    this.pos += 2;
+    const indent = src[this.pos] === "-";
+    if (indent) this.pos++;
+    const marker = this.ident();
+    if (src[this.pos] === "\r") this.pos++;
+    if (src[this.pos] !== "\n") this.fail("expected a newline after the heredoc marker", start);
+    this.pos++;
+    // The body ends at a line holding only the marker (and leading spaces).
+    let lineStart = this.pos;
+    let bodyEnd = -1;
+    let after = -1;
+    while (lineStart <= src.length) {
+      let lineEnd = src.indexOf("\n", lineStart);
+      if (lineEnd === -1) lineEnd = src.length;
+      if (src.slice(lineStart, lineEnd).replace(/\r$/, "").trim() === marker) {
+        bodyEnd = lineStart;
+        after = lineStart + src.slice(lineStart, lineEnd).indexOf(marker) + marker.length;
+        break;
+      }
+      lineStart = lineEnd + 1;
+    }
+    if (bodyEnd === -1) this.fail("unterminated heredoc", start);
+    let body = src.slice(this.pos, bodyEnd);
+    if (indent) {
+      const lines = body.split("\n");
+      const widths = lines.filter((l) => l.trim() !== "").map((l) => /^[ \t]*/.exec(l)![0].length);
+      const cut = widths.length > 0 ? Math.min(...widths) : 0;
+      body = lines.map((l) => l.slice(Math.min(cut, /^[ \t]*/.exec(l)![0].length))).join("\n");
+    }
+    this.pos = after;
+    const inner = new Parser(body);
+    inner.depth = this.depth;
+    try {
+      return templateExpr(inner.template("eof", false));
+    } catch (e) {
+      if (e instanceof ExpressionSyntaxError) throw new ExpressionSyntaxError("error in a heredoc", start);
+      throw e;
+    }
+  }
+}
+
+function templateExpr(parts: TemplatePart[]): Expr {
+  return { t: "template", parts };
+}
+
+/** Nests `%{if}`/`%{for}` directives and applies strip markers. */
+function nest(flat: Flat[]): TemplatePart[] {
+  // Strip markers: `~` removes whitespace on that side of the neighbouring text.
+  for (let i = 0; i < flat.length; i++) {
+    const f = flat[i];
+    if (f.t === "text") continue;
+    if (f.stripL && i > 0 && flat[i - 1].t === "text") (flat[i - 1] as { s: string }).s = (flat[i - 1] as { s: string }).s.replace(/\s+$/, "");
+    if (f.stripR && i + 1 < flat.length && flat[i + 1].t === "text") (flat[i + 1] as { s: string }).s = (flat[i + 1] as { s: string }).s.replace(/^\s+/, "");
+  }
+  let index = 0;
+  const block = (until: ("else" | "endif" | "endfor")[]): { parts: TemplatePart[]; end?: string } => {
+    const parts: TemplatePart[] = [];
+    while (index < flat.length) {
+      const f = flat[index++];
+      if (f.t === "text") {
+        if (f.s !== "") parts.push({ t: "text", s: f.s });
+      } else if (f.t === "interp") parts.push({ t: "interp", e: f.e });
+      else if (f.kind === "if") {
+        const then = block(["else", "endif"]);
+        let otherwise: TemplatePart[] = [];
+        if (then.end === "else") {
+          const rest = block(["endif"]);
+          if (rest.end !== "endif") throw new ExpressionSyntaxError("%{if} without %{endif}", f.at);
+          otherwise = rest.parts;
+        } else if (then.end !== "endif") throw new ExpressionSyntaxError("%{if} without %{endif}", f.at);
+        parts.push({ t: "if", cond: f.e!, then: then.parts, else: otherwise });
+      } else if (f.kind === "for") {
+        const body = block(["endfor"]);
+        if (body.end !== "endfor") throw new ExpressionSyntaxError("%{for} without %{endfor}", f.at);
+        parts.push({ t: "for", key: f.key, value: f.value!, coll: f.e!, body: body.parts });
+      } else if ((until as string[]).includes(f.kind)) return { parts, end: f.kind };
+      else throw new ExpressionSyntaxError(`unexpected %{${f.kind}}`, f.at);
+    }
+    return { parts };
+  };
+  const result = block([]);
+  if (result.end !== undefined) throw new ExpressionSyntaxError(`unexpected %{${result.end}}`, 0);
+  return result.parts;
+}
+
+// ---------------------------------------------------------------------------
+// Evaluation
+
+/** Something a value depends on that is only known at plan or apply time. */
+export interface Reference {
+  /**
+   * `resource` (`type.name.attr`), `data` (`data.type.name.attr`), `variable`
+   * (a variable without a default, or an undeclared one), `module`
+   * (`module.x.output`), or `other` (`each.*`, `count.index`, `path.*`,
+   * `self.*`, `terraform.*`, unknown names).
+   */
+  readonly kind: "resource" | "data" | "variable" | "module" | "other";
+  /** `okta_app_oauth.app`, `data.okta_group.eng`, `var.token`, `module.m`, `each.value`. */
+  readonly address: string;
+  /** The attribute read from a resource or data source, e.g. `client_secret`; absent when the whole object is used. */
+  readonly attribute?: string;
+  /** Variables: declared `sensitive = true`. */
+  readonly sensitive?: boolean;
+  /** Variables: declared in the stack. */
+  readonly declared?: boolean;
+}
+
+/** A known constant. */
+export interface Known {
+  readonly known: true;
+  readonly value: Json;
+  /** `local.x` / `var.x` it went through. */
+  readonly via: readonly string[];
+}
+
+/** A value only known at plan or apply time. */
+export interface Unknown {
+  readonly known: false;
+  readonly refs: readonly Reference[];
+  /** Constant content written in the configuration may be part of the value (or the evaluator could not tell). */
+  readonly literal: boolean;
+  readonly via: readonly string[];
+  /** Why the evaluator gave up on a part, with positions only. */
+  readonly error?: string;
+}
+
+export type Evaluated = Known | Unknown;
+
+/** A declared variable. */
+export interface VariableDecl {
+  readonly hasDefault: boolean;
+  readonly default?: Json;
+  readonly sensitive: boolean;
+}
+
+/** The names a stack's expressions can use. */
+export interface Scope {
+  readonly locals: ReadonlyMap<string, Json>;
+  readonly variables: ReadonlyMap<string, VariableDecl>;
+  /** Evaluated locals (filled on demand). */
+  readonly cache: Map<string, Evaluated>;
+  /** Locals being evaluated (cycle detection). */
+  readonly pending: Set<string>;
+  /** Parsed templates (a stack repeats the same strings a lot). */
+  readonly parsed: Map<string, TemplatePart[] | ExpressionSyntaxError>;
+}
+
+/** An empty scope: every `local.*` and `var.*` is unknown. */
+export function emptyScope(): Scope {
+  return { locals: new Map(), variables: new Map(), cache: new Map(), pending: new Set(), parsed: new Map() };
+}
+
+/** The scope of one stack's Terraform JSON: its `locals` and `variable` blocks. */
+export function stackScope(stackJson: JsonObject): Scope {
+  const locals = new Map<string, Json>();
+  for (const block of listOfObjects(own(stackJson, "locals"))) {
+    for (const name of Object.keys(block)) locals.set(name, block[name]);
+  }
+  const variables = new Map<string, VariableDecl>();
+  const section = own(stackJson, "variable");
+  for (const group of listOfObjects(section)) {
+    for (const name of Object.keys(group)) {
+      const body = firstObject(group[name]);
+      const hasDefault = body !== undefined && Object.prototype.hasOwnProperty.call(body, "default") && body.default !== null;
+      const sensitive = body !== undefined && (body.sensitive === true || body.sensitive === "true");
+      variables.set(name, { hasDefault, default: hasDefault ? body.default : undefined, sensitive });
+    }
+  }
+  return { locals, variables, cache: new Map(), pending: new Set(), parsed: new Map() };
+}
+
+function listOfObjects(value: Json | undefined): JsonObject[] {
+  if (isObject(value)) return [value];
+  if (Array.isArray(value)) return value.filter(isObject);
+  return [];
+}
+
+function firstObject(value: Json | undefined): JsonObject | undefined {
+  return listOfObjects(value)[0];
+}
+
+/** Evaluates a JSON value as Terraform would: strings are templates, containers member by member. */
+export function evaluate(value: Json | undefined, scope: Scope): Evaluated {
+  const ctx: Ctx = { scope, vars: new Map(), via: new Set(), depth: 0 };
+  let result: Evaluated;
+  try {
+    result = evalJson(value === undefined ? null : value, ctx);
+  } catch (e) {
+    // A stack overflow on a hostile input: conservative, never a crash.
+    if (!(e instanceof RangeError)) throw e;
+    result = failed("expression too complex");
+  }
+  return { ...result, via: [...new Set([...result.via, ...ctx.via])].sort() };
+}
+
+/** Parses a string with the scope's cache. */
+export function parseCached(text: string, scope: Scope): TemplatePart[] | ExpressionSyntaxError {
+  let parsed = scope.parsed.get(text);
+  if (parsed === undefined) {
+    try {
+      parsed = parseTemplate(text);
+    } catch (e) {
+      if (!(e instanceof ExpressionSyntaxError)) throw e;
+      parsed = e;
+    }
+    if (scope.parsed.size < 100_000) scope.parsed.set(text, parsed);
+  }
+  return parsed;
+}
+
+interface Ctx {
+  readonly scope: Scope;
+  /** for-expression iterator variables. */
+  readonly vars: Map<string, Evaluated>;
+  readonly via: Set<string>;
+  depth: number;
+}
+
+const NONE: readonly string[] = [];
+const SKIP = Symbol("skip");
+
+function known(value: Json): Known {
+  return { known: true, value, via: NONE };
+}
+
+function unknown(refs: readonly Reference[], literal: boolean, error?: string): Unknown {
+  return error === undefined ? { known: false, refs, literal, via: NONE } : { known: false, refs, literal, via: NONE, error };
+}
+
+function failed(error: string): Unknown {
+  return unknown([], true, error);
+}
+
+/** Combines unknown parts: refs joined, literal if any part holds a literal. */
+function combine(parts: readonly Evaluated[], literal: boolean): Unknown {
+  const refs: Reference[] = [];
+  const seen = new Set<string>();
+  let lit = literal;
+  let error: string | undefined;
+  for (const p of parts) {
+    if (p.known) {
+      if ((p.value as unknown) !== SKIP && !isEmpty(p.value)) lit = true;
+      continue;
+    }
+    lit = lit || p.literal;
+    error = error ?? p.error;
+    for (const r of p.refs) {
+      const key = `${r.kind}|${r.address}|${r.attribute ?? ""}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        refs.push(r);
+      }
+    }
+  }
+  return unknown(refs, lit, error);
+}
+
+/** Nothing written: null, "", [] and {} carry no constant content. */
+function isEmpty(value: Json): boolean {
+  if (value === null || value === "") return true;
+  if (Array.isArray(value)) return value.every(isEmpty);
+  return false;
+}
+
+function evalJson(value: Json, ctx: Ctx): Evaluated {
+  if (typeof value === "string") return evalString(value, ctx);
+  if (Array.isArray(value)) return collect(value.map((v) => evalJson(v, ctx)), (items) => items);
+  if (isObject(value)) {
+    const keys = Object.keys(value);
+    const values = keys.map((k) => evalJson(value[k], ctx));
+    if (values.every((v) => v.known)) {
+      const out: JsonObject = {};
+      keys.forEach((k, i) => defineOwn(out, k, (values[i]).value));
+      return known(out);
+    }
+    // Keys of a JSON object are literal text too, but JSON keys of a nested block are attribute names, not values.
+    return combine(values, false);
+  }
+  return known(value);
+}
+
+function collect(items: Evaluated[], build: (items: Json[]) => Json): Evaluated {
+  if (items.every((i) => i.known)) return known(build(items.map((i) => (i).value)));
+  return combine(items, false);
+}
+
+function evalString(text: string, ctx: Ctx): Evaluated {
+  if (!text.includes("{")) return known(text);
+  const parsed = parseCached(text, ctx.scope);
+  if (parsed instanceof ExpressionSyntaxError) return failed(`syntax error: ${parsed.message}`);
+  return evalTemplate(parsed, ctx);
+}
+
+function evalTemplate(parts: readonly TemplatePart[], ctx: Ctx): Evaluated {
+  if (parts.length === 1 && parts[0].t === "interp") return evalExpr(parts[0].e, ctx);
+  if (parts.length === 0) return known("");
+  const pieces: Evaluated[] = [];
+  for (const part of parts) pieces.push(evalPart(part, ctx));
+  if (pieces.every((p) => p.known)) {
+    let s = "";
+    for (const p of pieces) {
+      const text = toTemplateString((p).value);
+      if (text === undefined) return failed("a value that is not a string in a template");
+      s += text;
+    }
+    return known(s);
+  }
+  return combine(pieces, false);
+}
+
+function evalPart(part: TemplatePart, ctx: Ctx): Evaluated {
+  switch (part.t) {
+    case "text":
+      return known(part.s);
+    case "interp":
+      return evalExpr(part.e, ctx);
+    case "if": {
+      const c = evalExpr(part.cond, ctx);
+      if (c.known) return evalTemplate(truthy(c.value) ? part.then : part.else, ctx);
+      return combine([evalTemplate(part.then, ctx), evalTemplate(part.else, ctx), unknown(c.refs, false, c.error)], false);
+    }
+    case "for": {
+      const coll = evalExpr(part.coll, ctx);
+      return iterate(coll, part.key, part.value, ctx, (inner) => evalTemplate(part.body, inner), (results) => {
+        let s = "";
+        for (const r of results) {
+          const text = toTemplateString(r);
+          if (text === undefined) return undefined;
+          s += text;
+        }
+        return s;
+      });
+    }
+  }
+}
+
+function toTemplateString(value: Json): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return undefined;
+}
+
+function truthy(value: Json): boolean {
+  return value === true || value === "true";
+}
+
+/** Runs a for-loop over a known or unknown collection. */
+function iterate(
+  coll: Evaluated,
+  keyVar: string | undefined,
+  valueVar: string,
+  ctx: Ctx,
+  body: (ctx: Ctx) => Evaluated,
+  build: (results: Json[]) => Json | undefined,
+): Evaluated {
+  if (!coll.known || (!Array.isArray(coll.value) && !isObject(coll.value))) {
+    if (coll.known) return failed("for over a value that is not a collection");
+    const element: Unknown = unknown(coll.refs, coll.literal, coll.error);
+    const inner = withVars(ctx, keyVar, element, valueVar, element);
+    return combine([body(inner), element], false);
+  }
+  const entries: [Json, Json][] = Array.isArray(coll.value) ? coll.value.map((v, i) => [i, v]) : Object.keys(coll.value).map((k) => [k, (coll.value as JsonObject)[k]]);
+  const results: Evaluated[] = entries.map(([k, v]) => body(withVars(ctx, keyVar, known(k), valueVar, known(v))));
+  if (results.every((r) => r.known)) {
+    const built = build(results.map((r) => (r).value));
+    return built === undefined ? failed("a value that is not a string in a template") : known(built);
+  }
+  return combine(results, false);
+}
+
+function withVars(ctx: Ctx, keyVar: string | undefined, key: Evaluated, valueVar: string, value: Evaluated): Ctx {
+  const vars = new Map(ctx.vars);
+  if (keyVar !== undefined) vars.set(keyVar, key);
+  vars.set(valueVar, value);
+  return { scope: ctx.scope, vars, via: ctx.via, depth: ctx.depth };
+}
+
+function evalExpr(e: Expr, ctx: Ctx): Evaluated {
+  if (++ctx.depth > MAX_DEPTH * 4) {
+    ctx.depth--;
+    return failed("expression nested too deeply");
+  }
+  try {
+    return evalInner(e, ctx);
+  } finally {
+    ctx.depth--;
+  }
+}
+
+function evalInner(e: Expr, ctx: Ctx): Evaluated {
+  switch (e.t) {
+    case "lit":
+      return known(e.v);
+    case "template":
+      return evalTemplate(e.parts, ctx);
+    case "name": {
+      const bound = ctx.vars.get(e.name);
+      if (bound !== undefined) return bound;
+      return unknown([{ kind: "other", address: e.name }], true);
+    }
+    case "trav":
+      return evalTraversal(e.base, e.steps, ctx);
+    case "call":
+      return evalCall(e, ctx);
+    case "unary": {
+      const v = evalExpr(e.e, ctx);
+      if (!v.known) return v;
+      if (e.op === "!" && typeof v.value === "boolean") return known(!v.value);
+      if (e.op === "-" && typeof v.value === "number") return known(-v.value);
+      return unknown([], true, `operator ${e.op} on a value of the wrong type`);
+    }
+    case "binary":
+      return evalBinary(e.op, evalExpr(e.l, ctx), evalExpr(e.r, ctx));
+    case "cond": {
+      const c = evalExpr(e.c, ctx);
+      if (c.known) {
+        if (typeof c.value !== "boolean" && c.value !== "true" && c.value !== "false") return failed("a condition that is not a boolean");
+        return evalExpr(truthy(c.value) ? e.a : e.b, ctx);
+      }
+      return combine([evalExpr(e.a, ctx), evalExpr(e.b, ctx), unknown(c.refs, false, c.error)], false);
+    }
+    case "tuple":
+      return collect(
+        e.items.map((i) => evalExpr(i, ctx)),
+        (items) => items,
+      );
+    case "object": {
+      const keys = e.items.map((i) => evalExpr(i.k, ctx));
+      const values = e.items.map((i) => evalExpr(i.v, ctx));
+      if ([...keys, ...values].every((v) => v.known)) {
+        const out: JsonObject = {};
+        for (let i = 0; i < keys.length; i++) {
+          const k = toTemplateString((keys[i] as Known).value);
+          if (k === undefined) return failed("an object key that is not a string");
+          defineOwn(out, k, (values[i] as Known).value);
+        }
+        return known(out);
+      }
+      // Keys are constants written here: they count as literal content.
+      return combine([...keys, ...values], false);
+    }
+    case "for": {
+      const coll = evalExpr(e.coll, ctx);
+      const body = (inner: Ctx): Evaluated => {
+        if (e.cond !== undefined) {
+          const c = evalExpr(e.cond, inner);
+          if (c.known && !truthy(c.value)) return known(SKIP as unknown as Json);
+          if (!c.known) {
+            const parts = [evalExpr(e.valueExpr, inner), ...(e.keyExpr ? [evalExpr(e.keyExpr, inner)] : [])];
+            return combine([...parts, unknown(c.refs, false, c.error)], false);
+          }
+        }
+        const v = evalExpr(e.valueExpr, inner);
+        if (e.keyExpr === undefined) return v;
+        const k = evalExpr(e.keyExpr, inner);
+        if (k.known && v.known) return known([k.value, v.value]);
+        return combine([k, v], false);
+      };
+      return iterate(coll, e.key, e.value, ctx, body, (results) => {
+        const kept = results.filter((r) => (r as unknown) !== SKIP);
+        if (!e.object) return kept;
+        const out: JsonObject = {};
+        for (const pair of kept as [Json, Json][]) {
+          const k = toTemplateString(pair[0]);
+          if (k === undefined) return undefined;
+          if (e.group) {
+            const existing = own(out, k);
+            defineOwn(out, k, [...(Array.isArray(existing) ? existing : []), pair[1]]);
+          } else defineOwn(out, k, pair[1]);
+        }
+        return out;
+      });
+    }
+  }
+}
+
+
+/** Reserved roots that are never resource types. */
+const OTHER_ROOTS = new Set(["each", "count", "path", "terraform", "self"]);
+
+function evalTraversal(base: Expr, steps: readonly Step[], ctx: Ctx): Evaluated {
+  if (base.t === "name" && !ctx.vars.has(base.name)) {
+    const root = base.name;
+    const first = steps[0];
+    if (root === "local" && first?.k === "attr") return applySteps(evalLocal(first.name, ctx), steps.slice(1), ctx);
+    if (root === "var" && first?.k === "attr") return applySteps(evalVariable(first.name, ctx), steps.slice(1), ctx);
+    if (root === "module" && first?.k === "attr") {
+      const output = steps[1]?.k === "attr" ? (steps[1] as { name: string }).name : undefined;
+      return withIndexRefs(unknown([{ kind: "module", address: `module.${first.name}`, attribute: output }], true), steps, ctx);
+    }
+    if (OTHER_ROOTS.has(root) || root === "local" || root === "var" || root === "module") {
+      const attr = first?.k === "attr" ? `.${first.name}` : "";
+      return withIndexRefs(unknown([{ kind: "other", address: `${root}${attr}` }], true), steps, ctx);
+    }
+    if (root === "data") {
+      if (steps[0]?.k !== "attr" || steps[1]?.k !== "attr") return failed("a data reference without type and name");
+      const address = `data.${steps[0].name}.${steps[1].name}`;
+      return withIndexRefs(unknown([{ kind: "data", address, attribute: firstAttr(steps.slice(2)) }], false), steps.slice(2), ctx);
+    }
+    if (first?.k !== "attr") return unknown([{ kind: "other", address: root }], true);
+    // A resource: type.name[...].attribute
+    return withIndexRefs(unknown([{ kind: "resource", address: `${root}.${first.name}`, attribute: firstAttr(steps.slice(1)) }], false), steps.slice(1), ctx);
+  }
+  return applySteps(evalExpr(base, ctx), steps, ctx);
+}
+
+function firstAttr(steps: readonly Step[]): string | undefined {
+  for (const s of steps) {
+    if (s.k === "attr") return s.name;
+    if (s.k === "splat") continue;
+  }
+  return undefined;
+}
+
+/** A reference's index expressions select, they add no content; their own references still count. */
+function withIndexRefs(ref: Unknown, steps: readonly Step[], ctx: Ctx): Unknown {
+  const indexes = steps.filter((s): s is { k: "index"; e: Expr } => s.k === "index").map((s) => evalExpr(s.e, ctx));
+  if (indexes.length === 0) return ref;
+  const refs = combine(indexes.filter((i) => !i.known).map((i) => ({ ...(i), literal: false })), false);
+  return unknown([...ref.refs, ...refs.refs], ref.literal, ref.error ?? refs.error);
+}
+
+function applySteps(value: Evaluated, steps: readonly Step[], ctx: Ctx): Evaluated {
+  let current = value;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    if (!current.known) return withIndexRefs(current, steps.slice(i), ctx);
+    if (step.k === "splat") {
+      const rest = steps.slice(i + 1);
+      const items = current.value === null ? [] : Array.isArray(current.value) ? current.value : [current.value];
+      return collect(
+        items.map((item) => applySteps(known(item), rest, ctx)),
+        (xs) => xs,
+      );
+    }
+    let key: Json;
+    if (step.k === "attr") key = step.name;
+    else {
+      const k = evalExpr(step.e, ctx);
+      if (!k.known) return combine([{ ...k, literal: true }], true);
+      key = k.value;
+    }
+    const node: Json = current.value;
+    if (Array.isArray(node) && typeof key === "number" && Number.isInteger(key) && key >= 0 && key < node.length) current = known(node[key]);
+    else if (Array.isArray(node) && typeof key === "string" && /^[0-9]+$/.test(key) && Number(key) < node.length) current = known(node[Number(key)]);
+    else if (isObject(node) && (typeof key === "string" || typeof key === "number") && Object.prototype.hasOwnProperty.call(node, String(key))) current = known(node[String(key)]);
+    else return failed("an index or attribute that does not exist");
+  }
+  return current;
+}
+
+function evalLocal(name: string, ctx: Ctx): Evaluated {
+  const scope = ctx.scope;
+  ctx.via.add(`local.${name}`);
+  const cached = scope.cache.get(name);
+  if (cached !== undefined) {
+    for (const v of cached.via) ctx.via.add(v);
+    return cached;
+  }
+  if (!scope.locals.has(name)) return failed("a local value that is not declared");
+  if (scope.pending.has(name)) return failed("a cycle between local values");
+  if (scope.pending.size >= 64) return failed("local values nested too deeply");
+  scope.pending.add(name);
+  let result: Evaluated;
+  try {
+    result = evaluate(scope.locals.get(name), scope);
+  } finally {
+    scope.pending.delete(name);
+  }
+  scope.cache.set(name, result);
+  for (const v of result.via) ctx.via.add(v);
+  return result;
+}
+
+function evalVariable(name: string, ctx: Ctx): Evaluated {
+  ctx.via.add(`var.${name}`);
+  const decl = ctx.scope.variables.get(name);
+  if (decl === undefined) return unknown([{ kind: "variable", address: `var.${name}`, sensitive: false, declared: false }], false);
+  if (decl.hasDefault) return known(decl.default as Json);
+  return unknown([{ kind: "variable", address: `var.${name}`, sensitive: decl.sensitive, declared: true }], false);
+}
+
+function evalBinary(op: string, l: Evaluated, r: Evaluated): Evaluated {
+  if (!l.known || !r.known) {
+    // `a && b`, `a == b`...: the result is computed from both; constants written here may decide it.
+    return combine([l, r], false);
+  }
+  const a = l.value;
+  const b = r.value;
+  const num = (v: Json) => (typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : undefined);
+  switch (op) {
+    case "==":
+      return known(canonicalEqual(a, b));
+    case "!=":
+      return known(!canonicalEqual(a, b));
+    case "&&":
+    case "||": {
+      if (typeof a !== "boolean" || typeof b !== "boolean") return failed(`operator ${op} on values that are not booleans`);
+      return known(op === "&&" ? a && b : a || b);
+    }
+  }
+  const x = num(a);
+  const y = num(b);
+  if (x === undefined || y === undefined) return failed(`operator ${op} on values that are not numbers`);
+  switch (op) {
+    case "+":
+      return known(x + y);
+    case "-":
+      return known(x - y);
+    case "*":
+      return known(x * y);
+    case "/":
+      return y === 0 ? failed("division by zero") : known(x / y);
+    case "%":
+      return y === 0 ? failed("division by zero") : known(x % y);
+    case "<":
+      return known(x < y);
+    case ">":
+      return known(x > y);
+    case "<=":
+      return known(x <= y);
+    case ">=":
+      return known(x >= y);
+  }
+  return failed("unknown operator");
+}
+
+function canonicalEqual(a: Json, b: Json): boolean {
+  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+}
+
+function sortKeys(v: Json): Json {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (isObject(v)) {
+    const out: JsonObject = {};
+    for (const k of Object.keys(v).sort()) defineOwn(out, k, sortKeys(v[k]));
+    return out;
+  }
+  return v;
+}
+
+/** Sets an own property, even for `__proto__`: input keys are data. */
+export function defineOwn(target: JsonObject, key: string, value: Json): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * Arguments of functions that select rather than contribute content: a
+ * literal there does not end up in the result (`lookup(map, "key")`).
+ */
+const SELECTOR_ARGS: ReadonlyMap<string, readonly number[]> = new Map([
+  ["lookup", [1]],
+  ["element", [1]],
+  ["index", [1]],
+  ["substr", [1, 2]],
+  ["slice", [1, 2]],
+  ["try", []],
+]);
+
+function evalCall(e: { name: string; args: Expr[]; expand: boolean }, ctx: Ctx): Evaluated {
+  const name = e.name;
+  if (name === "try" || name === "can") {
+    for (const arg of e.args) {
+      const v = evalExpr(arg, ctx);
+      if (v.known) return name === "can" ? known(true) : v;
+      if (v.error === undefined) return name === "can" ? unknown(v.refs, false) : combine(e.args.map((a) => evalExpr(a, ctx)), false);
+    }
+    return name === "can" ? known(false) : failed("no argument of try could be evaluated");
+  }
+  let args = e.args.map((a) => evalExpr(a, ctx));
+  if (e.expand && args.length > 0) {
+    const last = args[args.length - 1];
+    if (last.known && Array.isArray(last.value)) args = [...args.slice(0, -1), ...last.value.map(known)];
+    else if (!last.known) return combine(args, false);
+  }
+  if (args.every((a) => a.known)) {
+    const fn = FUNCTIONS.get(name);
+    if (fn !== undefined) {
+      try {
+        const result = fn(args.map((a) => (a).value));
+        if (result !== undefined) return known(result);
+      } catch {
+        // fall through: the result is a constant we could not compute
+      }
+    }
+    // A function of constants only (file(), templatefile(), uuid()...): unknown here, but nothing in it is a reference.
+    return unknown([], true);
+  }
+  const selectors = SELECTOR_ARGS.get(name) ?? [];
+  return combine(
+    args.map((a, i) => (selectors.includes(i) && a.known ? known(null) : selectors.includes(i) && !a.known ? { ...a, literal: false } : a)),
+    false,
+  );
+}
+
+type Fn = (args: Json[]) => Json | undefined;
+
+const s = (v: Json): string => {
+  const t = toTemplateString(v);
+  if (t === undefined) throw new Error("not a string");
+  return t;
+};
+const arr = (v: Json): Json[] => {
+  if (!Array.isArray(v)) throw new Error("not a list");
+  return v;
+};
+const obj = (v: Json): JsonObject => {
+  if (!isObject(v)) throw new Error("not an object");
+  return v;
+};
+
+/** Pure functions Terraform evaluates at plan time, for constant arguments. */
+const FUNCTIONS: ReadonlyMap<string, Fn> = new Map<string, Fn>([
+  ["lower", ([a]) => s(a).toLowerCase()],
+  ["upper", ([a]) => s(a).toUpperCase()],
+  ["title", ([a]) => s(a).replace(/\b\w/g, (c) => c.toUpperCase())],
+  ["trimspace", ([a]) => s(a).trim()],
+  ["chomp", ([a]) => s(a).replace(/(\r?\n)+$/, "")],
+  ["trimprefix", ([a, p]) => (s(a).startsWith(s(p)) ? s(a).slice(s(p).length) : s(a))],
+  ["trimsuffix", ([a, p]) => (s(p) !== "" && s(a).endsWith(s(p)) ? s(a).slice(0, -s(p).length) : s(a))],
+  ["startswith", ([a, p]) => s(a).startsWith(s(p))],
+  ["endswith", ([a, p]) => s(a).endsWith(s(p))],
+  ["strrev", ([a]) => [...s(a)].reverse().join("")],
+  ["replace", ([a, f, t]) => (s(f).startsWith("/") && s(f).endsWith("/") && s(f).length > 1 ? undefined : s(a).split(s(f)).join(s(t)))],
+  ["join", ([sep, ...lists]) => lists.flatMap(arr).map(s).join(s(sep))],
+  ["split", ([sep, a]) => s(a).split(s(sep))],
+  ["concat", (lists) => lists.flatMap(arr)],
+  ["length", ([a]) => (typeof a === "string" ? [...a].length : Array.isArray(a) ? a.length : Object.keys(obj(a)).length)],
+  ["lookup", ([m, k, d]) => (Object.prototype.hasOwnProperty.call(obj(m), s(k)) ? obj(m)[s(k)] : d === undefined ? undefined : d)],
+  ["element", ([l, i]) => (arr(l).length === 0 ? undefined : arr(l)[((Number(i) % arr(l).length) + arr(l).length) % arr(l).length])],
+  ["coalesce", (xs) => xs.find((x) => x !== null && x !== "") ?? undefined],
+  ["compact", ([l]) => arr(l).filter((x) => x !== null && x !== "")],
+  ["distinct", ([l]) => arr(l).filter((x, i, all) => all.findIndex((y) => canonicalEqual(x, y)) === i)],
+  ["flatten", ([l]) => flattenDeep(arr(l))],
+  ["contains", ([l, v]) => arr(l).some((x) => canonicalEqual(x, v))],
+  ["keys", ([m]) => Object.keys(obj(m)).sort()],
+  ["values", ([m]) => Object.keys(obj(m)).sort().map((k) => obj(m)[k])],
+  ["merge", (ms) => {
+    const out: JsonObject = {};
+    for (const m of ms) if (m !== null) for (const k of Object.keys(obj(m))) defineOwn(out, k, obj(m)[k]);
+    return out;
+  }],
+  ["reverse", ([l]) => [...arr(l)].reverse()],
+  ["sort", ([l]) => arr(l).map(s).sort()],
+  ["tostring", ([a]) => (a === null ? null : s(a))],
+  ["tonumber", ([a]) => (a === null ? null : typeof a === "number" ? a : Number.isNaN(Number(s(a))) ? undefined : Number(s(a)))],
+  ["tobool", ([a]) => (a === null || typeof a === "boolean" ? a : a === "true" ? true : a === "false" ? false : undefined)],
+  ["tolist", ([a]) => arr(a)],
+  ["toset", ([a]) => arr(a).filter((x, i, all) => all.findIndex((y) => canonicalEqual(x, y)) === i)],
+  ["tomap", ([a]) => obj(a)],
+  ["jsonencode", ([a]) => JSON.stringify(sortKeys(a))],
+  ["jsondecode", ([a]) => JSON.parse(s(a)) as Json],
+  ["base64encode", ([a]) => Buffer.from(s(a), "utf8").toString("base64")],
+  ["base64decode", ([a]) => Buffer.from(s(a), "base64").toString("utf8")],
+  ["sensitive", ([a]) => a],
+  ["nonsensitive", ([a]) => a],
+  ["substr", ([a, o, l]) => {
+    const chars = [...s(a)];
+    const off = Number(o) < 0 ? chars.length + Number(o) : Number(o);
+    return chars.slice(off, Number(l) < 0 ? undefined : off + Number(l)).join("");
+  }],
+  ["format", ([f, ...xs]) => {
+    let i = 0;
+    return s(f).replace(/%%|%[-+# 0]*\d*(?:\.\d+)?([sdvqft])/g, (m, verb: string | undefined) => {
+      if (m === "%%") return "%";
+      const x = xs[i++];
+      if (x === undefined) throw new Error("too few arguments");
+      if (verb === "q") return JSON.stringify(s(x));
+      if (verb === "d") return String(Math.trunc(Number(x)));
+      if (verb === "v" && (typeof x === "object")) return JSON.stringify(x);
+      return s(x);
+    });
+  }],
+  ["formatlist", () => undefined],
+  ["min", (xs) => Math.min(...xs.map(Number))],
+  ["max", (xs) => Math.max(...xs.map(Number))],
+  ["abs", ([a]) => Math.abs(Number(a))],
+  ["one", ([l]) => (arr(l).length === 0 ? null : arr(l).length === 1 ? arr(l)[0] : undefined)],
+  ["zipmap", ([k, v]) => {
+    const out: JsonObject = {};
+    arr(k).forEach((key, i) => defineOwn(out, s(key), arr(v)[i]));
+    return out;
+  }],
+]);
+
+function flattenDeep(items: Json[]): Json[] {
+  return items.flatMap((i) => (Array.isArray(i) ? flattenDeep(i) : [i]));
+}

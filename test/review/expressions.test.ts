@@ -1,0 +1,116 @@
+import { emptyScope, evaluate, ExpressionSyntaxError, parseTemplate, stackScope } from "../../src/review/expressions";
+
+const scope = stackScope({
+  locals: { team: "eng", group: "${local.team}-admins", secret: "${okta_app_oauth.app.client_secret}", loop: "${local.loop}", via_var: "${var.with_default}" },
+  variable: { with_default: { default: "Everyone" }, token: { type: "string", sensitive: true }, plain: { type: "string" } },
+  resource: {},
+});
+
+const value = (text: unknown) => evaluate(text as any, scope);
+
+describe("Terraform template parser", () => {
+  test.each([
+    ["plain text", "hello", "hello"],
+    ["a quoted string in an interpolation", '${"S3CRET"}', "S3CRET"],
+    ["text and an empty string", 'S3CRET${""}', "S3CRET"],
+    ["a heredoc inside an interpolation", "${<<EOT\nS3CRET\nEOT\n}", "S3CRET\n"],
+    ["an indented heredoc", "${<<-EOT\n    a\n      b\n    EOT\n}", "a\n  b\n"],
+    ["the $${ escape", "$${not.a.reference}", "${not.a.reference}"],
+    ["the %%{ escape", "%%{if}", "%{if}"],
+    ["string escapes", '${"a\\n\\t\\"\\\\\\u00e9\\U0001F600"}', 'a\n\t"\\é😀'],
+    ["an if directive", "%{ if true }yes%{ else }no%{ endif }", "yes"],
+    ["an else branch", '%{ if 1 == 2 }yes%{ else }no%{ endif }', "no"],
+    ["a for directive", '%{ for x in ["a", "b"] }${x}-%{ endfor }', "a-b-"],
+    ["strip markers", "a   ${~ \"b\" ~}   c", "abc"],
+    ["arithmetic and precedence", "${1 + 2 * 3 - 4 / 2}", 5],
+    ["comparison and logic", "${!(1 < 2) || 3 >= 3 && true}", true],
+    ["a conditional on a constant", '${2 > 1 ? "x" : okta_app_oauth.a.client_secret}', "x"],
+    ["a local through a local", "${local.group}", "eng-admins"],
+    ["a variable's default", "${var.with_default}", "Everyone"],
+    ["functions", '${upper(join("-", ["a", local.team]))}', "A-ENG"],
+    ["format", '${format("%s:%d", "n", 7)}', "n:7"],
+    ["a tuple for-expression with a filter", '${[for x in ["a", "bb", "c"] : upper(x) if length(x) == 1]}', ["A", "C"]],
+    ["an object for-expression", "${{for k, v in {a = 1, b = 2} : v => k}}", { "1": "a", "2": "b" }],
+    ["a grouped for-expression", '${{for x in ["a", "b", "a"] : x => x...}}', { a: ["a", "a"], b: ["b"] }],
+    ["an index and an attribute of a constant", '${{list = ["x", "y"]}.list[1]}', "y"],
+    ["a splat over a constant", '${[{n = "a"}, {n = "b"}][*].n}', ["a", "b"]],
+    ["comments", "${1 /* one */ + # plus\n 2}", 3],
+    ["a number as a template part", "v${1}", "v1"],
+    ["prototype-named keys", '${{constructor = "c", __proto__ = "p"}.__proto__}', "p"],
+    ["jsonencode", '${jsonencode({b = 1, a = "x"})}', '{"a":"x","b":1}'],
+  ])("%s", (_what, text, expected) => {
+    expect(value(text)).toMatchObject({ known: true, value: expected });
+  });
+
+  test("JSON numbers, booleans, arrays and objects are constants", () => {
+    expect(value(123)).toMatchObject({ known: true, value: 123 });
+    expect(value({ a: ["${local.team}", true] })).toMatchObject({ known: true, value: { a: ["eng", true] } });
+  });
+
+  test("references are unknown, with what they depend on", () => {
+    expect(value("${okta_app_oauth.app.client_secret}")).toEqual({
+      known: false,
+      refs: [{ kind: "resource", address: "okta_app_oauth.app", attribute: "client_secret" }],
+      literal: false,
+      via: [],
+    });
+    expect(value("${data.okta_group.eng.id}")).toMatchObject({ known: false, literal: false, refs: [{ kind: "data", address: "data.okta_group.eng", attribute: "id" }] });
+    expect(value("${okta_app_oauth.app[0].client_secret}")).toMatchObject({ refs: [{ address: "okta_app_oauth.app", attribute: "client_secret" }] });
+    expect(value("${var.token}")).toMatchObject({ known: false, literal: false, refs: [{ kind: "variable", address: "var.token", sensitive: true, declared: true }] });
+    expect(value("${var.plain}")).toMatchObject({ known: false, refs: [{ kind: "variable", sensitive: false, declared: true }] });
+    expect(value("${var.undeclared}")).toMatchObject({ known: false, refs: [{ kind: "variable", declared: false }] });
+    expect(value("${local.secret}")).toMatchObject({ known: false, literal: false, via: ["local.secret"] });
+    expect(value("${base64encode(trimspace(okta_app_oauth.app.client_secret))}")).toMatchObject({ known: false, literal: false });
+    expect(value("${module.m.out}")).toMatchObject({ known: false, literal: true, refs: [{ kind: "module", address: "module.m", attribute: "out" }] });
+    expect(value("${each.value}")).toMatchObject({ known: false, literal: true, refs: [{ kind: "other", address: "each.value" }] });
+  });
+
+  test.each([
+    ["text before a reference", "S3CRET${var.token}"],
+    ["text after a reference", "${var.token}S3CRET"],
+    ["a fallback argument", '${coalesce(var.token, "S3CRET")}'],
+    ["a conditional on an unknown with a constant branch", '${var.token != "" ? var.token : "S3CRET"}'],
+    ["an unknown condition in a directive", "%{ if var.token != \"\" }S3CRET%{ endif }"],
+    ["a for over an unknown list with constant text", '${[for x in var.token : "S3CRET"]}'],
+    ["an object key", '${jsonencode({S3CRET = var.token})}'],
+  ])("constant content combined with a reference is marked literal: %s", (_what, text) => {
+    expect(value(text)).toMatchObject({ known: false, literal: true });
+  });
+
+  test("selector arguments do not make a value literal", () => {
+    expect(value('${lookup(var.token, "okta")}')).toMatchObject({ known: false, literal: false });
+    expect(value('${var.token["okta"]}')).toMatchObject({ known: false, literal: false });
+    expect(value('${lookup(var.token, "okta", "S3CRET")}')).toMatchObject({ known: false, literal: true });
+  });
+
+  test("what cannot be parsed or evaluated is unknown and literal, with a position and never the text", () => {
+    for (const text of ["${x", '${"S3CRET', "${<<EOT\nS3CRET\n}", "%{ if true }S3CRET", "%{ endif }", "${S3CRET S3CRET}", "${local.loop}", "${local.missing}", '${"a" + 1}', "${1/0}"]) {
+      const result = value(text);
+      expect(result).toMatchObject({ known: false, literal: true });
+      expect(JSON.stringify(result)).not.toContain("S3CRET");
+      expect((result as { error?: string }).error).toBeDefined();
+    }
+    expect(() => parseTemplate("${x")).toThrow(ExpressionSyntaxError);
+    expect(() => parseTemplate("${x")).toThrow(/at character \d+/);
+  });
+
+  test("a deeply nested hostile input is refused, not a crash", () => {
+    const deep = `\${${"(".repeat(5000)}1${")".repeat(5000)}}`;
+    expect(value(deep)).toMatchObject({ known: false, literal: true });
+    const locals: Record<string, string> = {};
+    for (let i = 0; i < 500; i++) locals[`l${i}`] = `\${local.l${i + 1}}`;
+    locals.l500 = "S3CRET";
+    const chain = stackScope({ locals });
+    expect(evaluate("${local.l0}", chain)).toMatchObject({ known: false, literal: true });
+  });
+
+  test("an empty scope leaves locals and variables unknown", () => {
+    expect(evaluate("${var.x}", emptyScope())).toMatchObject({ known: false, refs: [{ kind: "variable", declared: false }] });
+    expect(evaluate("${local.x}", emptyScope())).toMatchObject({ known: false, literal: true });
+  });
+
+  test("a variable default is a literal value, never a template", () => {
+    const s = stackScope({ variable: { v: { default: "${okta_app_oauth.app.client_secret}" } } });
+    expect(evaluate("${var.v}", s)).toMatchObject({ known: true, value: "${okta_app_oauth.app.client_secret}" });
+  });
+});
