@@ -8,10 +8,10 @@
 // them into a temporary folder and fails when the committed files differ,
 // so the reference cannot fall behind the code.
 "use strict";
-const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
+const { runWithJsiiPackageJson } = require("./jsii-package-json");
 
 const root = path.join(__dirname, "..");
 const check = process.argv.includes("--check");
@@ -24,11 +24,17 @@ if (!fs.existsSync(path.join(root, ".jsii"))) {
 }
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "api-docs-"));
 try {
-  execFileSync(
-    process.execPath,
-    [require.resolve("jsii-docgen/bin/jsii-docgen"), "--language", "typescript", "--language", "python", "--output", path.join(tmp, "API.md")],
-    { cwd: root, stdio: "inherit" },
-  );
+  // jsii-rosetta (which translates the doc examples) resolves every peer
+  // dependency in package.json: the optional cdktn peer is hidden from it.
+  const status = runWithJsiiPackageJson(require.resolve("jsii-docgen/bin/jsii-docgen"), [
+    "--language",
+    "typescript",
+    "--language",
+    "python",
+    "--output",
+    path.join(tmp, "API.md"),
+  ]);
+  if (status !== 0) throw new Error(`jsii-docgen failed (exit ${status})`);
   const stale = [];
   for (const [generated, committed] of Object.entries(FILES)) {
     const fresh = fs.readFileSync(path.join(tmp, generated), "utf8");
@@ -45,9 +51,10 @@ try {
   }
   if (stale.length > 0) {
     console.error(`docs: ${stale.join(" and ")} ${stale.length > 1 ? "are" : "is"} not what jsii-docgen generates from the current API: run npm run docs and commit the result`);
-    process.exit(1);
+    process.exitCode = 1;
+  } else if (check) {
+    console.log(`${Object.values(FILES).join(" and ")} are current`);
   }
-  if (check) console.log(`${Object.values(FILES).join(" and ")} are current`);
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }

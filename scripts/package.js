@@ -20,6 +20,7 @@
 const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
+const { runWithJsiiPackageJson } = require("./jsii-package-json");
 
 const root = path.join(__dirname, "..");
 const pkg = require(path.join(root, "package.json"));
@@ -43,7 +44,13 @@ fs.rmSync(srcDir, { recursive: true, force: true });
 fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
 
-run(process.execPath, [require.resolve("jsii-pacmak/bin/jsii-pacmak"), "--targets", "python", "--code-only", "--no-npmignore", "--outdir", srcDir]);
+// pacmak resolves every peer dependency in package.json and packs the npm
+// tarball the Python package embeds: the optional cdktn peer is hidden from it,
+// as from jsii (scripts/jsii-package-json.js).
+const pacmakArgs = ["--targets", "python", "--code-only", "--no-npmignore", "--outdir", srcDir];
+console.log(`$ jsii-pacmak ${pacmakArgs.map((a) => (a.startsWith(root + path.sep) ? path.relative(root, a) : a)).join(" ")}`);
+const pacmakStatus = runWithJsiiPackageJson(require.resolve("jsii-pacmak/bin/jsii-pacmak"), pacmakArgs);
+if (pacmakStatus !== 0) throw new Error(`jsii-pacmak failed (exit ${pacmakStatus})`);
 const pySrc = path.join(srcDir, "python");
 
 // The long description for PyPI.
