@@ -30,15 +30,19 @@ const CDKTN_CONSTRUCTS = "10.7.2";
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
 const dev = pkg.devDependencies;
 const started = Date.now();
+/** @type {string[]} */
 const failures = [];
 
+/** @param {string} message */
 function log(message) {
   console.log(`[cdktn] ${message}`);
 }
+/** @param {boolean} ok @param {string} message */
 function check(ok, message) {
   log(`${ok ? "ok  " : "FAIL"} ${message}`);
   if (!ok) failures.push(message);
 }
+/** @param {string} cmd @param {string[]} args @param {string} cwd @returns {string} */
 function run(cmd, args, cwd) {
   return execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
 }
@@ -51,9 +55,10 @@ if (!fs.existsSync(path.join(ROOT, "lib", "index.js"))) {
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cdktn-check-"));
 try {
   log(`node ${process.version}, working in ${tmp}`);
-  const tarball = path.join(tmp, run("npm", ["pack", "--silent", "--pack-destination", tmp], ROOT).trim().split("\n").pop());
+  const tarball = path.join(tmp, run("npm", ["pack", "--silent", "--pack-destination", tmp], ROOT).trim().split("\n").pop() ?? "");
   log(`packed ${path.basename(tarball)}`);
 
+  /** @type {Record<"cdktf" | "cdktn", { dependencies: Record<string, string>; overrides?: Record<string, string>; dir?: string }>} */
   const apps = {
     cdktf: {
       dependencies: { cdktf: dev.cdktf, constructs: dev.constructs },
@@ -85,12 +90,13 @@ try {
     log(`installed the ${name} app in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   }
 
-  const coreOf = (dir, module) => JSON.parse(fs.readFileSync(path.join(dir, "node_modules", module, "package.json"), "utf8"));
+  /** @type {(dir: string | undefined, module: string) => { name: string; version: string }} */
+  const coreOf = (dir, module) => JSON.parse(fs.readFileSync(path.join(dir ?? "", "node_modules", module, "package.json"), "utf8"));
   const cdktfCore = coreOf(apps.cdktf.dir, "cdktf");
   const aliasCore = coreOf(apps.cdktn.dir, "cdktf");
   check(cdktfCore.name === "cdktf" && cdktfCore.version === dev.cdktf, `cdktf app: node_modules/cdktf is cdktf ${dev.cdktf} (found ${cdktfCore.name} ${cdktfCore.version})`);
   check(aliasCore.name === "cdktn" && aliasCore.version === CDKTN_VERSION, `cdktn app: the override makes node_modules/cdktf cdktn ${CDKTN_VERSION} (found ${aliasCore.name} ${aliasCore.version})`);
-  const copies = run("node", ["-e", 'console.log(require("cdktn") === require("cdktf") ? "one" : "two")'], apps.cdktn.dir).trim();
+  const copies = run("node", ["-e", 'console.log(require("cdktn") === require("cdktf") ? "one" : "two")'], apps.cdktn.dir ?? "").trim();
   check(copies === "two", `cdktn app: importing cdktn loads a second copy of the core next to the alias (${copies} copies)`);
 
   const variants = [
@@ -102,8 +108,9 @@ try {
   // absolute, under the current directory. Modules resolve from program.js.
   const cwd = path.join(tmp, "run");
   fs.mkdirSync(cwd);
+  /** @type {(v: { dir?: string; core: string }, ...args: string[]) => import("node:child_process").SpawnSyncReturns<string>} */
   const program = (v, ...args) =>
-    spawnSync("node", [path.join(v.dir, "program.js"), v.core, ...args], { cwd, encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+    spawnSync("node", [path.join(v.dir ?? "", "program.js"), v.core, ...args], { cwd, encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
   const synths = variants.map((v) => {
     const outdir = path.join(tmp, `out-${variants.indexOf(v)}`);
     const t = Date.now();
@@ -112,10 +119,13 @@ try {
     return { ...v, outdir };
   });
 
+  /** @type {(file: string) => any} */
   const read = (file) => JSON.parse(fs.readFileSync(file, "utf8"));
   const reference = synths[0];
   for (const stack of ["access", "access-oauth"]) {
+    /** @type {(s: { outdir: string }) => string} */
     const stackFile = (s) => path.join(s.outdir, "stacks", stack, "cdk.tf.json");
+    /** @type {(s: { outdir: string; label: string; stamp: string }) => any} */
     const unstamped = (s) => {
       const json = read(stackFile(s));
       check(json["//"]?.metadata?.version === s.stamp, `${s.label}: stack ${stack} carries the version stamp ${s.stamp} (found ${json["//"]?.metadata?.version})`);
@@ -133,7 +143,9 @@ try {
 
   for (const s of synths) {
     const manifest = read(path.join(s.outdir, "manifest.json"));
-    const messages = (stack) => (manifest.stacks[stack]?.annotations ?? []).filter((a) => a.level === "@cdktf/warn").map((a) => a.message);
+    /** @type {(stack: string) => string[]} */
+    const messages = (stack) =>
+      (manifest.stacks[stack]?.annotations ?? []).filter((/** @type {{ level: string }} */ a) => a.level === "@cdktf/warn").map((/** @type {{ message: string }} */ a) => a.message);
     check(
       messages("access-oauth").some((m) => /^OktaAccessIdentityProvider "access-oauth\/Okta": .*OAuth 2\.0.*silently skips groups_claim/.test(m)),
       `${s.label}: the OAuth 2.0 groups-claim warning is in the manifest`,
@@ -143,7 +155,7 @@ try {
 
   // The review CLI reads what cdktn synthesized as it reads cdktf's output.
   for (const s of synths.slice(1)) {
-    const review = spawnSync(path.join(s.dir, "node_modules", ".bin", "cdktf-okta-access"), ["review", s.outdir, "--format", "json"], { cwd, encoding: "utf8" });
+    const review = spawnSync(path.join(s.dir ?? "", "node_modules", ".bin", "cdktf-okta-access"), ["review", s.outdir, "--format", "json"], { cwd, encoding: "utf8" });
     const stacks = review.status === 0 ? JSON.parse(review.stdout).stacks.length : 0;
     check(review.status === 0 && stacks === 2, `${s.label}: cdktf-okta-access review reads both stacks (exit ${review.status}, ${stacks} stacks)`);
   }

@@ -13,6 +13,7 @@ require("esbuild-register/dist/node").register({ target: "node20" });
 const path = require("node:path");
 const { App } = require("cdktf");
 const { EXAMPLES } = require("./examples");
+const { printAnnotations } = require("./annotations");
 
 // `npm run synth -- basic` synthesizes only the named examples.
 const wanted = process.argv.slice(2);
@@ -28,3 +29,7 @@ for (const name of wanted.length > 0 ? wanted : EXAMPLES) {
 }
 app.synth();
 console.log(`synthesized ${app.node.children.length} stack(s) to ${path.relative(process.cwd(), app.outdir) || "."}`);
+
+// Every warning and error annotation of the synthesized stacks, as the cdktf
+// CLI shows them: the construct's warnings are easy to miss otherwise.
+if (printAnnotations(app) > 0) process.exit(1);

@@ -78,13 +78,13 @@ describe("OktaAccessIdentityProvider: wrong types and null from plain JavaScript
   });
 
   test("a JavaScript caller omitting teamDomain gets our error, not https://undefined/...", () => {
-    const props: Partial<OktaAccessIdentityProviderProps> = { ...BASE_PROPS };
+    const props: { -readonly [K in keyof OktaAccessIdentityProviderProps]?: OktaAccessIdentityProviderProps[K] } = { ...BASE_PROPS };
     delete props.teamDomain;
     expect(make(props)).toThrow(/^OktaAccessIdentityProvider "test\/Okta": teamDomain must be a bare host name .*; received undefined$/);
   });
 
   test("a JavaScript caller omitting oktaOrgUrl gets our error", () => {
-    const props: Partial<OktaAccessIdentityProviderProps> = { ...BASE_PROPS };
+    const props: { -readonly [K in keyof OktaAccessIdentityProviderProps]?: OktaAccessIdentityProviderProps[K] } = { ...BASE_PROPS };
     delete props.oktaOrgUrl;
     expect(make(props)).toThrow(/^OktaAccessIdentityProvider "test\/Okta": oktaOrgUrl must be an https:\/\/ URL .*; received undefined$/);
   });

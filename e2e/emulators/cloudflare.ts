@@ -383,7 +383,15 @@ export class CloudflareEmulator extends HttpEmulator {
         if (!IDP_TYPES.has(body.type)) throw cfError(400, 12130, `type ${String(body.type)} is not a valid identity provider type`);
         if (previous && previous.result.type !== body.type) throw cfError(400, 12130, "type cannot be changed");
         if (!isObject(body.config)) throw cfError(400, 12130, "config is required");
-        // The secret is write-only; redirect_url is Cloudflare's to compute.
+        // The secret is write-only: never returned, not even masked. Evidence:
+        // provider 5.14.0 keeps it from state only when the answer has none
+        // (zero_trust_access_identity_provider/normalizations.go,
+        // normalizeReadZeroTrustIDPConfigData: `ClientSecret.IsNull()`), and
+        // #5532's plan shows `+ client_secret` (null in state after a read); a
+        // masked value would diff on every plan. Nor does an okta IdP come back
+        // with `prompt` or `support_groups` (azureAD fields; #5532's `+ prompt`,
+        // `+ support_groups` are additions from configuration, not from the API).
+        // redirect_url is Cloudflare's to compute.
         const secret: unknown = body.config.client_secret;
         const config = this.idpConfig(body.type, omit(body.config, ["client_secret", "redirect_url"]));
         if (body.type === "okta") {

@@ -94,6 +94,23 @@ export class Emulators {
     await Promise.all([this.control(this.oktaUrl, "PUT", "/faults", faults.okta ?? {}), this.control(this.cloudflareRoot, "PUT", "/faults", faults.cloudflare ?? {})]);
   }
 
+  /** Seeds objects that exist before the run (POST /__emulator/seed on each emulator given). */
+  public async seedObjects(seed: { okta?: unknown; cloudflare?: unknown }): Promise<{ okta?: any; cloudflare?: any }> {
+    const [okta, cloudflare] = await Promise.all([
+      seed.okta === undefined ? undefined : this.control(this.oktaUrl, "POST", "/seed", seed.okta),
+      seed.cloudflare === undefined ? undefined : this.control(this.cloudflareRoot, "POST", "/seed", seed.cloudflare),
+    ]);
+    return { okta: okta?.seeded, cloudflare: cloudflare?.seeded };
+  }
+
+  /** Changes behaviour options mid-run (PUT /__emulator/behaviour). */
+  public async setBehaviour(behaviour: { okta?: unknown; cloudflare?: unknown }): Promise<void> {
+    await Promise.all([
+      behaviour.okta === undefined ? undefined : this.control(this.oktaUrl, "PUT", "/behaviour", behaviour.okta),
+      behaviour.cloudflare === undefined ? undefined : this.control(this.cloudflareRoot, "PUT", "/behaviour", behaviour.cloudflare),
+    ]);
+  }
+
   /** Writes both request logs and the final state to `<dir>/emulators.json`, for reading after a run. */
   public async saveLog(dir: string): Promise<string> {
     const file = join(dir, "emulators.json");

@@ -6,7 +6,9 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { CloudflareEmulatorOptions } from "../emulators/cloudflare";
 import type { RecordedRequest } from "../emulators/http-emulator";
+import type { OktaEmulatorOptions } from "../emulators/okta";
 import { EmulatorSeed, Emulators, EmulatorStates } from "./emulators";
 import { cloudflareId, E2E_DIR, newCredentials, ROOT, RunCredentials, toolEnv, toolSetup, workDir } from "./env";
 import { logPath, run, step } from "./run";
@@ -23,6 +25,12 @@ export interface DeployedContext {
 export interface ExampleSpec {
   /** The folder under examples/. */
   readonly example: string;
+  /**
+   * A named run of the example under emulator behaviours other than the
+   * defaults (see OktaEmulatorOptions.putWithoutSecret, CloudflareBehaviour):
+   * the suite's logs and work folder take this name.
+   */
+  readonly variant?: { readonly name: string; readonly okta?: Partial<OktaEmulatorOptions>; readonly cloudflare?: Partial<CloudflareEmulatorOptions> };
   /** The stack id the example's build() creates. */
   readonly stack: string;
   /** Okta groups the example refers to, created in the emulator beforehand. */
@@ -75,8 +83,8 @@ async function observe(r: Run): Promise<DeployedContext> {
 }
 
 export function describeLifecycle(spec: ExampleSpec): void {
-  const suite = spec.example;
-  describe(`examples/${spec.example} against the Okta and Cloudflare emulators`, () => {
+  const suite = spec.variant ? `${spec.example}-${spec.variant.name}` : spec.example;
+  describe(`examples/${spec.example} against the Okta and Cloudflare emulators${spec.variant ? ` (${spec.variant.name})` : ""}`, () => {
     const r = {} as Run;
 
     beforeAll(async () => {
@@ -87,13 +95,13 @@ export function describeLifecycle(spec: ExampleSpec): void {
       const team = `e2e-${accountId.slice(0, 8)}`;
       const teamDomain = `${team}.cloudflareaccess.com`;
       r.emulators = await Emulators.start({
-        okta: { apiToken: credentials.oktaApiToken, groups: [...(spec.oktaGroups ?? []), OUTSIDE_GROUP], assignmentPageSize: 1 },
-        cloudflare: { apiToken: credentials.cloudflareApiToken, accounts: [{ id: accountId, teamDomain }] },
+        okta: { ...spec.variant?.okta, apiToken: credentials.oktaApiToken, groups: [...(spec.oktaGroups ?? []), OUTSIDE_GROUP], assignmentPageSize: 1 },
+        cloudflare: { ...spec.variant?.cloudflare, apiToken: credentials.cloudflareApiToken, accounts: [{ id: accountId, teamDomain }] },
       });
       r.settings = spec.settings({ accountId, teamDomain, oktaOrgUrl: `https://${team}.okta.com`, seed: r.emulators.seed });
       r.binary = tools.binary;
       r.env = toolEnv(tools, r.emulators, credentials, r.settings);
-      r.dir = workDir(spec.example);
+      r.dir = workDir(suite);
     });
 
     afterAll(async () => {

@@ -6,10 +6,13 @@
  * protectApplication with an explicit account for the zone-scoped IdP.
  */
 import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
+import { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/zero-trust-access-application";
+import { ZeroTrustAccessPolicy } from "@cdktf/provider-cloudflare/lib/zero-trust-access-policy";
 import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
 import { App, LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
 import { join } from "node:path";
 import { GroupsClaim, OktaAccessIdentityProvider, ScimIdentityUpdateBehavior } from "../../src";
+import { effectiveSession } from "../lib/effective-session";
 import { Emulators } from "../lib/emulators";
 import { cloudflareId, newCredentials, toolEnv, toolSetup, workDir } from "../lib/env";
 import { expectIdentityProvider } from "../lib/identity-provider-assertions";
@@ -57,6 +60,24 @@ describe("construct options no example uses, against the emulators", () => {
       scim: { userDeprovision: true, seatDeprovision: true, identityUpdateBehavior: ScimIdentityUpdateBehavior.AUTOMATIC },
     });
     const wiki = okta.protectApplication("Wiki", { domain: "wiki.features.example.com", allowedOktaGroups: ["Engineering"], accountId });
+    // Issue 16: a hand-written policy without session_duration, on an
+    // application that says 8h. Provider 5.14.0 sends the policy's default
+    // 24h, and the policy's session wins: the user gets 24h.
+    const handPolicy = new ZeroTrustAccessPolicy(stack, "HandWrittenPolicy", {
+      accountId,
+      name: "Hand-written: allow Engineering",
+      decision: "allow",
+      include: [{ okta: { name: "Engineering", identityProviderId: okta.identityProvider.id } }],
+    });
+    new ZeroTrustAccessApplication(stack, "HandWrittenApp", {
+      accountId,
+      type: "self_hosted",
+      name: "Hand-written app",
+      domain: "hand.features.example.com",
+      sessionDuration: "8h",
+      allowedIdps: [okta.identityProvider.id],
+      policies: [{ id: handPolicy.id, precedence: 1 }],
+    });
     new TerraformOutput(stack, "scim_base_url", { value: okta.scimBaseUrl });
     new TerraformOutput(stack, "scim_secret", { value: okta.scimSecret, sensitive: true });
     new TerraformOutput(stack, "wiki_aud", { value: wiki.aud });
@@ -114,11 +135,26 @@ describe("construct options no example uses, against the emulators", () => {
     expect(outputs.scim_base_url.value).toBe(idp.result.scim_config.scim_base_url);
     expect(outputs.scim_secret.sensitive).toBe(true);
     expect(outputs.scim_secret.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const wiki = states.cloudflare.accessApplications[0];
+    const wiki = states.cloudflare.accessApplications.find((a: any) => a.result.domain === "wiki.features.example.com");
     expect(wiki.scope).toBe(`zones/${zoneId}`);
-    expect(states.cloudflare.accessPolicies[0].scope).toBe(`accounts/${accountId}`);
+    const wikiPolicyId = wiki.result.policies[0].id;
+    expect(states.cloudflare.accessPolicies.find((p: any) => p.result.id === wikiPolicyId).scope).toBe(`accounts/${accountId}`);
     expect(outputs.wiki_aud.value).toBe(wiki.result.aud);
     expect(app.app.id).toMatch(/^0oa/);
+  });
+
+  test("effective sessions (issue 16): the construct's policy sets the application's; a hand-written policy without one gets the provider's 24h", async () => {
+    const [states, requests] = await Promise.all([emulators.states(), emulators.requests()]);
+    // protectApplication's default sessionDuration is 24h, and its policy now says so itself.
+    expect(effectiveSession(states.cloudflare, "Wiki")).toMatchObject({ application: "24h", effective: "24h" });
+    expect(effectiveSession(states.cloudflare, "Wiki").policies.every((p) => p.own === "24h")).toBe(true);
+    const hand = effectiveSession(states.cloudflare, "Hand-written app");
+    expect(hand.application).toBe("8h");
+    expect(hand.policies).toEqual([{ name: "Hand-written: allow Engineering", own: "24h", effective: "24h" }]);
+    expect(hand.effective).toBe("24h");
+    // The 24h came from the provider, not from the emulator: it is in the request body.
+    const created = requests.cloudflare.find((r) => r.method === "POST" && r.path.endsWith("/access/policies") && (r.body as any)?.name === "Hand-written: allow Engineering");
+    expect((created?.body as any)?.session_duration).toBe("24h");
   });
 
   test("additive assignments leave an assignment made elsewhere alone", async () => {

@@ -7,6 +7,7 @@
 import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
 import { LocalBackend, S3Backend, TerraformStack } from "cdktf";
+import { OktaOrg } from "../../src";
 
 /**
  * The default Okta and Cloudflare providers of a stack. The Okta provider
@@ -15,11 +16,10 @@ import { LocalBackend, S3Backend, TerraformStack } from "cdktf";
  * claim that Access rules depend on.
  */
 export function addProviders(stack: TerraformStack, oktaOrgUrl: string): void {
-  const oktaHost = new URL(oktaOrgUrl).hostname;
-  new OktaProvider(stack, "okta", {
-    orgName: oktaHost.split(".")[0],
-    baseUrl: oktaHost.split(".").slice(1).join("."),
-  });
+  // The org is written once: OktaOrg.fromUrl derives the provider's orgName
+  // and baseUrl from the same URL the construct gets.
+  const org = OktaOrg.fromUrl(oktaOrgUrl);
+  new OktaProvider(stack, "okta", { orgName: org.orgName, baseUrl: org.baseUrl });
   new CloudflareProvider(stack, "cloudflare", {});
 }
 
