@@ -15,6 +15,9 @@ const { runWithJsiiPackageJson } = require("./jsii-package-json");
 process.exit(
   runWithJsiiPackageJson(require.resolve("jsii/bin/jsii"), ["--silence-warnings=reserved-word", ...process.argv.slice(2)], {
     ...process.env,
-    JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: "1",
+    // The compiler's Node.js end-of-life banner; the variable lists the major
+    // versions to silence ("1" silenced nothing), so name the running one
+    // unless the caller chose.
+    JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: process.env.JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION || process.versions.node.split(".")[0],
   }),
 );
