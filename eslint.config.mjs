@@ -4,7 +4,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["lib/", "dist/", "node_modules/", "**/cdktf.out/", "coverage/", ".e2e/", "**/*.d.ts"] },
+  { ignores: ["lib/", "dist/", "node_modules/", "**/cdktf.out/", "coverage/", ".e2e/", "**/*.d.ts", ".stryker-tmp/", "reports/"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,12 +1,15 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
-  // e2e/emulators: the API emulators' own tests (plain HTTP, no providers,
-  // about a second); the end-to-end suite itself is `npm run test:e2e`.
-  roots: ["<rootDir>/test", "<rootDir>/e2e/emulators", "<rootDir>/e2e/conformance"],
+  // Tests live in test/, e2e/emulators (the API emulators' own tests: plain
+  // HTTP, no providers, about a second) and e2e/conformance; the end-to-end
+  // suite itself is `npm run test:e2e`. src/, scripts/ and examples/ are roots too, so jest
+  // knows the modules the tests import: `jest --findRelatedTests src/x.ts` and
+  // the mutation run (`npm run test:mutation`) follow src/*.ts into src/private/.
+  roots: ["<rootDir>/test", "<rootDir>/e2e/emulators", "<rootDir>/e2e/conformance", "<rootDir>/src", "<rootDir>/scripts", "<rootDir>/examples"],
   testMatch: ["**/*.test.ts"],
-  // swc strips types only; type errors are caught by `npm run lint` (typed
-  // rules) and `npm run build` (jsii), which keeps the suite fast.
+  // swc strips types only, which keeps the suite fast; type errors are caught
+  // by `npm run typecheck` (part of `npm test`).
   transform: {
     "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } }],
   },

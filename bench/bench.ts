@@ -11,6 +11,7 @@
  *   npm run bench -- --only synth   some rows: load, synth, main, review, test
  *   npm run bench:ci                smoke: one sample each, no npm test
  *   npm run bench -- --profile      where the time goes (node --cpu-prof)
+ *   npm run bench -- --write-readme full run, then the table into README.md's Performance section
  *
  * Budgets are reported, not enforced, unless --strict: the machine is shared
  * and a timing budget must not make CI flaky. Correctness checks (both
@@ -28,6 +29,7 @@ import { parseArgs } from "node:util";
 import { buildSync } from "esbuild";
 import markdownTable from "markdown-table";
 import { categorize } from "./profile";
+import { replaceExampleRun } from "./readme-example";
 import type { SynthSample } from "./workloads/harness";
 
 const ROOT = join(__dirname, "..");
@@ -60,6 +62,7 @@ const { values: opts } = parseArgs({
     only: { type: "string" },
     "skip-test": { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
+    "write-readme": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -77,6 +80,10 @@ const only = new Set<RowName>(
   }),
 );
 if (opts.quick || opts["skip-test"]) only.delete("test");
+// The README's example run is a full one: every row, the default samples.
+if (opts["write-readme"] && (opts.quick || opts.profile || opts["skip-test"] || opts.only !== undefined || RUNS !== 5)) {
+  fatal("--write-readme needs a full run: no --quick, --profile, --skip-test, --only or --runs");
+}
 
 // ---------------------------------------------------------------- helpers
 
@@ -467,7 +474,7 @@ function npmTest(): void {
   const samples = single("npm test", () => run("npm", ["test"], { cwd: ROOT }), RUNS, false);
   const ours = median(samples.map((x) => x.ms));
   row({
-    measure: "`npm test` (lint + jest), wall",
+    measure: "`npm test` (lint + typecheck + jest), wall",
     ours: ms(ours),
     cpu: cpuCell(samples),
     budget: `< ${BUDGET.testMs / 1000} s`,
@@ -598,6 +605,11 @@ function main(): void {
   console.error(`bench: table written to ${relative(process.cwd(), join(RESULTS, "latest.md"))}`);
   for (const e of errors) console.error(`bench: ERROR ${e}`);
   if (errors.length) process.exit(1);
+  if (opts["write-readme"]) {
+    const readme = join(ROOT, "README.md");
+    writeFileSync(readme, replaceExampleRun(readFileSync(readme, "utf8"), text, new Date()));
+    console.error("bench: example run written to README.md (Performance)");
+  }
   if (failures.length) {
     console.error(`bench: ${failures.length} budget(s) missed: ${failures.join("; ")}${opts.strict ? "" : " (reported only; --strict makes this fail)"}`);
     if (opts.strict) process.exit(1);

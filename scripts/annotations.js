@@ -3,16 +3,31 @@
 // test/scripts/annotations.test.ts).
 "use strict";
 
+/** @type {Record<string, string | undefined>} */
 const LEVELS = { "@cdktf/error": "ERROR", "@cdktf/warn": "WARNING", "@cdktf/info": "INFO" };
 
-/** Every annotation in the tree of `scope`, in tree order: { level, path, message }. */
+/** @typedef {{ level: string, path: string, message: string }} Annotation */
+
+/**
+ * Every annotation in the tree of `scope`, in tree order.
+ * @param {import("constructs").IConstruct} scope
+ * @returns {Annotation[]}
+ */
 function collectAnnotations(scope) {
-  return scope.node
-    .findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => LEVELS[m.type] !== undefined).map((m) => ({ level: LEVELS[m.type], path: c.node.path, message: String(m.data) })));
+  return scope.node.findAll().flatMap((c) =>
+    c.node.metadata.flatMap((m) => {
+      const level = LEVELS[m.type];
+      return level === undefined ? [] : [{ level, path: c.node.path, message: String(m.data) }];
+    }),
+  );
 }
 
-/** Prints the annotations (errors to stderr, the rest to stdout) and a count; returns the number of errors. */
+/**
+ * Prints the annotations (errors to stderr, the rest to stdout) and a count.
+ * @param {import("constructs").IConstruct} scope
+ * @param {{ log: (s: string) => void, warn: (s: string) => void, error: (s: string) => void }} [out]
+ * @returns {number} the number of errors
+ */
 function printAnnotations(scope, out = console) {
   const annotations = collectAnnotations(scope);
   for (const a of annotations) {

@@ -2,9 +2,9 @@
 // .ci/run's CDK Terrain step (README: CDK Terrain): proves that the packed
 // package works in a cdktn 0.24.0 app with the recommended npm override.
 //
-//   npm run build && node scripts/cdktn-check.js     (KEEP_CDKTN_CHECK=1 keeps the temp folder)
+//   npm run test:cdktn     (KEEP_CDKTN_CHECK=1 keeps the temp folder)
 //
-// 1. `npm pack`s the package; installs it into two temporary apps from the npm
+// 1. packs the package (scripts/pack.sh, which builds when needed); installs it into two temporary apps from the npm
 //    registry: a cdktf 0.21.0 app and a cdktn 0.24.0 app with
 //    "overrides": { "cdktf": "npm:cdktn@0.24.0" }.
 // 2. Runs the same program (scripts/cdktn/program.js: the construct,
@@ -47,15 +47,11 @@ function run(cmd, args, cwd) {
   return execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
 }
 
-if (!fs.existsSync(path.join(ROOT, "lib", "index.js"))) {
-  console.error("[cdktn] lib/index.js is missing: run `npm run build` first");
-  process.exit(1);
-}
-
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cdktn-check-"));
 try {
   log(`node ${process.version}, working in ${tmp}`);
-  const tarball = path.join(tmp, run("npm", ["pack", "--silent", "--pack-destination", tmp], ROOT).trim().split("\n").pop() ?? "");
+  // The shared pack step (builds first when lib/ is missing or older than src/).
+  const tarball = run("bash", [path.join(ROOT, "scripts", "pack.sh"), tmp], ROOT).trim();
   log(`packed ${path.basename(tarball)}`);
 
   /** @type {Record<"cdktf" | "cdktn", { dependencies: Record<string, string>; overrides?: Record<string, string>; dir?: string }>} */

@@ -7,12 +7,14 @@ const path = require("node:path");
 
 const out = process.argv[2] || "cdktf.out";
 const file = path.join(out, "stacks", "access", "cdk.tf.json");
+/** @param {string} message @returns {never} */
 const fail = (message) => {
   console.error(`[check-newcomer] FAIL: ${message}`);
   process.exit(1);
 };
 if (!fs.existsSync(file)) fail(`${file} was not written`);
 const json = JSON.parse(fs.readFileSync(file, "utf8"));
+/** @param {string} type @returns {any} */
 const only = (type) => {
   const all = Object.values((json.resource || {})[type] || {});
   if (all.length !== 1) fail(`expected one ${type}, found ${all.length}`);

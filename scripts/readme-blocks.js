@@ -9,7 +9,12 @@
 const fs = require("node:fs");
 const path = require("node:path");
 
-/** The marked blocks of a Markdown text, in order: { kind, name?, text }. */
+/**
+ * The marked blocks of a Markdown text, in order.
+ * @param {string} markdown
+ * @param {string} [prefix]
+ * @returns {{ kind: string, name?: string, text: string }[]}
+ */
 function markedBlocks(markdown, prefix = "newcomer") {
   const lines = markdown.split("\n");
   const blocks = [];
@@ -19,7 +24,8 @@ function markedBlocks(markdown, prefix = "newcomer") {
     if (m === null) continue;
     const open = lines[i + 1] ?? "";
     if (!/^```\w*$/.test(open)) throw new Error(`README line ${i + 1}: the ${m[0]} marker must be followed by a code fence`);
-    const end = lines.findIndex((line, j) => j > i + 1 && line === "```");
+    const start = i;
+    const end = lines.findIndex((line, j) => j > start + 1 && line === "```");
     if (end === -1) throw new Error(`README line ${i + 2}: unclosed code fence`);
     blocks.push({ kind: m[1], name: m[2], text: lines.slice(i + 2, end).join("\n") + "\n" });
     i = end;
@@ -31,6 +37,7 @@ module.exports = { markedBlocks };
 
 if (require.main === module) {
   const [readme, out] = process.argv.slice(2);
+  if (readme === undefined || out === undefined) throw new Error("usage: node scripts/readme-blocks.js README.md OUT_DIR");
   const blocks = markedBlocks(fs.readFileSync(readme, "utf8"));
   fs.mkdirSync(path.join(out, "files"), { recursive: true });
   for (const block of blocks) {

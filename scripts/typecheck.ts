@@ -96,7 +96,8 @@ function cachingHost(host: ts.CompilerHost): ts.CompilerHost {
 function gitFiles(): string[] {
   // --cached --others: committed and new files, minus what .gitignore ignores.
   const out = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], { cwd: ROOT, encoding: "utf8" });
-  return out.split("\0").filter((f) => f !== "" && ts.sys.fileExists(path.join(ROOT, f)));
+  // A file in a merge conflict is listed once per stage.
+  return [...new Set(out.split("\0"))].filter((f) => f !== "" && ts.sys.fileExists(path.join(ROOT, f)));
 }
 
 const formatHost: ts.FormatDiagnosticsHost = {

@@ -1,3 +1,5 @@
+import { AccessGroupAdoption } from "./adoption";
+
 /**
  * Options of {@link OktaAccessIdentityProvider.accessGroup}: a Cloudflare
  * Access group of Okta groups, reusable in any Access policy.
@@ -15,4 +17,11 @@ export interface AccessGroupOptions {
    * @default - the id given to `accessGroup`
    */
   readonly name?: string;
+
+  /**
+   * Adopt an existing Access group instead of creating one (an `import` block
+   * in the identity provider's account or zone).
+   * @default - create a new one
+   */
+  readonly adopt?: AccessGroupAdoption;
 }

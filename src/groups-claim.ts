@@ -1,5 +1,6 @@
 import { Token } from "cdktf";
 import { describeGroupsFilter } from "./private/groups-filter-words";
+import { checkJavaRegex } from "./private/java-regex";
 import { invalid } from "./private/validation";
 
 /** Okta's groups-claim kinds (`groups_claim.type`). */
@@ -28,16 +29,18 @@ export class GroupsClaim {
 
   /**
    * Groups whose names match a regular expression (Okta's "Matches regex").
-   * @param pattern a regular expression, such as `^eng-.*`.
+   * Okta evaluates it with Java's `java.util.regex`, against the whole group
+   * name; a pattern Java refuses is refused here.
+   * @param pattern a regular expression in Java's syntax, such as `^eng-.*`.
    * @param claimName the claim's name in the token. @default "groups"
    */
   public static matchingRegex(pattern: string, claimName?: string): GroupsClaim {
     checkValue("GroupsClaim.matchingRegex", "pattern", pattern);
     if (!Token.isUnresolved(pattern)) {
-      try {
-        new RegExp(pattern);
-      } catch (e) {
-        throw invalid("GroupsClaim.matchingRegex", "pattern", `a valid regular expression (${(e as Error).message})`, pattern);
+      // Okta compiles the filter with Java's java.util.regex.Pattern.
+      const check = checkJavaRegex(pattern);
+      if (!check.valid) {
+        throw invalid("GroupsClaim.matchingRegex", "pattern", `a regular expression in Java's java.util.regex syntax, which Okta uses (Java: ${check.error})`, pattern);
       }
     }
     return new GroupsClaim(FILTER, "REGEX", pattern, claimName, "GroupsClaim.matchingRegex");

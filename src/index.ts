@@ -1,4 +1,5 @@
 export * from "./access-group";
+export * from "./adoption";
 export * from "./groups-claim";
 export * from "./okta-access-identity-provider";
 export * from "./okta-access-identity-provider-interface";

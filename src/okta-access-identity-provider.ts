@@ -3,24 +3,22 @@ import { ZeroTrustAccessIdentityProvider } from "@cdktf/provider-cloudflare/lib/
 import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
 import type { AuthServerClaim } from "@cdktf/provider-okta/lib/auth-server-claim";
 import { DataOktaEveryoneGroup } from "@cdktf/provider-okta/lib/data-okta-everyone-group";
-import {
-  Annotations,
-  IAspect,
-  TerraformProvider, TerraformResource, TerraformStack } from "cdktf";
-import { Construct, IConstruct } from "constructs";
+import { Annotations, TerraformProvider, TerraformResource, TerraformVariable, Token } from "cdktf";
+import { Construct } from "constructs";
 import { AccessGroupOptions } from "./access-group";
+import { IdentityProviderAdoption } from "./adoption";
 
-const ACCESS_GROUP_KEYS: readonly (keyof AccessGroupOptions)[] = ["oktaGroups", "name"];
+const ACCESS_GROUP_KEYS: readonly (keyof AccessGroupOptions)[] = ["oktaGroups", "name", "adopt"];
 import { GroupsClaim } from "./groups-claim";
 import { IOktaAccessIdentityProvider } from "./okta-access-identity-provider-interface";
 import { groupAssignments } from "./private/group-assignments";
-import { addAspectToStack } from "./private/core";
+import { registerGroupsClaimAuthCheck } from "./private/groups-claim-auth-check";
+import { assignmentImportId, claimImportId, requireCloudflareUuid, scopedImportId } from "./private/import-ids";
 import { accessGroupModule, authServerClaimModule } from "./private/lazy-providers";
 import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./private/okta-groups";
 import { resolveIdentityProviderProps } from "./private/resolve-identity-provider";
 import { PROTECT_APPLICATION_KEYS } from "./private/resolve-protected-application";
 import { refuseNonSensitiveOutputsOf } from "./private/sensitive-outputs";
-import { oktaProviderOrgWarning } from "./private/settings-warnings";
 import { constructId, describe, invalid, refuseUnknownKeys, requireId, requireNonEmpty, requireObject } from "./private/validation";
 import { ProtectApplicationOptions, ProtectedApplication } from "./protected-application";
 import { ScimOptions } from "./scim";
@@ -44,13 +42,16 @@ export interface OktaAccessIdentityProviderProps {
   /**
    * Your Cloudflare Zero Trust team domain, `<team>.cloudflareaccess.com`, or
    * just the team name. Okta redirects back to
-   * `https://<teamDomain>/cdn-cgi/access/callback`.
+   * `https://<teamDomain>/cdn-cgi/access/callback`; another host gets a
+   * warning, since Access answers only on the team domain.
    */
   readonly teamDomain: string;
 
   /**
-   * Your Okta org URL, such as `https://dev-123456.okta.com` (never the
-   * `-admin` console URL). A trailing slash is removed.
+   * Your Okta org URL, such as `https://dev-123456.okta.com`, or your custom
+   * Okta domain (never the `-admin` console URL). A trailing slash is
+   * removed. Use `OktaOrg.fromUrl` to derive the Okta provider's
+   * `orgName` and `baseUrl` from the same value.
    */
   readonly oktaOrgUrl: string;
 
@@ -117,7 +118,9 @@ export interface OktaAccessIdentityProviderProps {
 
   /**
    * Extra claims Cloudflare should read from the ID token. The groups claim's
-   * name is always included, and duplicates are removed.
+   * name always comes first and appears once (listing it here too is allowed);
+   * a claim listed twice here is refused. A list token becomes the Terraform
+   * expression `distinct(concat(["<groups claim>"], <list>))`.
    * @default - only the groups claim
    */
   readonly claims?: string[];
@@ -132,17 +135,30 @@ export interface OktaAccessIdentityProviderProps {
 
   /**
    * The Okta provider for every Okta resource and data source of this
-   * construct, for example an aliased provider of a second Okta org.
+   * construct, for example an aliased provider of a second Okta org. It must
+   * be an `OktaProvider` of this construct's stack.
    * @default - the stack's default Okta provider
    */
   readonly oktaProvider?: TerraformProvider;
 
   /**
-   * The Cloudflare provider for the identity provider, for example an aliased
-   * provider of a second Cloudflare account.
+   * The Cloudflare provider for the identity provider, its Access groups and
+   * applications, for example an aliased provider of a second Cloudflare
+   * account. It must be a `CloudflareProvider` of this construct's stack.
    * @default - the stack's default Cloudflare provider
    */
   readonly cloudflareProvider?: TerraformProvider;
+
+  /**
+   * Adopt an existing Okta app and Cloudflare identity provider instead of
+   * creating them: each resource gets an `import` block, and the client secret
+   * comes from a sensitive Terraform variable (see
+   * {@link IdentityProviderAdoption.clientSecretVariable}), so the client id,
+   * the secret and the identity provider's id stay what they are.
+   * `npx cdktf-okta-access discover` writes these values for you.
+   * @default - create new ones
+   */
+  readonly adopt?: IdentityProviderAdoption;
 }
 
 /**
@@ -195,6 +211,8 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
   public readonly oktaProvider?: TerraformProvider;
   /** The Cloudflare provider the construct's Cloudflare resources use, if one was given. */
   public readonly cloudflareProvider?: TerraformProvider;
+  /** The sensitive variable that carries the current client secret, when adopting. */
+  public readonly clientSecretVariable?: TerraformVariable;
 
   private identityProviderIdToken?: string;
 
@@ -224,6 +242,21 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
     this.cloudflareProvider = r.cloudflareProvider;
     this.exclusiveAssignments = r.exclusiveAssignments;
 
+    const adopt = r.adopt;
+    if (adopt !== undefined) {
+      // Neither API returns the secret to a read, so after an import Terraform
+      // would hold none and send none (or an empty one) to Cloudflare. The
+      // current secret comes in once per plan from the environment instead.
+      this.clientSecretVariable = new TerraformVariable(this, "ClientSecret", {
+        type: "string",
+        sensitive: true,
+        nullable: false,
+        description: `The current client secret of Okta app ${adopt.oktaAppId} (set TF_VAR_${adopt.clientSecretVariable}; never commit it)`,
+        validation: [{ condition: `\${length(var.${adopt.clientSecretVariable}) > 0}`, errorMessage: `${adopt.clientSecretVariable} must be the Okta app's current client secret, not empty.` }],
+      });
+      this.clientSecretVariable.overrideLogicalId(adopt.clientSecretVariable);
+    }
+
     this.oktaApp = new AppOauth(this, "App", {
       provider: r.oktaProvider,
       label: r.appLabel,
@@ -232,6 +265,9 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
       responseTypes: ["code"],
       redirectUris: [r.redirectUri],
       pkceRequired: r.pkce,
+      // Adopting: sends the current secret on every update, so Okta keeps it
+      // and Terraform learns it (Okta's answer to a PUT may not carry it).
+      clientBasicSecret: this.clientSecretVariable?.stringValue,
       groupsClaim: {
         type: r.groupsClaim.type,
         filterType: r.groupsClaim.filterType,
@@ -240,6 +276,7 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
       },
     });
     this.clientId = this.oktaApp.clientId;
+    if (adopt !== undefined) this.oktaApp.importFrom(adopt.oktaAppId, r.oktaProvider);
 
     let groupIds: string[];
     if (r.assignedGroupIds === undefined) {
@@ -256,6 +293,7 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
       r.oktaProvider,
       this.everyoneGroup !== undefined,
     );
+    if (adopt !== undefined) importAssignments(this, where, adopt.oktaAppId, groupIds, this.groupAssignments, r.exclusiveAssignments, r.oktaProvider);
 
     if (r.authorizationServerId !== undefined) {
       // The app-level groups claim only reaches the org authorization server's
@@ -274,6 +312,9 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
         value: r.groupsClaim.value,
         alwaysIncludeInToken: true,
       });
+      if (adopt?.authorizationServerClaimId !== undefined) {
+        this.authorizationServerClaim.importFrom(claimImportId(r.authorizationServerId, adopt.authorizationServerClaimId), r.oktaProvider);
+      }
     }
 
     this.identityProvider = new ZeroTrustAccessIdentityProvider(this, "IdentityProvider", {
@@ -286,7 +327,7 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
         // References, never literals: the secret flows from Okta's state to
         // Cloudflare's inside Terraform and never passes through our code.
         clientId: this.clientId,
-        clientSecret: this.oktaApp.clientSecret,
+        clientSecret: this.clientSecretVariable?.stringValue ?? this.oktaApp.clientSecret,
         oktaAccount: r.oktaOrgUrl,
         claims: r.claims,
         pkceEnabled: r.pkce,
@@ -295,6 +336,7 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
       },
       scimConfig: r.scim,
     });
+    if (adopt !== undefined) this.identityProvider.importFrom(scopedImportId(r.accountId, r.zoneId, adopt.identityProviderId), r.cloudflareProvider);
     if (r.scim !== undefined) {
       this.scimBaseUrl = this.identityProvider.scimConfig.scimBaseUrl;
       this.scimSecret = this.identityProvider.scimConfig.secret;
@@ -307,7 +349,7 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
       );
     }
 
-    GroupsClaimAuthCheck.register(this, where);
+    registerGroupsClaimAuthCheck(this, where);
   }
 
   /**
@@ -328,14 +370,20 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
     requireNonEmpty(where, "name", options.name);
     const scope = this.container("AccessGroups", where, id, "access groups");
     warnAboutOktaGroups(scope, where, "oktaGroups", this.groupsClaim, options.oktaGroups);
+    if (options.adopt !== undefined) {
+      requireObject(where, "adopt", options.adopt, "an object with accessGroupId");
+      requireCloudflareUuid(where, "adopt.accessGroupId", options.adopt.accessGroupId, "Access group");
+    }
     const { ZeroTrustAccessGroup } = accessGroupModule();
-    return new ZeroTrustAccessGroup(scope, id, {
+    const group = new ZeroTrustAccessGroup(scope, id, {
       provider: this.cloudflareProvider,
       accountId: this.accountId,
       zoneId: this.zoneId,
       name: options.name ?? id,
       include: oktaIncludeRules(options.oktaGroups, this.identityProviderId),
     });
+    if (options.adopt !== undefined) group.importFrom(scopedImportId(this.accountId, this.zoneId, options.adopt.accessGroupId), this.cloudflareProvider);
+    return group;
   }
 
   /**
@@ -368,68 +416,26 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
   }
 }
 
-/**
- * The Okta provider sets `groups_claim` only when it authenticates with an SSWS
- * API token; with OAuth 2.0 (private key or access token) it logs a line and
- * skips it, so groups never reach Cloudflare. Checked at synth, once the
- * stack's providers exist.
- *
- * One aspect per stack, not per construct: finding the default provider walks
- * the whole tree, so a lookup per construct made synth quadratic: 5.7 s
- * instead of 2.9 s for 1000 identity providers (`npm run bench`).
- * The stack is visited before its children, so each synth looks it up once.
- */
-class GroupsClaimAuthCheck implements IAspect {
-  private static readonly byStack = new WeakMap<TerraformStack, GroupsClaimAuthCheck>();
-
-  /** Checks `idp` at the next synth of its stack. */
-  public static register(idp: OktaAccessIdentityProvider, where: string): void {
-    const stack = TerraformStack.of(idp);
-    let check = GroupsClaimAuthCheck.byStack.get(stack);
-    if (check === undefined) {
-      check = new GroupsClaimAuthCheck(stack);
-      GroupsClaimAuthCheck.byStack.set(stack, check);
-      addAspectToStack(stack, check);
-    }
-    check.pending.set(idp, where);
+/** Import blocks for the assignments the construct would create: their ids differ by kind. */
+function importAssignments(
+  scope: Construct,
+  where: string,
+  appId: string,
+  groupIds: string[],
+  resources: TerraformResource[],
+  exclusive: boolean,
+  provider: TerraformProvider | undefined,
+): void {
+  if (exclusive) {
+    resources[0].importFrom(appId, provider);
+    return;
   }
-
-  /** The identity providers not checked yet, with their message prefix. */
-  private readonly pending = new Map<IConstruct, string>();
-  private defaultOktaProvider?: { readonly provider?: TerraformProvider };
-
-  private constructor(private readonly stack: TerraformStack) {}
-
-  public visit(node: IConstruct): void {
-    if (node === this.stack) {
-      this.defaultOktaProvider = undefined; // a new synth: providers may have been added since
-      return;
-    }
-    const where = this.pending.get(node);
-    if (where === undefined || !(node instanceof OktaAccessIdentityProvider)) return;
-    this.pending.delete(node);
-    this.defaultOktaProvider ??= { provider: findDefaultOktaProvider(this.stack) };
-    const provider = node.oktaProvider ?? this.defaultOktaProvider.provider;
-    if (provider === undefined || provider.terraformResourceType !== "okta") return;
-    if (node.oktaProvider === undefined) {
-      // An explicit provider was compared at construction; the default one exists only now.
-      const mismatch = oktaProviderOrgWarning(where, provider, node.oktaOrgUrl);
-      if (mismatch !== undefined) Annotations.of(node).addWarning(mismatch);
-    }
-    const config = provider as unknown as { apiToken?: string; privateKey?: string; accessToken?: string };
-    if ((config.privateKey !== undefined || config.accessToken !== undefined) && config.apiToken === undefined) {
-      Annotations.of(node).addWarning(
-        `${where}: the Okta provider ${provider.node.path} authenticates with OAuth 2.0 (privateKey/accessToken). The Okta provider then silently skips groups_claim, so no groups reach Cloudflare. Authenticate with an SSWS API token (OKTA_API_TOKEN) instead.`,
-      );
-    }
-  }
-}
-
-function findDefaultOktaProvider(stack: TerraformStack): TerraformProvider | undefined {
-  return stack.node
-    .findAll()
-    .find(
-      (c): c is TerraformProvider =>
-        TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === "okta" && c.alias === undefined,
+  if (Token.isUnresolved(groupIds)) {
+    Annotations.of(scope).addWarning(
+      `${where}: adopting with additive assignments whose group list is known only at plan time: their existing assignments are not imported, and creating one that exists fails. Pass the group ids as a literal list.`,
     );
+    return;
+  }
+  // One resource per group, in the order of groupIds (see group-assignments.ts).
+  resources.forEach((resource, i) => resource.importFrom(assignmentImportId(appId, groupIds[i]), provider));
 }

@@ -2,7 +2,9 @@ import type { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/
 import type { ZeroTrustAccessPolicy } from "@cdktf/provider-cloudflare/lib/zero-trust-access-policy";
 import { Annotations } from "cdktf";
 import { Construct } from "constructs";
+import { ApplicationAdoption } from "./adoption";
 import { IOktaAccessIdentityProvider } from "./okta-access-identity-provider-interface";
+import { policyImportId, scopedImportId } from "./private/import-ids";
 import { accessApplicationModule, accessPolicyModule } from "./private/lazy-providers";
 import { oktaIncludeRules } from "./private/okta-groups";
 import { resolveProtectedApplicationProps } from "./private/resolve-protected-application";
@@ -79,6 +81,14 @@ export interface ProtectApplicationOptions {
    * @default - the identity provider's account
    */
   readonly accountId?: string;
+
+  /**
+   * Adopt an existing Access application and its allow policy instead of
+   * creating them (`import` blocks: the application in the identity
+   * provider's account or zone, the policy in `accountId`'s account).
+   * @default - create new ones
+   */
+  readonly adopt?: ApplicationAdoption;
 }
 
 /** Properties of {@link ProtectedApplication}. */
@@ -152,5 +162,9 @@ export class ProtectedApplication extends Construct {
       policies: [{ id: this.policy.id, precedence: 1 }],
     });
     this.aud = this.application.aud;
+    if (r.adopt !== undefined) {
+      this.policy.importFrom(policyImportId(r.policyAccountId, r.adopt.policyId), r.cloudflareProvider);
+      this.application.importFrom(scopedImportId(r.accountId, r.zoneId, r.adopt.applicationId), r.cloudflareProvider);
+    }
   }
 }

@@ -117,6 +117,24 @@ describe("OktaAccessIdentityProvider.accessGroup: warnings", () => {
     expect(warnings(stack)).toEqual([expect.stringMatching(/oktaGroups includes Okta's "Everyone" group: every user who can sign in/)]);
   });
 
+  test("a Java regex is evaluated with Java's semantics: \\Aeng-.* sends eng-x, so no false \"never matches\" (issue 10)", () => {
+    const { stack, okta } = idp({ groupsClaim: GroupsClaim.matchingRegex("\\Aeng-.*") });
+    okta.accessGroup("Engineers", { oktaGroups: ["eng-x"] });
+    expect(warnings(stack)).toEqual([]);
+  });
+
+  test("with Java's semantics a group the regex does not send still warns", () => {
+    const { stack, okta } = idp({ groupsClaim: GroupsClaim.matchingRegex("(?i)^eng-.*") });
+    okta.accessGroup("Mixed", { oktaGroups: ["ENG-x", "Marketing"] });
+    expect(warnings(stack)).toEqual([expect.stringMatching(/oktaGroups \["Marketing"\] is not sent by the identity provider's groups claim/)]);
+  });
+
+  test("a regex that cannot be evaluated here stays silent rather than guess", () => {
+    const { stack, okta } = idp({ groupsClaim: GroupsClaim.matchingRegex("(?iu)straße") });
+    okta.accessGroup("Street", { oktaGroups: ["STRASSE"] });
+    expect(warnings(stack)).toEqual([]);
+  });
+
   test("named groups with the default groups claim warn about nothing", () => {
     const { stack, okta } = idp();
     okta.accessGroup("Engineers", { oktaGroups: ["Engineering", "SRE"] });

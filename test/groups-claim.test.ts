@@ -31,9 +31,35 @@ describe("GroupsClaim", () => {
     expect(GroupsClaim.expression("x", "e").claimName).toBe("e");
   });
 
-  test("an invalid regular expression is refused, naming the pattern", () => {
-    expect(() => GroupsClaim.matchingRegex("eng-(")).toThrow(/GroupsClaim.matchingRegex: pattern must be a valid regular expression .*; received "eng-\("/);
+  test("an invalid regular expression is refused, naming the pattern and Java's reason", () => {
+    expect(() => GroupsClaim.matchingRegex("eng-(")).toThrow(
+      /GroupsClaim.matchingRegex: pattern must be a regular expression in Java's java.util.regex syntax, which Okta uses \(Java: Unclosed group\); received "eng-\("/,
+    );
   });
+
+  // Okta compiles the filter with java.util.regex (issue 10): what Java
+  // refuses is refused, what Java accepts is accepted, even where JavaScript
+  // disagrees. Each verdict was checked against Java (npm run test:regex).
+  test.each([
+    ["[^]", "Unclosed character class"],
+    ["{", "Illegal repetition"],
+    ["a{,3}", "Illegal repetition"],
+    ["x{", "Illegal repetition"],
+    ["\\u{41}", "Illegal Unicode escape sequence"],
+    ["[a-\\d]", "Illegal character range"],
+    ["\\c", "Illegal control escape sequence"],
+    ["[]", "Unclosed character class"],
+    ["\\k<n>", "named capturing group <n> does not exist"],
+  ])("%s, which JavaScript accepts, is refused as Java does (%s)", (pattern, reason) => {
+    expect(() => GroupsClaim.matchingRegex(pattern)).toThrow(`(Java: ${reason}); received ${JSON.stringify(pattern)}`);
+  });
+
+  test.each(["(?i)^eng-.*", "(?>eng)", "eng.*+", "a{1}{2}", "\\Aeng-.*", "[a-z&&[^aeiou]]", "\\p{javaLowerCase}+"])(
+    "%s, which JavaScript refuses or reads differently, is accepted as Java does",
+    (pattern) => {
+      expect(GroupsClaim.matchingRegex(pattern).value).toBe(pattern);
+    },
+  );
 
   test.each([
     ["matchingRegex", () => GroupsClaim.matchingRegex(""), /matchingRegex: pattern must be a non-empty string; received ""/],

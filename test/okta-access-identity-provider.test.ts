@@ -225,6 +225,20 @@ describe("OktaAccessIdentityProvider: warnings", () => {
     expect(warnings(stack)).toEqual([expect.stringMatching(/silently skips groups_claim/)]);
   });
 
+  test("a regex that cannot be fully checked against Java's syntax is accepted with a warning saying so", () => {
+    const stack = newStack();
+    new OktaAccessIdentityProvider(stack, "Okta", { ...BASE_PROPS, groupsClaim: GroupsClaim.matchingRegex("\\p{IsLatin}+") });
+    expect(warnings(stack)).toEqual([
+      expect.stringMatching(/groupsClaim's regex "\\\\p\{IsLatin\}\+" could not be fully checked against Java's java.util.regex syntax, which Okta uses \(the Unicode property \\p\{IsLatin\} is not checked here\); it is accepted as is/),
+    ]);
+  });
+
+  test("a regex checked completely gets no such warning", () => {
+    const stack = newStack();
+    new OktaAccessIdentityProvider(stack, "Okta", { ...BASE_PROPS, groupsClaim: GroupsClaim.matchingRegex("(?i)^eng-\\p{Lu}.*") });
+    expect(warnings(stack)).toEqual([]);
+  });
+
   test("an SSWS token provider does not warn", () => {
     const stack = newStack();
     const ssws = new OktaProvider(stack, "okta-ssws", { alias: "ssws", orgName: "dev-123456", baseUrl: "okta.com", apiToken: "${var.token}" });

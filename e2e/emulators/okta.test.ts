@@ -363,3 +363,40 @@ describe("seeding objects that exist before the run", () => {
     expect(okta.unknownRequests).toHaveLength(1);
   });
 });
+
+describe("GET /api/v1/apps (what discover lists)", () => {
+  test("pages with Link rel=next, filters on name, refuses other filters", async () => {
+    await okta.stop();
+    okta = new OktaEmulator({ apiToken: TOKEN, appPageSize: 2 });
+    await okta.start();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await call("POST", "/api/v1/apps?activate=true", appBody({ label: `App ${i}` }))).body.id);
+    const seen: string[] = [];
+    let next: string | undefined = `/api/v1/apps?filter=${encodeURIComponent('name eq "oidc_client"')}&limit=200`;
+    let pages = 0;
+    while (next !== undefined) {
+      const page = await call("GET", next);
+      expect(page.status).toBe(200);
+      expect(page.body.length).toBeLessThanOrEqual(2);
+      for (const app of page.body) {
+        expect(app.credentials.oauthClient.client_secret).toBeUndefined();
+        seen.push(app.id);
+      }
+      const link = /<([^>]+)>; rel="next"/.exec(page.headers.get("link") ?? "");
+      next = link ? link[1].replace(okta.url, "") : undefined;
+      pages++;
+    }
+    expect(seen).toEqual(ids);
+    expect(pages).toBe(3);
+    expect((await call("GET", `/api/v1/apps?filter=${encodeURIComponent('name eq "bookmark"')}`)).body).toEqual([]);
+    expect((await call("GET", `/api/v1/apps?filter=${encodeURIComponent("label sw x")}`)).status).toBe(400);
+  });
+
+  test("a 403 fault is Okta's permission error E0000006", async () => {
+    okta.setFaults({ scripted: [{ match: "^GET /api/v1/apps$", status: 403 }] });
+    const denied = await call("GET", "/api/v1/apps");
+    expect(denied.status).toBe(403);
+    expect(denied.body.errorCode).toBe("E0000006");
+    expect((await call("GET", "/api/v1/apps")).status).toBe(200);
+  });
+});

@@ -32,6 +32,8 @@ export interface OktaEmulatorOptions {
    * @default 200
    */
   readonly assignmentPageSize?: number;
+  /** Largest page of `GET /api/v1/apps`, whatever `limit` asks for. @default 200 */
+  readonly appPageSize?: number;
   /**
    * What `PUT /api/v1/apps/{id}` answers when the request carries no
    * `credentials.oauthClient.client_secret`. Not established:
@@ -157,6 +159,7 @@ export class OktaEmulator extends HttpEmulator {
   public readonly everyoneGroupId: string;
   private readonly pipeline: "idx" | "v1";
   private readonly assignmentPageSize: number;
+  private readonly appPageSize: number;
   private putWithoutSecret: OktaPutWithoutSecret;
   /** The org's default profile enrollment policy, linked from every app in an Identity Engine org. */
   private readonly profileEnrollmentPolicyId = oktaId("rst");
@@ -166,6 +169,7 @@ export class OktaEmulator extends HttpEmulator {
     super();
     this.pipeline = options.pipeline ?? "idx";
     this.assignmentPageSize = options.assignmentPageSize ?? 200;
+    this.appPageSize = options.appPageSize ?? 200;
     this.putWithoutSecret = checkPutWithoutSecret(options.putWithoutSecret ?? "returns-secret");
     this.everyoneGroupId = oktaId("00g");
     this.groups.set(this.everyoneGroupId, { id: this.everyoneGroupId, type: "BUILT_IN", name: "Everyone", description: "All users in your organization" });
@@ -243,6 +247,10 @@ export class OktaEmulator extends HttpEmulator {
         },
         body: { errorCode: "E0000047", errorSummary: "API call exceeded rate limit due to too many requests.", errorLink: "E0000047", errorId: "oae" + randomChars(22, ALPHANUMERIC), errorCauses: [] },
       };
+    }
+    if (status === 403) {
+      // A token whose admin lacks the role for the call (e.g. no read access to apps).
+      return { status, body: { errorCode: "E0000006", errorSummary: "You do not have permission to perform the requested action", errorLink: "E0000006", errorId: "oae" + randomChars(22, ALPHANUMERIC), errorCauses: [] } };
     }
     if (status === 500) {
       return { status, body: { errorCode: "E0000009", errorSummary: "Internal Server Error", errorLink: "E0000009", errorId: "oae" + randomChars(22, ALPHANUMERIC), errorCauses: [] } };
@@ -553,6 +561,20 @@ export class OktaEmulator extends HttpEmulator {
       this.apps.set(id, record);
       // The secret is only ever returned here and by PUT.
       return { status: 200, body: this.withSecret(record) };
+    });
+    // Listing apps (what `discover` reads): `filter` only as name eq "X" or
+    // status eq "X", pages of at most 200 (Okta's documented limit) with
+    // Link headers, like every Okta list.
+    r("GET", "/api/v1/apps", (ctx) => {
+      let apps = [...this.apps.values()].map((record) => record.app);
+      const filter = ctx.query.get("filter");
+      if (filter !== null) {
+        const m = /^(name|status) eq "([A-Za-z0-9_]+)"$/.exec(filter);
+        if (!m) throw validation(`filter: unsupported expression ${filter}`);
+        apps = apps.filter((a) => a[m[1]] === m[2]);
+      }
+      if (ctx.query.has("q") || ctx.query.has("expand")) throw validation("q/expand: not emulated");
+      return this.page(ctx, apps, 20, Math.min(200, this.appPageSize));
     });
     r("GET", "/api/v1/apps/:appId", (ctx) => ({ status: 200, body: this.app(ctx).app }));
     r("PUT", "/api/v1/apps/:appId", (ctx) => {

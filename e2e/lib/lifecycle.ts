@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { CloudflareEmulatorOptions } from "../emulators/cloudflare";
 import type { RecordedRequest } from "../emulators/http-emulator";
 import type { OktaEmulatorOptions } from "../emulators/okta";
+import { checkAgainstModel, GROUP, IDENTITY_PROVIDER, OKTA_CONFIG, POLICY, SCIM_CONFIG, SELF_HOSTED_APPLICATION } from "../conformance/cloudflare-model";
 import { EmulatorSeed, Emulators, EmulatorStates } from "./emulators";
 import { cloudflareId, E2E_DIR, newCredentials, ROOT, RunCredentials, toolEnv, toolSetup, workDir } from "./env";
 import { logPath, run, step } from "./run";
@@ -149,6 +150,12 @@ export function describeLifecycle(spec: ExampleSpec): void {
       spec.assertDeployed(r.deployed);
     });
 
+    test("what the providers sent keeps every Cloudflare answer within Cloudflare's API model", () => {
+      // The emulator stores what the provider sends; a field the real API
+      // does not know would otherwise be echoed back and hide a diff.
+      expect(outsideCloudflareModel(r.deployed!.states.cloudflare)).toEqual([]);
+    });
+
     test("an assignment made outside Terraform is found (on the second page) and removed", async () => {
       const app = (await r.emulators.states()).okta.apps[0];
       const outsideGroup = r.emulators.seed.groups[OUTSIDE_GROUP];
@@ -214,4 +221,22 @@ export function describeLifecycle(spec: ExampleSpec): void {
       expect(states.cloudflareEmpty).toBe(true);
     });
   });
+}
+
+/** Fields of stored Cloudflare objects that Cloudflare's API model does not know, as `<kind> <id>: <field>`. */
+export function outsideCloudflareModel(cloudflare: any): string[] {
+  const out: string[] = [];
+  const check = (kind: string, object: any, model: Parameters<typeof checkAgainstModel>[1]) => {
+    const { unknown } = checkAgainstModel(object, model);
+    for (const field of unknown) out.push(`${kind} ${String(object.id ?? "")}: ${field}`);
+  };
+  for (const r of cloudflare.identityProviders) {
+    check("identity provider", r.result, IDENTITY_PROVIDER);
+    if (r.result.type === "okta") check("okta config", r.result.config, OKTA_CONFIG);
+    check("scim_config", r.result.scim_config, SCIM_CONFIG);
+  }
+  for (const r of cloudflare.accessGroups) check("access group", r.result, GROUP);
+  for (const r of cloudflare.accessPolicies) check("access policy", r.result, POLICY);
+  for (const r of cloudflare.accessApplications) check("access application", r.result, SELF_HOSTED_APPLICATION);
+  return out;
 }

@@ -22,7 +22,7 @@
 export interface JavaRegexCheck {
   /** false: Java refuses the pattern (`PatternSyntaxException`). */
   readonly valid: boolean;
-  /** Java's description of the error, e.g. `Illegal repetition near index 0`. */
+  /** Java's description of the error (`PatternSyntaxException.getDescription()`), e.g. `Illegal repetition`. */
   readonly error?: string;
   /** Set when the pattern is accepted without certainty: what could not be checked. */
   readonly undecided?: string;
@@ -106,7 +106,7 @@ function parse(pattern: string): Parsed {
     return { node, undecided: parser.undecided, groups: parser.groupCount };
   } catch (e) {
     if (e instanceof PatternSyntaxError) {
-      return { error: `${e.description} near index ${e.index}`, undecided: [], groups: 0 };
+      return { error: e.description, undecided: [], groups: 0 };
     }
     throw e;
   }

@@ -1,6 +1,7 @@
 import { Annotations, IResolvable, TerraformIterator, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { GroupsClaim } from "../groups-claim";
+import { javaRegexMatches } from "./java-regex";
 import { invalid, isLiteral, requireNonEmptyList } from "./validation";
 
 /** Cloudflare's Okta rule, the same shape in Access groups and policies. */
@@ -30,8 +31,9 @@ export function oktaIncludeRules(groups: string[], identityProviderId: string): 
 
 /**
  * Whether Okta's groups claim filter sends a group of this name: true, false,
- * or undefined when we cannot tell (an expression, or a token). Okta compares
- * regexes against the whole name, like Java's `String.matches`; the literal
+ * or undefined when we cannot tell (an expression, a token, or a regex this
+ * package cannot evaluate with Java's semantics). Okta compares regexes with
+ * Java's `java.util.regex`, against the whole name (`String.matches`); the literal
  * filters are compared case-insensitively so we never warn about a group Okta
  * might still send.
  */
@@ -40,12 +42,10 @@ export function groupsClaimSends(claim: GroupsClaim, groupName: string): boolean
   const value = claim.value.toLowerCase();
   const name = groupName.toLowerCase();
   switch (claim.filterType) {
-    case "REGEX":
-      try {
-        return new RegExp(`^(?:${claim.value})$`).test(groupName);
-      } catch {
-        return undefined;
-      }
+    case "REGEX": {
+      const matches = javaRegexMatches(claim.value, groupName);
+      return matches === "unknown" ? undefined : matches;
+    }
     case "STARTS_WITH":
       return name.startsWith(value);
     case "EQUALS":

@@ -1,8 +1,11 @@
 import type { ZeroTrustAccessIdentityProviderScimConfig } from "@cdktf/provider-cloudflare/lib/zero-trust-access-identity-provider";
 import { Fn, TerraformProvider, Token } from "cdktf";
 import { IConstruct } from "constructs";
+import type { IdentityProviderAdoption } from "../adoption";
 import { GroupsClaim } from "../groups-claim";
+import { requireCloudflareUuid, requireOktaId } from "./import-ids";
 import type { OktaAccessIdentityProviderProps } from "../okta-access-identity-provider";
+import { checkJavaRegex } from "./java-regex";
 import { resolveScim } from "./scim-config";
 import {
   claimNameWarning,
@@ -42,7 +45,39 @@ export const IDENTITY_PROVIDER_KEYS: readonly (keyof OktaAccessIdentityProviderP
   "scim",
   "oktaProvider",
   "cloudflareProvider",
+  "adopt",
 ];
+
+/** `adopt` validated, with the secret variable's name. */
+export interface ResolvedAdoption {
+  readonly oktaAppId: string;
+  readonly identityProviderId: string;
+  readonly clientSecretVariable: string;
+  readonly authorizationServerClaimId?: string;
+}
+
+const ADOPTION_KEYS: readonly (keyof IdentityProviderAdoption)[] = ["oktaAppId", "identityProviderId", "clientSecretVariable", "authorizationServerClaimId"];
+
+/** Validates `adopt`; the variable name defaults to the construct id in snake_case plus `_client_secret`. */
+export function resolveAdoption(where: string, constructId: string, adopt: IdentityProviderAdoption): ResolvedAdoption {
+  requireObject(where, "adopt", adopt, "an object with oktaAppId and identityProviderId");
+  refuseUnknownKeys(where, "adopt", adopt, ADOPTION_KEYS);
+  requireOktaId(where, "adopt.oktaAppId", adopt.oktaAppId, "0oa", "Okta app");
+  requireCloudflareUuid(where, "adopt.identityProviderId", adopt.identityProviderId, "Cloudflare identity provider");
+  if (adopt.authorizationServerClaimId !== undefined) requireOktaId(where, "adopt.authorizationServerClaimId", adopt.authorizationServerClaimId, "ocl", "authorization server claim");
+  const snake = constructId.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "").toLowerCase() || "okta";
+  const fallback = `${/^[a-z_]/.test(snake) ? snake : `okta_${snake}`}_client_secret`;
+  const name = adopt.clientSecretVariable ?? fallback;
+  if (typeof name !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+    throw invalid(where, "adopt.clientSecretVariable", 'a Terraform variable name (letters, digits and underscores, not starting with a digit), such as "okta_client_secret"', name);
+  }
+  return {
+    oktaAppId: adopt.oktaAppId,
+    identityProviderId: adopt.identityProviderId,
+    clientSecretVariable: name,
+    ...(adopt.authorizationServerClaimId !== undefined ? { authorizationServerClaimId: adopt.authorizationServerClaimId } : {}),
+  };
+}
 
 /**
  * {@link OktaAccessIdentityProviderProps} validated, normalized and with the
@@ -71,6 +106,8 @@ export interface ResolvedIdentityProviderProps {
   readonly scim?: ZeroTrustAccessIdentityProviderScimConfig;
   readonly oktaProvider?: TerraformProvider;
   readonly cloudflareProvider?: TerraformProvider;
+  /** What to adopt, when `adopt` is set. */
+  readonly adopt?: ResolvedAdoption;
   /** The warnings to emit on the construct, in order. */
   readonly warnings: string[];
 }
@@ -148,12 +185,26 @@ export function resolveIdentityProviderProps(where: string, scope: IConstruct, p
       `${where}: groupsClaim is "Starts with" ${JSON.stringify(groupsClaim.value)}, a literal prefix, not a pattern: it only matches group names that begin with those characters. To send all groups use GroupsClaim.ALL (Matches regex .*).`,
     );
   }
+  if (groupsClaim.filterType === "REGEX" && isLiteral(groupsClaim.value)) {
+    const undecided = checkJavaRegex(groupsClaim.value).undecided;
+    if (undecided !== undefined) {
+      warnings.push(
+        `${where}: groupsClaim's regex ${JSON.stringify(groupsClaim.value)} could not be fully checked against Java's java.util.regex syntax, which Okta uses (${undecided}); it is accepted as is. If Okta refuses it at apply, fix the pattern.`,
+      );
+    }
+  }
   pushDefined(warnings, groupsClaimNameWarning(where, groupsClaim.claimName));
   pushDefined(warnings, claimNameWarning(where, "groupsClaim's claimName", groupsClaim.claimName));
   if (props.claims !== undefined && !Token.isUnresolved(props.claims)) {
     props.claims.forEach((claim, index) => pushDefined(warnings, claimNameWarning(where, `claims[${index}]`, claim)));
   }
   if (props.oktaProvider !== undefined) pushDefined(warnings, oktaProviderOrgWarning(where, props.oktaProvider, oktaOrgUrl));
+  const adopt = props.adopt === undefined ? undefined : resolveAdoption(where, scope.node.id, props.adopt);
+  if (adopt !== undefined && props.authorizationServerId !== undefined && adopt.authorizationServerClaimId === undefined) {
+    warnings.push(
+      `${where}: adopting with authorizationServerId but without adopt.authorizationServerClaimId: the groups claim on the authorization server will be created, and Okta refuses it if a claim of that name exists. Pass the existing claim's id to import it.`,
+    );
+  }
 
   return {
     accountId: props.accountId,
@@ -173,6 +224,7 @@ export function resolveIdentityProviderProps(where: string, scope: IConstruct, p
     scim: scim?.config,
     oktaProvider: props.oktaProvider,
     cloudflareProvider: props.cloudflareProvider,
+    ...(adopt !== undefined ? { adopt } : {}),
     warnings,
   };
 }

@@ -2,6 +2,7 @@ import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { IOktaAccessIdentityProvider } from "../okta-access-identity-provider-interface";
 import type { ProtectApplicationOptions, ProtectedApplicationProps } from "../protected-application";
+import { requireCloudflareUuid } from "./import-ids";
 import { oktaGroupsWarnings, requireOktaGroups } from "./okta-groups";
 import {
   checkAccessDomain,
@@ -28,6 +29,7 @@ export const PROTECT_APPLICATION_KEYS: readonly (keyof ProtectApplicationOptions
   "policySessionDuration",
   "autoRedirect",
   "accountId",
+  "adopt",
 ];
 
 /** Every key of {@link ProtectedApplicationProps}. */
@@ -40,6 +42,7 @@ const PROPS_KEYS: readonly (keyof ProtectedApplicationProps)[] = [
   "policySessionDuration",
   "autoRedirect",
   "accountId",
+  "adopt",
 ];
 
 /** {@link ProtectedApplicationProps} validated, with the defaults: what the construct builds from. */
@@ -58,6 +61,8 @@ export interface ResolvedProtectedApplicationProps {
   /** The allow policy's session: `policySessionDuration`, else `sessionDuration`. */
   readonly policySessionDuration: string;
   readonly autoRedirect: boolean;
+  /** What to adopt, when `adopt` is set. */
+  readonly adopt?: { readonly applicationId: string; readonly policyId: string };
   readonly warnings: string[];
 }
 
@@ -86,6 +91,12 @@ export function resolveProtectedApplicationProps(where: string, id: string, prop
   const policySessionNs =
     props.policySessionDuration === undefined ? sessionNs : requireDuration(where, "policySessionDuration", props.policySessionDuration);
   const policyAccountId = policyAccount(where, idp, props.accountId);
+  if (props.adopt !== undefined) {
+    requireObject(where, "adopt", props.adopt, "an object with applicationId and policyId");
+    refuseUnknownKeys(where, "adopt", props.adopt, ["applicationId", "policyId"]);
+    requireCloudflareUuid(where, "adopt.applicationId", props.adopt.applicationId, "Access application");
+    requireCloudflareUuid(where, "adopt.policyId", props.adopt.policyId, "Access policy");
+  }
 
   const warnings: string[] = [];
   for (const [property, value, ns] of [
@@ -121,6 +132,7 @@ export function resolveProtectedApplicationProps(where: string, id: string, prop
     sessionDuration,
     policySessionDuration,
     autoRedirect: props.autoRedirect ?? true,
+    ...(props.adopt !== undefined ? { adopt: { applicationId: props.adopt.applicationId, policyId: props.adopt.policyId } } : {}),
     warnings,
   };
 }

@@ -607,6 +607,109 @@ function nest(flat: Flat[]): TemplatePart[] {
   return result.parts;
 }
 
+/**
+ * True when a JSON string is an expression made of references alone, with no
+ * constant anywhere in its text (numeric indexes aside): the only strings in a
+ * secret position a review may show. Unparsable text is not.
+ */
+export function isPureReference(text: string): boolean {
+  let parts: TemplatePart[];
+  try {
+    parts = parseTemplate(text);
+  } catch {
+    return false;
+  }
+  let refs = 0;
+  const pureParts = (ps: readonly TemplatePart[]): boolean =>
+    ps.every((p) => {
+      switch (p.t) {
+        case "text":
+          return false;
+        case "interp":
+          return pure(p.e);
+        default:
+          return false;
+      }
+    });
+  const pure = (e: Expr): boolean => {
+    switch (e.t) {
+      case "lit":
+        return false;
+      case "template":
+        return pureParts(e.parts);
+      case "name":
+        refs++;
+        return true;
+      case "trav":
+        return pure(e.base) && e.steps.every((s) => s.k !== "index" || (s.e.t === "lit" && typeof s.e.v === "number") || pure(s.e));
+      case "call":
+        return e.args.every(pure);
+      default:
+        return false;
+    }
+  };
+  return pureParts(parts) && refs > 0;
+}
+
+/**
+ * True when a JSON string holds a constant in a position whose content can
+ * reach the value: template text, literals as values, branches (taken or
+ * not), loop bodies, object keys. Constants that only select or decide
+ * (conditions, comparisons, indexes, `lookup`'s key) do not count. A secret
+ * position holding such a string is a literal even when the constant is in a
+ * branch Terraform never takes. Unparsable text counts.
+ */
+export function hasConstantContent(text: string): boolean {
+  let parts: TemplatePart[];
+  try {
+    parts = parseTemplate(text);
+  } catch {
+    return true;
+  }
+  const inParts = (ps: readonly TemplatePart[]): boolean =>
+    ps.some((p) => {
+      switch (p.t) {
+        case "text":
+          return p.s !== "";
+        case "interp":
+          return content(p.e);
+        case "if":
+          return inParts(p.then) || inParts(p.else);
+        case "for":
+          return content(p.coll) || inParts(p.body);
+      }
+    });
+  const content = (e: Expr): boolean => {
+    switch (e.t) {
+      case "lit":
+        return e.v !== null && e.v !== "" && typeof e.v !== "boolean";
+      case "template":
+        return inParts(e.parts);
+      case "name":
+        return false;
+      case "trav":
+        return content(e.base);
+      case "call": {
+        const selectors = SELECTOR_ARGS.get(e.name) ?? [];
+        return e.args.some((a, i) => !selectors.includes(i) && content(a));
+      }
+      case "unary":
+        return content(e.e);
+      case "binary":
+        return ["+", "-", "*", "/", "%"].includes(e.op) && (content(e.l) || content(e.r));
+      case "cond":
+        return content(e.a) || content(e.b);
+      case "tuple":
+        return e.items.some(content);
+      case "object":
+        return e.items.some((i) => content(i.k) || content(i.v));
+      case "for":
+        return content(e.coll) || content(e.valueExpr) || (e.keyExpr !== undefined && content(e.keyExpr));
+    }
+  };
+  return inParts(parts);
+}
+
 // ---------------------------------------------------------------------------
 // Evaluation
 
@@ -840,7 +943,7 @@ function evalPart(part: TemplatePart, ctx: Ctx): Evaluated {
       return evalExpr(part.e, ctx);
     case "if": {
       const c = evalExpr(part.cond, ctx);
-      if (c.known) return evalTemplate(truthy(c.value) ? part.then : part.else, ctx);
+      if (c.known) return deadBranch(evalTemplate(truthy(c.value) ? part.then : part.else, ctx), () => evalTemplate(truthy(c.value) ? part.else : part.then, ctx));
       return combine([evalTemplate(part.then, ctx), evalTemplate(part.else, ctx), unknown(c.refs, false, c.error)], false);
     }
     case "for": {
@@ -856,6 +959,18 @@ function evalPart(part: TemplatePart, ctx: Ctx): Evaluated {
       });
     }
   }
+}
+
+/**
+ * A branch not taken: a known result stays known; an unknown one is marked
+ * literal when the branch not taken holds constants (`true ? ref : "S3CRET"`
+ * still has a constant written in the configuration).
+ */
+function deadBranch(taken: Evaluated, other: () => Evaluated): Evaluated {
+  if (taken.known) return taken;
+  const dead = other();
+  if (taken.literal || !(dead.known ? !isEmpty(dead.value) : dead.literal)) return taken;
+  return { ...taken, literal: true };
 }
 
 function toTemplateString(value: Json): string | undefined {
@@ -939,7 +1054,7 @@ function evalInner(e: Expr, ctx: Ctx): Evaluated {
       const c = evalExpr(e.c, ctx);
       if (c.known) {
         if (typeof c.value !== "boolean" && c.value !== "true" && c.value !== "false") return failed("a condition that is not a boolean");
-        return evalExpr(truthy(c.value) ? e.a : e.b, ctx);
+        return deadBranch(evalExpr(truthy(c.value) ? e.a : e.b, ctx), () => evalExpr(truthy(c.value) ? e.b : e.a, ctx));
       }
       return combine([evalExpr(e.a, ctx), evalExpr(e.b, ctx), unknown(c.refs, false, c.error)], false);
     }

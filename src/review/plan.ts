@@ -8,7 +8,7 @@ import { AttributeChange, attributeChanges } from "./diff";
 import { ReviewInputError } from "./errors";
 import { DEFAULT_MAX_FILE_SIZE, LoadOptions, parseJson, readInputFile } from "./load";
 import { MASK, pathIsSecret } from "./secrets";
-import { isObject, Json, JsonObject, list, own, str } from "./terraform-json";
+import { canonical, isObject, Json, JsonObject, list, own, str } from "./terraform-json";
 
 /** What Terraform does to a resource. */
 export type PlanAction = "create" | "update" | "replace" | "delete" | "read" | "forget" | "no-op";
@@ -83,10 +83,15 @@ export function summarizePlan(json: unknown, file: string): PlanSummary {
     if (action === "update" || action === "replace") {
       // Terraform's marks of either side mask both sides, as `terraform show` does.
       const marks = [own(change, "before_sensitive"), own(change, "after_sensitive")];
-      const before = masked(own(change, "before"), marks, false, [], kind);
-      const after = masked(own(change, "after"), marks, own(change, "after_unknown"), [], kind);
+      const rawBefore = own(change, "before");
+      const rawAfter = own(change, "after");
+      const before = masked(rawBefore, marks, false, [], kind, rawBefore);
+      // A masked part that changed is masked differently on the after side, so that the change is still listed.
+      const after = masked(rawAfter, marks, own(change, "after_unknown"), [], kind, rawBefore);
       attributes = attributeChanges(isObject(before) ? before : {}, isObject(after) ? after : {}, type).map((a) => ({
         ...a,
+        before: unchanged(a.before),
+        after: unchanged(a.after),
         forcesReplacement: replacePaths.some((p) => p === a.attribute || a.attribute.startsWith(`${p}.`) || a.attribute.startsWith(`${p}[`)),
       }));
     }
@@ -141,18 +146,19 @@ function marked(mark: Json | undefined): boolean {
  * depth) is masked, numbers and booleans included, in case a provider forgot
  * to mark it.
  */
-function masked(value: Json | undefined, marks: (Json | undefined)[], unknown: Json | undefined, at: (string | number)[], kind: string): Json {
-  if (marks.some((m) => m === true)) return MASK;
+function masked(value: Json | undefined, marks: (Json | undefined)[], unknown: Json | undefined, at: (string | number)[], kind: string, other: Json | undefined): Json {
+  const mask = () => (canonical(value ?? null) === canonical(other ?? null) ? MASK : CHANGED_MASK);
+  if (marks.some((m) => m === true)) return mask();
   if (unknown === true) return "(known after apply)";
   const present = value !== undefined && value !== null;
   const live = marks.filter((m) => m !== undefined && m !== null && m !== false);
-  if (present && live.some((m) => (Array.isArray(m) ? !Array.isArray(value) : isObject(m) ? !isObject(value) : true))) return MASK;
+  if (present && live.some((m) => (Array.isArray(m) ? !Array.isArray(value) : isObject(m) ? !isObject(value) : true))) return mask();
   if (Array.isArray(value) || Array.isArray(unknown)) {
     const items = Array.isArray(value) ? value : [];
     const length = Math.max(items.length, Array.isArray(unknown) ? unknown.length : 0);
     const out: Json[] = [];
     for (let i = 0; i < length; i++) {
-      out.push(masked(items[i], live.map((m) => (Array.isArray(m) ? m[i] : undefined)), Array.isArray(unknown) ? unknown[i] : undefined, [...at, i], kind));
+      out.push(masked(items[i], live.map((m) => (Array.isArray(m) ? m[i] : undefined)), Array.isArray(unknown) ? unknown[i] : undefined, [...at, i], kind, Array.isArray(other) ? other[i] : undefined));
     }
     return out;
   }
@@ -161,11 +167,18 @@ function masked(value: Json | undefined, marks: (Json | undefined)[], unknown: J
     const source = isObject(value) ? value : {};
     const unknownKeys = isObject(unknown) ? Object.keys(unknown).filter((k) => unknown[k] === true || isObject(unknown[k]) || Array.isArray(unknown[k])) : [];
     for (const k of new Set([...Object.keys(source), ...unknownKeys])) {
-      const v = masked(own(source, k), live.map((m) => own(m, k)), own(unknown, k), [...at, k], kind);
+      const v = masked(own(source, k), live.map((m) => own(m, k)), own(unknown, k), [...at, k], kind, own(other, k));
       Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
     }
     return out;
   }
   if (!present) return null;
-  return pathIsSecret(at, kind) ? MASK : value;
+  return pathIsSecret(at, kind) ? mask() : value;
+}
+
+/** What a masked part that changed looks like until the attribute changes are listed. */
+const CHANGED_MASK = "(sensitive\u200b)";
+
+function unchanged(text: string | undefined): string | undefined {
+  return text?.split(CHANGED_MASK).join(MASK);
 }

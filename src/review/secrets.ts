@@ -9,7 +9,7 @@
  * default, possibly through functions and `locals` that hold only such
  * references (see `expressions.ts`). Anything else is a literal secret.
  */
-import { evaluate, emptyScope, Evaluated, Reference, Scope, stackScope } from "./expressions";
+import { evaluate, Evaluated, hasConstantContent, isPureReference, Reference, Scope, stackScope } from "./expressions";
 import { LoadedStack, LoadOptions, loadSynthOutput } from "./load";
 import { isObject, Json, JsonObject, own } from "./terraform-json";
 
@@ -239,7 +239,19 @@ export function secretValueProblem(value: Json | undefined, scope: Scope): strin
     if (problem !== undefined) return `${problem}${through}`;
   }
   if (result.refs.length === 0) return `it is computed from constants written in the configuration${through}`;
+  const locals = result.via.filter((v) => v.startsWith("local.")).map((v) => v.slice("local.".length));
+  if (holdsConstantText(value) || locals.some((l) => holdsConstantText(scope.locals.get(l) ?? null))) {
+    return `it holds constant text written in the configuration (in a branch, loop or argument)${through}`;
+  }
   return undefined;
+}
+
+/** Constant content anywhere in the strings of a value, even in a branch not taken. */
+function holdsConstantText(value: Json): boolean {
+  if (typeof value === "string") return hasConstantContent(value);
+  if (Array.isArray(value)) return value.some(holdsConstantText);
+  if (isObject(value)) return Object.keys(value).some((k) => holdsConstantText(value[k]));
+  return false;
 }
 
 function refProblem(ref: Reference): string | undefined {
@@ -256,23 +268,32 @@ function refProblem(ref: Reference): string | undefined {
   }
 }
 
-/**
- * Finds every value in a secret position that is not a safe reference: in
- * resources and data sources (schema positions and credential names, nested
- * blocks and lists included), provider blocks, backend and Terraform Cloud
- * credentials, module arguments, variables (a `sensitive` variable's default,
- * a credential-named variable's default), outputs (`sensitive` or
- * credential-named) and credential-named locals.
- */
-export function findLiteralSecrets(stack: LoadedStack): LiteralSecret[] {
-  const found: LiteralSecret[] = [];
-  const scope = stackScope(stack.json);
-  const report = (block: string, attribute: string, reason: string, constructPath?: string) =>
-    found.push({ stack: stack.name, file: stack.file, block, attribute, reason, ...(constructPath !== undefined ? { constructPath } : {}) });
+/** A value in a secret position: where it is, and the value (never to be printed). */
+export interface SecretPosition {
+  /** `<type>.<name>`, `data.<type>.<name>`, `provider.okta[0]`, `terraform.backend.s3`, `module.m`, `locals`, `output.<name>`. */
+  readonly block: string;
+  /** The attribute path inside the block, such as `config.client_secret`. */
+  readonly attribute: string;
+  readonly value: Json;
+  readonly constructPath?: string;
+}
 
-  for (const section of Object.keys(stack.json)) {
-    const content = stack.json[section];
-    if (section === "//") continue;
+/**
+ * Every value in a secret position of a stack: resources and data sources
+ * (schema positions and credential names, nested blocks and lists included),
+ * provider blocks, backend and Terraform Cloud credentials, module
+ * arguments, credential-named locals and other top-level keys, and outputs
+ * (the value of a `sensitive` or credential-named output; credential-named
+ * keys inside other outputs' values). Variable defaults are not values of
+ * positions: see {@link findLiteralSecrets}.
+ */
+export function secretPositions(json: JsonObject): SecretPosition[] {
+  const found: SecretPosition[] = [];
+  const add = (block: string, constructPath?: string) => (attribute: string, value: Json) =>
+    found.push({ block, attribute, value, ...(constructPath !== undefined ? { constructPath } : {}) });
+  for (const section of Object.keys(json)) {
+    const content = json[section];
+    if (section === "//" || section === "variable") continue;
     if (section === "resource" || section === "data") {
       if (!isObject(content)) continue;
       for (const type of Object.keys(content)) {
@@ -282,16 +303,15 @@ export function findLiteralSecrets(stack: LoadedStack): LiteralSecret[] {
           const address = section === "data" ? `data.${type}.${name}` : `${type}.${name}`;
           const kind = section === "data" ? `data.${type}` : type;
           for (const body of blocksOf(byName[name])) {
-            const metadata = own(own(body, "//"), "metadata");
-            const path = own(metadata, "path");
-            walk(body, [], kind, scope, (attribute, reason) => report(address, attribute, reason, typeof path === "string" ? path : undefined));
+            const path = own(own(own(body, "//"), "metadata"), "path");
+            walk(body, [], kind, add(address, typeof path === "string" ? path : undefined));
           }
         }
       }
     } else if (section === "provider") {
       if (!isObject(content)) continue;
       for (const type of Object.keys(content)) {
-        blocksOf(content[type]).forEach((body, i) => walk(body, [], `provider.${type}`, scope, (attribute, reason) => report(`provider.${type}[${i}]`, attribute, reason)));
+        blocksOf(content[type]).forEach((body, i) => walk(body, [], `provider.${type}`, add(`provider.${type}[${i}]`)));
       }
     } else if (section === "terraform") {
       for (const terraform of blocksOf(content)) {
@@ -299,29 +319,13 @@ export function findLiteralSecrets(stack: LoadedStack): LiteralSecret[] {
           if (key === "backend") {
             for (const backends of blocksOf(terraform[key])) {
               for (const type of Object.keys(backends)) {
-                for (const body of blocksOf(backends[type])) walk(body, [], `backend.${type}`, scope, (attribute, reason) => report(`terraform.backend.${type}`, attribute, reason));
+                for (const body of blocksOf(backends[type])) walk(body, [], `backend.${type}`, add(`terraform.backend.${type}`));
               }
             }
           } else if (key === "cloud") {
-            for (const body of blocksOf(terraform[key])) walk(body, [], "backend.cloud", scope, (attribute, reason) => report("terraform.cloud", attribute, reason));
+            for (const body of blocksOf(terraform[key])) walk(body, [], "backend.cloud", add("terraform.cloud"));
           } else {
-            walk(terraform[key], [key], undefined, scope, (attribute, reason) => report("terraform", attribute, reason));
-          }
-        }
-      }
-    } else if (section === "variable") {
-      for (const variables of blocksOf(content)) {
-        for (const name of Object.keys(variables)) {
-          for (const body of blocksOf(variables[name])) {
-            if (!Object.prototype.hasOwnProperty.call(body, "default")) continue;
-            const sensitive = body.sensitive === true || body.sensitive === "true";
-            if (!sensitive && !isSecretKey(name)) continue;
-            if (!hasContent(body.default)) continue;
-            report(
-              `variable.${name}`,
-              "default",
-              sensitive ? "the variable is declared sensitive and has a default: its value is a constant written in the configuration" : "the variable is named like a credential and has a default: its value is a constant written in the configuration",
-            );
+            walk(terraform[key], [key], undefined, add("terraform"));
           }
         }
       }
@@ -330,26 +334,79 @@ export function findLiteralSecrets(stack: LoadedStack): LiteralSecret[] {
         for (const name of Object.keys(outputs)) {
           for (const body of blocksOf(outputs[name])) {
             const sensitive = body.sensitive === true || body.sensitive === "true";
-            if (!sensitive && !isSecretKey(name)) {
-              walk(own(body, "value"), ["value"], undefined, scope, (attribute, reason) => report(`output.${name}`, attribute, reason));
-              continue;
-            }
-            const problem = secretValueProblem(own(body, "value"), scope);
-            if (problem !== undefined) report(`output.${name}`, "value", problem);
+            if (sensitive || isSecretKey(name)) add(`output.${name}`)("value", own(body, "value") ?? null);
+            else walk(own(body, "value"), ["value"], undefined, add(`output.${name}`));
           }
         }
       }
     } else if (section === "module") {
       if (!isObject(content)) continue;
       for (const name of Object.keys(content)) {
-        for (const body of blocksOf(content[name])) walk(body, [], undefined, scope, (attribute, reason) => report(`module.${name}`, attribute, reason));
+        for (const body of blocksOf(content[name])) walk(body, [], undefined, add(`module.${name}`));
       }
     } else {
       // locals and anything else: credential names.
-      walk(content, [], undefined, scope, (attribute, reason) => report(section, attribute, reason));
+      walk(content, [], undefined, add(section));
     }
   }
   return found;
+}
+
+/**
+ * Finds every value in a secret position that is not a safe reference
+ * ({@link secretPositions}), and the variables whose default is a committed
+ * secret (declared `sensitive`, or named like a credential).
+ */
+export function findLiteralSecrets(stack: LoadedStack): LiteralSecret[] {
+  const found: LiteralSecret[] = [];
+  const scope = stackScope(stack.json);
+  for (const p of secretPositions(stack.json)) {
+    const reason = secretValueProblem(p.value, scope);
+    if (reason === undefined) continue;
+    found.push({ stack: stack.name, file: stack.file, block: p.block, attribute: p.attribute, reason, ...(p.constructPath !== undefined ? { constructPath: p.constructPath } : {}) });
+  }
+  for (const variables of blocksOf(own(stack.json, "variable"))) {
+    for (const name of Object.keys(variables)) {
+      for (const body of blocksOf(variables[name])) {
+        if (!Object.prototype.hasOwnProperty.call(body, "default") || !hasContent(body.default)) continue;
+        const sensitive = body.sensitive === true || body.sensitive === "true";
+        if (!sensitive && !isSecretKey(name)) continue;
+        found.push({
+          stack: stack.name,
+          file: stack.file,
+          block: `variable.${name}`,
+          attribute: "default",
+          reason: sensitive
+            ? "the variable is declared sensitive and has a default: its value is a constant written in the configuration"
+            : "the variable is named like a credential and has a default: its value is a constant written in the configuration",
+        });
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * The `local.*` and `var.*` names whose values must be masked wherever a
+ * review shows them (a diff of locals or variable defaults): those that flow
+ * into a secret position, credential-named ones, and variables declared
+ * `sensitive`.
+ */
+export function secretValueNames(json: JsonObject): Set<string> {
+  const names = new Set<string>();
+  const scope = stackScope(json);
+  for (const p of secretPositions(json)) {
+    try {
+      for (const v of evaluate(p.value, scope).via) names.add(v);
+    } catch {
+      // conservative below: every local and variable
+      for (const l of scope.locals.keys()) names.add(`local.${l}`);
+      for (const v of scope.variables.keys()) names.add(`var.${v}`);
+    }
+  }
+  for (const l of scope.locals.keys()) if (isSecretKey(l)) names.add(`local.${l}`);
+  for (const [v, decl] of scope.variables) if (decl.sensitive || isSecretKey(v)) names.add(`var.${v}`);
+  return names;
 }
 
 /** A block as Terraform JSON allows it: an object, or a list of objects. */
@@ -366,21 +423,18 @@ function hasContent(value: Json | undefined): boolean {
   return true;
 }
 
-function walk(node: Json | undefined, at: (string | number)[], kind: BlockKind, scope: Scope, report: (attribute: string, reason: string) => void): void {
+function walk(node: Json | undefined, at: (string | number)[], kind: BlockKind, visit: (attribute: string, value: Json) => void): void {
   if (Array.isArray(node)) {
-    node.forEach((item, index) => walk(item, [...at, index], kind, scope, report));
+    node.forEach((item, index) => walk(item, [...at, index], kind, visit));
     return;
   }
   if (!isObject(node)) return;
   for (const key of Object.keys(node)) {
     if (key === "//" && at.length === 0) continue;
     const path = [...at, key];
-    const value = node[key];
-    if (isSecretPosition(kind, path)) {
-      // A secret position holding a list or an object: every element is secret.
-      const problem = secretValueProblem(value, scope);
-      if (problem !== undefined) report(formatPath(path), problem);
-    } else walk(value, path, kind, scope, report);
+    // A secret position holding a list or an object: all of it is secret.
+    if (isSecretPosition(kind, path)) visit(formatPath(path), node[key]);
+    else walk(node[key], path, kind, visit);
   }
 }
 
@@ -394,14 +448,10 @@ export function formatPath(path: readonly (string | number)[]): string {
   return text;
 }
 
-/** A string in a secret position may be shown only when it is an expression made of references alone. */
+/** A string in a secret position may be shown only when it is an expression made of references alone, without any constant. */
 function showable(value: string): boolean {
-  if (!value.includes("${")) return false;
-  const result = evaluate(value, DISPLAY_SCOPE);
-  return !result.known && !result.literal && result.error === undefined && result.refs.length > 0;
+  return value.includes("${") && value.length <= 2000 && isPureReference(value);
 }
-
-const DISPLAY_SCOPE = emptyScope();
 
 /**
  * A value as shown in a review, masked by its whole path: everything at or

@@ -58,7 +58,7 @@ test("the OAuth 2.0 groups-claim warning fires on a stack of another copy of the
 
 test("the non-sensitive scimSecret output error fires for an output of another copy of the core", () => {
   const stack = otherStack();
-  new OktaProvider(stack, "okta", { orgName: "dev-1", baseUrl: "okta.com" });
+  new OktaProvider(stack, "okta", { orgName: "dev-123456", baseUrl: "okta.com" });
   const okta = new OktaAccessIdentityProvider(stack, "Okta", { ...BASE_PROPS, scim: {} });
   new other.TerraformOutput(stack, "scim_secret", { value: okta.scimSecret });
   expect(() => other.Testing.synth(stack, true)).toThrow(/output "scim_secret" \(other-core\/scim_secret\) exposes scimSecret; set sensitive: true/);
@@ -66,7 +66,7 @@ test("the non-sensitive scimSecret output error fires for an output of another c
 
 test("a sensitive output of another copy of the core passes", () => {
   const stack = otherStack();
-  new OktaProvider(stack, "okta", { orgName: "dev-1", baseUrl: "okta.com" });
+  new OktaProvider(stack, "okta", { orgName: "dev-123456", baseUrl: "okta.com" });
   const okta = new OktaAccessIdentityProvider(stack, "Okta", { ...BASE_PROPS, scim: {} });
   new other.TerraformOutput(stack, "scim_secret", { value: okta.scimSecret, sensitive: true });
   expect(JSON.parse(other.Testing.synth(stack, true)).output.scim_secret.sensitive).toBe(true);

@@ -9,6 +9,15 @@ describe("groupsClaimSends", () => {
     [GroupsClaim.matchingRegex("eng"), "engineering", false], // Okta matches the whole name
     [GroupsClaim.matchingRegex("eng.*"), "Engineering", false], // regexes are case-sensitive
     [GroupsClaim.matchingRegex("a|b"), "b", true], // alternation is anchored as a whole
+    // Java's semantics, not JavaScript's (issue 10)
+    [GroupsClaim.matchingRegex("\\Aeng-.*"), "eng-x", true], // \A is the start of input
+    [GroupsClaim.matchingRegex("(?i)^eng-.*"), "ENG-Platform", true], // inline flags
+    [GroupsClaim.matchingRegex("eng.*+"), "eng-ops", true], // possessive
+    [GroupsClaim.matchingRegex("(?>eng)-ops"), "eng-ops", true], // atomic group
+    [GroupsClaim.matchingRegex("a{1}{2}"), "aa", false], // the second {2} repeats an empty atom
+    [GroupsClaim.matchingRegex("[a-z&&[^e]]+"), "eng", false], // class intersection
+    [GroupsClaim.matchingRegex("eng$"), "eng\n", false], // $ may match before a final \n, but the whole name must match
+    [GroupsClaim.matchingRegex("eng$\n"), "eng\n", true],
     [GroupsClaim.startingWith("eng-"), "ENG-ops", true],
     [GroupsClaim.startingWith("eng-"), "Marketing", false],
     [GroupsClaim.equalTo("Engineering"), "engineering", true],
@@ -23,6 +32,12 @@ describe("groupsClaimSends", () => {
     expect(groupsClaimSends(GroupsClaim.expression("Groups.startsWith(\"OKTA\", \"\", 100)"), "Engineering")).toBeUndefined();
     expect(groupsClaimSends(GroupsClaim.ALL, Token.asString({ ref: "var.group" }))).toBeUndefined();
     expect(groupsClaimSends(GroupsClaim.matchingRegex(Token.asString({ ref: "var.pattern" })), "Engineering")).toBeUndefined();
+  });
+
+  test("unknown for a regex this package cannot evaluate with Java's semantics", () => {
+    expect(groupsClaimSends(GroupsClaim.matchingRegex("\\p{IsLatin}+"), "Engineering")).toBeUndefined(); // a script name
+    expect(groupsClaimSends(GroupsClaim.matchingRegex("(?iu)ß"), "SS")).toBeUndefined(); // Unicode case folding
+    expect(groupsClaimSends(GroupsClaim.matchingRegex("\\X+"), "Engineering")).toBeUndefined(); // grapheme clusters
   });
 });
 

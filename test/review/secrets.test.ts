@@ -1,4 +1,4 @@
-import { findLiteralSecrets, isSecretKey, MASK, maskSecrets } from "../../src/review/secrets";
+import { findLiteralSecrets, isSecretKey, MASK, maskSecrets, secretValueNames } from "../../src/review/secrets";
 import { handWrittenIdp } from "./helpers";
 
 const stack = (json: any) => ({ name: "s", file: "s.tf.json", json });
@@ -50,5 +50,14 @@ describe("secrets", () => {
       nested: [{ secret: MASK }],
       ref: "${a.b.client_secret}",
     });
+  });
+
+  test("names the locals and variables a review must mask: those flowing into a secret position, credential-named, sensitive", () => {
+    const json = handWrittenIdp((j) => {
+      j.locals = { hidden: "${local.inner}", inner: "${var.plain}", team: "eng", okta_api_token: "x" };
+      j.variable = { plain: { default: "p" }, token: { sensitive: true }, other: { default: "o" } };
+      j.resource.cloudflare_zero_trust_access_identity_provider.okta.config.client_secret = "${local.hidden}";
+    });
+    expect([...secretValueNames(json)].sort()).toEqual(["local.hidden", "local.inner", "local.okta_api_token", "var.plain", "var.token"]);
   });
 });

@@ -1,0 +1,36 @@
+import { scoreFile, type EquivalentMutant, type ReportMutant } from "../../scripts/mutation";
+
+const SOURCE = ["export function f(a: number): number {", "  return a > 0 ? a : -a;", "}"].join("\n");
+const at = (line: number, column: number) => ({ start: { line, column }, end: { line, column: column + 1 } });
+const mutant = (id: string, status: string, mutatorName: string, replacement: string, line = 2): ReportMutant => ({ id, status, mutatorName, replacement, location: at(line, 10) });
+
+describe("scoreFile: the score of one file", () => {
+  const mutants = [
+    mutant("1", "Killed", "ConditionalExpression", "true"),
+    mutant("2", "Timeout", "ConditionalExpression", "false"),
+    mutant("3", "Survived", "EqualityOperator", "a >= 0"),
+    mutant("4", "NoCoverage", "UnaryOperator", "+a"),
+    mutant("5", "CompileError", "BlockStatement", "{}", 1),
+  ];
+
+  test("killed and timed-out mutants count as killed; compile errors do not count", () => {
+    const score = scoreFile("src/f.ts", SOURCE, mutants, [], new Set());
+    expect(score).toMatchObject({ killed: 2, survived: 1, noCoverage: 1, equivalent: 0, score: 50 });
+    expect(score.alive).toEqual(['src/f.ts:2:10 Survived EqualityOperator → "a >= 0"', 'src/f.ts:2:10 NoCoverage UnaryOperator → "+a"']);
+  });
+
+  test("a listed equivalent mutant is left out, matched by file, mutator, replacement and its line's text", () => {
+    const equivalent: EquivalentMutant = { file: "src/f.ts", mutator: "EqualityOperator", replacement: "a >= 0", code: "return a > 0 ? a : -a;", reason: "for 0, a and -a are both 0" };
+    const elsewhere: EquivalentMutant = { ...equivalent, file: "src/g.ts" };
+    const otherLine: EquivalentMutant = { ...equivalent, code: "return a;" };
+    const used = new Set<EquivalentMutant>();
+    const score = scoreFile("src/f.ts", SOURCE, mutants, [elsewhere, otherLine, equivalent], used);
+    expect(score).toMatchObject({ killed: 2, survived: 0, noCoverage: 1, equivalent: 1 });
+    expect(score.score).toBeCloseTo(66.67, 1);
+    expect([...used]).toEqual([equivalent]);
+  });
+
+  test("a file without mutants scores 100", () => {
+    expect(scoreFile("src/f.ts", SOURCE, [], [], new Set()).score).toBe(100);
+  });
+});
