@@ -10,7 +10,20 @@ import { Construct, IConstruct } from "constructs";
  * frames of this package's own files are dropped (see {@link trimOwnFrames}).
  */
 export function invalid(where: string, property: string, expected: string, received: unknown): Error {
-  return trimOwnFrames(new Error(`${where}: ${property} must be ${expected}; received ${describe(received)}`));
+  return trimOwnFrames(new Error(`${where}: ${propertyName(property)} must be ${expected}; received ${describe(received)}`));
+}
+
+/**
+ * Names a property (`oktaOrgUrl`, `scim.userDeprovision`, `claims[2]`) in the
+ * caller's language. Under jsii's Python runtime, which sets `JSII_AGENT` to
+ * `Python/<version>` for the Node.js process it starts, a Python user wrote
+ * `okta_org_url`, so both spellings are given: `okta_org_url (oktaOrgUrl)`.
+ * Elsewhere (TypeScript) the name is returned unchanged.
+ */
+export function propertyName(property: string, agent: string | undefined = process.env.JSII_AGENT): string {
+  if (!agent?.startsWith("Python/")) return property;
+  const snake = property.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+  return snake === property ? property : `${snake} (${property})`;
 }
 
 /** The package's own code: `src/` under ts-node or esbuild, `lib/` once built. */

@@ -78,7 +78,7 @@ export function loadSynthOutput(target: string, what = "cdktf output", options: 
   try {
     stat = fs.statSync(target);
   } catch {
-    throw new ReviewInputError(`${what}: ${target} does not exist (run "npm run synth" or "cdktf synth" first)`);
+    throw new ReviewInputError(`${what}: ${target} does not exist (run "cdktf synth" first)`);
   }
   if (stat.isFile()) {
     return { source: target, stacks: [readStack(target, readInputFile(target, what, max), stackNameOfFile(target), what)] };
@@ -93,7 +93,7 @@ export function loadSynthOutput(target: string, what = "cdktf output", options: 
       return { source: target, stacks: [readStack(single, readContainedFile(root, "cdk.tf.json", target, what, max), path.basename(root), what)] };
     }
     throw new ReviewInputError(
-      `${what}: ${target} is not cdktf output: it has no manifest.json (run "npm run synth" or "cdktf synth" and pass the cdktf.out directory)`,
+      `${what}: ${target} is not cdktf output: it has no manifest.json (run "cdktf synth" and pass the cdktf.out directory)`,
     );
   }
   const manifest = parseJson(readContainedFile(root, "manifest.json", target, what, max), manifestFile, what);

@@ -42,7 +42,7 @@ describe("loading synth output", () => {
   });
 
   test.each([
-    ["a missing directory", () => path.join(tempDir(), "nope"), /does not exist \(run "npm run synth"/],
+    ["a missing directory", () => path.join(tempDir(), "nope"), /does not exist \(run "cdktf synth" first\)/],
     ["a directory without manifest.json", () => tempDir(), /is not cdktf output: it has no manifest.json/],
     ["unreadable JSON in a stack", () => cdktfOut({ broken: "{ not json" }), /cdk.tf.json is not valid JSON \(/],
     ["JSON that is not Terraform", () => cdktfOut({ odd: { hello: "world" } }), /is not Terraform JSON/],

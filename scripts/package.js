@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// npm run package: the Python distribution (wheel and sdist) in dist/python/,
+// from the jsii assembly that `npm run build` wrote.
+//
+// jsii-pacmak generates the Python sources (--code-only); this script then
+// replaces two things pacmak cannot be told, and builds the distribution with
+// the same commands and pinned tools pacmak uses:
+// - the long description: pacmak takes the repository README, whose
+//   TypeScript snippets it labels as Python and whose links are relative;
+//   PyPI gets python/README.md, written for Python users, instead;
+// - project URLs: pacmak writes only "Source" (with ".git"); we add the
+//   API reference, the issue tracker and the changelog.
+// - the licence classifier: pacmak writes only "License :: OSI Approved" and
+//   refuses to take another "License ::" classifier from package.json
+//   (jsii.targets.python.classifiers holds the others).
+//
+// The working tree stays clean: everything goes under dist/ (git-ignored),
+// and pacmak is given --outdir, so it never writes a .npmignore.
+"use strict";
+const { execFileSync } = require("node:child_process");
+const fs = require("node:fs");
+const path = require("node:path");
+const { runWithJsiiPackageJson } = require("./jsii-package-json");
+
+const root = path.join(__dirname, "..");
+const pkg = require(path.join(root, "package.json"));
+const srcDir = path.join(root, "dist", "python-src");
+const outDir = path.join(root, "dist", "python");
+const repo = pkg.repository.url.replace(/^git\+/, "").replace(/\.git$/, "");
+
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import("node:child_process").ExecFileSyncOptions} [options]
+ */
+function run(command, args, options = {}) {
+  const shown = [command, ...args].map((a) => (a.startsWith(root + path.sep) ? path.relative(root, a) : a));
+  console.log(`$ ${shown.join(" ")}`);
+  execFileSync(command, args, { stdio: "inherit", cwd: root, ...options });
+}
+
+const started = Date.now();
+fs.rmSync(srcDir, { recursive: true, force: true });
+fs.rmSync(outDir, { recursive: true, force: true });
+fs.mkdirSync(outDir, { recursive: true });
+
+// pacmak resolves every peer dependency in package.json and packs the npm
+// tarball the Python package embeds: the optional cdktn peer is hidden from it,
+// as from jsii (scripts/jsii-package-json.js).
+const pacmakArgs = ["--targets", "python", "--code-only", "--no-npmignore", "--outdir", srcDir];
+console.log(`$ jsii-pacmak ${pacmakArgs.map((a) => (a.startsWith(root + path.sep) ? path.relative(root, a) : a)).join(" ")}`);
+const pacmakStatus = runWithJsiiPackageJson(require.resolve("jsii-pacmak/bin/jsii-pacmak"), pacmakArgs);
+if (pacmakStatus !== 0) throw new Error(`jsii-pacmak failed (exit ${pacmakStatus})`);
+const pySrc = path.join(srcDir, "python");
+
+// The long description for PyPI.
+fs.copyFileSync(path.join(root, "python", "README.md"), path.join(pySrc, "README.md"));
+
+// setup.py holds its arguments as one JSON document between triple quotes.
+const setupFile = path.join(pySrc, "setup.py");
+const setup = fs.readFileSync(setupFile, "utf8");
+const match = /json\.loads\(\s*"""\n([\s\S]*?)\n"""\s*\)/.exec(setup);
+if (!match) throw new Error(`${setupFile}: the JSON arguments that jsii-pacmak writes were not found; has its format changed?`);
+const kwargs = JSON.parse(match[1]);
+kwargs.url = pkg.homepage;
+/** @type {Record<string, string>} */
+const LICENCE_CLASSIFIERS = { "Apache-2.0": "License :: OSI Approved :: Apache Software License" };
+if (!LICENCE_CLASSIFIERS[pkg.license]) throw new Error(`no trove classifier known for the licence ${pkg.license}: add it to LICENCE_CLASSIFIERS`);
+kwargs.classifiers = /** @type {string[]} */ (kwargs.classifiers).filter((c) => !c.startsWith("License ::")).concat(LICENCE_CLASSIFIERS[pkg.license]);
+kwargs.project_urls = {
+  Source: repo,
+  Documentation: `${repo}/blob/main/API.python.md`,
+  Issues: `${repo}/issues`,
+  Changelog: `${repo}/blob/main/CHANGELOG.md`,
+};
+fs.writeFileSync(setupFile, setup.replace(match[1], JSON.stringify(kwargs, null, 4)));
+
+// Build as jsii-pacmak does (its Python target's build step), with its pinned
+// build requirements, in a virtual environment of our own.
+const venv = path.join(srcDir, ".venv");
+run("python3", ["-m", "venv", venv]);
+const python = path.join(venv, "bin", "python");
+const requirements = require.resolve("jsii-pacmak/lib/targets/python/requirements-dev.txt");
+run(python, ["-m", "pip", "install", "--quiet", "--no-input", "--disable-pip-version-check", "-r", requirements]);
+run(python, ["setup.py", "--quiet", "sdist", "--dist-dir", outDir], { cwd: pySrc });
+run(python, ["-m", "pip", "wheel", "--quiet", "--no-deps", "--disable-pip-version-check", "--wheel-dir", outDir, pySrc]);
+run(python, ["-m", "twine", "check", "--strict", ...fs.readdirSync(outDir).map((f) => path.join(outDir, f))]);
+
+const built = fs.readdirSync(outDir).sort();
+if (!built.some((f) => f.endsWith(".whl")) || !built.some((f) => f.endsWith(".tar.gz"))) {
+  throw new Error(`expected a wheel and an sdist in ${outDir}, found: ${built.join(", ") || "nothing"}`);
+}
+console.log(`built ${built.map((f) => path.join("dist", "python", f)).join(" and ")} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

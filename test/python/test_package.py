@@ -1,0 +1,118 @@
+"""The installed Python package, seen from Python (run by scripts/test-python.sh
+in a virtual environment holding the built wheel; not part of jest).
+
+Each test checks what a Python user meets: errors that name their spelling of
+a property and can be caught, the review CLI the wheel installs, and the
+wheel's metadata.
+"""
+import importlib.metadata
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+from cdktf import App, Testing, TerraformStack
+from cdktf_cdktf_provider_cloudflare.provider import CloudflareProvider
+from cdktf_cdktf_provider_okta.provider import OktaProvider
+
+from cdktf_okta_cloudflare_access import GroupsClaim, OktaAccessIdentityProvider
+
+ACCOUNT_ID = "0123456789abcdef0123456789abcdef"
+ADMIN_URL = "https://dev-123456-admin.okta.com"
+
+
+def new_stack() -> TerraformStack:
+    return TerraformStack(Testing.app(), "s")
+
+
+class ErrorsNameThePythonSpelling(unittest.TestCase):
+    def test_a_bad_okta_org_url_raises_a_catchable_error_naming_okta_org_url(self):
+        stack = new_stack()
+        with self.assertRaises(RuntimeError) as caught:
+            OktaAccessIdentityProvider(stack, "Okta", account_id=ACCOUNT_ID, team_domain="example", okta_org_url=ADMIN_URL)
+        message = str(caught.exception)
+        self.assertIn('OktaAccessIdentityProvider "s/Okta": okta_org_url (oktaOrgUrl) must be the Okta org URL', message)
+        self.assertIn('use "https://dev-123456.okta.com"', message)
+        self.assertIn(f'received "{ADMIN_URL}"', message)
+        # Caught, the program goes on: the same stack takes a correct one.
+        okta = OktaAccessIdentityProvider(
+            stack, "Okta2", account_id=ACCOUNT_ID, team_domain="example", okta_org_url="https://dev-123456.okta.com"
+        )
+        self.assertEqual(okta.redirect_uri, "https://example.cloudflareaccess.com/cdn-cgi/access/callback")
+        synthesized = json.loads(Testing.synth(stack))
+        self.assertIn("okta_app_oauth", synthesized["resource"])
+
+    def test_a_method_option_is_named_in_both_spellings(self):
+        okta = OktaAccessIdentityProvider(
+            new_stack(), "Okta", account_id=ACCOUNT_ID, team_domain="example", okta_org_url="https://dev-123456.okta.com"
+        )
+        with self.assertRaises(RuntimeError) as caught:
+            okta.protect_application("Wiki", domain="wiki.example.com", allowed_okta_groups=["Eng"], session_duration="1d")
+        self.assertIn('session_duration (sessionDuration) must be a positive duration', str(caught.exception))
+        self.assertIn('received "1d"', str(caught.exception))
+
+    def test_a_single_word_property_keeps_its_one_spelling(self):
+        with self.assertRaises(RuntimeError) as caught:
+            GroupsClaim.matching_regex("(")
+        message = str(caught.exception)
+        self.assertRegex(message, r"^Error: GroupsClaim\.matchingRegex: pattern must be ")
+        self.assertIn('received "("', message)
+        self.assertNotIn("pattern (pattern)", message)
+
+
+class TheReviewCliOfTheWheel(unittest.TestCase):
+    def cli(self, *args):
+        script = os.path.join(os.path.dirname(sys.executable), "cdktf-okta-access")
+        return subprocess.run([script, *args], capture_output=True, text=True, timeout=120)
+
+    def test_a_missing_directory_points_to_cdktf_synth_not_npm(self):
+        with tempfile.TemporaryDirectory() as parent:
+            result = self.cli("review", os.path.join(parent, "cdktf.out"))
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn('does not exist (run "cdktf synth" first)', result.stderr)
+        self.assertNotIn("npm", result.stdout + result.stderr)
+
+    def test_it_reviews_a_python_synth(self):
+        with tempfile.TemporaryDirectory() as outdir:
+            app = App(outdir=outdir)
+            stack = TerraformStack(app, "access")
+            OktaProvider(stack, "okta", org_name="dev-123456", base_url="okta.com")
+            CloudflareProvider(stack, "cloudflare")
+            OktaAccessIdentityProvider(
+                stack, "Okta", account_id=ACCOUNT_ID, team_domain="example", okta_org_url="https://dev-123456.okta.com"
+            )
+            app.synth()
+            result = self.cli("review", outdir, "--format", "json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual([s["name"] for s in json.loads(result.stdout)["stacks"]], ["access"])
+
+
+class TheWheelsMetadata(unittest.TestCase):
+    metadata = importlib.metadata.metadata("cdktf-okta-cloudflare-access")
+
+    def test_licence_python_versions_and_readme(self):
+        self.assertIn("License :: OSI Approved :: Apache Software License", self.metadata.get_all("Classifier"))
+        self.assertEqual(self.metadata["Requires-Python"], "~=3.9")
+        self.assertEqual(self.metadata["Description-Content-Type"], "text/markdown")
+        self.assertIn("pip install cdktf-okta-cloudflare-access", self.metadata["Description"] or self.metadata.get_payload())
+
+    def test_project_urls(self):
+        urls = dict(u.split(", ", 1) for u in self.metadata.get_all("Project-URL"))
+        self.assertEqual(sorted(urls), ["Changelog", "Documentation", "Issues", "Source"])
+        self.assertTrue(urls["Documentation"].endswith("/API.python.md"))
+        self.assertFalse(urls["Source"].endswith(".git"))
+
+    def test_installed_from_the_built_wheel(self):
+        direct_url = importlib.metadata.distribution("cdktf-okta-cloudflare-access").read_text("direct_url.json")
+        self.assertIsNotNone(direct_url, "not installed from a file: pip may have taken the name from an index")
+        self.assertRegex(json.loads(direct_url)["url"], r"^file://.*/dist/python/cdktf_okta_cloudflare_access-[^/]+\.whl$")
+
+
+if __name__ == "__main__":
+    program = unittest.main(exit=False, verbosity=2)
+    result = program.result
+    failed = len(result.failures) + len(result.errors)
+    print(f"python: {result.testsRun - failed} passed, {failed} failed")
+    sys.exit(1 if failed or result.testsRun == 0 else 0)
