@@ -573,7 +573,12 @@ export class OktaEmulator extends HttpEmulator {
         if (!m) throw validation(`filter: unsupported expression ${filter}`);
         apps = apps.filter((a) => a[m[1]] === m[2]);
       }
-      if (ctx.query.has("q") || ctx.query.has("expand")) throw validation("q/expand: not emulated");
+      // `q`: a case-insensitive prefix of the app's name or label (Okta's List
+      // Applications docs); the okta_app_oauth data source sends it with
+      // `filter=status eq "ACTIVE"&limit=1` (recorded: TestAccDataSourceOktaAppOauth_read).
+      const q = ctx.query.get("q");
+      if (q !== null) apps = apps.filter((a) => [a.name, a.label].some((v) => String(v).toLowerCase().startsWith(q.toLowerCase())));
+      if (ctx.query.has("expand")) throw validation("expand: not emulated");
       return this.page(ctx, apps, 20, Math.min(200, this.appPageSize));
     });
     r("GET", "/api/v1/apps/:appId", (ctx) => ({ status: 200, body: this.app(ctx).app }));
