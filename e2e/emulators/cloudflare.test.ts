@@ -321,7 +321,7 @@ describe("seeding objects that exist before the run", () => {
       }),
     });
     expect(res.status).toBe(200);
-    const seeded = ((await res.json()) as any).seeded;
+    const seeded = ((await res.json())).seeded;
     expect(seeded.identityProviders).toEqual([idpId]);
     const read = await call("GET", `/accounts/${ACCOUNT}/access/identity_providers/${idpId}`);
     expect(read.body.result.config).not.toHaveProperty("client_secret");

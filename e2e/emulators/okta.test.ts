@@ -331,7 +331,7 @@ describe("seeding objects that exist before the run", () => {
       }),
     });
     expect(res.status).toBe(200);
-    const { seeded } = (await res.json()) as any;
+    const { seeded } = (await res.json());
     expect(seeded.groups).toEqual({ Engineering: groupId + "1" });
     const app = await call("GET", "/api/v1/apps/0oaSEEDEDapp00000001");
     expect(app.body).toMatchObject({ id: "0oaSEEDEDapp00000001", label: "Existing", status: "ACTIVE" });
@@ -390,6 +390,9 @@ describe("GET /api/v1/apps (what discover lists)", () => {
     expect(pages).toBe(3);
     expect((await call("GET", `/api/v1/apps?filter=${encodeURIComponent('name eq "bookmark"')}`)).body).toEqual([]);
     expect((await call("GET", `/api/v1/apps?filter=${encodeURIComponent("label sw x")}`)).status).toBe(400);
+    // q: a prefix of the label (or name), case-insensitive, with the status filter as the data source sends it.
+    const found = await call("GET", `/api/v1/apps?filter=${encodeURIComponent('status eq "ACTIVE"')}&limit=1&q=app%203`);
+    expect(found.body.map((a: any) => a.id)).toEqual([ids[3]]);
   });
 
   test("a 403 fault is Okta's permission error E0000006", async () => {

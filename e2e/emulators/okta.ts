@@ -573,11 +573,11 @@ export class OktaEmulator extends HttpEmulator {
         if (!m) throw validation(`filter: unsupported expression ${filter}`);
         apps = apps.filter((a) => a[m[1]] === m[2]);
       }
-      // `q`: a case-insensitive prefix of the app's name or label (Okta's List
-      // Applications docs); the okta_app_oauth data source sends it with
-      // `filter=status eq "ACTIVE"&limit=1` (recorded: TestAccDataSourceOktaAppOauth_read).
+      // q: name or label starts with it (Okta's API reference, "List all
+      // applications"); the provider's okta_app_oauth data source sends it
+      // (fixtures/okta-vcr TestAccDataSourceOktaAppOauth_read).
       const q = ctx.query.get("q");
-      if (q !== null) apps = apps.filter((a) => [a.name, a.label].some((v) => String(v).toLowerCase().startsWith(q.toLowerCase())));
+      if (q !== null) apps = apps.filter((a) => [a.name, a.label].some((v) => typeof v === "string" && v.toLowerCase().startsWith(q.toLowerCase())));
       if (ctx.query.has("expand")) throw validation("expand: not emulated");
       return this.page(ctx, apps, 20, Math.min(200, this.appPageSize));
     });

@@ -12,7 +12,10 @@ import { plainText } from "./text";
  * (`replace`, `remove`, `widen`, `narrow`, `session`, `error`, `warning`
  * besides `secret` and `check`); `failedOn`; applications carry their
  * effective session; the construct's synth-time warnings and errors
- * (cdktf manifest) are findings of kind `warning` and `error`.
+ * (cdktf manifest) are findings of kind `warning` and `error`; `access`: who
+ * gets into which application, before and after, with a verdict per
+ * application (`widens`, `narrows`, `widens and narrows`, `unchanged`, `new`,
+ * `removed`) and their counts, the table the Markdown review leads with.
  */
 export const JSON_FORMAT = "cdktf-okta-access/review@2";
 
@@ -23,6 +26,7 @@ export function renderJson(result: ReviewResult): string {
     exitCode: result.exitCode,
     failedOn: result.failedOn,
     literalSecrets: result.literalSecrets.map(({ stack, block, attribute, constructPath }) => ({ stack, block, attribute, constructPath })),
+    access: result.access,
     warnings: result.warnings,
     stacks: result.stacks,
     diff: result.diff,

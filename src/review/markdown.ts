@@ -8,11 +8,13 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import markdownTable = require("markdown-table");
 import { AttributeChange, ChangeAction, StackDiff } from "./diff";
-import { cell, code, html, prose } from "./escape";
-import { stackDiagram } from "./mermaid";
+import { cell, code, escapeText, html, prose } from "./escape";
+import { DiagramChange, DiagramChanges, stackDiagram } from "./mermaid";
+import { familyOf, nounOf } from "./resource-types";
 import { EffectiveSession, IdentityProviderReview, OktaAppReview, ScopeReview, StackReview } from "./review-model";
 import { PlanSummary } from "./plan";
 import { FINDING_KIND_ORDER, FINDING_KINDS, ReviewWarning } from "./findings";
+import { accessTable, replacementGroups, replacementsSection, verdictLine } from "./markdown-verdict";
 import { ReviewResult } from "./review";
 
 /** Rows of a change table beyond which the rest is summarized (the JSON output has them all). */
@@ -20,17 +22,27 @@ export const MAX_ROWS = 200;
 /** Warnings of one kind shown before the rest is folded away. */
 export const MAX_WARNINGS = 30;
 /** Longest value shown in a change; longer ones are cut. */
-const MAX_VALUE = 160;
+const MAX_VALUE = 40;
+/** Longest Terraform address shown in one piece in a table; longer ones break after the type. */
+const MAX_ADDRESS = 40;
 
-/** Renders a review as GitHub-flavored Markdown. */
+/** Renders a review as GitHub-flavored Markdown: the verdict and the access table first, detail folded away. */
 export function renderMarkdown(result: ReviewResult): string {
   const out: string[] = [];
   out.push("## Okta → Cloudflare Access review", "");
+  out.push(verdictLine(result), "");
+  out.push(...accessTable(result));
   out.push(summaryLine(result), "");
 
   for (const kind of FINDING_KIND_ORDER) {
     const title = FINDING_KINDS[kind].title;
     const warnings = result.warnings.filter((w) => w.kind === kind);
+    if (kind === "replace") {
+      // Replacements the diff explains are grouped by cause; the others (a plan's, a renamed stack) stay items.
+      const diffAddresses = new Set(replacementGroups(result).flatMap((g) => g.changes.map((c) => c.address)));
+      out.push(...replacementsSection(result, warnings.filter((w) => w.address === undefined || !diffAddresses.has(w.address)).map(warningItem)));
+      continue;
+    }
     if (warnings.length === 0) continue;
     out.push(`### ${title} (${warnings.length})`, "");
     for (const w of warnings.slice(0, MAX_WARNINGS)) out.push(...warningItem(w));
@@ -43,15 +55,19 @@ export function renderMarkdown(result: ReviewResult): string {
   }
 
   if (result.diff !== undefined) {
-    out.push("### Changes against the base", "");
     const changed = result.diff.stacks.filter((s) => s.status !== "unchanged");
-    if (changed.length === 0) out.push("No resource changes.", "");
-    for (const stack of changed) out.push(...stackChanges(stack));
+    const n = changed.reduce((sum, s) => sum + s.changes.length + s.configChanges.length, 0);
+    // With nothing changed, the summary line says so.
+    if (changed.length > 0) {
+      out.push(`<details><summary>Changes against the base: ${n} ${n === 1 ? "change" : "changes"}</summary>`, "");
+      for (const stack of changed) out.push(...stackChanges(stack));
+      out.push("</details>", "");
+    }
   }
   if (result.plan !== undefined) out.push(...planSection(result.plan));
 
-  const collapse = result.diff !== undefined || result.plan !== undefined;
-  for (const stack of result.stacks) out.push(...stackSection(stack, collapse));
+  const shown = new Map<string, string>();
+  for (const stack of result.stacks) out.push(...stackSection(stack, shown, diagramChanges(result.diff?.stacks.find((d) => d.name === stack.name))));
   out.push("<sub>cdktf-okta-access review: secret values are never shown.</sub>", "");
   return out.join("\n");
 }
@@ -91,8 +107,8 @@ const ACTION_WORDS: { [a in ChangeAction]: string } = {
 };
 
 function warningItem(w: ReviewWarning): string[] {
-  // A construct path starts with its stack's name.
-  const where = w.constructPath !== undefined ? code(w.constructPath) : w.stack !== undefined ? code(w.stack) : "";
+  // A construct path starts with its stack's name, which the access table already shows.
+  const where = w.constructPath !== undefined ? code(relativePath(w.stack, w.constructPath)) : w.stack !== undefined ? code(w.stack) : "";
   const lines = [`- ${where ? `${where}: ` : ""}${prose(w.message)}`];
   if (w.impact !== undefined) lines.push(`  **Impact:** ${prose(w.impact)}`);
   if (w.hint !== undefined) lines.push(`  **Fix:** ${prose(w.hint)}`);
@@ -105,15 +121,26 @@ function stackChanges(stack: StackDiff): string[] {
   const out = [`#### ${code(stack.name)}${status}: ${stack.changes.length} ${stack.changes.length === 1 ? "change" : "changes"}${config}`, ""];
   const rows = stack.changes.slice(0, MAX_ROWS).map((c) => [
     c.action,
-    c.previousAddress !== undefined ? `${code(c.address)}<br>was ${code(c.previousAddress)}` : code(c.address),
-    c.constructPath !== undefined ? code(c.constructPath) : "",
+    c.constructPath !== undefined
+      ? `${code(relativePath(stack.name, c.constructPath))}${c.previousConstructPath !== undefined && c.previousConstructPath !== c.constructPath ? `<br>was ${code(relativePath(stack.name, c.previousConstructPath))}` : ""}`
+      : addressCell(c.address),
     [
       ...(c.likelyRename ? ["address changed: likely a renamed construct id"] : []),
       ...(c.action === "replace" && !c.likelyRename ? c.replaceReasons.map(prose) : []),
       ...c.attributes.map(attributeLine),
     ].join("<br>"),
   ]);
-  if (rows.length > 0) out.push(table(["action", "resource", "construct path", "what changes"], rows), "");
+  if (rows.length > 0) {
+    out.push(table(["action", "construct path", "what changes"], rows), "");
+    out.push(
+      "<details><summary>Terraform addresses</summary>",
+      "",
+      ...stack.changes.slice(0, MAX_ROWS).map((c) => `- ${c.action} ${code(c.address)}${c.previousAddress !== undefined ? ` was ${code(c.previousAddress)}` : ""}`),
+      "",
+      "</details>",
+      "",
+    );
+  }
   if (stack.configChanges.length > 0) {
     out.push(
       "Configuration (locals, variable defaults, providers); their effect on resources is in the rows above:",
@@ -129,9 +156,16 @@ function stackChanges(stack: StackDiff): string[] {
   return out;
 }
 
+/** A construct path below its stack (the stack is named by the section it is in). */
+function relativePath(stack: string | undefined, path: string): string {
+  const parts = path.split("/");
+  return stack !== undefined && parts.length > 1 && parts[0] === stack ? parts.slice(1).join("/") : path;
+}
+
 function attributeLine(a: AttributeChange): string {
   const value = (v: string | undefined) => (v === undefined ? "(none)" : code(cut(v)));
-  return `${code(a.attribute)}: ${value(a.before)} → ${value(a.after)}${a.forcesReplacement ? " **(forces replacement)**" : ""}`;
+  // Before and after on lines of their own: two ids side by side are wider than a table column.
+  return `${code(a.attribute)}${a.forcesReplacement ? " **(forces replacement)**" : ""}: ${value(a.before)}<br>→ ${value(a.after)}`;
 }
 
 function planSection(plan: PlanSummary): string[] {
@@ -146,13 +180,21 @@ function planSection(plan: PlanSummary): string[] {
   if (plan.changes.length > 0) {
     const rows = plan.changes.slice(0, MAX_ROWS).map((ch) => [
       code(ch.action),
-      code(ch.address),
+      planResourceCell(ch.address, ch.type),
       [
         ...(ch.replacePaths.length > 0 ? [`replaced because of ${ch.replacePaths.map(code).join(", ")}`] : []),
         ...ch.attributes.map(attributeLine),
       ].join("<br>"),
     ]);
     out.push(table(["action", "resource", "what changes"], rows), "");
+    out.push(
+      "<details><summary>Terraform addresses</summary>",
+      "",
+      ...plan.changes.slice(0, MAX_ROWS).map((ch) => `- ${code(ch.action)} ${code(ch.address)}`),
+      "",
+      "</details>",
+      "",
+    );
     if (plan.changes.length > MAX_ROWS) out.push(`… and ${plan.changes.length - MAX_ROWS} more.`, "");
   }
   if (plan.outputs.length > 0) {
@@ -161,68 +203,122 @@ function planSection(plan: PlanSummary): string[] {
   return out;
 }
 
-function stackSection(stack: StackReview, collapse: boolean): string[] {
-  const out: string[] = [];
+/**
+ * A stack's detail, folded away: identity-provider settings (printed once
+ * when several stacks share them), Access groups with the applications that
+ * use them, each application's policies, and the wiring diagram.
+ */
+function stackSection(stack: StackReview, shown: Map<string, string>, changes: DiagramChanges | undefined): string[] {
   const counts = `${stack.resourceCount} resources · ${stack.identityProviders.length} identity provider${stack.identityProviders.length === 1 ? "" : "s"} · ${stack.accessApplications.length} application${stack.accessApplications.length === 1 ? "" : "s"}`;
-  if (collapse) out.push(`<details><summary>Stack <code>${html(stack.name)}</code>: ${counts}</summary>`, "");
-  else out.push(`### Stack ${code(stack.name)}`, "", counts, "");
+  const out: string[] = [`<details><summary>Stack <code>${html(stack.name)}</code>: ${counts}</summary>`, ""];
 
-  for (const idp of stack.identityProviders) out.push(...identityProvider(idp));
+  for (const idp of stack.identityProviders) {
+    const lines = identityProvider(idp);
+    const key = lines.join("\n");
+    const first = shown.get(key);
+    if (first !== undefined) out.push(`Identity provider ${code(idp.name)}: the same settings as in stack ${code(first)}.`, "");
+    else {
+      shown.set(key, stack.name);
+      out.push(...lines);
+    }
+  }
   for (const app of stack.unlinkedOktaApps) {
     out.push(`#### Okta app ${code(app.label ?? app.address)} (no Cloudflare identity provider in this stack)`, "");
     out.push(table(["setting", "value"], oktaAppRows(app)), "");
   }
+  const usedBy = accessGroupUse(stack);
   if (stack.accessGroups.length > 0) {
     out.push("#### Access groups", "");
     out.push(
       table(
-        ["Access group", "construct path", "admits"],
-        stack.accessGroups.map((g) => [code(g.name), g.constructPath !== undefined ? code(g.constructPath) : code(g.address), prose(g.admits)]),
+        ["Access group", "admits", "used by"],
+        stack.accessGroups.map((g) => {
+          const apps = usedBy.get(g.address) ?? [];
+          return [
+            `${code(g.name)}${g.constructPath !== undefined ? `<br>${code(relativePath(stack.name, g.constructPath))}` : ""}`,
+            prose(g.admits),
+            apps.length > 0 ? apps.map(code).join(", ") : "**no application**",
+          ];
+        }),
       ),
       "",
     );
   }
-  if (stack.accessPolicies.length > 0) {
-    out.push("#### Access policies", "");
-    out.push(
-      table(
-        ["policy", "decision", "admits", "Okta groups", "session"],
-        stack.accessPolicies.map((p) => [
-          `${code(p.name)}${p.constructPath !== undefined ? `<br>${code(p.constructPath)}` : ""}`,
-          code(p.decision),
-          prose(p.admits),
-          p.everyone ? "**everyone**" : p.oktaGroups.map(code).join(", "),
-          p.sessionDuration !== undefined ? code(p.sessionDuration) : p.address.startsWith("cloudflare_zero_trust_access_policy.") ? "none: the provider's `24h`" : "application's",
-        ]),
-      ),
-      "",
-    );
+  const attached = new Set(stack.accessApplications.flatMap((a) => a.policies.map((p) => p.policy ?? "")));
+  const unattached = stack.accessPolicies.filter((p) => !attached.has(p.address));
+  if (unattached.length > 0) {
+    out.push("#### Policies no application uses", "");
+    for (const p of unattached) {
+      out.push(`- ${code(p.name)}${p.constructPath !== undefined ? ` (${code(relativePath(stack.name, p.constructPath))})` : ""}: ${code(p.decision)}, ${prose(p.admits)}`);
+    }
+    out.push("");
   }
   if (stack.accessApplications.length > 0) {
     const idpNames = new Map(stack.identityProviders.map((i) => [i.address, i.name]));
-    out.push("#### Access applications", "");
-    out.push(
-      table(
-        ["application", "domains", "policies (precedence: decision, who, session)", "identity providers", "auto-redirect", "session"],
-        stack.accessApplications.map((a) => [
-          `${code(a.name)}${a.appType !== undefined ? ` (${code(a.appType)})` : ""}${a.constructPath !== undefined ? `<br>${code(a.constructPath)}` : ""}`,
-          a.domains.map(code).join("<br>"),
-          a.policies.length === 0
-            ? "**none: everybody is denied**"
-            : a.policies.map((p) => `${p.precedence ?? "?"}. ${code(p.name)}: ${code(p.decision)}, ${prose(p.admits)}${p.decision === "deny" ? "" : `, session ${sessionWords(p.session)}`}`).join("<br>"),
-          a.allowedIdps.length === 0 ? "all of the account's" : a.allowedIdps.map((i) => code(idpNames.get(i) ?? i)).join(", "),
-          a.autoRedirect === undefined ? "no" : a.autoRedirect ? "yes" : "no",
-          `**${code(a.effectiveSession.duration)}** effective (${SOURCE_WORDS[a.effectiveSession.source]}); application's ${a.sessionDuration !== undefined ? code(a.sessionDuration) : "`24h` (default)"}`,
-        ]),
-      ),
-      "",
-    );
+    out.push("#### Applications in detail", "");
+    for (const a of stack.accessApplications) {
+      const policies =
+        a.policies.length === 0
+          ? "**no policy: everybody is denied**"
+          : a.policies.map((p) => `${p.precedence ?? "?"}. ${code(p.decision)} ${code(p.name)}: ${prose(p.admits)}${p.decision === "deny" ? "" : `, session ${sessionWords(p.session)}`}`).join("; ");
+      const idps = a.allowedIdps.length === 0 ? "all of the account's" : a.allowedIdps.map((i) => code(idpNames.get(i) ?? i)).join(", ");
+      out.push(
+        `- ${code(a.name)}${a.constructPath !== undefined ? ` (${code(relativePath(stack.name, a.constructPath))})` : ""}: ${policies}. Identity providers: ${idps}; auto-redirect ${a.autoRedirect === true ? "on" : "off"}; application session ${a.sessionDuration !== undefined ? code(a.sessionDuration) : "`24h` (default)"}, effective ${sessionWords(a.effectiveSession)}.`,
+      );
+    }
+    out.push("");
   }
-  const diagram = stackDiagram(stack);
-  if ("mermaid" in diagram) out.push("#### Wiring", "", "```mermaid", diagram.mermaid, "```", "");
+  const diagram = stackDiagram(stack, changes);
+  if ("mermaid" in diagram) {
+    out.push("#### Wiring", "", "```mermaid", diagram.mermaid, "```", "");
+    if (diagram.marks.length > 0) out.push(`Marked: ${diagram.marks.map((m) => MARK_WORDS[m]).join(" · ")}.`, "");
+  }
   else out.push(`_No diagram: ${prose(diagram.omitted)}._`, "");
-  if (collapse) out.push("</details>", "");
+  out.push("</details>", "");
   return out;
+}
+
+const MARK_WORDS: { readonly [m in DiagramChange | "unused"]: string } = {
+  added: "green: added",
+  replaced: "orange, dashed: replaced",
+  updated: "blue: updated",
+  removed: "red, dotted: removed",
+  unused: "grey: an Access group no application uses",
+};
+
+/** What the diff does to each resource of a stack, for the diagram's styles. */
+function diagramChanges(diff: StackDiff | undefined): DiagramChanges | undefined {
+  if (diff === undefined) return undefined;
+  const byAddress = new Map<string, DiagramChange>();
+  const removed: { address: string; label: string }[] = [];
+  for (const c of diff.changes) {
+    if (c.mode !== "managed") continue;
+    if (c.action === "create") byAddress.set(c.address, "added");
+    else if (c.action === "replace") byAddress.set(c.address, "replaced");
+    else if (c.action === "update") byAddress.set(c.address, "updated");
+    else if (c.action === "delete" && familyOf(c.type) !== undefined) removed.push({ address: c.address, label: `${nounOf(c.type).replace(/^the /, "")} ${c.constructPath !== undefined ? relativePath(diff.name, c.constructPath) : c.address}` });
+  }
+  return { byAddress, removed };
+}
+
+/** For each Access group, the applications whose policies use it. */
+export function accessGroupUse(stack: StackReview): Map<string, string[]> {
+  const groupsOfPolicy = new Map<string, string[]>();
+  for (const p of stack.accessPolicies) {
+    const groups = [...p.include, ...p.exclude, ...p.require].map((r) => r.accessGroup).filter((g): g is string => g !== undefined);
+    groupsOfPolicy.set(p.address, groups);
+  }
+  const used = new Map<string, string[]>();
+  for (const app of stack.accessApplications) {
+    for (const p of app.policies) {
+      for (const g of groupsOfPolicy.get(p.policy ?? "") ?? []) {
+        const apps = used.get(g) ?? [];
+        if (!apps.includes(app.name)) apps.push(app.name);
+        used.set(g, apps);
+      }
+    }
+  }
+  return used;
 }
 
 function identityProvider(idp: IdentityProviderReview): string[] {
@@ -249,10 +345,10 @@ function identityProvider(idp: IdentityProviderReview): string[] {
   for (const claim of idp.authServerClaims) {
     rows.push([
       "Authorization server claim",
-      `${code(claim.name)} (${code(claim.claimType ?? "?")}, ${code(claim.valueType ?? "?")}): ${prose(claim.description)}${claim.alwaysIncluded ? ", always in the token" : ", only when requested"} (${code(claim.address)})`,
+      `${code(claim.name)} (${code(claim.claimType ?? "?")}, ${code(claim.valueType ?? "?")}): ${prose(claim.description)}${claim.alwaysIncluded ? ", always in the token" : ", only when requested"}<br>${addressCell(claim.address)}`,
     ]);
   }
-  rows.push(["Cloudflare IdP", `${code(idp.name)} (${code(idp.address)}, type ${code(idp.idpType)})`]);
+  rows.push(["Cloudflare IdP", `${code(idp.name)}, type ${code(idp.idpType)}<br>${addressCell(idp.address)}`]);
   rows.push([scopeLabel(idp.scope), idp.scope.id !== "" ? code(idp.scope.id) : "**not set**"]);
   rows.push(["Okta org URL", idp.oktaOrgUrl !== undefined ? code(idp.oktaOrgUrl) : "not set"]);
   rows.push(["Claims", idp.claims.length > 0 ? idp.claims.map(code).join(", ") : "none"]);
@@ -275,7 +371,7 @@ function oktaAppRows(app: OktaAppReview): string[][] {
     none: "no assignment resource",
   }[app.assignmentMode];
   return [
-    ["Okta app", `${app.label !== undefined ? code(app.label) : "(no label)"} (${code(app.address)}${app.appType !== undefined ? `, type ${code(app.appType)}` : ""})`],
+    ["Okta app", `${app.label !== undefined ? code(app.label) : "(no label)"}${app.appType !== undefined ? `, type ${code(app.appType)}` : ""}<br>${addressCell(app.address)}`],
     ["Redirect URIs", app.redirectUris.length > 0 ? app.redirectUris.map(code).join("<br>") : "**none**"],
     [
       "Groups claim",
@@ -318,6 +414,25 @@ function flag(value: boolean | undefined): string {
 
 function table(header: string[], rows: string[][]): string {
   return markdownTable([header, ...rows.map((row) => row.map(cell))], { alignDelimiters: false });
+}
+
+/**
+ * A Terraform address in a table cell. Code spans never wrap, so a long
+ * address (60 characters and more, from cdktf's generated names) would make
+ * the table wider than the comment: it breaks after the type.
+ */
+function addressCell(address: string): string {
+  if (address.length <= MAX_ADDRESS) return code(address);
+  const dot = address.startsWith("data.") ? address.indexOf(".", 5) : address.indexOf(".");
+  return dot > 0 ? `${code(address.slice(0, dot))}<br>${code(address.slice(dot))}` : code(address);
+}
+
+/** A plan's resource in a table: its name, and what it is in words (the full address is listed below the table). */
+function planResourceCell(address: string, type: string): string {
+  const parts = address.split(".");
+  const name = parts[parts.length - 1] ?? address;
+  const what = familyOf(type) !== undefined ? nounOf(type).replace(/^the /, "") : type;
+  return `${code(cut(name))}<br>${escapeText(address.startsWith("data.") ? `${what} (data source)` : what)}`;
 }
 
 function cut(text: string): string {

@@ -50,6 +50,10 @@ export interface ResourceTypeInfo {
   readonly removalImpact?: string;
   /** How much a replacement or removal hurts, for ordering: 0 most. */
   readonly severity: number;
+  /** What it is, in a sentence: "the Access application". */
+  readonly noun: string;
+  /** What a replacement means in a few words, for the one-line summary of a replacement. */
+  readonly replacedInShort: string;
 }
 
 const IDP_REPLACED =
@@ -73,35 +77,35 @@ const REGISTRY = {
     replacementImpact:
       "Terraform deletes the Okta app and creates a new one: a new client ID and a new client secret (Cloudflare's identity provider is updated with them), everybody who signed in through it is signed out and must sign in again, and anything set on the old app by hand in the Okta admin console (assignments, sign-on policy) is lost.",
     removalImpact: "Terraform deletes the Okta app: nobody can sign in through it any more.",
-    severity: 0,
+    severity: 0, noun: "the Okta app", replacedInShort: "new client id and secret; everybody signs in again",
   },
   okta_app_group_assignments: {
     family: "oktaAssignments",
     forceNew: [],
     replacementImpact: ASSIGNMENT_REPLACED,
     removalImpact: "Terraform deletes the exclusive assignment: the groups are unassigned from the Okta app and cannot sign in through it.",
-    severity: 4,
+    severity: 4, noun: "the group assignments", replacedInShort: "members cannot sign in until re-assigned",
   },
   okta_app_group_assignment: {
     family: "oktaAssignment",
     forceNew: ["app_id", "group_id"],
     replacementImpact: ASSIGNMENT_REPLACED,
-    severity: 4,
+    severity: 4, noun: "a group assignment", replacedInShort: "members cannot sign in until re-assigned",
   },
   okta_auth_server_claim: {
     family: "oktaAuthServerClaim",
     forceNew: [],
     replacementImpact: "Terraform deletes the claim and creates it again: tokens issued in between carry no groups, so Access rules on Okta groups deny.",
-    severity: 4,
+    severity: 4, noun: "the authorization server claim", replacedInShort: "tokens carry no groups in between",
   },
-  cloudflare_zero_trust_access_identity_provider: { family: "cloudflareIdp", forceNew: ["type", ...SCOPE], replacementImpact: IDP_REPLACED, removalImpact: IDP_REMOVED, severity: 1 },
-  cloudflare_access_identity_provider: { family: "cloudflareIdp", forceNew: ["type", ...SCOPE], replacementImpact: IDP_REPLACED, removalImpact: IDP_REMOVED, severity: 1 },
-  cloudflare_zero_trust_access_application: { family: "accessApplication", forceNew: SCOPE, replacementImpact: APP_REPLACED, removalImpact: APP_REMOVED, severity: 2 },
-  cloudflare_access_application: { family: "accessApplication", forceNew: SCOPE, replacementImpact: APP_REPLACED, removalImpact: APP_REMOVED, severity: 2 },
-  cloudflare_zero_trust_access_policy: { family: "accessPolicy", forceNew: SCOPE, replacementImpact: POLICY_REPLACED, removalImpact: POLICY_REMOVED, severity: 3 },
-  cloudflare_access_policy: { family: "accessPolicy", forceNew: [...SCOPE, "application_id"], replacementImpact: POLICY_REPLACED, removalImpact: POLICY_REMOVED, severity: 3 },
-  cloudflare_zero_trust_access_group: { family: "accessGroup", forceNew: SCOPE, replacementImpact: GROUP_REPLACED, severity: 3 },
-  cloudflare_access_group: { family: "accessGroup", forceNew: SCOPE, replacementImpact: GROUP_REPLACED, severity: 3 },
+  cloudflare_zero_trust_access_identity_provider: { family: "cloudflareIdp", forceNew: ["type", ...SCOPE], replacementImpact: IDP_REPLACED, removalImpact: IDP_REMOVED, severity: 1, noun: "the Cloudflare identity provider", replacedInShort: "new id; everybody signs in again" },
+  cloudflare_access_identity_provider: { family: "cloudflareIdp", forceNew: ["type", ...SCOPE], replacementImpact: IDP_REPLACED, removalImpact: IDP_REMOVED, severity: 1, noun: "the Cloudflare identity provider", replacedInShort: "new id; everybody signs in again" },
+  cloudflare_zero_trust_access_application: { family: "accessApplication", forceNew: SCOPE, replacementImpact: APP_REPLACED, removalImpact: APP_REMOVED, severity: 2, noun: "the Access application", replacedInShort: "new AUD tag; users sign in again" },
+  cloudflare_access_application: { family: "accessApplication", forceNew: SCOPE, replacementImpact: APP_REPLACED, removalImpact: APP_REMOVED, severity: 2, noun: "the Access application", replacedInShort: "new AUD tag; users sign in again" },
+  cloudflare_zero_trust_access_policy: { family: "accessPolicy", forceNew: SCOPE, replacementImpact: POLICY_REPLACED, removalImpact: POLICY_REMOVED, severity: 3, noun: "the Access policy", replacedInShort: "new id; access may be denied in between" },
+  cloudflare_access_policy: { family: "accessPolicy", forceNew: [...SCOPE, "application_id"], replacementImpact: POLICY_REPLACED, removalImpact: POLICY_REMOVED, severity: 3, noun: "the Access policy", replacedInShort: "new id; access may be denied in between" },
+  cloudflare_zero_trust_access_group: { family: "accessGroup", forceNew: SCOPE, replacementImpact: GROUP_REPLACED, severity: 3, noun: "the Access group", replacedInShort: "new id; access may be denied in between" },
+  cloudflare_access_group: { family: "accessGroup", forceNew: SCOPE, replacementImpact: GROUP_REPLACED, severity: 3, noun: "the Access group", replacedInShort: "new id; access may be denied in between" },
 } as const satisfies { readonly [T in ResourceTypeName]: ResourceTypeInfo };
 
 /** A family no type belongs to makes this `never`, and the line below fails to compile. */
@@ -146,6 +150,16 @@ export function replacementImpact(type: string): string {
 /** What deleting a resource of this type does to users, when it matters. */
 export function removalImpact(type: string): string | undefined {
   return BY_NAME.get(type)?.removalImpact;
+}
+
+/** What a resource of this type is, in a sentence ("the Access application"). */
+export function nounOf(type: string): string {
+  return BY_NAME.get(type)?.noun ?? `the ${type} resource`;
+}
+
+/** A replacement's meaning in a few words, or undefined for a type the review does not know. */
+export function replacedInShort(type: string): string | undefined {
+  return BY_NAME.get(type)?.replacedInShort;
 }
 
 /** How much a replacement or removal of this type hurts, for ordering warnings: 0 most. */

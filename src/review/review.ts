@@ -4,6 +4,7 @@
  * This is the function to call from code (benchmarks, other tools); the CLI
  * only parses arguments and renders its result.
  */
+import { AccessSummary, accessSummary } from "./access-summary";
 import { staticAdoptionWarnings } from "./adoption";
 import { checkStack } from "./checks";
 import { literal } from "./text";
@@ -43,6 +44,8 @@ export interface ReviewResult {
   readonly diff?: DiffResult;
   /** Present with `plan`. */
   readonly plan?: PlanSummary;
+  /** Who gets into which application, before and after (with `base`) or today: the verdict. */
+  readonly access: AccessSummary;
   /** 2 when a literal secret was found; else 3 when a finding of a `failOn` kind exists; else 0. */
   readonly exitCode: number;
   /** The `failOn` kinds that matched. */
@@ -77,8 +80,11 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
   }
 
   let diff: DiffResult | undefined;
+  let baseStacks: StackReview[] | undefined;
   if (base !== undefined) {
-    const result = diffOutputs(base.stacks.map(indexStack), headIndexes);
+    const baseIndexes = base.stacks.map(indexStack);
+    baseStacks = baseIndexes.map(extractStack);
+    const result = diffOutputs(baseIndexes, headIndexes);
     diff = result.diff;
     for (const stack of diff.stacks) {
       if (stack.renamedFrom !== undefined) {
@@ -184,7 +190,8 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
   const failOn = new Set(options.failOn ?? []);
   const failedOn = FINDING_KIND_ORDER.filter((k) => failOn.has(k) && identified.some((w) => w.kind === k));
   const exitCode = literalSecrets.length > 0 ? 2 : failedOn.length > 0 ? 3 : 0;
-  return { stacks, literalSecrets, warnings: identified, diff, plan, exitCode, failedOn };
+  const access = accessSummary(stacks, baseStacks);
+  return { stacks, literalSecrets, warnings: identified, diff, plan, access, exitCode, failedOn };
 }
 
 /** The fix for a likely rename: keep the id, or a `moveFromId` on the resource at its new construct path. */

@@ -9,6 +9,7 @@ import { renderJson } from "../../src/review/json";
 import { renderMarkdown } from "../../src/review/markdown";
 import { review } from "../../src/review/review";
 import { accessStack, basicStack, OTHER_ACCOUNT_ID, synthApp, synthExample } from "./fixtures";
+import { protectAppStack } from "./protect-app-variant";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { EXAMPLES } = require("../../scripts/examples") as { EXAMPLES: string[] };
@@ -30,6 +31,14 @@ export interface GoldenCase {
 export function goldenCases(): GoldenCase[] {
   return [
     ...EXAMPLES.map((example): GoldenCase => ({ name: `example-${example}`, head: () => synthExample(example), formats: ["md", "json"] })),
+    {
+      // Issue 14's change on examples/protect-app: the wiki's construct renamed,
+      // Grafana's groups SRE + Platform -> SRE + Contractors, its session 12h -> 24h.
+      name: "protect-app-changed",
+      base: () => synthApp((app) => protectAppStack(app)),
+      head: () => synthApp((app) => protectAppStack(app, { wikiId: "TeamWiki", grafanaGroups: ["SRE", "Contractors"], grafanaSession: "24h" })),
+      formats: ["md", "json"],
+    },
     {
       // The basic example with its construct renamed: every resource gets a new address.
       name: "basic-renamed-construct",
@@ -88,7 +97,7 @@ export function renderCase(c: GoldenCase): { exitCode: number; outputs: { file: 
 }
 
 /** The README shows this case's Markdown as its sample review. */
-export const README_SAMPLE_CASE = "basic-renamed-construct";
+export const README_SAMPLE_CASE = "protect-app-changed";
 export const README = path.join(__dirname, "..", "..", "README.md");
 const SAMPLE = /(### A sample review\n[\s\S]*?````markdown\n)([\s\S]*?)(\n````\n)/;
 
