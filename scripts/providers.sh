@@ -101,7 +101,7 @@ describe_binary() {
   modline="$(printf '%s\n' "$info" | awk -v m="$module" '$1 == "mod" && $2 == m { print $3 }')"
   if [ -z "$modline" ]; then
     echo "WARNING: build info does not name module $module"
-  elif [[ "$modline" == *"${commit:0:12}"* ]] || printf '%s\n' "$info" | grep -q "vcs.revision=$commit"; then
+  elif [[ "$modline" == *"${commit:0:12}"* ]] || grep -q "vcs.revision=$commit" <<<"$info"; then
     echo "module $module at commit ${commit:0:12} (from build info)"
   else
     echo "module $module $modline (commit not recorded in the build info: built from a source tree)"
@@ -182,7 +182,7 @@ else
   fi
   command -v tofu >/dev/null 2>&1 || EXTRA_PATH="$CACHE"
 fi
-VERSION_LINE="$(PATH="${EXTRA_PATH:+$EXTRA_PATH:}$PATH" "$BINARY" version 2>/dev/null | head -n 1)"
+VERSION_LINE="$(PATH="${EXTRA_PATH:+$EXTRA_PATH:}$PATH" "$BINARY" version 2>/dev/null | sed -n 1p)"
 say "terraform binary: $BINARY ($VERSION_LINE)"
 
 cat >"$ENV_FILE" <<EOF

@@ -8,7 +8,8 @@
  *   secret on a PUT without one (CloudflareBehaviour.idpSecretOnPutWithoutSecret).
  *   The providers send the secret from state on every update, so the routine
  *   change must still keep one secret on both sides.
- * - empty strings: Cloudflare returns never-set strings as "" (unsetStrings).
+ * - empty strings: Cloudflare returns never-set strings as "" (unsetStrings):
+ *   a perpetual diff on exactly those fields, a documented limitation.
  * - pkce_enabled dropped for okta (oktaPkceEnabled): the plan never settles
  *   (config.pkce_enabled null → true): the known risk the README names.
  */
@@ -25,9 +26,82 @@ describeLifecycle({
   variant: { name: "secrets-not-echoed", okta: { putWithoutSecret: "omits-secret" }, cloudflare: { behaviour: { idpSecretOnPutWithoutSecret: "clear" } } },
 });
 
-describeLifecycle({
-  ...protectAppSpec,
-  variant: { name: "unset-strings-empty", cloudflare: { behaviour: { unsetStrings: "empty" } } },
+/** Leaves of `after` that differ from `before`, as `path: before → after`. */
+function changedLeaves(before: unknown, after: unknown, path = ""): { path: string; before: unknown; after: unknown }[] {
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+  if (isObj(before) && isObj(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    return keys.flatMap((k) => changedLeaves(before[k], after[k], path === "" ? k : `${path}.${k}`));
+  }
+  return JSON.stringify(before ?? null) === JSON.stringify(after ?? null) ? [] : [{ path, before, after }];
+}
+
+// Strings the configuration never sets, returned as "" (unsetStrings: "empty"):
+// the provider has no plan modifier for them, so every plan wants them back to
+// null. No report shows the real API doing this for these fields (#5532 lists
+// client_secret, prompt, support_groups, redirect_url and scim_config, not
+// these), and setting "" in the construct would make the opposite case diff
+// forever, so it is a documented limitation (README: known limitations), held
+// here to exactly these fields.
+const EMPTY_STRING_FIELDS = [
+  "config.authorization_server_id",
+  "config.email_claim_name",
+  "custom_deny_message",
+  "custom_deny_url",
+  "custom_non_identity_deny_url",
+  "purpose_justification_prompt",
+];
+
+describe("examples/protect-app when Cloudflare returns never-set strings as \"\"", () => {
+  const SUITE = "protect-app-unset-strings-empty";
+  let emulators: Emulators;
+  let tf: TerraformDir;
+
+  beforeAll(async () => {
+    const tools = toolSetup();
+    const credentials = newCredentials();
+    const accountId = cloudflareId();
+    const teamDomain = `empty-${accountId.slice(0, 8)}.cloudflareaccess.com`;
+    emulators = await Emulators.start({
+      okta: { apiToken: credentials.oktaApiToken },
+      cloudflare: { apiToken: credentials.cloudflareApiToken, accounts: [{ id: accountId, teamDomain }], behaviour: { unsetStrings: "empty" } },
+    });
+    const settings = protectAppSpec.settings({ accountId, teamDomain, oktaOrgUrl: "https://empty.okta.com", seed: emulators.seed });
+    const env = toolEnv(tools, emulators, credentials, settings);
+    const dir = workDir(SUITE);
+    await step(SUITE, "synth", () => synthExample(SUITE, "protect-app", join(dir, "cdktf.out"), env));
+    tf = new TerraformDir(join(dir, "cdktf.out", "stacks", protectAppSpec.stack), tools.binary, env, SUITE);
+  });
+
+  afterAll(async () => {
+    await emulators?.stop();
+  });
+
+  test("apply succeeds, then every plan wants exactly those fields back from \"\" to null: a perpetual diff, not a silent pass", async () => {
+    await step(SUITE, "init", () => tf.init());
+    await step(SUITE, "apply", () => tf.apply());
+    const { exitCode, plan } = await step(SUITE, "re-plan", () => tf.plan("replan.tfplan"));
+    expect(exitCode).toBe(2);
+    const updates = (plan.resource_changes as any[]).filter((rc) => rc.change.actions.join(",") !== "no-op");
+    expect(updates.length).toBeGreaterThan(0);
+    for (const rc of updates) {
+      expect(rc.change.actions).toEqual(["update"]);
+      const leaves = changedLeaves(rc.change.before, rc.change.after).filter((l) => !l.path.startsWith("config.client_secret"));
+      expect(leaves.length).toBeGreaterThan(0);
+      for (const leaf of leaves) {
+        expect(EMPTY_STRING_FIELDS).toContain(leaf.path);
+        expect([leaf.before, leaf.after ?? null]).toEqual(["", null]);
+      }
+    }
+    expect(await emulators.unknownRequests()).toEqual([]);
+  });
+
+  test("destroy leaves both emulators empty", async () => {
+    await step(SUITE, "destroy", () => tf.destroy());
+    const states = await emulators.states();
+    expect(states.oktaEmpty).toBe(true);
+    expect(states.cloudflareEmpty).toBe(true);
+  });
 });
 
 describe("examples/basic when Cloudflare drops an okta IdP's pkce_enabled", () => {
