@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 
 /** The kinds of findings, as `--fail-on` and the JSON output name them. */
-export type FindingKind = "secret" | "error" | "replace" | "remove" | "widen" | "narrow" | "session" | "warning" | "check";
+export type FindingKind = "secret" | "error" | "replace" | "adoption" | "remove" | "widen" | "narrow" | "session" | "warning" | "check";
 
 /** What a kind means. */
 export interface FindingKindInfo {
@@ -24,6 +24,7 @@ export const FINDING_KINDS: { readonly [K in FindingKind]: FindingKindInfo } = {
   secret: { rank: 0, title: "⛔ Literal secrets", meaning: "a literal secret in the synthesized JSON" },
   error: { rank: 1, title: "⛔ Synth errors", meaning: "an error the construct recorded at synth (cdktf manifest)" },
   replace: { rank: 2, title: "⚠️ Replacements", meaning: "a resource destroyed and re-created" },
+  adoption: { rank: 2.5, title: "⚠️ Adoption risks", meaning: "an adopted (imported) resource that the plan would also replace, or a client secret it would blank or change, or an identity provider or Okta app it would replace" },
   remove: { rank: 3, title: "⚠️ Removals", meaning: "a resource or stack deleted" },
   widen: { rank: 4, title: "⚠️ Access widens", meaning: "a change that lets more people in, or for longer" },
   narrow: { rank: 5, title: "⚠️ May lock people out", meaning: "a narrowed groups claim" },

@@ -27,6 +27,7 @@ export function renderJson(result: ReviewResult): string {
     failedOn: result.failedOn,
     literalSecrets: result.literalSecrets.map(({ stack, block, attribute, constructPath }) => ({ stack, block, attribute, constructPath })),
     access: result.access,
+    adopted: result.adopted,
     warnings: result.warnings,
     stacks: result.stacks,
     diff: result.diff,

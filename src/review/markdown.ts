@@ -54,6 +54,8 @@ export function renderMarkdown(result: ReviewResult): string {
     out.push("");
   }
 
+  out.push(...adoptionSection(result));
+
   if (result.diff !== undefined) {
     const changed = result.diff.stacks.filter((s) => s.status !== "unchanged");
     const n = changed.reduce((sum, s) => sum + s.changes.length + s.configChanges.length, 0);
@@ -153,6 +155,19 @@ function stackChanges(stack: StackDiff): string[] {
     );
   }
   if (stack.changes.length > MAX_ROWS) out.push(`… and ${stack.changes.length - MAX_ROWS} more (\`--format json\` lists them all).`, "");
+  return out;
+}
+
+/** What the head adopts: its import blocks, and the plan's imports. */
+function adoptionSection(result: ReviewResult): string[] {
+  const adopted = result.adopted;
+  const planned = result.plan?.imports ?? [];
+  if (adopted.length === 0 && planned.length === 0) return [];
+  const out = [`### 📥 Adopts existing objects (${adopted.length + planned.length})`, ""];
+  out.push("Terraform imports these instead of creating them: nothing is recreated, and ids and secrets stay as they are.", "");
+  for (const a of adopted) out.push(`- ${code(a.address)}: adopts existing ${code(a.type)} ${code(a.importId)}`);
+  for (const p of planned) out.push(`- ${code(p.address)}: the plan adopts ${code(p.importId)}`);
+  out.push("");
   return out;
 }
 

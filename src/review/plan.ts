@@ -3,6 +3,7 @@
  * per resource, with sensitive values masked (`before_sensitive` /
  * `after_sensitive`) and unknown values shown as "(known after apply)".
  */
+import { AdoptionWarning, planAdoptionWarnings, planImports } from "./adoption";
 import * as path from "node:path";
 import { AttributeChange, attributeChanges } from "./diff";
 import { ReviewInputError } from "./errors";
@@ -46,6 +47,10 @@ export interface PlanSummary {
   readonly drift: number;
   /** True when planning failed part-way (`errored`). */
   readonly errored: boolean;
+  /** Resources the plan imports (adopts) instead of creating. */
+  readonly imports: { readonly address: string; readonly importId: string }[];
+  /** Adoption risks: an import that is also replaced, a secret blanked or changed, an IdP or Okta app replaced (values never kept). */
+  readonly adoption: AdoptionWarning[];
 }
 
 /**
@@ -117,6 +122,8 @@ export function summarizePlan(json: unknown, file: string): PlanSummary {
     outputs,
     drift: list(json.resource_drift).length,
     errored: json.errored === true,
+    imports: planImports(json),
+    adoption: planAdoptionWarnings(json),
   };
 }
 

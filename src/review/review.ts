@@ -5,7 +5,7 @@
  * only parses arguments and renders its result.
  */
 import { AccessSummary, accessSummary } from "./access-summary";
-import { staticAdoptionWarnings } from "./adoption";
+import { AdoptedObject, adoptedObjects, staticAdoptionWarnings } from "./adoption";
 import { checkStack } from "./checks";
 import { literal } from "./text";
 import { FINDING_KIND_ORDER, FINDING_KINDS, FindingInput, FindingKind, ReviewWarning, withId } from "./findings";
@@ -46,6 +46,8 @@ export interface ReviewResult {
   readonly plan?: PlanSummary;
   /** Who gets into which application, before and after (with `base`) or today: the verdict. */
   readonly access: AccessSummary;
+  /** The head's import blocks: existing objects adopted, not created. */
+  readonly adopted: AdoptedObject[];
   /** 2 when a literal secret was found; else 3 when a finding of a `failOn` kind exists; else 0. */
   readonly exitCode: number;
   /** The `failOn` kinds that matched. */
@@ -160,6 +162,10 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
     }
   }
 
+  // Adoption risks the plan shows: an import also replaced, a secret blanked or changed, an IdP or app replaced.
+  for (const w of plan?.adoption ?? []) {
+    warnings.push({ kind: "adoption", address: w.address, message: `${w.message} (${w.code})` });
+  }
   // Adoption: an imported IdP or app whose secret Terraform no longer knows.
   for (const stack of head.stacks) {
     for (const w of staticAdoptionWarnings(stack.json)) {
@@ -191,7 +197,8 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
   const failedOn = FINDING_KIND_ORDER.filter((k) => failOn.has(k) && identified.some((w) => w.kind === k));
   const exitCode = literalSecrets.length > 0 ? 2 : failedOn.length > 0 ? 3 : 0;
   const access = accessSummary(stacks, baseStacks);
-  return { stacks, literalSecrets, warnings: identified, diff, plan, access, exitCode, failedOn };
+  const adopted = head.stacks.flatMap((stack) => adoptedObjects(stack.json));
+  return { stacks, literalSecrets, warnings: identified, diff, plan, access, adopted, exitCode, failedOn };
 }
 
 /** The fix for a likely rename: keep the id, or a `moveFromId` on the resource at its new construct path. */

@@ -1,3 +1,5 @@
+import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
+import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
 import { Testing, TerraformStack } from "cdktf";
 import { OktaAccessIdentityProvider } from "../../src";
 import { adoptedObjects, planAdoptionWarnings, planImports, staticAdoptionWarnings } from "../../src/review/adoption";
@@ -85,5 +87,56 @@ describe("review adoption checks on plans", () => {
     const warnings = planAdoptionWarnings(plan);
     expect(warnings.map((w) => w.code)).toEqual(["secret-replaced", "secret-replaced"]);
     expect(JSON.stringify(warnings)).not.toMatch(/old-|new-|first/);
+  });
+});
+
+describe("the review shows adoptions and their risks", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { review } = require("../../src/review/review") as typeof import("../../src/review/review");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { renderMarkdown } = require("../../src/review/markdown") as typeof import("../../src/review/markdown");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { synthApp } = require("./fixtures") as typeof import("./fixtures");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require("node:fs") as typeof import("node:fs");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const path = require("node:path") as typeof import("node:path");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const os = require("node:os") as typeof import("node:os");
+
+  const adoptingStack = () =>
+    synthApp((app) => {
+      const stack = new TerraformStack(app, "adopt");
+      new OktaProvider(stack, "okta", { orgName: "dev-123456", baseUrl: "okta.com" });
+      new CloudflareProvider(stack, "cloudflare", {});
+      new OktaAccessIdentityProvider(stack, "Okta", { ...BASE_PROPS, adopt: ADOPT });
+    });
+
+  test("the summary lists what the head adopts (import blocks), and the JSON carries them", () => {
+    const result = review(adoptingStack());
+    expect(result.adopted.map((a) => a.importId)).toEqual([ADOPT.oktaAppId, ADOPT.oktaAppId, `accounts/${BASE_PROPS.accountId}/${ADOPT.identityProviderId}`]);
+    const md = renderMarkdown(result);
+    expect(md).toContain("### 📥 Adopts existing objects (3)");
+    expect(md).toMatch(/- `okta_app_oauth\.Okta_App_[0-9A-F]{8}`: adopts existing `okta_app_oauth` `0oa1b2c3d4e5f6g7h8i9`/);
+  });
+
+  test("a plan that imports a resource and also replaces it, or blanks the IdP secret, is an adoption risk (--fail-on adoption exits 3)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "adopt-plan-"));
+    const file = path.join(dir, "plan.json");
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        format_version: "1.2",
+        resource_changes: [
+          { address: "okta_app_oauth.x", type: "okta_app_oauth", change: { actions: ["delete", "create"], importing: { id: "0oa1" }, before: {}, after: {} } },
+          { address: "cloudflare_zero_trust_access_identity_provider.y", type: "cloudflare_zero_trust_access_identity_provider", change: { actions: ["update"], before: {}, after: { config: { client_secret: null } }, after_unknown: {} } },
+        ],
+      }),
+    );
+    const result = review(adoptingStack(), { plan: file, failOn: ["adoption"] });
+    const risks = result.warnings.filter((w) => w.kind === "adoption");
+    expect(risks.map((w) => /\((\S+)\)$/.exec(w.message)?.[1])).toEqual(["import-replaced", "secret-blanked"]);
+    expect(result.exitCode).toBe(3);
+    expect(renderMarkdown(result)).toContain("### ⚠️ Adoption risks (2)");
   });
 });
