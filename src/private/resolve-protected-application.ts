@@ -32,18 +32,8 @@ export const PROTECT_APPLICATION_KEYS: readonly (keyof ProtectApplicationOptions
   "adopt",
 ];
 
-/** Every key of {@link ProtectedApplicationProps}. */
-const PROPS_KEYS: readonly (keyof ProtectedApplicationProps)[] = [
-  "identityProvider",
-  "domain",
-  "allowedOktaGroups",
-  "name",
-  "sessionDuration",
-  "policySessionDuration",
-  "autoRedirect",
-  "accountId",
-  "adopt",
-];
+/** Every key of {@link ProtectedApplicationProps}: the options, and the identity provider. */
+const PROPS_KEYS: readonly (keyof ProtectedApplicationProps)[] = ["identityProvider", ...PROTECT_APPLICATION_KEYS];
 
 /** {@link ProtectedApplicationProps} validated, with the defaults: what the construct builds from. */
 export interface ResolvedProtectedApplicationProps {
