@@ -10,6 +10,7 @@
  * JSON output carries it as `access` so a bot can gate on it.
  */
 import { AccessApplicationReview, AccessPolicyReview, StackReview } from "./review-model";
+import { pathBelowStack } from "./stack-index";
 import { durationSeconds, longerSession } from "./widening";
 
 /** Who an application lets in, at one side of the change. */
@@ -99,9 +100,8 @@ export function accessState(stack: StackReview, app: AccessApplicationReview): A
 
 function relativePath(stack: string, path: string | undefined): string | undefined {
   if (path === undefined) return undefined;
-  const parts = path.split("/");
-  // cdktf paths start with the stack; the resource's own id ("Application") adds nothing.
-  const below = parts[0] === stack ? parts.slice(1) : parts;
+  // The resource's own id ("Application") adds nothing.
+  const below = pathBelowStack(stack, path);
   if (below.length > 1 && below[below.length - 1] === "Application") below.pop();
   return below.join("/");
 }

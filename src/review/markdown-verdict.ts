@@ -12,6 +12,7 @@ import { ResourceChange } from "./diff";
 import { cell, code, escapeText, oneLine, prose } from "./escape";
 import { nounOf, replacedInShort, replacementImpact, severity } from "./resource-types";
 import { ReviewResult } from "./review";
+import { pathBelowStack } from "./stack-index";
 
 /** Kinds of findings the verdict line names on their own; the rest count as warnings. */
 const OWN_COUNT = new Set(["secret", "replace", "widen", "narrow"]);
@@ -21,12 +22,12 @@ function plural(n: number, one: string, many: string): string {
 }
 
 /** The verdict: one bold line. */
-export function verdictLine(result: ReviewResult): string {
+export function verdictLine(result: ReviewResult, replacementsOfDiff: ReplacementGroups): string {
   const count = (kind: string) => result.warnings.filter((w) => w.kind === kind).length;
   const secrets = result.literalSecrets.length;
   const widenings = count("widen");
   const narrowings = count("narrow");
-  const replacements = replacementGroups(result).length + result.warnings.filter((w) => w.kind === "replace" && !fromDiff(w.address, result)).length;
+  const replacements = replacementsOfDiff.groups.length + result.warnings.filter((w) => w.kind === "replace" && !replacementsOfDiff.explains(w.address)).length;
   const warnings = result.warnings.filter((w) => !OWN_COUNT.has(w.kind)).length;
   const { counts, compared } = result.access;
   const parts: string[] = [];
@@ -100,16 +101,10 @@ export interface ReplacementGroup {
   readonly changes: ResourceChange[];
 }
 
-function below(stack: string, path: string | undefined): string[] {
-  if (path === undefined) return [];
-  const parts = path.split("/");
-  return parts[0] === stack ? parts.slice(1) : parts;
-}
-
 /** The renamed part of two construct paths: the common tail removed. */
 function renamedPart(stack: string, before: string | undefined, after: string | undefined): { from: string; to: string } | undefined {
-  const b = below(stack, before);
-  const a = below(stack, after);
+  const b = pathBelowStack(stack, before);
+  const a = pathBelowStack(stack, after);
   if (b.length === 0 || a.length === 0) return undefined;
   while (b.length > 1 && a.length > 1 && b[b.length - 1] === a[a.length - 1]) {
     b.pop();
@@ -118,18 +113,22 @@ function renamedPart(stack: string, before: string | undefined, after: string | 
   return { from: b.join("/"), to: a.join("/") };
 }
 
-function fromDiff(address: string | undefined, result: ReviewResult): boolean {
-  return address !== undefined && (result.diff?.stacks ?? []).some((s) => s.changes.some((c) => c.action === "replace" && c.address === address));
+/** The diff's replacements by cause, and whether a finding's address is one of them. */
+export interface ReplacementGroups {
+  /** One group per cause, most harmful first. */
+  readonly groups: readonly ReplacementGroup[];
+  /** True when the diff's groups cover the resource at this address. */
+  explains(address: string | undefined): boolean;
 }
 
 /** Replacements of the diff, one group per cause, most harmful first. */
-export function replacementGroups(result: ReviewResult): ReplacementGroup[] {
+export function replacementGroups(result: ReviewResult): ReplacementGroups {
   const groups = new Map<string, ReplacementGroup & { changes: ResourceChange[] }>();
   for (const stack of result.diff?.stacks ?? []) {
     for (const change of stack.changes) {
       if (change.action !== "replace" || change.mode !== "managed") continue;
       const renamed = change.likelyRename ? renamedPart(stack.name, change.previousConstructPath, change.constructPath) : undefined;
-      const construct = below(stack.name, change.constructPath).slice(0, -1).join("/");
+      const construct = pathBelowStack(stack.name, change.constructPath).slice(0, -1).join("/");
       const key = JSON.stringify(renamed !== undefined ? [stack.name, "rename", renamed.from, renamed.to] : [stack.name, "force-new", construct, change.replaceReasons]);
       let group = groups.get(key);
       if (group === undefined) {
@@ -143,7 +142,8 @@ export function replacementGroups(result: ReviewResult): ReplacementGroup[] {
     }
   }
   const worst = (g: ReplacementGroup) => Math.min(...g.changes.map((c) => severity(c.type)));
-  return [...groups.values()].sort((a, b) => worst(a) - worst(b));
+  const addresses = new Set([...groups.values()].flatMap((g) => g.changes.map((c) => c.address)));
+  return { groups: [...groups.values()].sort((a, b) => worst(a) - worst(b)), explains: (address) => address !== undefined && addresses.has(address) };
 }
 
 /** A fenced code block that no input can close: a fence longer than any backtick run, one line per entry. */
@@ -164,8 +164,8 @@ function nouns(changes: readonly ResourceChange[]): string {
 }
 
 /** The replacements section, grouped by cause, impact and fix folded away. */
-export function replacementsSection(result: ReviewResult, others: readonly string[][]): string[] {
-  const groups = replacementGroups(result);
+export function replacementsSection(replacements: ReplacementGroups, others: readonly string[][]): string[] {
+  const groups = replacements.groups;
   const total = groups.length + others.length;
   if (total === 0) return [];
   const out = [`### ⚠️ Replacements (${total})`, ""];
@@ -181,7 +181,7 @@ export function replacementsSection(result: ReviewResult, others: readonly strin
       out.push(`**Fix:** keep the construct id ${code(g.from.split("/").pop() ?? g.from)}, or declare the moves in the new code (each writes a Terraform \`moved\` block):`, "");
       const lines: string[] = [];
       for (const c of g.changes) {
-        lines.push(`// ${below(g.stack, c.constructPath).join("/")}`, "resource.moveFromId(", `  ${JSON.stringify(c.previousAddress ?? "")},`, ");");
+        lines.push(`// ${pathBelowStack(g.stack, c.constructPath).join("/")}`, "resource.moveFromId(", `  ${JSON.stringify(c.previousAddress ?? "")},`, ");");
       }
       out.push(...codeBlock("ts", lines), "");
     } else {

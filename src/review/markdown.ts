@@ -11,6 +11,7 @@ import { AttributeChange, ChangeAction, StackDiff } from "./diff";
 import { cell, code, escapeText, html, prose } from "./escape";
 import { DiagramChange, DiagramChanges, stackDiagram } from "./mermaid";
 import { familyOf, nounOf } from "./resource-types";
+import { pathBelowStack } from "./stack-index";
 import { EffectiveSession, IdentityProviderReview, OktaAppReview, ScopeReview, StackReview } from "./review-model";
 import { PlanSummary } from "./plan";
 import { FINDING_KIND_ORDER, FINDING_KINDS, ReviewWarning } from "./findings";
@@ -30,7 +31,9 @@ const MAX_ADDRESS = 40;
 export function renderMarkdown(result: ReviewResult): string {
   const out: string[] = [];
   out.push("## Okta → Cloudflare Access review", "");
-  out.push(verdictLine(result), "");
+  // Computed once: the verdict counts them, the Replacements section shows them.
+  const replacements = replacementGroups(result);
+  out.push(verdictLine(result, replacements), "");
   out.push(...accessTable(result));
   out.push(summaryLine(result), "");
 
@@ -39,8 +42,7 @@ export function renderMarkdown(result: ReviewResult): string {
     const warnings = result.warnings.filter((w) => w.kind === kind);
     if (kind === "replace") {
       // Replacements the diff explains are grouped by cause; the others (a plan's, a renamed stack) stay items.
-      const diffAddresses = new Set(replacementGroups(result).flatMap((g) => g.changes.map((c) => c.address)));
-      out.push(...replacementsSection(result, warnings.filter((w) => w.address === undefined || !diffAddresses.has(w.address)).map(warningItem)));
+      out.push(...replacementsSection(replacements, warnings.filter((w) => !replacements.explains(w.address)).map(warningItem)));
       continue;
     }
     if (warnings.length === 0) continue;
@@ -171,10 +173,10 @@ function adoptionSection(result: ReviewResult): string[] {
   return out;
 }
 
-/** A construct path below its stack (the stack is named by the section it is in). */
+/** A construct path below its stack (the stack is named by the section it is in); the whole path when that leaves nothing. */
 function relativePath(stack: string | undefined, path: string): string {
-  const parts = path.split("/");
-  return stack !== undefined && parts.length > 1 && parts[0] === stack ? parts.slice(1).join("/") : path;
+  const below = pathBelowStack(stack, path);
+  return below.length > 0 ? below.join("/") : path;
 }
 
 function attributeLine(a: AttributeChange): string {

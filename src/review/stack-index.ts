@@ -109,3 +109,13 @@ function providersOf(json: JsonObject, constants: StackConstants): Map<string, J
 function stripBraces(value: string | undefined): string | undefined {
   return value?.replace(/^\$\{(.*)\}$/, "$1");
 }
+
+/**
+ * A construct path's segments below its stack (cdktf paths start with the
+ * stack's name); the whole path's segments when it does not start there.
+ */
+export function pathBelowStack(stack: string | undefined, path: string | undefined): string[] {
+  if (path === undefined) return [];
+  const parts = path.split("/");
+  return stack !== undefined && parts[0] === stack ? parts.slice(1) : parts;
+}
