@@ -16,7 +16,9 @@
 import { join } from "node:path";
 import { Emulators } from "../lib/emulators";
 import { cloudflareId, newCredentials, toolEnv, toolSetup, workDir } from "../lib/env";
+import type { CloudflareBehaviour } from "../emulators/cloudflare";
 import { basicSpec, protectAppSpec } from "../lib/example-specs";
+import type { ExampleSpec } from "../lib/lifecycle";
 import { describeLifecycle, synthExample } from "../lib/lifecycle";
 import { step } from "../lib/run";
 import { changes, TerraformDir } from "../lib/terraform";
@@ -52,100 +54,100 @@ const EMPTY_STRING_FIELDS = [
   "purpose_justification_prompt",
 ];
 
-describe("examples/protect-app when Cloudflare returns never-set strings as \"\"", () => {
-  const SUITE = "protect-app-unset-strings-empty";
-  let emulators: Emulators;
-  let tf: TerraformDir;
+/** A deployed example under one Cloudflare behaviour, for the runs whose plans are known not to settle. */
+interface BehaviourRun {
+  readonly suite: string;
+  readonly emulators: Emulators;
+  readonly tf: TerraformDir;
+}
 
-  beforeAll(async () => {
-    const tools = toolSetup();
-    const credentials = newCredentials();
-    const accountId = cloudflareId();
-    const teamDomain = `empty-${accountId.slice(0, 8)}.cloudflareaccess.com`;
-    emulators = await Emulators.start({
-      okta: { apiToken: credentials.oktaApiToken },
-      cloudflare: { apiToken: credentials.cloudflareApiToken, accounts: [{ id: accountId, teamDomain }], behaviour: { unsetStrings: "empty" } },
+/**
+ * Describes one example under a Cloudflare behaviour: synthesized against
+ * fresh emulators in `beforeAll`, then `tests`, then a destroy that must
+ * leave both emulators empty.
+ */
+function describeBehaviour(
+  title: string,
+  run: { readonly suite: string; readonly spec: ExampleSpec; readonly team: string; readonly behaviour: Partial<CloudflareBehaviour> },
+  tests: (current: () => BehaviourRun) => void,
+): void {
+  describe(title, () => {
+    let emulators: Emulators;
+    let tf: TerraformDir;
+
+    beforeAll(async () => {
+      const tools = toolSetup();
+      const credentials = newCredentials();
+      const accountId = cloudflareId();
+      const teamDomain = `${run.team}-${accountId.slice(0, 8)}.cloudflareaccess.com`;
+      emulators = await Emulators.start({
+        okta: { apiToken: credentials.oktaApiToken },
+        cloudflare: { apiToken: credentials.cloudflareApiToken, accounts: [{ id: accountId, teamDomain }], behaviour: run.behaviour },
+      });
+      const settings = run.spec.settings({ accountId, teamDomain, oktaOrgUrl: `https://${run.team}.okta.com`, seed: emulators.seed });
+      const env = toolEnv(tools, emulators, credentials, settings);
+      const dir = workDir(run.suite);
+      await step(run.suite, "synth", () => synthExample(run.suite, run.spec.example, join(dir, "cdktf.out"), env));
+      tf = new TerraformDir(join(dir, "cdktf.out", "stacks", run.spec.stack), tools.binary, env, run.suite);
     });
-    const settings = protectAppSpec.settings({ accountId, teamDomain, oktaOrgUrl: "https://empty.okta.com", seed: emulators.seed });
-    const env = toolEnv(tools, emulators, credentials, settings);
-    const dir = workDir(SUITE);
-    await step(SUITE, "synth", () => synthExample(SUITE, "protect-app", join(dir, "cdktf.out"), env));
-    tf = new TerraformDir(join(dir, "cdktf.out", "stacks", protectAppSpec.stack), tools.binary, env, SUITE);
-  });
 
-  afterAll(async () => {
-    await emulators?.stop();
-  });
+    afterAll(async () => {
+      await emulators?.stop();
+    });
 
-  test("apply succeeds, then every plan wants exactly those fields back from \"\" to null: a perpetual diff, not a silent pass", async () => {
-    await step(SUITE, "init", () => tf.init());
-    await step(SUITE, "apply", () => tf.apply());
-    const { exitCode, plan } = await step(SUITE, "re-plan", () => tf.plan("replan.tfplan"));
-    expect(exitCode).toBe(2);
-    const updates = (plan.resource_changes as any[]).filter((rc) => rc.change.actions.join(",") !== "no-op");
-    expect(updates.length).toBeGreaterThan(0);
-    for (const rc of updates) {
-      expect(rc.change.actions).toEqual(["update"]);
-      const leaves = changedLeaves(rc.change.before, rc.change.after).filter((l) => !l.path.startsWith("config.client_secret"));
-      expect(leaves.length).toBeGreaterThan(0);
-      for (const leaf of leaves) {
-        expect(EMPTY_STRING_FIELDS).toContain(leaf.path);
-        expect([leaf.before, leaf.after ?? null]).toEqual(["", null]);
+    tests(() => ({ suite: run.suite, emulators, tf }));
+
+    test("destroy leaves both emulators empty", async () => {
+      await step(run.suite, "destroy", () => tf.destroy());
+      const states = await emulators.states();
+      expect(states.oktaEmpty).toBe(true);
+      expect(states.cloudflareEmpty).toBe(true);
+    });
+  });
+}
+
+describeBehaviour(
+  'examples/protect-app when Cloudflare returns never-set strings as ""',
+  { suite: "protect-app-unset-strings-empty", spec: protectAppSpec, team: "empty", behaviour: { unsetStrings: "empty" } },
+  (current) => {
+    test('apply succeeds, then every plan wants exactly those fields back from "" to null: a perpetual diff, not a silent pass', async () => {
+      const { suite, emulators, tf } = current();
+      await step(suite, "init", () => tf.init());
+      await step(suite, "apply", () => tf.apply());
+      const { exitCode, plan } = await step(suite, "re-plan", () => tf.plan("replan.tfplan"));
+      expect(exitCode).toBe(2);
+      const updates = (plan.resource_changes as any[]).filter((rc) => rc.change.actions.join(",") !== "no-op");
+      expect(updates.length).toBeGreaterThan(0);
+      for (const rc of updates) {
+        expect(rc.change.actions).toEqual(["update"]);
+        const leaves = changedLeaves(rc.change.before, rc.change.after).filter((l) => !l.path.startsWith("config.client_secret"));
+        expect(leaves.length).toBeGreaterThan(0);
+        for (const leaf of leaves) {
+          expect(EMPTY_STRING_FIELDS).toContain(leaf.path);
+          expect([leaf.before, leaf.after ?? null]).toEqual(["", null]);
+        }
       }
-    }
-    expect(await emulators.unknownRequests()).toEqual([]);
-  });
-
-  test("destroy leaves both emulators empty", async () => {
-    await step(SUITE, "destroy", () => tf.destroy());
-    const states = await emulators.states();
-    expect(states.oktaEmpty).toBe(true);
-    expect(states.cloudflareEmpty).toBe(true);
-  });
-});
-
-describe("examples/basic when Cloudflare drops an okta IdP's pkce_enabled", () => {
-  const SUITE = "basic-pkce-dropped";
-  let emulators: Emulators;
-  let tf: TerraformDir;
-
-  beforeAll(async () => {
-    const tools = toolSetup();
-    const credentials = newCredentials();
-    const accountId = cloudflareId();
-    const teamDomain = `pkce-${accountId.slice(0, 8)}.cloudflareaccess.com`;
-    emulators = await Emulators.start({
-      okta: { apiToken: credentials.oktaApiToken },
-      cloudflare: { apiToken: credentials.cloudflareApiToken, accounts: [{ id: accountId, teamDomain }], behaviour: { oktaPkceEnabled: "dropped" } },
+      expect(await emulators.unknownRequests()).toEqual([]);
     });
-    const settings = { CLOUDFLARE_ACCOUNT_ID: accountId, CLOUDFLARE_TEAM_DOMAIN: teamDomain, OKTA_ORG_URL: "https://pkce.okta.com" };
-    const env = toolEnv(tools, emulators, credentials, settings);
-    const dir = workDir(SUITE);
-    await step(SUITE, "synth", () => synthExample(SUITE, "basic", join(dir, "cdktf.out"), env));
-    tf = new TerraformDir(join(dir, "cdktf.out", "stacks", basicSpec.stack), tools.binary, env, SUITE);
-  });
+  },
+);
 
-  afterAll(async () => {
-    await emulators?.stop();
-  });
-
-  test("apply succeeds, then every plan wants config.pkce_enabled back: a perpetual diff, not a silent pass", async () => {
-    await step(SUITE, "init", () => tf.init());
-    // The provider may refuse its own create answer ("inconsistent result") or accept it; either way the
-    // second plan must not be empty, which is how a user would notice.
-    await step(SUITE, "apply", () => tf.apply(undefined, [0, 1]));
-    const { exitCode, plan } = await step(SUITE, "re-plan", () => tf.plan("replan.tfplan"));
-    expect(exitCode).toBe(2);
-    const idp = (plan.resource_changes as any[]).find((rc) => rc.type === "cloudflare_zero_trust_access_identity_provider");
-    expect(changes(plan)[idp.address]).toEqual(["update"]);
-    expect(idp.change.after?.config?.pkce_enabled).toBe(true);
-    expect(await emulators.unknownRequests()).toEqual([]);
-  });
-
-  test("destroy leaves both emulators empty", async () => {
-    await step(SUITE, "destroy", () => tf.destroy());
-    const states = await emulators.states();
-    expect(states.oktaEmpty).toBe(true);
-    expect(states.cloudflareEmpty).toBe(true);
-  });
-});
+describeBehaviour(
+  "examples/basic when Cloudflare drops an okta IdP's pkce_enabled",
+  { suite: "basic-pkce-dropped", spec: basicSpec, team: "pkce", behaviour: { oktaPkceEnabled: "dropped" } },
+  (current) => {
+    test("apply succeeds, then every plan wants config.pkce_enabled back: a perpetual diff, not a silent pass", async () => {
+      const { suite, emulators, tf } = current();
+      await step(suite, "init", () => tf.init());
+      // The provider may refuse its own create answer ("inconsistent result") or accept it; either way the
+      // second plan must not be empty, which is how a user would notice.
+      await step(suite, "apply", () => tf.apply(undefined, [0, 1]));
+      const { exitCode, plan } = await step(suite, "re-plan", () => tf.plan("replan.tfplan"));
+      expect(exitCode).toBe(2);
+      const idp = (plan.resource_changes as any[]).find((rc) => rc.type === "cloudflare_zero_trust_access_identity_provider");
+      expect(changes(plan)[idp.address]).toEqual(["update"]);
+      expect(idp.change.after?.config?.pkce_enabled).toBe(true);
+      expect(await emulators.unknownRequests()).toEqual([]);
+    });
+  },
+);
