@@ -800,8 +800,11 @@ const inSet = (set: string) => {
 };
 const DIGIT: CharTest = (c) => c >= 0x30 && c <= 0x39;
 const SPACE: CharTest = inSet(" \t\n\u000b\f\r");
-const WORD: CharTest = (c) => isAsciiLetter(c) || isAsciiDigit(c) || c === cp("_");
-const HORIZONTAL: CharTest = (c) => inSet(" \t\u00a0\u1680\u180e\u202f\u205f\u3000")(c) || (c >= 0x2000 && c <= 0x200a);
+const UNDERSCORE = cp("_");
+const WORD: CharTest = (c) => isAsciiLetter(c) || isAsciiDigit(c) || c === UNDERSCORE;
+// Built once: the matcher calls these for every character it tries.
+const HORIZONTAL_SET = inSet(" \t\u00a0\u1680\u180e\u202f\u205f\u3000");
+const HORIZONTAL: CharTest = (c) => HORIZONTAL_SET(c) || (c >= 0x2000 && c <= 0x200a);
 const VERTICAL: CharTest = inSet("\n\u000b\f\r\u0085\u2028\u2029");
 
 function predefined(name: string, f: Flags): CharTest {
