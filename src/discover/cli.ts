@@ -13,15 +13,10 @@ import { DiscoverError } from "./http";
 import { Discovery } from "./model";
 import { generateProgram, secretVariables } from "./program";
 
-export interface DiscoverIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
+import { CliIo, PROCESS_IO } from "../private/cli-io";
 
-const PROCESS_IO: DiscoverIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
+/** Where discover writes (the same as the review CLI's). */
+export type DiscoverIo = CliIo;
 
 const NAME = "cdktf-okta-access discover";
 

@@ -17,16 +17,10 @@ import { DEFAULT_MAX_FILE_SIZE, parseSize } from "./load";
 import { review } from "./review";
 import { LiteralSecret, scanLiteralSecrets } from "./secrets";
 
-/** Where the CLI writes; tests pass their own. */
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
+import { CliIo, PROCESS_IO } from "../private/cli-io";
 
-const PROCESS_IO: CliIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
+/** Where the CLI writes; tests pass their own. */
+export type { CliIo };
 
 const NAME = "cdktf-okta-access";
 
