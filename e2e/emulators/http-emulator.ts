@@ -39,6 +39,9 @@ export interface UnknownRequest {
   readonly reason?: string;
 }
 
+/** How long an idle keep-alive connection stays open (well beyond any client's back-off). */
+export const IDLE_CONNECTION_MS = 65_000;
+
 /** Random faults: a share of requests gets an error instead of an answer. */
 export interface RandomFaults {
   /** Share of requests to fault, 0 to 1. */
@@ -200,8 +203,12 @@ export abstract class HttpEmulator {
         res.end("emulator internal error");
       });
     });
-    // Providers keep connections alive; drop idle ones quickly so stop() is fast.
-    server.keepAliveTimeout = 1000;
+    // Keep idle connections as long as a real API's edge does. Clients that
+    // back off on a 429 (Okta's SDK waits until X-Rate-Limit-Reset, about 1-2 s)
+    // then send the retry on the idle connection: had the emulator closed it at
+    // the same moment, the retry would die with "connection reset by peer", a
+    // failure the real APIs do not cause. stop() closes every connection itself.
+    server.keepAliveTimeout = IDLE_CONNECTION_MS;
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(port, host, () => resolve());

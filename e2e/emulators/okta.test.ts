@@ -3,6 +3,8 @@
  * provider 4.20.0 sends them (as recorded in its VCR fixtures). No provider
  * binary needed; part of `npm test`.
  */
+import { Agent, request } from "node:http";
+import type { Socket } from "node:net";
 import { OktaEmulator } from "./okta";
 
 const TOKEN = "00test-token";
@@ -275,6 +277,34 @@ describe("strictness, credentials and faults", () => {
     // Scripted faults are used up: the retry goes through.
     expect((await call("POST", "/api/v1/apps?activate=true", appBody())).status).toBe(200);
     expect(okta.requests.map((r) => [r.status, r.fault ?? null])).toEqual([[429, "429"], [200, null]]);
+  });
+
+  test("a connection left idle through the SDK's 429 back-off still carries the retry; stop() closes it", async () => {
+    okta.setFaults({ scripted: [{ match: "^POST /api/v1/apps$", status: 429 }] });
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (): Promise<{ status: number; reused: boolean; reset: number; socket: Socket }> =>
+      new Promise((resolve, reject) => {
+        const req = request(okta.url + "/api/v1/apps?activate=true", { method: "POST", agent, headers: { authorization: `SSWS ${TOKEN}`, "content-type": "application/json" } }, (res) => {
+          res.resume();
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket, reset: Number(res.headers["x-rate-limit-reset"]), socket: req.socket as Socket }));
+        });
+        req.on("error", reject);
+        req.end(JSON.stringify(appBody()));
+      });
+    try {
+      const limited = await send();
+      expect(limited.status).toBe(429);
+      // The Okta SDK waits until X-Rate-Limit-Reset plus a second, then retries on the idle connection.
+      await new Promise((r) => setTimeout(r, Math.max(0, limited.reset * 1000 - Date.now()) + 1000));
+      const retry = await send();
+      expect({ status: retry.status, reused: retry.reused }).toEqual({ status: 200, reused: true });
+      const closed = new Promise<void>((r) => retry.socket.once("close", () => r()));
+      await okta.stop();
+      await closed;
+      expect(retry.socket.destroyed).toBe(true);
+    } finally {
+      agent.destroy();
+    }
   });
 
   test("random faults are reproducible from the seed and never hit one path more than maxConsecutive times in a row", async () => {
