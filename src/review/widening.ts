@@ -3,7 +3,7 @@
  * group or policy, a policy added to an application, a broader groups claim
  * filter, a group (above all Everyone) assigned to the Okta app.
  */
-import { isAllGroups } from "../private/groups-filter";
+import { filterSends, isAllGroups } from "../private/groups-filter";
 import { describeGroupId, describeRules, display, durationSeconds, extractStack, groupsClaimOfApp, groupsClaimOfAuthServerClaim } from "./extract";
 import { Family, familyOf } from "./resource-types";
 import { EffectiveSession, GroupsFilterReview } from "./review-model";
@@ -339,8 +339,9 @@ export function compareFilters(
   if (isAll(after)) return { result: isAll(before) ? "same" : "broader", text };
   if (isAll(before)) return { result: "narrower", text };
 
-  const a = before.value;
-  const b = after.value;
+  // Okta compares the literal filters case-insensitively (filterSends).
+  const a = before.value.toLowerCase();
+  const b = after.value.toLowerCase();
   if (before.filterType === after.filterType) {
     switch (after.filterType) {
       case "STARTS_WITH":
@@ -354,23 +355,10 @@ export function compareFilters(
         return { result: "changed", text };
     }
   }
-  // An exact group that the new filter still matches: the new filter sends it and more.
-  if (before.filterType === "EQUALS") {
-    const keeps =
-      (after.filterType === "STARTS_WITH" && a.startsWith(b)) ||
-      (after.filterType === "CONTAINS" && a.includes(b)) ||
-      (after.filterType === "REGEX" && safeFullMatch(b, a));
-    return { result: keeps ? "broader" : "changed", text };
-  }
+  // An exact group that the new filter still sends (a regex evaluated as
+  // Okta does, with java.util.regex): the new filter sends it and more.
+  if (before.filterType === "EQUALS") return { result: filterSends(after, before.value) === true ? "broader" : "changed", text };
   // A prefix or text turned into "contains" of something it contains.
   if (before.filterType === "STARTS_WITH" && after.filterType === "CONTAINS" && a.includes(b)) return { result: "broader", text };
   return { result: "changed", text };
-}
-
-function safeFullMatch(pattern: string, value: string): boolean {
-  try {
-    return new RegExp(`^(?:${pattern})$`).test(value);
-  } catch {
-    return false;
-  }
 }

@@ -116,6 +116,18 @@ describe("access widening", () => {
     ["REGEX", ".*", "REGEX", "^eng-.*", "narrower"],
     ["REGEX", "^eng-.*", "REGEX", "^sre-.*", "changed"],
     ["STARTS_WITH", "eng-", "STARTS_WITH", "eng-", "same"],
+    // Okta compares literal filters case-insensitively, and regexes with java.util.regex.
+    ["STARTS_WITH", "eng-", "STARTS_WITH", "ENG", "broader"],
+    ["CONTAINS", "Platform", "CONTAINS", "FORM", "broader"],
+    ["EQUALS", "Eng-All", "STARTS_WITH", "eng-", "broader"],
+    ["EQUALS", "eng-all", "CONTAINS", "ALL", "broader"],
+    ["STARTS_WITH", "Eng-", "CONTAINS", "ENG", "broader"],
+    ["EQUALS", "eng-all", "REGEX", "\\Aeng-.*", "broader"],
+    ["EQUALS", "eng-all", "REGEX", "(?i)ENG-.*", "broader"],
+    ["EQUALS", "eng-all", "REGEX", "eng-.*+", "broader"],
+    ["EQUALS", "eng-all", "REGEX", "(?>eng-all)", "broader"],
+    ["EQUALS", "eng-all", "REGEX", "ENG-.*", "changed"],
+    ["EQUALS", "eng-all", "REGEX", "[^]", "changed"],
   ])("%s %s → %s %s is %s", (fromType, fromValue, toType, toValue, expected) => {
     const f = (type: string, value: string) => groupsFilter("groups", "FILTER", type, value);
     expect(compareFilters(f(fromType, fromValue), f(toType, toValue)).result).toBe(expected);
