@@ -48,6 +48,12 @@ export class TerraformDir {
     return JSON.parse(r.stdout);
   }
 
+  /** The providers' schemas as JSON (terraform providers schema -json), after init. */
+  public async providerSchemas(): Promise<any> {
+    const r = await this.tf(["providers", "schema", "-json", "-no-color"]);
+    return JSON.parse(r.stdout);
+  }
+
   /** The state as JSON (terraform show -json). */
   public async state(): Promise<any> {
     const r = await this.tf(["show", "-json", "-no-color"]);

@@ -30,6 +30,13 @@ describe("scoreFile: the score of one file", () => {
     expect([...used]).toEqual([equivalent]);
   });
 
+  test("static mutants left out by ignoreStatic are counted apart and do not change the score", () => {
+    const ignoredStatic: ReportMutant = { ...mutant("6", "Ignored", "StringLiteral", '""', 1), statusReason: 'Static mutant (and "ignoreStatic" was enabled)' };
+    const ignoredOther: ReportMutant = { ...mutant("7", "Ignored", "StringLiteral", '""', 1), statusReason: "Ignored because of excluded mutation" };
+    const score = scoreFile("src/f.ts", SOURCE, [...mutants, ignoredStatic, ignoredOther], [], new Set());
+    expect(score).toMatchObject({ killed: 2, survived: 1, noCoverage: 1, staticNotRun: 1, score: 50 });
+  });
+
   test("a file without mutants scores 100", () => {
     expect(scoreFile("src/f.ts", SOURCE, [], [], new Set()).score).toBe(100);
   });
