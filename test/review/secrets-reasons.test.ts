@@ -1,0 +1,167 @@
+/**
+ * What the review says about a value in a secret position: the exact reason
+ * for each kind of value (in words that never quote it), and the exact place
+ * (stack, file, block, attribute, construct path) for each kind of block.
+ */
+import * as expressions from "../../src/review/expressions";
+import { findLiteralSecrets, secretPositions, secretValueNames } from "../../src/review/secrets";
+
+// The evaluator, real unless a test makes it fail (the fail-safe test at the end).
+jest.mock("../../src/review/expressions", () => {
+  const actual = jest.requireActual("../../src/review/expressions");
+  return { ...actual, evaluate: jest.fn(actual.evaluate) };
+});
+const realEvaluate = jest.requireActual("../../src/review/expressions").evaluate;
+
+const IDP = "cloudflare_zero_trust_access_identity_provider";
+const stack = (json: any) => ({ name: "stack-a", file: "stacks/stack-a/cdk.tf.json", json });
+/** The reasons given for an IdP whose client_secret is `value`. */
+const reasons = (value: unknown, extra: Record<string, unknown> = {}) =>
+  findLiteralSecrets(stack({ resource: { [IDP]: { okta: { config: { client_secret: value } } } }, ...extra })).map((f) => f.reason);
+
+const CONSTANT = "it is a constant written in the configuration";
+const COMBINES = "it combines constant text or values written in the configuration with references";
+
+describe("the reason for each kind of value, never quoting it", () => {
+  test.each<[string, unknown, Record<string, unknown>, string[]]>([
+    ["a string", "S3CRET", {}, [CONSTANT]],
+    ["a number", 12345, {}, [CONSTANT]],
+    ["a list with content", ["S3CRET"], {}, [CONSTANT]],
+    ["an object with content", { v: "S3CRET" }, {}, [CONSTANT]],
+    ["a directive", "%{ if true }S3CRET%{ endif }", {}, [CONSTANT]],
+    ["a function of constants", '${upper("s3cret")}', {}, [CONSTANT]],
+    ["a local holding a constant", "${local.s}", { locals: { s: "S3CRET" } }, [`${CONSTANT} (through local.s)`]],
+    ["constant text around a reference", "S3CRET${okta_app_oauth.a.id}", {}, [COMBINES]],
+    ["a fallback", '${coalesce(okta_app_oauth.a.client_secret, "fallback")}', {}, [COMBINES]],
+    ["a module output", "${module.m.secret}", {}, [COMBINES]],
+    ["each.value", "${each.value}", {}, [COMBINES]],
+    ["a local with a constant branch", "${local.s}", { locals: { s: '${okta_app_oauth.a.id == "" ? okta_app_oauth.a.client_secret : "fallback"}' } }, [`${COMBINES} (through local.s)`]],
+    ["an undeclared variable", "${var.x}", {}, ["it refers to var.x, which is not declared (through var.x)"]],
+    ["a variable not declared sensitive", "${var.x}", { variable: { x: { type: "string" } } }, ["it refers to var.x, which is not declared sensitive (through var.x)"]],
+    ["a local that is not declared", "${local.missing}", {}, ["it could not be parsed or evaluated (a local value that is not declared), so it is treated as a literal"]],
+    ["an unterminated template", "${okta_app_oauth.a.client_secret", {}, ["it could not be parsed or evaluated (syntax error: expected } to close the template sequence at character 33), so it is treated as a literal"]],
+  ])("%s", (_name, value, extra, expected) => {
+    const found = reasons(value, extra);
+    expect(found).toEqual(expected);
+    if (typeof value === "string" && value.includes("S3CRET")) expect(JSON.stringify(found)).not.toContain("S3CRET");
+  });
+
+  test.each<[string, unknown, Record<string, unknown>]>([
+    ["a resource attribute", "${okta_app_oauth.a.client_secret}", {}],
+    ["a data source attribute", "${data.okta_app_oauth.a.client_secret}", {}],
+    ["an ephemeral resource", "${ephemeral.random_password.p.result}", {}],
+    ["a selected instance", '${okta_app_oauth.a["k"].client_secret}', {}],
+    ["a sensitive variable without default", "${var.x}", { variable: { x: { type: "string", sensitive: true } } }],
+    ["an ephemeral variable", "${var.x}", { variable: { x: { type: "string", ephemeral: true } } }],
+    ["a local holding a reference", "${local.a}", { locals: { a: "${okta_app_oauth.a.client_secret}" } }],
+    ["both branches references", "${true ? okta_app_oauth.a.client_secret : okta_app_oauth.b.client_secret}", {}],
+    ["an object of references", { v: "${okta_app_oauth.a.client_secret}" }, {}],
+    ["null", null, {}],
+    ["an empty string", "", {}],
+    ["false", false, {}],
+    ["true", true, {}],
+    ["an empty list", [], {}],
+    ["an empty object", {}, {}],
+    ["an expression evaluating to an empty string", '${""}', {}],
+    ["an expression evaluating to an empty list", "${[]}", {}],
+    ["an expression evaluating to an empty object", "${{}}", {}],
+    ["an expression evaluating to null", "${null}", {}],
+    ["an expression evaluating to a boolean", "${false}", {}],
+  ])("safe or empty: %s", (_name, value, extra) => {
+    expect(reasons(value, extra)).toEqual([]);
+  });
+});
+
+describe("the place of each finding", () => {
+  const json: any = {
+    "//": { metadata: { version: "0.21.0" } },
+    resource: {
+      [IDP]: { okta: { config: { client_secret: "A" }, "//": { metadata: { path: "stack-a/Okta/AccessIdp" } } } },
+      okta_app_oauth: { app: [{ client_basic_secret: "B" }] },
+    },
+    data: { okta_app_oauth: { read: { client_secret: "C", "//": { metadata: { path: "stack-a/ReadApp" } } } } },
+    provider: { okta: [{ api_token: "D" }, { alias: "second", private_key: "E" }], cloudflare: { api_token: "F" } },
+    terraform: { backend: { s3: { secret_key: "G" } }, cloud: { token: "H" }, required_providers: { okta: { token: "I" } } },
+    output: {
+      shown: { value: "J", sensitive: true },
+      shown_text: { value: "K", sensitive: "true" },
+      api_token: { value: "L" },
+      nested: { value: { client_secret: "M", name: "not a secret" } },
+      plain: { value: "not a secret" },
+    },
+    module: { m: { source: "./m", client_secret: "N" } },
+    locals: { okta_api_token: "O", team: "eng" },
+    variable: {
+      with_default: { type: "string", sensitive: true, default: "P" },
+      with_text_flag: { type: "string", sensitive: "true", default: "Q" },
+      api_key: { type: "string", default: "R" },
+      empty_default: { type: "string", sensitive: true, default: "" },
+      empty_list_default: { type: "list(string)", sensitive: true, default: [""] },
+      plain: { type: "string", default: "S" },
+      no_default: { type: "string", sensitive: true },
+    },
+  };
+
+  test("every kind of block, with the construct path where cdktf wrote one", () => {
+    const found = findLiteralSecrets(stack(json));
+    expect(found.map(({ block, attribute, constructPath }) => [block, attribute, constructPath ?? null])).toEqual([
+      [`${IDP}.okta`, "config.client_secret", "stack-a/Okta/AccessIdp"],
+      ["okta_app_oauth.app", "client_basic_secret", null],
+      ["data.okta_app_oauth.read", "client_secret", "stack-a/ReadApp"],
+      ["provider.okta[0]", "api_token", null],
+      ["provider.okta[1]", "private_key", null],
+      ["provider.cloudflare[0]", "api_token", null],
+      ["terraform.backend.s3", "secret_key", null],
+      ["terraform.cloud", "token", null],
+      ["terraform", "required_providers.okta.token", null],
+      ["output.shown", "value", null],
+      ["output.shown_text", "value", null],
+      ["output.api_token", "value", null],
+      ["output.nested", "value.client_secret", null],
+      ["module.m", "client_secret", null],
+      ["locals", "okta_api_token", null],
+      ["variable.with_default", "default", null],
+      ["variable.with_text_flag", "default", null],
+      ["variable.api_key", "default", null],
+    ]);
+    expect(found.every((f) => f.stack === "stack-a" && f.file === "stacks/stack-a/cdk.tf.json")).toBe(true);
+    expect(JSON.stringify(found)).not.toMatch(/"[A-S]"/);
+  });
+
+  test("the reasons of a variable's default say why it counts", () => {
+    const byBlock = new Map(findLiteralSecrets(stack(json)).map((f) => [f.block, f.reason]));
+    expect(byBlock.get("variable.with_default")).toBe("the variable is declared sensitive and has a default: its value is a constant written in the configuration");
+    expect(byBlock.get("variable.with_text_flag")).toBe("the variable is declared sensitive and has a default: its value is a constant written in the configuration");
+    expect(byBlock.get("variable.api_key")).toBe("the variable is named like a credential and has a default: its value is a constant written in the configuration");
+  });
+
+  test("the cdktf metadata block is not a position; non-object sections and blocks are skipped", () => {
+    const odd: any = {
+      "//": { client_secret: "X" },
+      resource: { [IDP]: "not an object", okta_app_oauth: { a: { "//": { client_secret: "Y" } } } },
+      data: ["not an object"],
+      provider: "not an object",
+      module: 5,
+      output: { o: "not an object" },
+    };
+    expect(secretPositions(odd)).toEqual([]);
+  });
+
+  test("secretValueNames: the locals and variables that flow into a position, through locals", () => {
+    const names = secretValueNames({ resource: { [IDP]: { okta: { config: { client_secret: "${local.outer}" } } } }, locals: { outer: "${var.inner}", team: "eng" }, variable: { inner: {}, region: { default: "eu" } } });
+    expect([...names].sort()).toEqual(["local.outer", "var.inner"]);
+  });
+});
+
+describe("fail-safe: an internal error of the evaluator never passes a value", () => {
+  afterEach(() => (expressions.evaluate as jest.Mock).mockImplementation(realEvaluate));
+
+  test("the value is treated as a literal, and every local and variable becomes maskable", () => {
+    (expressions.evaluate as jest.Mock).mockImplementation(() => {
+      throw new Error("internal");
+    });
+    const json = { resource: { [IDP]: { okta: { config: { client_secret: "${okta_app_oauth.a.client_secret}" } } } }, locals: { team: "eng" }, variable: { region: { default: "eu" } } };
+    expect(findLiteralSecrets(stack(json)).map((f) => f.reason)).toEqual(["it could not be evaluated, so it is treated as a literal"]);
+    expect([...secretValueNames(json)].sort()).toEqual(["local.team", "var.region"]);
+  });
+});
