@@ -275,6 +275,9 @@ describe("applications", () => {
     expect(widenings(inline({ name: "Office" }))).toEqual([widen(WIKI, "s/Wiki/Application", "application «Wiki» gains policy «Office» (allow: IP 10.0.0.0/8)")]);
     expect(widenings(inline({}))).toEqual([widen(WIKI, "s/Wiki/Application", "application «Wiki» gains policy «?» (allow: IP 10.0.0.0/8)")]);
     expect(widenings(inline({ name: "Office", decision: undefined }))).toEqual([widen(WIKI, "s/Wiki/Application", "application «Wiki» gains policy «Office» (allow: IP 10.0.0.0/8)")]);
+    expect(widenings((j) => wiki(j).policies.push({ name: "Nobody", decision: "allow", precedence: 3 }))).toEqual([
+      widen(WIKI, "s/Wiki/Application", "application «Wiki» gains policy «Nobody» (allow: nobody (no include rule))"),
+    ]);
   });
 
   test("a deny policy gained, by reference or inline, lets nobody in: no widening", () => {
@@ -290,6 +293,7 @@ describe("applications", () => {
     expect(widenings((j) => wiki(j).policies.push({ id: ref(`${POLICY}.elsewhere`), precedence: 3 }))).toEqual([
       widen(WIKI, "s/Wiki/Application", `application «Wiki» gains policy «\${${POLICY}.elsewhere.id}» (unknown: the policy is not in this stack)`),
     ]);
+    expect(widenings((j) => wiki(j).policies.push({ precedence: 3 }))).toEqual([widen(WIKI, "s/Wiki/Application", "application «Wiki» gains policy ? (unknown: the policy is not in this stack)")]);
   });
 
   test("policies are compared by the policy they name: a new precedence, a v4 list of ids, a renamed policy are no gain", () => {
@@ -357,6 +361,7 @@ describe("applications", () => {
     expect(widenings((j) => (github("GitHub")(j), wiki(j).allowed_idps.push(ref(`${IDP}.github`))))).toEqual([accepts("«GitHub»")]);
     expect(widenings((j) => (github()(j), wiki(j).allowed_idps.push(ref(`${IDP}.github`))))).toEqual([accepts(`«\${${IDP}.github.id}»`)]);
     expect(widenings((j) => wiki(j).allowed_idps.push("0a1b-idp"))).toEqual([accepts("«0a1b-idp»")]);
+    expect(widenings((j) => wiki(j).allowed_idps.push(null))).toEqual([accepts("?")]);
     // Unchanged, reordered, or an IdP added to the stack but not to the application.
     expect(widenings(github("GitHub"))).toEqual([]);
     const both = (j: any) => (github("GitHub")(j), (wiki(j).allowed_idps = [IDP_REF, ref(`${IDP}.github`)]));
@@ -415,10 +420,10 @@ describe("the Okta app", () => {
 });
 
 describe("authorization server claims", () => {
-  const ADDRESS = "okta_auth_server_claim.groups";
+  const ADDRESS = "okta_auth_server_claim.claim";
   const claim = (filterType: string, value: string, extra: object = {}) => (j: any) =>
     (j.resource.okta_auth_server_claim = {
-      groups: { ...meta("Okta/Claim"), auth_server_id: "aus1", name: "groups", claim_type: "IDENTITY", value_type: "GROUPS", group_filter_type: filterType, value, ...extra },
+      claim: { ...meta("Okta/Claim"), auth_server_id: "aus1", name: "groups", claim_type: "IDENTITY", value_type: "GROUPS", group_filter_type: filterType, value, ...extra },
     });
 
   test("broadened, narrowed (with the hint), changed, kept", () => {
@@ -438,7 +443,7 @@ describe("authorization server claims", () => {
   test("an expression claim turned into a groups filter is broader; expressions are no groups claim; no name: the resource name", () => {
     const expression = claim("STARTS_WITH", "user.email", { value_type: "EXPRESSION" });
     expect(widenings(claim("STARTS_WITH", "eng-", { name: undefined }), expression)).toEqual([
-      widen(ADDRESS, "s/Okta/Claim", 'authorization server claim «groups»: groups filter broadened, no groups claim → groups starting with "eng-"'),
+      widen(ADDRESS, "s/Okta/Claim", 'authorization server claim «claim»: groups filter broadened, no groups claim → groups starting with "eng-"'),
     ]);
     expect(widenings(claim("STARTS_WITH", "eng-", { name: "roles" }), expression)).toEqual([
       widen(ADDRESS, "s/Okta/Claim", 'authorization server claim «roles»: groups filter broadened, no groups claim → groups starting with "eng-"'),
@@ -515,6 +520,27 @@ describe("Okta group assignments", () => {
       widen("okta_app_group_assignments.byId", undefined, "Okta app «0oa-literal» is now assigned to group «00g-b»"),
     ]);
     expect(widenings(literalApp(["00g-a"]), literalApp(["00g-a"]))).toEqual([]);
+    // No app_id on either side: compared with each other, as the same (unnamed) app.
+    const noApp = (j: any) => (j.resource.okta_app_group_assignments.loose = { group: [{ id: "00g-a" }] });
+    expect(widenings(noApp, noApp)).toEqual([]);
+  });
+
+  test("an app the head no longer declares, its assignments kept: compared, named by its reference", () => {
+    const old = (groups: string[]) => (j: any) => (j.resource.okta_app_group_assignments.old = { app_id: ref("okta_app_oauth.old"), group: groups.map((id) => ({ id })) });
+    const withApp = (j: any) => (j.resource.okta_app_oauth.old = { label: "Old", type: "web" });
+    expect(widenings(old(["00g-a", "00g-b"]), (j) => (withApp(j), old(["00g-a"])(j)))).toEqual([
+      widen("okta_app_group_assignments.old", undefined, "Okta app «${okta_app_oauth.old.id}» is now assigned to group «00g-b»"),
+    ]);
+  });
+
+  test("data sources are not assignments, policies or apps", () => {
+    const data = (groups: string[]) => (j: any) =>
+      (j.data.okta_app_group_assignments = { seen: { app_id: ref(OKTA_APP), group: groups.map((id) => ({ id })) } });
+    expect(widenings((j) => (data([])(j), assignments(j).group.push({ id: "00g-sre" })), data(["00g-sre"]))).toEqual([
+      widen(ASSIGNMENTS, "s/Okta/Assignments", "Okta app «Access» is now assigned to group «00g-sre»"),
+    ]);
+    const policy = (include: string[]) => (j: any) => (j.data[POLICY] = { read: { account_id: "a", name: "Read", decision: "allow", include: include.map(okta) } });
+    expect(widenings(policy(["Eng", "SRE"]), policy(["Eng"]))).toEqual([]);
   });
 
   test("compared through renames: a renamed app and a renamed group are the same app and group", () => {
@@ -695,6 +721,10 @@ describe("compareFilters: the text, and the branches the access-widening table l
     [f("STARTS_WITH", "eng-"), f("STARTS_WITH", "sre-"), "changed", 'groups starting with "eng-" → groups starting with "sre-"'],
     [f("CONTAINS", "ops"), f("CONTAINS", "eng"), "changed", 'groups containing "ops" → groups containing "eng"'],
     [f("CONTAINS", "form"), f("CONTAINS", "platform"), "narrower", 'groups containing "form" → groups containing "platform"'],
+    [f("STARTS_WITH", "eng-"), f("STARTS_WITH", "ng-"), "changed", 'groups starting with "eng-" → groups starting with "ng-"'],
+    [f("STARTS_WITH", "ng-"), f("STARTS_WITH", "eng-"), "changed", 'groups starting with "ng-" → groups starting with "eng-"'],
+    [f("REGEX", "^eng-.*"), f("CONTAINS", "eng"), "changed", 'groups matching regex ^eng-.* → groups containing "eng"'],
+    [f("STARTS_WITH", "eng-"), f("REGEX", "eng-"), "changed", 'groups starting with "eng-" → groups matching regex eng-'],
     [f("STARTS_WITH", "eng-"), f("CONTAINS", "sre"), "changed", 'groups starting with "eng-" → groups containing "sre"'],
     [f("CONTAINS", "eng"), f("STARTS_WITH", "eng"), "changed", 'groups containing "eng" → groups starting with "eng"'],
     [f("EQUALS", "eng-all"), f("STARTS_WITH", "sre-"), "changed", 'the group named "eng-all" → groups starting with "sre-"'],
