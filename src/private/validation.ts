@@ -171,8 +171,8 @@ export function requireNonEmpty(where: string, property: string, value: string |
 }
 
 /**
- * Refuses an empty list, empty members and duplicates. An unresolved list token
- * passes; unresolved members pass too.
+ * Refuses an empty list, empty or undefined members and duplicates. An
+ * unresolved list token passes; unresolved members pass too.
  */
 export function requireNonEmptyList(where: string, property: string, values: string[] | undefined, what: string): void {
   if (values === undefined || (values !== null && Token.isUnresolved(values))) return;
@@ -181,7 +181,7 @@ export function requireNonEmptyList(where: string, property: string, values: str
   }
   const seen = new Set<string>();
   values.forEach((value, index) => {
-    if (!isLiteral(value)) return;
+    if (Token.isUnresolved(value)) return;
     if (typeof value !== "string" || value.trim() === "") {
       throw invalid(where, `${property}[${index}]`, `a non-empty ${what.replace(/s$/, "")}`, value);
     }

@@ -421,6 +421,10 @@ describe("requireNonEmptyList", () => {
     expect(thrown(check(values))).toBe(`w: assignedGroupIds[${index}] must be a non-empty Okta group id; received ${received}`);
   });
 
+  test("an undefined member (say [process.env.GROUP_ID] with the variable unset) is refused, not skipped like a token", () => {
+    expect(thrown(check(["00g1", undefined]))).toBe("w: assignedGroupIds[1] must be a non-empty Okta group id; received undefined");
+  });
+
   test("only a trailing s is dropped from what a member is", () => {
     expect(thrown(check([""], "hosts"))).toBe('w: assignedGroupIds[0] must be a non-empty host; received ""');
     expect(thrown(check([""], "Okta group names"))).toBe('w: assignedGroupIds[0] must be a non-empty Okta group name; received ""');
