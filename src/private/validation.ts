@@ -58,6 +58,8 @@ export function describe(value: unknown): string {
   if (value instanceof Described) return value.text;
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "function") return "a function";
+  // NaN and the infinities, which JSON would show as null.
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
   if (typeof value === "symbol" || typeof value === "bigint") return value.toString();
   if (Construct.isConstruct(value)) return `${value.constructor.name} ${JSON.stringify(value.node.path)}`;
   try {
