@@ -58,6 +58,8 @@ export function describe(value: unknown): string {
   if (value instanceof Described) return value.text;
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "function") return "a function";
+  // NaN and the infinities, which JSON would show as null.
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
   if (typeof value === "symbol" || typeof value === "bigint") return value.toString();
   if (Construct.isConstruct(value)) return `${value.constructor.name} ${JSON.stringify(value.node.path)}`;
   try {
@@ -171,8 +173,8 @@ export function requireNonEmpty(where: string, property: string, value: string |
 }
 
 /**
- * Refuses an empty list, empty members and duplicates. An unresolved list token
- * passes; unresolved members pass too.
+ * Refuses an empty list, empty or undefined members and duplicates. An
+ * unresolved list token passes; unresolved members pass too.
  */
 export function requireNonEmptyList(where: string, property: string, values: string[] | undefined, what: string): void {
   if (values === undefined || (values !== null && Token.isUnresolved(values))) return;
@@ -181,7 +183,7 @@ export function requireNonEmptyList(where: string, property: string, values: str
   }
   const seen = new Set<string>();
   values.forEach((value, index) => {
-    if (!isLiteral(value)) return;
+    if (Token.isUnresolved(value)) return;
     if (typeof value !== "string" || value.trim() === "") {
       throw invalid(where, `${property}[${index}]`, `a non-empty ${what.replace(/s$/, "")}`, value);
     }
