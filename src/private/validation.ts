@@ -92,9 +92,20 @@ export function refuseUnknownKeys(where: string, property: string, value: object
       where,
       property,
       `an object with only the keys ${known.join(", ")}; unknown: ${suggestions.join(", ")}`,
-      Object.fromEntries(unknown.map((key) => [key, (value as Record<string, unknown>)[key]])),
+      // Only the kind of each unknown key's value: a misplaced secret (clientSecret: "...") is never echoed.
+      new Described(`{${unknown.map((key) => `${JSON.stringify(key)}: <${kindOf((value as Record<string, unknown>)[key])}>`).join(", ")}}`),
     );
   }
+}
+
+/** What kind of value this is, in words, without the value: `a string`, `a list`, `null`. */
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (Token.isUnresolved(value)) return "a token";
+  if (Construct.isConstruct(value)) return `a ${value.constructor.name}`;
+  const type = typeof value;
+  return type === "object" ? "an object" : `a ${type}`;
 }
 
 function editDistance(a: string, b: string): number {
