@@ -545,7 +545,7 @@ describe("renamed construct ids: every affected resource, with the move that fix
         stack: "main",
         address: "okta_app_group_assignment.eng",
         constructPath: "acme/Okta/GroupAssignment",
-        message: `"okta_app_group_assignment.eng" is replaced: ${reason("app_id")}`,
+        message: '"okta_app_group_assignment.eng" is replaced: "app_id (refers to okta_app_oauth.sso_app, which is re-created)"',
         impact: ASSIGNMENT_REPLACED,
       },
     ]);
@@ -714,5 +714,34 @@ describe("findRenames: which removed and added resources are the same one", () =
     expect(pairs).toHaveLength(500);
     expect(pairs.every((p) => p.from.name.slice(1) === p.to.name.slice(1) && p.similarity === 0.6)).toBe(true);
     expect(findRenames([...removed, group("a", 500, "old")], added)).toEqual([]);
+  });
+});
+
+describe("bugs found while pinning the rules", () => {
+  const res = (address: string, body: JsonObject): TfResource => ({ address, type: address.split(".")[0], name: address.split(".")[1], mode: "managed", body });
+
+  test("a near match that refers to a resource already paired counts that reference as shared (3 of 5 values)", () => {
+    const removed = [res("okta_app_oauth.a", { label: "A" }), res(`${IDP}.i`, { name: "X", type: "okta", account_id: ACCOUNT, client_id: "${okta_app_oauth.a.client_id}" })];
+    const added = [res("okta_app_oauth.b", { label: "A" }), res(`${IDP}.j`, { name: "Y", type: "okta", account_id: ACCOUNT, client_id: "${okta_app_oauth.b.client_id}" })];
+    expect(findRenames(removed, added).map((p) => [p.from.address, p.to.address, p.similarity])).toEqual([
+      ["okta_app_oauth.a", "okta_app_oauth.b", 1],
+      [`${IDP}.i`, `${IDP}.j`, 0.6],
+    ]);
+  });
+
+  test("GIVEN the Okta app renamed with a moved block THEN the additive assignment that refers to it is not replaced (the reference resolves to the same app)", () => {
+    const head = edited((j) => {
+      const app = j.resource.okta_app_oauth.app;
+      app["//"] = at("Sso/App")["//"];
+      j.resource.okta_app_oauth = { sso_app: app };
+      j.moved = [{ from: "okta_app_oauth.app", to: "okta_app_oauth.sso_app" }];
+      j.resource.okta_app_group_assignments.all.app_id = "${okta_app_oauth.sso_app.id}";
+      j.resource.okta_app_group_assignment.eng.app_id = "${okta_app_oauth.sso_app.id}";
+      j.resource[IDP].idp.config.client_id = "${okta_app_oauth.sso_app.client_id}";
+      j.resource[IDP].idp.config.client_secret = "${okta_app_oauth.sso_app.client_secret}";
+    });
+    expect(replacementFindings(stack(), head)).toEqual([]);
+    const result = review(writeStackFile(head), { base: writeStackFile(stack()) });
+    expect(result.diff?.counts).toMatchObject({ replace: 0, move: 1 });
   });
 });
