@@ -623,7 +623,13 @@ describe("findRenames: which removed and added resources are the same one", () =
     const removed = [res("okta_app_group_assignments.a", { app_id: "${okta_app_oauth.old.id}" })];
     const added = [res("okta_app_group_assignments.b", { app_id: "${okta_app_oauth.new.id}" })];
     expect(findRenames(removed, added)).toEqual([]);
-    expect(summary(findRenames(removed, added, new Map([["okta_app_oauth.new", "okta_app_oauth.old"]])))).toEqual([["okta_app_group_assignments.a", "okta_app_group_assignments.b", 1]]);
+    const known = new Map([["okta_app_oauth.new", "okta_app_oauth.old"]]);
+    expect(summary(findRenames(removed, added, known))).toEqual([["okta_app_group_assignments.a", "okta_app_group_assignments.b", 1]]);
+    // Found as identical (first pass), not as a near match after the group of the other type.
+    expect(summary(findRenames([...removed, res("okta_group.g", { name: "Eng" })], [...added, res("okta_group.h", { name: "Eng" })], known))).toEqual([
+      ["okta_app_group_assignments.a", "okta_app_group_assignments.b", 1],
+      ["okta_group.g", "okta_group.h", 1],
+    ]);
   });
 
   test("known also counts for a resource that refers to a moved one and to a renamed one", () => {
