@@ -599,6 +599,43 @@ describe("findRenames: which removed and added resources are the same one", () =
     ]);
   });
 
+  test("references are followed down a chain: Access groups told apart by the identity providers they name, themselves told apart by their apps", () => {
+    const idp = (address: string, app: string) => res(address, { type: "okta", config: { client_id: `\${okta_app_oauth.${app}.client_id}` } });
+    const group = (address: string, to: string) => res(address, { name: "Eng", include: [{ okta: { identity_provider_id: `\${${IDP}.${to}.id}` } }] });
+    // Two assignments of one app stay identical once the app is paired: nothing more to wait for, they pair by name at once.
+    const assignments = (prefix: string, app: string) => [1, 2].map((i) => res(`okta_app_group_assignments.${prefix}${i}_A`, { app_id: `\${okta_app_oauth.${app}.id}` }));
+    const removed = [
+      group(`${GROUP}.p1`, "x1"),
+      group(`${GROUP}.p2`, "x2"),
+      idp(`${IDP}.x1`, "a1"),
+      idp(`${IDP}.x2`, "a2"),
+      res("okta_app_oauth.a1", { label: "One" }),
+      res("okta_app_oauth.a2", { label: "Two" }),
+      ...assignments("Okta", "a1"),
+    ];
+    // q2 names y2, which is x1: so q2 is p1, whatever the names say.
+    const added = [
+      group(`${GROUP}.q1`, "y1"),
+      group(`${GROUP}.q2`, "y2"),
+      idp(`${IDP}.y1`, "b2"),
+      idp(`${IDP}.y2`, "b1"),
+      res("okta_app_oauth.b1", { label: "One" }),
+      res("okta_app_oauth.b2", { label: "Two" }),
+      ...assignments("Sso", "b1"),
+    ];
+    // In rounds: the apps; then the identity providers and the assignments; then the groups.
+    expect(summary(findRenames(removed, added))).toEqual([
+      ["okta_app_oauth.a1", "okta_app_oauth.b1", 1],
+      ["okta_app_oauth.a2", "okta_app_oauth.b2", 1],
+      [`${IDP}.x1`, `${IDP}.y2`, 1],
+      [`${IDP}.x2`, `${IDP}.y1`, 1],
+      ["okta_app_group_assignments.Okta1_A", "okta_app_group_assignments.Sso1_A", 1],
+      ["okta_app_group_assignments.Okta2_A", "okta_app_group_assignments.Sso2_A", 1],
+      [`${GROUP}.p1`, `${GROUP}.q2`, 1],
+      [`${GROUP}.p2`, `${GROUP}.q1`, 1],
+    ]);
+  });
+
   test("a single candidate pairs at once even while what it refers to is not paired yet", () => {
     const removed = [res(`${IDP}.x`, { client_id: "${okta_app_oauth.a.client_id}" }), res("okta_app_oauth.a", { label: "One" })];
     const added = [res(`${IDP}.y`, { client_id: "${okta_app_oauth.b.client_id}" }), res("okta_app_oauth.b", { label: "One" })];
@@ -611,11 +648,14 @@ describe("findRenames: which removed and added resources are the same one", () =
   test("identical candidates whose references never pair are handed out by name at last", () => {
     // The app is deleted for good: nothing tells the two assignments apart but their names.
     const assignment = (address: string, app: string) => res(address, { app_id: `\${okta_app_oauth.${app}.id}` });
-    const removed = [assignment("okta_app_group_assignments.Okta5_Assignments", "gone"), assignment("okta_app_group_assignments.Okta6_Assignments", "gone"), res("okta_app_oauth.gone", { label: "Old" })];
-    const added = [assignment("okta_app_group_assignments.Sso6_Assignments", "fresh"), assignment("okta_app_group_assignments.Sso5_Assignments", "fresh"), res("okta_app_oauth.fresh", { label: "New" })];
+    // A near match of another type, listed first, comes after them: they are paired as identical, not as near matches.
+    const near = [res("okta_group.a", { name: "Eng", description: "eng", skip_users: false, custom: "1" }), res("okta_group.b", { name: "Eng", description: "eng", skip_users: false, custom: "2" })];
+    const removed = [near[0], assignment("okta_app_group_assignments.Okta5_Assignments", "gone"), assignment("okta_app_group_assignments.Okta6_Assignments", "gone"), res("okta_app_oauth.gone", { label: "Old" })];
+    const added = [near[1], assignment("okta_app_group_assignments.Sso6_Assignments", "fresh"), assignment("okta_app_group_assignments.Sso5_Assignments", "fresh"), res("okta_app_oauth.fresh", { label: "New" })];
     expect(summary(findRenames(removed, added))).toEqual([
       ["okta_app_group_assignments.Okta5_Assignments", "okta_app_group_assignments.Sso5_Assignments", 1],
       ["okta_app_group_assignments.Okta6_Assignments", "okta_app_group_assignments.Sso6_Assignments", 1],
+      ["okta_group.a", "okta_group.b", 0.6],
     ]);
   });
 
@@ -625,6 +665,10 @@ describe("findRenames: which removed and added resources are the same one", () =
     expect(findRenames(removed, added)).toEqual([]);
     const known = new Map([["okta_app_oauth.new", "okta_app_oauth.old"]]);
     expect(summary(findRenames(removed, added, known))).toEqual([["okta_app_group_assignments.a", "okta_app_group_assignments.b", 1]]);
+    // A near match too: 3 of 5 values shared, the moved reference one of them.
+    const nearFrom = res("okta_app_group_assignment.c", { app_id: "${okta_app_oauth.old.id}", group_id: "00g1", priority: 1, retain_assignment: true });
+    const nearTo = res("okta_app_group_assignment.d", { app_id: "${okta_app_oauth.new.id}", group_id: "00g1", priority: 2, retain_assignment: true });
+    expect(summary(findRenames([nearFrom], [nearTo], known))).toEqual([["okta_app_group_assignment.c", "okta_app_group_assignment.d", 0.6]]);
     // Found as identical (first pass), not as a near match after the group of the other type.
     expect(summary(findRenames([...removed, res("okta_group.g", { name: "Eng" })], [...added, res("okta_group.h", { name: "Eng" })], known))).toEqual([
       ["okta_app_group_assignments.a", "okta_app_group_assignments.b", 1],
@@ -731,6 +775,15 @@ describe("bugs found while pinning the rules", () => {
     const added = [res("okta_app_oauth.b", { label: "A" }), res(`${IDP}.j`, { name: "Y", type: "okta", account_id: ACCOUNT, client_id: "${okta_app_oauth.b.client_id}" })];
     expect(findRenames(removed, added).map((p) => [p.from.address, p.to.address, p.similarity])).toEqual([
       ["okta_app_oauth.a", "okta_app_oauth.b", 1],
+      [`${IDP}.i`, `${IDP}.j`, 0.6],
+    ]);
+  });
+
+  test("the same when the resource referred to was itself a near match", () => {
+    const removed = [res("okta_app_oauth.a", { label: "A", type: "web", x: 1, y: 2 }), res(`${IDP}.i`, { name: "X", type: "okta", account_id: ACCOUNT, client_id: "${okta_app_oauth.a.client_id}" })];
+    const added = [res("okta_app_oauth.b", { label: "B", type: "web", x: 1, y: 2 }), res(`${IDP}.j`, { name: "Y", type: "okta", account_id: ACCOUNT, client_id: "${okta_app_oauth.b.client_id}" })];
+    expect(findRenames(removed, added).map((p) => [p.from.address, p.to.address, p.similarity])).toEqual([
+      ["okta_app_oauth.a", "okta_app_oauth.b", 0.6],
       [`${IDP}.i`, `${IDP}.j`, 0.6],
     ]);
   });
