@@ -58,6 +58,8 @@ export function describe(value: unknown): string {
   if (value instanceof Described) return value.text;
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "function") return "a function";
+  // NaN and the infinities, which JSON would show as null.
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
   if (typeof value === "symbol" || typeof value === "bigint") return value.toString();
   if (Construct.isConstruct(value)) return `${value.constructor.name} ${JSON.stringify(value.node.path)}`;
   try {
@@ -90,9 +92,20 @@ export function refuseUnknownKeys(where: string, property: string, value: object
       where,
       property,
       `an object with only the keys ${known.join(", ")}; unknown: ${suggestions.join(", ")}`,
-      Object.fromEntries(unknown.map((key) => [key, (value as Record<string, unknown>)[key]])),
+      // Only the kind of each unknown key's value: a misplaced secret (clientSecret: "...") is never echoed.
+      new Described(`{${unknown.map((key) => `${JSON.stringify(key)}: <${kindOf((value as Record<string, unknown>)[key])}>`).join(", ")}}`),
     );
   }
+}
+
+/** What kind of value this is, in words, without the value: `a string`, `a list`, `null`. */
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (Token.isUnresolved(value)) return "a token";
+  if (Construct.isConstruct(value)) return `a ${value.constructor.name}`;
+  const type = typeof value;
+  return type === "object" ? "an object" : `a ${type}`;
 }
 
 function editDistance(a: string, b: string): number {
@@ -171,8 +184,8 @@ export function requireNonEmpty(where: string, property: string, value: string |
 }
 
 /**
- * Refuses an empty list, empty members and duplicates. An unresolved list token
- * passes; unresolved members pass too.
+ * Refuses an empty list, empty or undefined members and duplicates. An
+ * unresolved list token passes; unresolved members pass too.
  */
 export function requireNonEmptyList(where: string, property: string, values: string[] | undefined, what: string): void {
   if (values === undefined || (values !== null && Token.isUnresolved(values))) return;
@@ -181,7 +194,7 @@ export function requireNonEmptyList(where: string, property: string, values: str
   }
   const seen = new Set<string>();
   values.forEach((value, index) => {
-    if (!isLiteral(value)) return;
+    if (Token.isUnresolved(value)) return;
     if (typeof value !== "string" || value.trim() === "") {
       throw invalid(where, `${property}[${index}]`, `a non-empty ${what.replace(/s$/, "")}`, value);
     }

@@ -77,9 +77,18 @@ export function findWidenings(base: StackIndex, head: StackIndex, headToBase: Re
         const id = isObject(entry) ? entry.id : entry;
         const address = referenceTo(id);
         const policy = address !== undefined ? head.byAddress.get(address) : undefined;
-        const body: JsonObject = policy ? policy.body : isObject(entry) ? entry : {};
+        // As extraction reads an entry: the policy it names, an inline policy, or one this stack does not hold.
+        const inline = policy === undefined && isObject(entry) && (entry.include !== undefined || entry.decision !== undefined);
+        if (policy === undefined && !inline) {
+          const shown = display(id);
+          widen(h, `${what} gains policy ${shown !== undefined ? literal(shown) : "?"} (unknown: the policy is not in this stack)`);
+          continue;
+        }
+        const body: JsonObject = policy ? policy.body : (entry as JsonObject);
         const decision = display(body.decision) ?? "allow";
-        const policyName = display(body.name) ?? policy?.name ?? display(id) ?? "?";
+        // A deny policy gained lets nobody in.
+        if (decision === "deny") continue;
+        const policyName = display(body.name) ?? policy?.name ?? "?";
         widen(h, `${what} gains policy ${literal(policyName)} (${decision}: ${describeRules(head, body).admits})`);
       }
       for (const domain of addedItems(domainsOf(b.body), domainsOf(h.body), (v) => v)) {
@@ -89,11 +98,13 @@ export function findWidenings(base: StackIndex, head: StackIndex, headToBase: Re
       const idpsAfter = list(h.body.allowed_idps);
       if (idpsBefore.length > 0 && idpsAfter.length === 0) {
         widen(h, `${what} now accepts every identity provider of the account (allowed_idps removed)`);
-      } else {
+      } else if (idpsBefore.length > 0) {
+        // Without allowed_idps the application accepted every identity provider: a list set now narrows.
         for (const idp of addedItems(idpsBefore, idpsAfter, toBase)) {
           const target = referenceTo(idp);
           const idpName = target !== undefined ? display(head.byAddress.get(target)?.body.name) : undefined;
-          widen(h, `${what} now accepts identity provider ${idpName !== undefined ? `${literal(idpName)}` : display(idp) ?? "?"}`);
+          const shown = idpName ?? display(idp);
+          widen(h, `${what} now accepts identity provider ${shown !== undefined ? literal(shown) : "?"}`);
         }
       }
     } else if (is(h, "oktaApp")) {
@@ -298,12 +309,14 @@ function assignedMessage(app: string, group: { group: string; everyone: boolean 
 function labelOfApp(head: StackIndex, appId: Json | undefined): string {
   const address = referenceTo(appId);
   const app = address !== undefined ? head.byAddress.get(address) : undefined;
-  return app ? `${literal(display(app.body.label) ?? app.name)}` : display(appId) ?? "?";
+  const shown = app ? display(app.body.label) ?? app.name : display(appId);
+  return shown !== undefined ? literal(shown) : "?";
 }
 
-/** An application's policy entry, compared by the policy it names. */
+/** An application's policy entry, compared by the policy it names; an inline policy by its rules, not its precedence. */
 function policyKey(entry: Json): string {
   if (isObject(entry) && entry.id !== undefined) return canonical(entry.id);
+  if (isObject(entry)) return canonical(Object.fromEntries(Object.entries(entry).filter(([key]) => key !== "precedence")));
   return canonical(entry);
 }
 
