@@ -29,6 +29,7 @@ const OKTA_APP_REMOVED = "Terraform deletes the Okta app: nobody can sign in thr
 const ASSIGNMENTS_REMOVED = "Terraform deletes the exclusive assignment: the groups are unassigned from the Okta app and cannot sign in through it.";
 const ASSIGNMENT_REPLACED = "Terraform removes the group assignment and adds it again: its members cannot sign in through the Okta app in between.";
 const CLAIM_REPLACED = "Terraform deletes the claim and creates it again: tokens issued in between carry no groups, so Access rules on Okta groups deny.";
+const CLAIM_REMOVED = "Terraform deletes the claim: the authorization server's tokens no longer carry it, so Access rules on Okta groups deny the people who sign in through that server.";
 const IDP_REPLACED =
   "Terraform deletes the Cloudflare identity provider and creates a new one with a new id: every Access session issued through it ends (everybody signs in again), Access groups, policies and applications that name it are updated, and with SCIM on, its base URL and secret change (update the Okta SCIM app).";
 const IDP_REMOVED = "Terraform deletes the Cloudflare identity provider: its users can no longer sign in to Access with it.";
@@ -432,6 +433,7 @@ describe("removals: what users will notice", () => {
     [IDP, "idp", "acme/Okta/IdentityProvider", IDP_REMOVED],
     [APP, "wiki", "acme/Okta/Wiki", APP_REMOVED],
     [POLICY, "allow", "acme/Okta/Allow", POLICY_REMOVED],
+    ["okta_auth_server_claim", "groups", "acme/Okta/Claim", CLAIM_REMOVED],
   ])("%s deleted", (type, name, constructPath, impact) => {
     const head = edited((j) => delete j.resource[type][name]);
     expect(replacementFindings(stack(), head)).toEqual([{ kind: "remove", stack: "main", address: `${type}.${name}`, constructPath, message: `"${type}.${name}" is deleted`, impact }]);
@@ -551,7 +553,7 @@ describe("renamed construct ids: every affected resource, with the move that fix
     ]);
   });
 
-  test("GIVEN a renamed resource without construct path THEN the hint names no construct path", () => {
+  test("GIVEN a renamed resource without construct path (written by hand) THEN the hint is a Terraform moved block, not moveFromId", () => {
     const base = handWritten({ okta_app_oauth: { a: { label: "Access", type: "web" } } });
     const head = handWritten({ okta_app_oauth: { b: { label: "Access", type: "web" } } });
     expect(replacementFindings(base, head)).toEqual([
@@ -562,9 +564,18 @@ describe("renamed construct ids: every affected resource, with the move that fix
         message:
           '"okta_app_oauth.a" is removed and "okta_app_oauth.b" is added with the same content: most likely a renamed construct id. Terraform does not follow renames: it replaces the resource',
         impact: OKTA_APP_REPLACED,
-        hint: 'Keep the old construct id, or declare the move: "moveFromId("okta_app_oauth.a")", which writes a Terraform moved block. Do it for every resource the rename affects: each has its own warning.',
+        hint: 'Keep the old resource name, or declare the move with a Terraform moved block from "okta_app_oauth.a" to "okta_app_oauth.b" (in Terraform JSON, an entry of the top-level "moved" list). Do it for every resource the rename affects: each has its own warning.',
       },
     ]);
+  });
+});
+
+describe("the hand-written hint, applied", () => {
+  test("GIVEN the moved block the hint asks for THEN the warning goes away and no new one appears", () => {
+    const base = handWritten({ okta_app_oauth: { a: { label: "Access", type: "web" } } });
+    const head = handWritten({ okta_app_oauth: { b: { label: "Access", type: "web" } } });
+    (head as any).moved = [{ from: "okta_app_oauth.a", to: "okta_app_oauth.b" }];
+    expect(replacementFindings(base, head)).toEqual([]);
   });
 });
 
