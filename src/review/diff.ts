@@ -7,7 +7,7 @@ import microdiff from "microdiff";
 import { StackIndex, TfResource } from "./stack-index";
 import { findRenames, forceNewChanges, forceNewReferencesTo, normalizeReferences } from "./replacement";
 import { formatPath, maskAt } from "./secrets";
-import { canonical, isObject, Json, JsonObject } from "./terraform-json";
+import { canonical, isObject, Json, JsonObject, mapReferences } from "./terraform-json";
 import { literal } from "./text";
 
 /** One attribute that differs. */
@@ -155,24 +155,13 @@ function diffStack(base: StackIndex, head: StackIndex): { changes: ResourceChang
   const headToBase = new Map<string, string>();
   const imported = new Set(head.imports.map((i) => i.to));
 
-  // Same address in both.
+  // Same address in both: compared once moves and renames are known (below).
+  const sameAddress: { b: TfResource; h: TfResource }[] = [];
   for (const h of head.resources) {
     const b = base.byAddress.get(h.address);
     if (b === undefined) continue;
     headToBase.set(h.address, b.address);
-    const attributes = attributeChanges(b.body, h.body, h.type);
-    if (attributes.length === 0) continue;
-    const forced = h.mode === "managed" ? forceNewChanges(h.type, b.body, h.body) : [];
-    changes.set(h.address, {
-      action: forced.length > 0 ? "replace" : "update",
-      address: h.address,
-      type: h.type,
-      mode: h.mode,
-      constructPath: h.constructPath,
-      attributes,
-      replaceReasons: forced.map((a) => `${literal(a)} changes, and the provider cannot change it in place`),
-      likelyRename: false,
-    });
+    sameAddress.push({ b, h });
   }
 
   const removed = new Set(base.resources.filter((b) => !head.byAddress.has(b.address)));
@@ -224,6 +213,26 @@ function diffStack(base: StackIndex, head: StackIndex): { changes: ResourceChang
     });
   }
 
+  // A reference to a moved or renamed resource names the same object as the base's reference to its old address:
+  // its force-new attributes do not change (a renamed one's replacement is carried by the references below).
+  const asBase = (address: string) => headToBase.get(address) ?? address;
+  for (const { b, h } of sameAddress) {
+    const headAsBase = mapReferences(h.body, asBase);
+    const forced = h.mode === "managed" ? forceNewChanges(h.type, b.body, isObject(headAsBase) ? headAsBase : h.body) : [];
+    const attributes = attributeChanges(b.body, h.body, h.type, new Set(forced));
+    if (attributes.length === 0) continue;
+    changes.set(h.address, {
+      action: forced.length > 0 ? "replace" : "update",
+      address: h.address,
+      type: h.type,
+      mode: h.mode,
+      constructPath: h.constructPath,
+      attributes,
+      replaceReasons: forced.map((a) => `${literal(a)} changes, and the provider cannot change it in place`),
+      likelyRename: false,
+    });
+  }
+
   for (const r of added) changes.set(r.address, { ...whole("create", r), action: imported.has(r.address) ? "import" : "create" });
   const deletions = [...removed].map((r) => whole("delete", r));
 
@@ -271,8 +280,7 @@ function normalizedForPair(r: TfResource): JsonObject {
  * Attribute-level changes. Lists of plain values (redirect URIs, claims) are
  * shown whole; objects and lists of objects attribute by attribute.
  */
-export function attributeChanges(before: JsonObject, after: JsonObject, type: string): AttributeChange[] {
-  const forceNew = new Set(forceNewChanges(type, before, after));
+export function attributeChanges(before: JsonObject, after: JsonObject, type: string, forceNew: ReadonlySet<string> = new Set(forceNewChanges(type, before, after))): AttributeChange[] {
   const found = new Map<string, AttributeChange>();
   for (const d of microdiff(before, after, { cyclesFix: false })) {
     let cut = d.path.length;

@@ -56,8 +56,9 @@ export function findRenames(removed: TfResource[], added: TfResource[], known: R
   const removedSet = new Set(removed.map((r) => r.address));
   const addedSet = new Set(added.map((r) => r.address));
   const headToBase = new Map<string, string>();
-  // Base side: references to removed resources are unknown until paired.
-  const baseKey = (address: string) => (removedSet.has(address) ? wildcard(address) : address);
+  const pairedBaseAll = new Set<string>();
+  // Base side: references to removed resources are unknown until paired (then they stand for themselves, as on the head side).
+  const baseKey = (address: string) => (removedSet.has(address) && !pairedBaseAll.has(address) ? wildcard(address) : address);
   // Head side: references to added resources go through the pairs found so far.
   // Resources already matched (same address, moved blocks) stand for their base address.
   const headKey = (address: string) => (addedSet.has(address) ? headToBase.get(address) ?? wildcard(address) : known.get(address) ?? address);
@@ -114,6 +115,7 @@ export function findRenames(removed: TfResource[], added: TfResource[], known: R
         used.add(best);
         used.add(r);
         headToBase.set(best.address, r.address);
+        pairedBaseAll.add(r.address);
         pairs.push({ from: r, to: best, similarity: 1 });
         found++;
       }
@@ -148,6 +150,7 @@ export function findRenames(removed: TfResource[], added: TfResource[], known: R
       used.add(c.from);
       used.add(c.to);
       headToBase.set(c.to.address, c.from.address);
+      pairedBaseAll.add(c.from.address);
       pairs.push(c);
     }
   }

@@ -96,6 +96,7 @@ const REGISTRY = {
     family: "oktaAuthServerClaim",
     forceNew: [],
     replacementImpact: "Terraform deletes the claim and creates it again: tokens issued in between carry no groups, so Access rules on Okta groups deny.",
+    removalImpact: "Terraform deletes the claim: the authorization server's tokens no longer carry it, so Access rules on Okta groups deny the people who sign in through that server.",
     severity: 4, noun: "the authorization server claim", replacedInShort: "tokens carry no groups in between",
   },
   cloudflare_zero_trust_access_identity_provider: { family: "cloudflareIdp", forceNew: ["type", ...SCOPE], replacementImpact: IDP_REPLACED, removalImpact: IDP_REMOVED, severity: 1, noun: "the Cloudflare identity provider", replacedInShort: "new id; everybody signs in again" },

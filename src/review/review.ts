@@ -130,7 +130,7 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
             constructPath: change.constructPath,
             message: rename,
             impact: replacementImpact(change.type),
-            hint: change.likelyRename ? moveHint(change.constructPath, change.previousAddress ?? "") : undefined,
+            hint: change.likelyRename ? moveHint(change.constructPath, change.previousAddress ?? "", change.address) : undefined,
           });
         } else if (change.action === "delete" && stack.status !== "removed") {
           const impact = removalImpact(change.type);
@@ -202,7 +202,11 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
 }
 
 /** The fix for a likely rename: keep the id, or a `moveFromId` on the resource at its new construct path. */
-export function moveHint(constructPath: string | undefined, previousAddress: string): string {
+export function moveHint(constructPath: string | undefined, previousAddress: string, address?: string): string {
+  if (constructPath === undefined && address !== undefined) {
+    // Written by hand (no cdktf construct path): Terraform's own moved block.
+    return `Keep the old resource name, or declare the move with a Terraform moved block from ${literal(previousAddress)} to ${literal(address)} (in Terraform JSON, an entry of the top-level "moved" list). Do it for every resource the rename affects: each has its own warning.`;
+  }
   const child = constructPath?.split("/").pop();
   const where = constructPath !== undefined ? ` on the resource at ${literal(constructPath)}` : "";
   const reach = child !== undefined ? ` (its construct's ${literal(`node.findChild("${child}")`)} reaches it when no attribute exposes it)` : "";
