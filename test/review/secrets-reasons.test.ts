@@ -4,14 +4,16 @@
  * (stack, file, block, attribute, construct path) for each kind of block.
  */
 import * as expressions from "../../src/review/expressions";
-import { findLiteralSecrets, secretPositions, secretValueNames } from "../../src/review/secrets";
+import { findLiteralSecrets, isSecretKey, isSecretPosition, MASK, maskAt, maskSecrets, pathIsSecret, scanLiteralSecrets, secretPositions, secretValueNames } from "../../src/review/secrets";
+import { writeStackFile } from "./helpers";
 
 // The evaluator, real unless a test makes it fail (the fail-safe test at the end).
 jest.mock("../../src/review/expressions", () => {
   const actual = jest.requireActual("../../src/review/expressions");
-  return { ...actual, evaluate: jest.fn(actual.evaluate) };
+  return { ...actual, evaluate: jest.fn(actual.evaluate), stackScope: jest.fn(actual.stackScope) };
 });
 const realEvaluate = jest.requireActual("../../src/review/expressions").evaluate;
+const realStackScope = jest.requireActual("../../src/review/expressions").stackScope;
 
 const IDP = "cloudflare_zero_trust_access_identity_provider";
 const stack = (json: any) => ({ name: "stack-a", file: "stacks/stack-a/cdk.tf.json", json });
@@ -154,7 +156,10 @@ describe("the place of each finding", () => {
 });
 
 describe("fail-safe: an internal error of the evaluator never passes a value", () => {
-  afterEach(() => (expressions.evaluate as jest.Mock).mockImplementation(realEvaluate));
+  afterEach(() => {
+    (expressions.evaluate as jest.Mock).mockImplementation(realEvaluate);
+    (expressions.stackScope as jest.Mock).mockImplementation(realStackScope);
+  });
 
   test("the value is treated as a literal, and every local and variable becomes maskable", () => {
     (expressions.evaluate as jest.Mock).mockImplementation(() => {
@@ -163,5 +168,130 @@ describe("fail-safe: an internal error of the evaluator never passes a value", (
     const json = { resource: { [IDP]: { okta: { config: { client_secret: "${okta_app_oauth.a.client_secret}" } } } }, locals: { team: "eng" }, variable: { region: { default: "eu" } } };
     expect(findLiteralSecrets(stack(json)).map((f) => f.reason)).toEqual(["it could not be evaluated, so it is treated as a literal"]);
     expect([...secretValueNames(json)].sort()).toEqual(["local.team", "var.region"]);
+  });
+});
+
+describe("fail-safe: a stack the scan cannot read at all", () => {
+  afterEach(() => (expressions.stackScope as jest.Mock).mockImplementation(realStackScope));
+
+  test("the CLI's fallback scan reports it as holding a literal instead of passing it", () => {
+    const file = writeStackFile({ resource: { okta_app_oauth: { a: { label: "x" } } } });
+    (expressions.stackScope as jest.Mock).mockImplementation(() => {
+      throw new Error("internal");
+    });
+    expect(scanLiteralSecrets(file)).toEqual([
+      { stack: "main", file, block: "(stack)", attribute: "(unreadable)", reason: "the secret scan failed on this stack, so it is treated as holding a literal" },
+    ]);
+  });
+
+  test("a head that cannot be read at all: undefined (the CLI then reports the read error)", () => {
+    expect(scanLiteralSecrets(writeStackFile("{ not json"))).toBeUndefined();
+  });
+});
+
+describe("variable defaults: what counts as content", () => {
+  test.each<[string, unknown, boolean]>([
+    ["a string", "S", true],
+    ["an empty string", "", false],
+    ["null", null, false],
+    ["false", false, false],
+    ["a number", 0, true],
+    ["a list with one non-empty string", ["", "x"], true],
+    ["a list of empty strings", ["", ""], false],
+    ["an empty list", [], false],
+    ["an object with one non-empty value", { a: "", b: "x" }, true],
+    ["an object of empty values", { a: "", b: null }, false],
+    ["an empty object", {}, false],
+  ])("a sensitive variable whose default is %s is reported: %s", (_name, value, reported) => {
+    const found = findLiteralSecrets(stack({ variable: { v: { sensitive: true, default: value } } }));
+    expect(found.map((f) => f.block)).toEqual(reported ? ["variable.v"] : []);
+  });
+
+  test("secretValueNames: a sensitive variable not named like a credential, and a credential-named one not declared sensitive", () => {
+    const names = secretValueNames({ variable: { region: { sensitive: true }, api_key: {}, team: {} }, locals: { token: "x", team: "eng" } });
+    expect([...names].sort()).toEqual(["local.token", "var.api_key", "var.region"]);
+  });
+});
+
+describe("positions and paths", () => {
+  test("isSecretPosition reads the last attribute name of a path, past list indexes", () => {
+    expect(isSecretPosition(undefined, ["client_secret", 0])).toBe(true);
+    expect(isSecretPosition(undefined, ["client_secret", 0, 1])).toBe(true);
+    expect(isSecretPosition(undefined, ["config", 0, "client_secret"])).toBe(true);
+    expect(isSecretPosition(undefined, [0])).toBe(false);
+    expect(isSecretPosition(undefined, [])).toBe(false);
+    expect(isSecretPosition("backend.s3", ["assume_role", 0, "external_id"])).toBe(true);
+    expect(isSecretPosition("backend.s3", ["external_id"])).toBe(false);
+    expect(isSecretPosition(undefined, ["assume_role", "external_id"])).toBe(false);
+  });
+
+  test("pathIsSecret: the path or anything it is nested in", () => {
+    expect(pathIsSecret(["client_secret", 0, "v"])).toBe(true);
+    expect(pathIsSecret(["config", "client_id"])).toBe(false);
+    expect(pathIsSecret([0, "client_secret"])).toBe(true);
+    expect(pathIsSecret([])).toBe(false);
+  });
+
+  test("isSecretKey: only names; numbers never", () => {
+    expect(isSecretKey(0)).toBe(false);
+    expect(isSecretKey("client_secret_wo")).toBe(true);
+    expect(isSecretKey("secretary")).toBe(false);
+  });
+
+  test("a construct path that is not a string is not kept; a finding without one has no constructPath key", () => {
+    const found = findLiteralSecrets(stack({ resource: { okta_app_oauth: { a: { client_secret: "A", "//": { metadata: { path: 5 } } } } } }));
+    expect(found).toHaveLength(1);
+    expect("constructPath" in found[0]).toBe(false);
+  });
+
+  test("only the block's own top-level cdktf metadata is skipped; a nested \"//\" key is walked", () => {
+    const places = secretPositions({ resource: { okta_app_oauth: { a: { config: { "//": { client_secret: "Z" } } } } } }).map((p) => `${p.block} ${p.attribute}`);
+    expect(places).toEqual(["okta_app_oauth.a config.//.client_secret"]);
+  });
+});
+
+describe("masking", () => {
+  const LIVE = "cloudflare_stream_live_input";
+
+  test("a schema position named like nothing secret is masked by the block kind, with or without a starting path", () => {
+    expect(maskAt({ rtmps: { url: "rtmps://live/key" } }, [], LIVE)).toEqual({ rtmps: { url: MASK } });
+    expect(maskAt({ rtmps: { url: "rtmps://live/key" } }, undefined, LIVE)).toEqual({ rtmps: { url: MASK } });
+    expect(maskAt({ url: "rtmps://live/key" }, ["rtmps"], LIVE)).toEqual({ url: MASK });
+    expect(maskSecrets({ rtmps: { url: "rtmps://live/key" } }, undefined, LIVE)).toEqual({ rtmps: { url: MASK } });
+    expect(maskSecrets({ url: "rtmps://live/key" }, "rtmps", LIVE)).toEqual({ url: MASK });
+    expect(maskAt({ rtmps: { url: "rtmps://live/key" } }, [], "okta_app_oauth")).toEqual({ rtmps: { url: "rtmps://live/key" } });
+  });
+
+  test("maskSecrets with a key masks the value of that attribute", () => {
+    expect(maskSecrets("x", "client_secret")).toBe(MASK);
+    expect(maskSecrets("x", "label")).toBe("x");
+    expect(maskSecrets({ client_secret: "x" })).toEqual({ client_secret: MASK });
+  });
+
+  test("undefined stays undefined, null stays null, an empty string stays empty, in a secret position", () => {
+    expect(maskAt(undefined, ["client_secret"])).toBeUndefined();
+    expect(maskAt(null, ["client_secret"])).toBeNull();
+    expect(maskAt("", ["client_secret"])).toBe("");
+    expect(maskAt({ client_secret: null })).toEqual({ client_secret: null });
+  });
+
+  test("a pure reference is shown up to 2000 characters, masked beyond", () => {
+    const ref = (length: number) => {
+      const head = "${okta_app_oauth.";
+      const tail = ".client_secret}";
+      return head + "a".repeat(length - head.length - tail.length) + tail;
+    };
+    expect(ref(2000)).toHaveLength(2000);
+    expect(maskAt(ref(2000), ["client_secret"])).toBe(ref(2000));
+    expect(maskAt(ref(2001), ["client_secret"])).toBe(MASK);
+  });
+
+  test("the masked copy is a plain object: enumerable, writable and configurable keys", () => {
+    const copy = maskAt({ label: "x", client_secret: "y" }) as any;
+    expect(Object.keys(copy)).toEqual(["label", "client_secret"]);
+    copy.label = "changed";
+    expect(copy.label).toBe("changed");
+    delete copy.client_secret;
+    expect(Object.keys(copy)).toEqual(["label"]);
   });
 });
