@@ -1,14 +1,9 @@
 import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 import { ZeroTrustAccessPolicy } from "@cdktf/provider-cloudflare/lib/zero-trust-access-policy";
 import { TerraformVariable } from "cdktf";
-import { GroupsClaim, OktaAccessIdentityProvider, OktaAccessIdentityProviderProps } from "../src";
-import { ACCOUNT_ID, BASE_PROPS, newStack, only, synth, warnings } from "./helpers";
+import { GroupsClaim, OktaAccessIdentityProvider } from "../src";
+import { ACCOUNT_ID, BASE_PROPS, newStack, only, synth, warnings, newIdentityProvider as idp } from "./helpers";
 
-function idp(props: Partial<OktaAccessIdentityProviderProps> = {}) {
-  const stack = newStack();
-  const okta = new OktaAccessIdentityProvider(stack, "Okta", { ...BASE_PROPS, ...props });
-  return { stack, okta };
-}
 
 describe("OktaAccessIdentityProvider.accessGroup", () => {
   test("creates an Access group with one okta rule per Okta group, naming this IdP", () => {

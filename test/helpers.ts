@@ -1,7 +1,7 @@
 import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
 import { Testing, TerraformStack } from "cdktf";
-import { OktaAccessIdentityProviderProps } from "../src";
+import { OktaAccessIdentityProvider, OktaAccessIdentityProviderProps, ProtectApplicationOptions } from "../src";
 
 /** A stack with default Okta and Cloudflare providers, as users write it. */
 export function newStack(): TerraformStack {
@@ -18,6 +18,22 @@ export const BASE_PROPS: OktaAccessIdentityProviderProps = {
   teamDomain: "example.cloudflareaccess.com",
   oktaOrgUrl: "https://dev-123456.okta.com",
 };
+
+/** An OktaAccessIdentityProvider "Okta" with BASE_PROPS (and `props` over them), in `stack` or a new stack. */
+export function newIdentityProvider(props: Partial<OktaAccessIdentityProviderProps> = {}, stack: TerraformStack = newStack()): { stack: TerraformStack; okta: OktaAccessIdentityProvider } {
+  const okta = new OktaAccessIdentityProvider(stack, "Okta", { ...BASE_PROPS, ...props });
+  return { stack, okta };
+}
+
+/** The options of the application "Wiki" that the protectApplication tests start from. */
+export const WIKI: ProtectApplicationOptions = { domain: "wiki.example.com", allowedOktaGroups: ["Engineering"] };
+
+/** protectApplication("Wiki", WIKI with `options` over it) on a new identity provider, synthesized. */
+export function protectWiki(options: Partial<ProtectApplicationOptions> = {}, props: Partial<OktaAccessIdentityProviderProps> = {}) {
+  const { stack, okta } = newIdentityProvider(props);
+  const wiki = okta.protectApplication("Wiki", { ...WIKI, ...options });
+  return { stack, okta, wiki, json: synth(stack) };
+}
 
 /** Synthesizes with validations and parses the Terraform JSON. */
 export function synth(stack: TerraformStack): any {

@@ -10,27 +10,16 @@ import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 import { TerraformOutput, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { GroupsClaim, OktaAccessIdentityProvider, OktaAccessIdentityProviderProps, ProtectApplicationOptions, ProtectedApplication } from "../src";
-import { ACCOUNT_ID, BASE_PROPS, newStack, synth, warnings } from "./helpers";
+import { ACCOUNT_ID, BASE_PROPS, newStack, synth, warnings, newIdentityProvider as idp, protectWiki as protect, WIKI } from "./helpers";
 
 const ZONE_ID = "fedcba9876543210fedcba9876543210";
 const OTHER_ACCOUNT = "ffffffffffffffffffffffffffffffff";
 const APPLICATION_ID = "1d7c1c8e-3f3a-4c55-9b1e-2f8d6a4b7e10";
 const POLICY_ID = "2d7c1c8e-3f3a-4c55-9b1e-2f8d6a4b7e10";
-const WIKI: ProtectApplicationOptions = { domain: "wiki.example.com", allowedOktaGroups: ["Engineering"] };
 /** The `where` of every message about the application `Wiki` made through protectApplication. */
 const WIKI_WHERE = 'ProtectedApplication "test/Okta/Applications/Wiki"';
 
-function idp(props: Partial<OktaAccessIdentityProviderProps> = {}) {
-  const stack = newStack();
-  const okta = new OktaAccessIdentityProvider(stack, "Okta", { ...BASE_PROPS, ...props });
-  return { stack, okta };
-}
 
-function protect(options: Partial<ProtectApplicationOptions> = {}, props: Partial<OktaAccessIdentityProviderProps> = {}) {
-  const { stack, okta } = idp(props);
-  const wiki = okta.protectApplication("Wiki", { ...WIKI, ...options });
-  return { stack, okta, wiki, json: synth(stack) };
-}
 
 /** The Terraform reference to the Okta IdP's id, as allowed_idps and the okta rules name it. */
 function idpRef(okta: OktaAccessIdentityProvider): string {

@@ -3,26 +3,14 @@ import { TerraformOutput, TerraformVariable } from "cdktf";
 import {
   GroupsClaim,
   OktaAccessIdentityProvider,
-  OktaAccessIdentityProviderProps,
   ProtectApplicationOptions,
   ProtectedApplication,
 } from "../src";
-import { ACCOUNT_ID, BASE_PROPS, newStack, only, synth, warnings } from "./helpers";
+import { ACCOUNT_ID, BASE_PROPS, newStack, only, synth, warnings, newIdentityProvider as idp, protectWiki as protect, WIKI } from "./helpers";
 
 const ZONE_ID = "fedcba9876543210fedcba9876543210";
-const WIKI: ProtectApplicationOptions = { domain: "wiki.example.com", allowedOktaGroups: ["Engineering"] };
 
-function idp(props: Partial<OktaAccessIdentityProviderProps> = {}) {
-  const stack = newStack();
-  const okta = new OktaAccessIdentityProvider(stack, "Okta", { ...BASE_PROPS, ...props });
-  return { stack, okta };
-}
 
-function protect(options: Partial<ProtectApplicationOptions> = {}, props: Partial<OktaAccessIdentityProviderProps> = {}) {
-  const { stack, okta } = idp(props);
-  const wiki = okta.protectApplication("Wiki", { ...WIKI, ...options });
-  return { stack, okta, wiki, json: synth(stack) };
-}
 
 describe("OktaAccessIdentityProvider.protectApplication: the application", () => {
   test("is a self-hosted Access application on the domain, allowing only this IdP", () => {
