@@ -10,6 +10,7 @@
  * provider binaries and fails when the fixture differs.
  */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 interface SchemaBlock {
   readonly attributes?: Record<string, { readonly sensitive?: boolean; readonly nested_type?: SchemaBlock }>;
@@ -57,8 +58,8 @@ export function sensitivePositions(schemas: ProviderSchemas, versions: Record<st
   return { providers: versions, positions: out };
 }
 
-/** The provider versions the project pins, read from scripts/providers.sh (the one place that names them with their commits). */
-export function pinnedProviderVersions(providersScript: string): Record<string, string> {
+/** The provider versions the project pins: scripts/providers.sh, the one place that names them with their commits. */
+export function pinnedProviderVersions(providersScript: string = readFileSync(join(__dirname, "providers.sh"), "utf8")): Record<string, string> {
   const versions: Record<string, string> = {};
   for (const m of providersScript.matchAll(/^\s*"(\w+)\|[^|]+\|[0-9a-f]{40}\|([0-9.]+)"\s*$/gm)) versions[m[1]] = m[2];
   return versions;
@@ -76,7 +77,7 @@ if (require.main === module) {
     console.error("usage: node -r esbuild-register scripts/sensitive-attributes.ts <terraform providers schema -json output>");
     process.exit(1);
   }
-  const versions = pinnedProviderVersions(readFileSync(`${__dirname}/providers.sh`, "utf8"));
+  const versions = pinnedProviderVersions();
   const schemas = JSON.parse(readFileSync(schemaFile, "utf8")) as ProviderSchemas;
   process.stdout.write(formatFixture(sensitivePositions(schemas, versions)));
 }
