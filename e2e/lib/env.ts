@@ -56,13 +56,11 @@ export function cloudflareId(): string {
   return randomBytes(16).toString("hex");
 }
 
-/** An environment for terraform / cdktf pointed at the emulators. */
-export function toolEnv(
-  tools: ToolSetup,
-  emulators: { oktaUrl: string; cloudflareApiUrl: string },
-  credentials: RunCredentials,
-  extra: Record<string, string> = {},
-): NodeJS.ProcessEnv {
+/**
+ * An environment for terraform / cdktf with the mirror's providers and no
+ * developer credentials or endpoints (nothing can reach a real API).
+ */
+export function terraformEnv(tools: ToolSetup): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   // Never let a developer's real credentials or endpoints leak into a run.
   for (const key of Object.keys(env)) {
@@ -74,6 +72,20 @@ export function toolEnv(
     TF_INPUT: "0",
     TERRAFORM_BINARY_NAME: tools.binary,
     PATH: tools.extraPath ? `${tools.extraPath}${delimiter}${process.env.PATH ?? ""}` : process.env.PATH,
+  });
+  if (tools.cliConfigFile !== undefined) env.TF_CLI_CONFIG_FILE = tools.cliConfigFile;
+  return env;
+}
+
+/** An environment for terraform / cdktf pointed at the emulators. */
+export function toolEnv(
+  tools: ToolSetup,
+  emulators: { oktaUrl: string; cloudflareApiUrl: string },
+  credentials: RunCredentials,
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
+  const env = terraformEnv(tools);
+  Object.assign(env, {
     // The Okta provider reads these itself: an http:// proxy URL makes it
     // talk plain HTTP to the emulator instead of https://<org_name>.<base_url>.
     OKTA_HTTP_PROXY: emulators.oktaUrl,
@@ -83,7 +95,6 @@ export function toolEnv(
     CLOUDFLARE_API_TOKEN: credentials.cloudflareApiToken,
     ...extra,
   });
-  if (tools.cliConfigFile !== undefined) env.TF_CLI_CONFIG_FILE = tools.cliConfigFile;
   return env;
 }
 

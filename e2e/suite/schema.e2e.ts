@@ -6,9 +6,9 @@
  * schema -json` only loads the providers.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
 import { formatFixture, pinnedProviderVersions, sensitivePositions } from "../../scripts/sensitive-attributes";
-import { toolSetup, workDir } from "../lib/env";
+import { terraformEnv, toolSetup, workDir } from "../lib/env";
 import { step } from "../lib/run";
 import { TerraformDir } from "../lib/terraform";
 
@@ -21,10 +21,7 @@ test("the sensitive attributes of the real providers' schemas are the fixture's"
   const dir = workDir(SUITE);
   const requiredProviders = Object.fromEntries(Object.entries(versions).map(([name, version]) => [name, { source: `${name}/${name}`, version }]));
   writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ terraform: { required_providers: requiredProviders } }));
-  const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
-  if (tools.extraPath) env.PATH = `${tools.extraPath}${delimiter}${process.env.PATH ?? ""}`;
-  if (tools.cliConfigFile !== undefined) env.TF_CLI_CONFIG_FILE = tools.cliConfigFile;
-  const tf = new TerraformDir(dir, tools.binary, env, SUITE);
+  const tf = new TerraformDir(dir, tools.binary, terraformEnv(tools), SUITE);
   await step(SUITE, "init", () => tf.init());
   const schemas = await step(SUITE, "providers schema", () => tf.providerSchemas());
   const live = formatFixture(sensitivePositions(schemas, versions));
