@@ -144,7 +144,7 @@ function extractUncached(index: StackIndex): StackReview {
       const policy = address !== undefined ? policiesByAddress.get(address) : undefined;
       if (policy) {
         policies.push({ policy: policy.address, name: policy.name, precedence, decision: policy.decision, admits: policy.admits, oktaGroups: policy.oktaGroups, everyone: policy.everyone, session: sessionOf(policy) });
-      } else if (isObject(entry) && (entry.include !== undefined || entry.decision !== undefined)) {
+      } else if (isInlinePolicy(entry)) {
         const rules = ctx.rules(entry);
         policies.push({ name: display(entry.name) ?? "(inline policy)", precedence, decision: display(entry.decision) ?? "allow", admits: rules.admits, oktaGroups: rules.oktaGroups, everyone: rules.everyone, session: sessionOf({ sessionDuration: display(entry.session_duration) }) });
       } else {
@@ -362,4 +362,9 @@ function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 function sameValueKey(value: Json | undefined): string {
   const address = referenceTo(value);
   return address !== undefined ? `ref:${address}` : `lit:${display(value) ?? ""}`;
+}
+
+/** True for an application's policy entry that is a policy itself (rules or a decision), not a reference to one. */
+export function isInlinePolicy(entry: Json): entry is JsonObject {
+  return isObject(entry) && (entry.include !== undefined || entry.decision !== undefined);
 }

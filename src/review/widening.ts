@@ -4,7 +4,7 @@
  * filter, a group (above all Everyone) assigned to the Okta app.
  */
 import { filterSends, isAllGroups } from "../private/groups-filter";
-import { describeGroupId, describeRules, display, durationSeconds, extractStack, groupsClaimOfApp, groupsClaimOfAuthServerClaim } from "./extract";
+import { describeGroupId, describeRules, display, durationSeconds, extractStack, groupsClaimOfApp, groupsClaimOfAuthServerClaim, isInlinePolicy } from "./extract";
 import { Family, familyOf } from "./resource-types";
 import { EffectiveSession, GroupsFilterReview } from "./review-model";
 import { StackIndex, TfResource } from "./stack-index";
@@ -78,8 +78,7 @@ export function findWidenings(base: StackIndex, head: StackIndex, headToBase: Re
         const address = referenceTo(id);
         const policy = address !== undefined ? head.byAddress.get(address) : undefined;
         // As extraction reads an entry: the policy it names, an inline policy, or one this stack does not hold.
-        const inline = policy === undefined && isObject(entry) && (entry.include !== undefined || entry.decision !== undefined);
-        if (policy === undefined && !inline) {
+        if (policy === undefined && !isInlinePolicy(entry)) {
           const shown = display(id);
           widen(h, `${what} gains policy ${shown !== undefined ? literal(shown) : "?"} (unknown: the policy is not in this stack)`);
           continue;
