@@ -11,7 +11,7 @@
  */
 import { evaluate, Evaluated, hasConstantContent, isPureReference, Reference, Scope, stackScope } from "./expressions";
 import { LoadedStack, LoadOptions, loadSynthOutput } from "./load";
-import { isObject, Json, JsonObject, own } from "./terraform-json";
+import { isObject, Json, JsonObject, list, own } from "./terraform-json";
 
 /**
  * Sensitive attributes of the providers' resources and data sources, from
@@ -156,16 +156,20 @@ const SECRET_KEY = /(^|_)(secret|secret_key|secret_access_key|password|passphras
  * `["backend.s3", "secret_key"]`.
  */
 export function schemaSecretPositions(): [string, string][] {
-  const out: [string, string][] = [];
-  for (const [kind, paths] of RESOURCE_SECRETS) for (const p of paths) out.push([kind, p]);
-  for (const [kind, paths] of PROVIDER_SECRETS) for (const p of paths) out.push([`provider.${kind}`, p]);
-  for (const [kind, paths] of BACKEND_SECRETS) for (const p of paths) out.push([`backend.${kind}`, p]);
-  return out;
+  return SCHEMA_ENTRIES.flatMap(([kind, paths]) => paths.map((p): [string, string] => [kind, p]));
 }
 
-/** True for an attribute name that holds a credential. */
+/** The schema positions by block kind: resources and data sources, `provider.<name>`, `backend.<type>`. */
+const SCHEMA_ENTRIES: readonly [string, readonly string[]][] = [
+  ...RESOURCE_SECRETS,
+  ...[...PROVIDER_SECRETS].map(([name, paths]): [string, readonly string[]] => [`provider.${name}`, paths]),
+  ...[...BACKEND_SECRETS].map(([type, paths]): [string, readonly string[]] => [`backend.${type}`, paths]),
+];
+const SCHEMA_SECRETS: ReadonlyMap<BlockKind, readonly string[]> = new Map(SCHEMA_ENTRIES);
+
+/** True for an attribute name that holds a credential (a list index, whose text is digits, never does). */
 export function isSecretKey(key: string | number): boolean {
-  return typeof key === "string" && SECRET_KEY.test(key);
+  return SECRET_KEY.test(String(key));
 }
 
 /** The text shown instead of a secret. */
@@ -177,38 +181,22 @@ export const MASK = "(sensitive)";
  */
 export type BlockKind = string | undefined;
 
-function schemaPaths(kind: BlockKind): readonly string[] | undefined {
-  if (kind === undefined) return undefined;
-  if (kind.startsWith("provider.")) return PROVIDER_SECRETS.get(kind.slice("provider.".length));
-  if (kind.startsWith("backend.")) return BACKEND_SECRETS.get(kind.slice("backend.".length));
-  return RESOURCE_SECRETS.get(kind);
-}
-
-/** The attribute names of a path, without list indexes: `config.client_secret`. */
-function dotted(path: readonly (string | number)[]): string {
-  return path.filter((p) => typeof p === "string").join(".");
-}
-
 /**
  * True when the value at `path` (inside a block of kind `kind`) is a secret
  * position itself: listed in the provider's schema, or named like a credential.
  */
 export function isSecretPosition(kind: BlockKind, path: readonly (string | number)[]): boolean {
-  let last: string | undefined;
-  for (let i = path.length - 1; i >= 0 && last === undefined; i--) {
-    const part = path[i];
-    if (typeof part === "string") last = part;
-  }
-  if (last === undefined) return false;
-  if (isSecretKey(last)) return true;
-  const paths = schemaPaths(kind);
-  return paths !== undefined && paths.includes(dotted(path));
+  // The attribute names of the path, without list indexes: config.client_secret.
+  const names = path.filter((p): p is string => typeof p === "string");
+  if (names.slice(-1).some(isSecretKey)) return true;
+  const paths = SCHEMA_SECRETS.get(kind);
+  return paths !== undefined && paths.includes(names.join("."));
 }
 
 /** True when the value at `path`, or anything it is nested in, is a secret position. */
 export function pathIsSecret(path: readonly (string | number)[], kind?: BlockKind): boolean {
   for (let i = 1; i <= path.length; i++) {
-    if (typeof path[i - 1] === "string" && isSecretPosition(kind, path.slice(0, i))) return true;
+    if (isSecretPosition(kind, path.slice(0, i))) return true;
   }
   return false;
 }
@@ -232,8 +220,8 @@ export interface LiteralSecret {
  * Why a value in a secret position is not safe, or undefined when it is safe
  * (or empty: null, "", a boolean). Never quotes the value.
  */
-export function secretValueProblem(value: Json | undefined, scope: Scope): string | undefined {
-  if (value === undefined || value === null || value === "" || typeof value === "boolean") return undefined;
+export function secretValueProblem(value: Json, scope: Scope): string | undefined {
+  // null, "" and booleans evaluate to themselves: the check for an empty constant below passes them.
   let result: Evaluated;
   try {
     result = evaluate(value, scope);
@@ -315,33 +303,26 @@ export function secretPositions(json: JsonObject): SecretPosition[] {
     const content = json[section];
     if (section === "//" || section === "variable") continue;
     if (section === "resource" || section === "data") {
-      if (!isObject(content)) continue;
-      for (const type of Object.keys(content)) {
-        const byName = content[type];
-        if (!isObject(byName)) continue;
-        for (const name of Object.keys(byName)) {
-          const address = section === "data" ? `data.${type}.${name}` : `${type}.${name}`;
-          const kind = section === "data" ? `data.${type}` : type;
-          for (const body of blocksOf(byName[name])) {
-            const path = own(own(own(body, "//"), "metadata"), "path");
-            walk(body, [], kind, add(address, typeof path === "string" ? path : undefined));
-          }
+      for (const [type, byName] of labelled(content)) {
+        const kind = section === "data" ? `data.${type}` : type;
+        for (const [name, body] of labelledBlocks(byName)) {
+          const path = own(own(own(body, "//"), "metadata"), "path");
+          walk(body, [], kind, add(`${kind}.${name}`, typeof path === "string" ? path : undefined));
         }
       }
     } else if (section === "provider") {
-      if (!isObject(content)) continue;
-      for (const type of Object.keys(content)) {
-        blocksOf(content[type]).forEach((body, i) => walk(body, [], `provider.${type}`, add(`provider.${type}[${i}]`)));
+      // provider.okta[i]: the i-th okta block, counted across the lists and objects it is written in.
+      const count = new Map<string, number>();
+      for (const [type, body] of labelledBlocks(content)) {
+        const i = count.get(type) ?? 0;
+        count.set(type, i + 1);
+        walk(body, [], `provider.${type}`, add(`provider.${type}[${i}]`));
       }
     } else if (section === "terraform") {
       for (const terraform of blocksOf(content)) {
         for (const key of Object.keys(terraform)) {
           if (key === "backend") {
-            for (const backends of blocksOf(terraform[key])) {
-              for (const type of Object.keys(backends)) {
-                for (const body of blocksOf(backends[type])) walk(body, [], `backend.${type}`, add(`terraform.backend.${type}`));
-              }
-            }
+            for (const [type, body] of labelledBlocks(terraform[key])) walk(body, [], `backend.${type}`, add(`terraform.backend.${type}`));
           } else if (key === "cloud") {
             for (const body of blocksOf(terraform[key])) walk(body, [], "backend.cloud", add("terraform.cloud"));
           } else {
@@ -350,20 +331,13 @@ export function secretPositions(json: JsonObject): SecretPosition[] {
         }
       }
     } else if (section === "output") {
-      for (const outputs of blocksOf(content)) {
-        for (const name of Object.keys(outputs)) {
-          for (const body of blocksOf(outputs[name])) {
-            const sensitive = body.sensitive === true || body.sensitive === "true";
-            if (sensitive || isSecretKey(name)) add(`output.${name}`)("value", own(body, "value") ?? null);
-            else walk(own(body, "value"), ["value"], undefined, add(`output.${name}`));
-          }
-        }
+      for (const [name, body] of labelledBlocks(content)) {
+        const sensitive = body.sensitive === true || body.sensitive === "true";
+        if (sensitive || isSecretKey(name)) add(`output.${name}`)("value", own(body, "value") ?? null);
+        else walk(own(body, "value"), ["value"], undefined, add(`output.${name}`));
       }
     } else if (section === "module") {
-      if (!isObject(content)) continue;
-      for (const name of Object.keys(content)) {
-        for (const body of blocksOf(content[name])) walk(body, [], undefined, add(`module.${name}`));
-      }
+      for (const [name, body] of labelledBlocks(content)) walk(body, [], undefined, add(`module.${name}`));
     } else {
       // locals and anything else: credential names.
       walk(content, [], undefined, add(section));
@@ -385,23 +359,19 @@ export function findLiteralSecrets(stack: LoadedStack): LiteralSecret[] {
     if (reason === undefined) continue;
     found.push({ stack: stack.name, file: stack.file, block: p.block, attribute: p.attribute, reason, ...(p.constructPath !== undefined ? { constructPath: p.constructPath } : {}) });
   }
-  for (const variables of blocksOf(own(stack.json, "variable"))) {
-    for (const name of Object.keys(variables)) {
-      for (const body of blocksOf(variables[name])) {
-        if (!Object.prototype.hasOwnProperty.call(body, "default") || !hasContent(body.default)) continue;
-        const sensitive = body.sensitive === true || body.sensitive === "true";
-        if (!sensitive && !isSecretKey(name)) continue;
-        found.push({
-          stack: stack.name,
-          file: stack.file,
-          block: `variable.${name}`,
-          attribute: "default",
-          reason: sensitive
-            ? "the variable is declared sensitive and has a default: its value is a constant written in the configuration"
-            : "the variable is named like a credential and has a default: its value is a constant written in the configuration",
-        });
-      }
-    }
+  for (const [name, body] of labelledBlocks(own(stack.json, "variable"))) {
+    if (!Object.prototype.hasOwnProperty.call(body, "default") || !hasContent(body.default)) continue;
+    const sensitive = body.sensitive === true || body.sensitive === "true";
+    if (!sensitive && !isSecretKey(name)) continue;
+    found.push({
+      stack: stack.name,
+      file: stack.file,
+      block: `variable.${name}`,
+      attribute: "default",
+      reason: sensitive
+        ? "the variable is declared sensitive and has a default: its value is a constant written in the configuration"
+        : "the variable is named like a credential and has a default: its value is a constant written in the configuration",
+    });
   }
   return found;
 }
@@ -429,15 +399,26 @@ export function secretValueNames(json: JsonObject): Set<string> {
   return names;
 }
 
-/** A block as Terraform JSON allows it: an object, or a list of objects. */
+/**
+ * A block body, or a label level, as Terraform JSON allows it (HCL's JSON
+ * syntax): an object, or a list of objects. Anything else holds no block.
+ */
 function blocksOf(value: Json | undefined): JsonObject[] {
-  if (isObject(value)) return [value];
-  if (Array.isArray(value)) return value.filter(isObject);
-  return [];
+  return list(value).filter(isObject);
 }
 
-function hasContent(value: Json | undefined): boolean {
-  if (value === undefined || value === null || value === "" || typeof value === "boolean") return false;
+/** The `[label, value]` pairs of one label level, in order, across the objects it is written in. */
+function labelled(value: Json | undefined): [string, Json][] {
+  return blocksOf(value).flatMap((level) => Object.keys(level).map((label): [string, Json] => [label, level[label]]));
+}
+
+/** The `[label, body]` of each block of a type with one label left (`provider`, `module`, `output`, `variable`, a resource type's names). */
+function labelledBlocks(value: Json | undefined): [string, JsonObject][] {
+  return labelled(value).flatMap(([label, bodies]) => blocksOf(bodies).map((body): [string, JsonObject] => [label, body]));
+}
+
+function hasContent(value: Json): boolean {
+  if (value === null || value === "" || typeof value === "boolean") return false;
   if (Array.isArray(value)) return value.some(hasContent);
   if (isObject(value)) return Object.keys(value).some((k) => hasContent(value[k]));
   return true;
@@ -470,7 +451,7 @@ export function formatPath(path: readonly (string | number)[]): string {
 
 /** A string in a secret position may be shown only when it is an expression made of references alone, without any constant. */
 function showable(value: string): boolean {
-  return value.includes("${") && value.length <= 2000 && isPureReference(value);
+  return value.length <= 2000 && isPureReference(value);
 }
 
 /**

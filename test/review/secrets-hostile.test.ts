@@ -164,6 +164,10 @@ describe("literal secrets: every secret position", () => {
     ["an http backend password", (j) => (j.terraform.backend = { http: { address: "https://x", password: lit } }), "terraform.backend.http password"],
     ["a pg backend connection string", (j) => (j.terraform.backend = { pg: { conn_str: lit } }), "terraform.backend.pg conn_str"],
     ["a module argument", (j) => (j.module = { m: { source: "./m", client_secret: lit } }), "module.m client_secret"],
+    // HCL's JSON syntax: every label level may be a list of objects (Terraform plans these).
+    ["a resource type's names written as a list", (j) => (j.resource.okta_user = [{ u: { password: lit } }]), "okta_user.u password"],
+    ["provider blocks written as a list", (j) => (j.provider = [{ okta: { org_name: "acme" } }, { okta: { alias: "b", api_token: lit } }]), "provider.okta[1] api_token"],
+    ["module blocks written as a list", (j) => (j.module = [{ m: { source: "./m", client_secret: lit } }]), "module.m client_secret"],
     ["a credential-named local", (j) => (j.locals = { okta_api_token: lit }), "locals okta_api_token"],
     ["a sensitive output of a constant", (j) => (j.output = { o: { value: lit, sensitive: true } }), "output.o value"],
     ["a credential-named output", (j) => (j.output = { client_secret: { value: '${"x"}' } }), "output.client_secret value"],

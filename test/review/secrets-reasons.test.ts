@@ -23,6 +23,11 @@ const reasons = (value: unknown, extra: Record<string, unknown> = {}) =>
 
 const CONSTANT = "it is a constant written in the configuration";
 const COMBINES = "it combines constant text or values written in the configuration with references";
+const COMPUTED = "it is computed from constants written in the configuration";
+const HOLDS = "it holds constant text written in the configuration (in a branch, loop or argument)";
+const REF = "${okta_app_oauth.a.client_secret}";
+/** Constant text in a directive branch Terraform never takes: the evaluator sees only the reference after it. */
+const DEAD_TEXT = "%{ if false }S3CRET%{ endif }${okta_app_oauth.b.client_secret}";
 
 describe("the reason for each kind of value, never quoting it", () => {
   test.each<[string, unknown, Record<string, unknown>, string[]]>([
@@ -33,6 +38,17 @@ describe("the reason for each kind of value, never quoting it", () => {
     ["a directive", "%{ if true }S3CRET%{ endif }", {}, [CONSTANT]],
     ["a function of constants", '${upper("s3cret")}', {}, [CONSTANT]],
     ["a local holding a constant", "${local.s}", { locals: { s: "S3CRET" } }, [`${CONSTANT} (through local.s)`]],
+    ["a local through a local", "${local.a}", { locals: { a: "${local.b}", b: "S3CRET" } }, [`${CONSTANT} (through local.a, local.b)`]],
+    ["a function Terraform computes at apply time, of nothing", "${timestamp()}", {}, [COMPUTED]],
+    ["a function we do not compute, of a constant", '${file("secret.txt")}', {}, [COMPUTED]],
+    ["no reference and no constant content (can of uuid())", "${can(uuid())}", {}, [COMPUTED]],
+    ["a module output, tested with can()", "${can(module.m.secret)}", {}, ["it refers to module.m, which may be a constant"]],
+    ["each.value, tested with can()", "${can(each.value)}", {}, ["it refers to each.value, which may be a constant"]],
+    ["constant text in a directive branch not taken", DEAD_TEXT, {}, [HOLDS]],
+    ["a local with constant text in a directive branch not taken", "${local.s}", { locals: { s: DEAD_TEXT } }, [`${HOLDS} (through local.s)`]],
+    ["a list: a reference, and constant text in a branch not taken", [REF, DEAD_TEXT], {}, [HOLDS]],
+    ["an object: a reference, and constant text in a branch not taken", { a: REF, b: DEAD_TEXT }, {}, [HOLDS]],
+    ["a local holding a list with constant text in a branch not taken", "${local.l[0]}", { locals: { l: [REF, DEAD_TEXT] } }, [`${HOLDS} (through local.l)`]],
     ["constant text around a reference", "S3CRET${okta_app_oauth.a.id}", {}, [COMBINES]],
     ["a fallback", '${coalesce(okta_app_oauth.a.client_secret, "fallback")}', {}, [COMBINES]],
     ["a module output", "${module.m.secret}", {}, [COMBINES]],
@@ -58,6 +74,10 @@ describe("the reason for each kind of value, never quoting it", () => {
     ["a local holding a reference", "${local.a}", { locals: { a: "${okta_app_oauth.a.client_secret}" } }],
     ["both branches references", "${true ? okta_app_oauth.a.client_secret : okta_app_oauth.b.client_secret}", {}],
     ["an object of references", { v: "${okta_app_oauth.a.client_secret}" }, {}],
+    ["a list of a reference and null", [REF, null], {}],
+    ["an object of a reference and null", { v: REF, w: null }, {}],
+    // Only the locals the value goes through count, not one named like the end of a variable it uses.
+    ["a sensitive variable, next to a constant local named like the end of its name", "${var.s_region}", { variable: { s_region: { sensitive: true } }, locals: { region: "eu" } }],
     ["null", null, {}],
     ["an empty string", "", {}],
     ["false", false, {}],
@@ -155,6 +175,48 @@ describe("the place of each finding", () => {
   });
 });
 
+describe("blocks as HCL's JSON syntax allows them: every label level an object or a list of objects", () => {
+  test("resource types, names, providers, modules, backends, outputs and variables written as lists are all scanned", () => {
+    const json: any = {
+      resource: { okta_app_oauth: [{ a: { client_secret: "A" } }, { b: [{ label: "x" }, { client_basic_secret: "B" }] }] },
+      data: { okta_app_oauth: [{ read: { client_secret: "C" } }] },
+      provider: [{ okta: { api_token: "D" } }, { cloudflare: [{ api_token: "E" }] }, { okta: { alias: "second", private_key: "F" } }],
+      module: [{ m: { source: "./m", client_secret: "G" } }, { n: [{ source: "./n" }, { source: "./n", api_key: "H" }] }],
+      terraform: [{ backend: [{ s3: [{ secret_key: "I" }] }] }],
+      output: [{ o: [{ value: "J", sensitive: true }] }],
+      variable: [{ v: [{ sensitive: true, default: "K" }] }],
+    };
+    expect(findLiteralSecrets(stack(json)).map((f) => `${f.block} ${f.attribute}`)).toEqual([
+      "okta_app_oauth.a client_secret",
+      "okta_app_oauth.b client_basic_secret",
+      "data.okta_app_oauth.read client_secret",
+      "provider.okta[0] api_token",
+      "provider.cloudflare[0] api_token",
+      "provider.okta[1] private_key",
+      "module.m client_secret",
+      "module.n api_key",
+      "terraform.backend.s3 secret_key",
+      "output.o value",
+      "variable.v default",
+    ]);
+  });
+
+  test("entries of a list of blocks that are not objects (null, text, lists) are skipped; the blocks next to them are still scanned", () => {
+    const json: any = {
+      resource: { okta_app_oauth: { a: [null, "x", [{ client_secret: "nested list, not a block" }], { client_secret: "A" }] } },
+      provider: { okta: [null, { api_token: "B" }] },
+      output: { o: [null, 5, { value: "C", sensitive: true }] },
+      variable: { v: [null, "x", { sensitive: true, default: "D" }] },
+    };
+    expect(findLiteralSecrets(stack(json)).map((f) => `${f.block} ${f.attribute}`)).toEqual([
+      "okta_app_oauth.a client_secret",
+      "provider.okta[0] api_token",
+      "output.o value",
+      "variable.v default",
+    ]);
+  });
+});
+
 describe("fail-safe: an internal error of the evaluator never passes a value", () => {
   afterEach(() => {
     (expressions.evaluate as jest.Mock).mockImplementation(realEvaluate);
@@ -223,6 +285,9 @@ describe("positions and paths", () => {
     expect(isSecretPosition("backend.s3", ["assume_role", 0, "external_id"])).toBe(true);
     expect(isSecretPosition("backend.s3", ["external_id"])).toBe(false);
     expect(isSecretPosition(undefined, ["assume_role", "external_id"])).toBe(false);
+    // The position itself, not what it is nested in (that is pathIsSecret).
+    expect(isSecretPosition(undefined, ["client_secret", "v"])).toBe(false);
+    expect(isSecretPosition(undefined, ["client_secret", 0, "v"])).toBe(false);
   });
 
   test("pathIsSecret: the path or anything it is nested in", () => {
@@ -242,6 +307,9 @@ describe("positions and paths", () => {
     const found = findLiteralSecrets(stack({ resource: { okta_app_oauth: { a: { client_secret: "A", "//": { metadata: { path: 5 } } } } } }));
     expect(found).toHaveLength(1);
     expect("constructPath" in found[0]).toBe(false);
+    const positions = secretPositions({ resource: { okta_app_oauth: { a: { client_secret: "A" } } }, provider: { okta: { api_token: "B" } } });
+    expect(positions).toHaveLength(2);
+    expect(positions.some((p) => "constructPath" in p)).toBe(false);
   });
 
   test("only the block's own top-level cdktf metadata is skipped; a nested \"//\" key is walked", () => {
