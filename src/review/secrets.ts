@@ -500,7 +500,8 @@ export function maskSecrets(value: Json | undefined, key?: string | number, kind
 export function scanLiteralSecrets(dir: string, options: LoadOptions = {}): LiteralSecret[] | undefined {
   let stacks: LoadedStack[];
   try {
-    stacks = loadSynthOutput(dir, "cdktf output", options).stacks;
+    // The label only names the input in error messages, and an error here returns undefined: the default will do.
+    stacks = loadSynthOutput(dir, undefined, options).stacks;
   } catch {
     return undefined;
   }
