@@ -362,16 +362,18 @@ export function compareFilters(
   const a = before.value.toLowerCase();
   const b = after.value.toLowerCase();
   if (before.filterType === after.filterType) {
+    // Two regexes (or two filters of a kind we do not know) fall through: changed.
     switch (after.filterType) {
+      case "EQUALS":
+        // The same name in another case is the same group.
+        return { result: a === b ? "same" : "changed", text };
       case "STARTS_WITH":
       case "CONTAINS": {
         const contains = after.filterType === "STARTS_WITH" ? (x: string, y: string) => x.startsWith(y) : (x: string, y: string) => x.includes(y);
-        if (contains(a, b)) return { result: "broader", text };
+        if (contains(a, b)) return { result: contains(b, a) ? "same" : "broader", text };
         if (contains(b, a)) return { result: "narrower", text };
         return { result: "changed", text };
       }
-      default:
-        return { result: "changed", text };
     }
   }
   // An exact group that the new filter still sends (a regex evaluated as
