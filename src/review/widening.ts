@@ -213,10 +213,11 @@ function assignedGroupIds(body: JsonObject): Json[] {
 /**
  * Which policy an application's extracted entry is, the same in base and head:
  * the policy it names (a head address translated with `headToBase`), or an
- * inline policy's name.
+ * inline policy's decision and name (an inline allow and an inline deny may
+ * share a name).
  */
-function entryKey(p: { readonly policy?: string; readonly name: string }, headToBase?: ReadonlyMap<string, string>): string {
-  if (p.policy === undefined) return `inline:${p.name}`;
+function entryKey(p: { readonly policy?: string; readonly name: string; readonly decision: string }, headToBase?: ReadonlyMap<string, string>): string {
+  if (p.policy === undefined) return `inline:${p.decision}:${p.name}`;
   return headToBase?.get(p.policy) ?? p.policy;
 }
 
@@ -289,7 +290,8 @@ function reorderedPolicies(base: StackIndex, head: StackIndex, headToBase: Reado
         if (deny.p.decision !== "deny") continue;
         const ab = baseOrder.get(allow.key);
         const db = baseOrder.get(deny.key);
-        if (ab === undefined || db === undefined || db > ab || reported.has(`${allow.key}|${deny.key}`)) continue;
+        // Only a deny that came before the allow in the base (two entries of one base policy are no reordering).
+        if (ab === undefined || db === undefined || db >= ab || reported.has(`${allow.key}|${deny.key}`)) continue;
         reported.add(`${allow.key}|${deny.key}`);
         found.push({
           kind: "widen",

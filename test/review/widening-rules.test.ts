@@ -617,6 +617,13 @@ describe("deny policies an application no longer has", () => {
     expect(widenings((j) => (rename(j, POLICY, "deny", "contractors"), wiki(j).policies.shift()))).toEqual([gone("Deny", 'Okta group "Contractors"')]);
   });
 
+  test("an inline deny policy taken off while an inline allow of the same name stays", () => {
+    const office = { name: "Office", decision: "allow", include: [{ ip: { ip: "10.0.0.0/8" } }], precedence: 4 };
+    const both = (j: any) => wiki(j).policies.push({ name: "Office", decision: "deny", include: [okta("Interns")], precedence: 3 }, office);
+    expect(widenings((j) => wiki(j).policies.push(office), both)).toEqual([gone("Office", 'Okta group "Interns"')]);
+    expect(widenings(both, both)).toEqual([]);
+  });
+
   test("an inline deny policy taken off; kept; an allow policy taken off is no such finding", () => {
     const inline = (j: any) => wiki(j).policies.unshift({ name: "No interns", decision: "deny", include: [okta("Interns")], precedence: 0 });
     expect(widenings(() => undefined, inline)).toEqual([gone("No interns", 'Okta group "Interns"')]);
@@ -700,7 +707,7 @@ describe("policies reordered so that a policy that lets in comes before a deny",
     ]);
   });
 
-  test("an inline allow and an inline deny of one name, swapped: reported, their base order cannot be told apart", () => {
+  test("an inline allow and an inline deny of one name: told apart by their decision", () => {
     const pair = (allowFirst: boolean) => (j: any) => {
       const allow = { name: "Office", decision: "allow", include: [{ ip: { ip: "10.0.0.0/8" } }] };
       const deny = { name: "Office", decision: "deny", include: [okta("Interns")] };
@@ -709,6 +716,17 @@ describe("policies reordered so that a policy that lets in comes before a deny",
     expect(widenings(pair(true), pair(false))).toEqual([
       widen(WIKI, "s/Wiki/Application", "application «Wiki»: allow policy «Office» now comes before deny policy «Office» (precedence 1 < 2): people both admit are let in before the deny is evaluated"),
     ]);
+    expect(widenings(pair(true), pair(true))).toEqual([]);
+    expect(widenings(pair(false), pair(false))).toEqual([]);
+  });
+
+  test("two entries that name one base policy are no reordering: a stale reference to the deny's old address before the renamed deny", () => {
+    expect(
+      widenings((j) => {
+        rename(j, POLICY, "deny", "contractors");
+        wiki(j).policies = [{ id: ref(DENY), precedence: 1 }, { id: ref(`${POLICY}.contractors`), precedence: 2 }, { id: ref(ALLOW), precedence: 3 }];
+      }),
+    ).toEqual([]);
   });
 });
 
