@@ -19,7 +19,7 @@ import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./priv
 import { resolveIdentityProviderProps } from "./private/resolve-identity-provider";
 import { PROTECT_APPLICATION_KEYS } from "./private/resolve-protected-application";
 import { refuseNonSensitiveOutputsOf } from "./private/sensitive-outputs";
-import { constructId, describe, invalid, refuseUnknownKeys, requireId, requireNonEmpty, requireObject } from "./private/validation";
+import { constructId, describe, invalid, refuseUnknownKeys, requireId, requireNonEmpty, requireObject, validatedOrDetached } from "./private/validation";
 import { ProtectApplicationOptions, ProtectedApplication } from "./protected-application";
 import { ScimOptions } from "./scim";
 
@@ -229,7 +229,7 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
     const where = `OktaAccessIdentityProvider "${this.node.path}"`;
     // One pure step validates, normalizes, applies the defaults and collects
     // the warnings; everything below builds from its result only.
-    const r = resolveIdentityProviderProps(where, this, props);
+    const r = validatedOrDetached(this, () => resolveIdentityProviderProps(where, this, props));
     for (const warning of r.warnings) Annotations.of(this).addWarning(warning);
 
     this.teamDomain = r.teamDomain;

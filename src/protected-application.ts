@@ -8,7 +8,7 @@ import { policyImportId, scopedImportId } from "./private/import-ids";
 import { accessApplicationModule, accessPolicyModule } from "./private/lazy-providers";
 import { oktaIncludeRules } from "./private/okta-groups";
 import { resolveProtectedApplicationProps } from "./private/resolve-protected-application";
-import { constructId } from "./private/validation";
+import { constructId, validatedOrDetached } from "./private/validation";
 
 /** Options of `OktaAccessIdentityProvider.protectApplication`. */
 export interface ProtectApplicationOptions {
@@ -129,7 +129,7 @@ export class ProtectedApplication extends Construct {
     const where = `ProtectedApplication "${this.node.path}"`;
     // One pure step validates, normalizes, applies the defaults and collects
     // the warnings; everything below builds from its result only.
-    const r = resolveProtectedApplicationProps(where, id, props);
+    const r = validatedOrDetached(this, () => resolveProtectedApplicationProps(where, id, props));
     for (const warning of r.warnings) Annotations.of(this).addWarning(warning);
     this.domain = r.domain;
     this.allowedOktaGroups = r.allowedOktaGroups;

@@ -131,6 +131,26 @@ describe("construct ids and scopes", () => {
     }
   });
 
+  test("a refused OktaAccessIdentityProvider leaves nothing behind: the same id works on a retry in the same stack", () => {
+    const stack = newStack();
+    expect(() => new OktaAccessIdentityProvider(stack, "Okta", { ...BASE_PROPS, teamDomain: "" })).toThrow(/teamDomain must be/);
+    expect(stack.node.tryFindChild("Okta")).toBeUndefined();
+    const okta = new OktaAccessIdentityProvider(stack, "Okta", BASE_PROPS);
+    expect(okta.node.path).toBe("test/Okta");
+    expect(Object.keys(synth(stack).resource.okta_app_oauth)).toHaveLength(1);
+  });
+
+  test("a refused ProtectedApplication (or protectApplication call) leaves nothing behind: the same id works on a retry", () => {
+    const stack = newStack();
+    const okta = new OktaAccessIdentityProvider(stack, "Okta", BASE_PROPS);
+    expect(() => new ProtectedApplication(stack, "Wiki", { identityProvider: okta, domain: "", allowedOktaGroups: ["SRE"] })).toThrow(/domain must be/);
+    expect(stack.node.tryFindChild("Wiki")).toBeUndefined();
+    new ProtectedApplication(stack, "Wiki", { identityProvider: okta, domain: "wiki.example.com", allowedOktaGroups: ["SRE"] });
+    expect(() => okta.protectApplication("Docs", { domain: "docs.example.com", allowedOktaGroups: [] })).toThrow(/allowedOktaGroups must be/);
+    okta.protectApplication("Docs", { domain: "docs.example.com", allowedOktaGroups: ["SRE"] });
+    expect(Object.keys(synth(stack).resource.cloudflare_zero_trust_access_application)).toHaveLength(2);
+  });
+
   test("ProtectedApplication with an empty id gets our error", () => {
     const stack = newStack();
     const okta = new OktaAccessIdentityProvider(stack, "Okta", BASE_PROPS);

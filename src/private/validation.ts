@@ -137,6 +137,21 @@ export function constructId(what: string, scope: unknown, id: unknown): string {
   return id;
 }
 
+/**
+ * Runs a construct's validation step. When it throws, the half-made construct
+ * is taken out of its scope again (it was added by \`super()\`), so a caller
+ * who catches the error can retry with the same id instead of being told
+ * "There is already a Construct with name ...".
+ */
+export function validatedOrDetached<T>(construct: IConstruct, validate: () => T): T {
+  try {
+    return validate();
+  } catch (error) {
+    construct.node.scope?.node.tryRemoveChild(construct.node.id);
+    throw error;
+  }
+}
+
 /** Refuses a method's id argument that is not a non-empty string. */
 export function requireId(where: string, id: unknown): void {
   if (typeof id !== "string" || id.trim() === "") {
