@@ -56,7 +56,7 @@ export function findWidenings(base: StackIndex, head: StackIndex, headToBase: Re
       const describe = (index: StackIndex, rule: Json) => describeRules(index, { include: [rule] }).admits;
       const added = (key: "include" | "exclude" | "require") => addedItems(b.body[key], h.body[key], toBase);
       const removed = (key: "include" | "exclude" | "require") => addedItems(h.body[key], b.body[key], (v) => v, toBase);
-      if ((display(h.body.decision) ?? "allow") === "deny") {
+      if (display(h.body.decision) === "deny") {
         // A deny policy widens access when it denies fewer: an include removed, an exclude or require added.
         for (const rule of removed("include")) widen(h, `deny ${what} no longer denies ${describe(base, rule)} (removed from include)`);
         for (const rule of added("exclude")) widen(h, `deny ${what} now exempts ${describe(head, rule)} (added to exclude)`);
@@ -90,8 +90,9 @@ export function findWidenings(base: StackIndex, head: StackIndex, headToBase: Re
         const policyName = display(body.name) ?? policy?.name ?? "?";
         widen(h, `${what} gains policy ${literal(policyName)} (${decision}: ${describeRules(head, body).admits})`);
       }
-      for (const domain of addedItems(domainsOf(b.body), domainsOf(h.body), (v) => v)) {
-        widen(h, `${what} now also covers ${literal(display(domain) ?? "?")}: everyone its policies admit reaches it`);
+      const domainsBefore = new Set(domainsOf(b.body));
+      for (const domain of domainsOf(h.body).filter((d) => !domainsBefore.has(d))) {
+        widen(h, `${what} now also covers ${literal(domain)}: everyone its policies admit reaches it`);
       }
       const idpsBefore = list(b.body.allowed_idps);
       const idpsAfter = list(h.body.allowed_idps);
@@ -134,7 +135,7 @@ export function findWidenings(base: StackIndex, head: StackIndex, headToBase: Re
       }
     } else if (is(h, "cloudflareIdp")) {
       if (b === undefined) continue;
-      if (b.body.scim_config === undefined && h.body.scim_config !== undefined && isObject(block(h.body.scim_config))) {
+      if (b.body.scim_config === undefined && isObject(block(h.body.scim_config))) {
         found.push({
           kind: "check",
           stack: head.name,
@@ -174,12 +175,11 @@ const DECISION_MEANS: ReadonlyMap<string, string> = new Map([
 
 /** True when a policy decision change lets more requests in (deny < allow < non_identity < bypass). */
 export function morePermissive(before: string, after: string): boolean {
-  if (before === after) return false;
   const b = PERMISSIVENESS.get(before);
   const a = PERMISSIVENESS.get(after);
-  // An unknown decision compared with a known one: say it, rather than miss it.
-  if (a === undefined || b === undefined) return after !== "deny";
-  return a > b;
+  if (a !== undefined && b !== undefined) return a > b;
+  // An unknown decision changed, or compared with a known one: say it, rather than miss it.
+  return before !== after && after !== "deny";
 }
 
 export { durationSeconds };
@@ -191,12 +191,11 @@ export function longerSession(before: string | undefined, after: string | undefi
   return a !== undefined && b !== undefined && a > b;
 }
 
-function domainsOf(body: JsonObject): Json[] {
-  return [
-    ...(body.domain !== undefined ? [body.domain] : []),
-    ...list(body.self_hosted_domains),
-    ...list(body.destinations).map((d) => (isObject(d) ? d.uri ?? d.hostname ?? null : d)),
-  ].filter((d) => d !== null && d !== "");
+/** The hostnames an application covers, as written: domain, self_hosted_domains and the destinations' uri or hostname. */
+function domainsOf(body: JsonObject): string[] {
+  return [body.domain, ...list(body.self_hosted_domains), ...list(body.destinations).map((d) => (isObject(d) ? d.uri ?? d.hostname : d))]
+    .map(display)
+    .filter((d): d is string => d !== undefined && d !== "");
 }
 
 function assignmentAppKey(appId: Json): string {
@@ -211,6 +210,17 @@ function assignedGroupIds(body: JsonObject): Json[] {
   return ids;
 }
 
+/**
+ * Which policy an application's extracted entry is, the same in base and head:
+ * the policy it names (a head address translated with `headToBase`), or an
+ * inline policy's decision and name (an inline allow and an inline deny may
+ * share a name).
+ */
+function entryKey(p: { readonly policy?: string; readonly name: string; readonly decision: string }, headToBase?: ReadonlyMap<string, string>): string {
+  if (p.policy === undefined) return `inline:${p.decision}:${p.name}`;
+  return headToBase?.get(p.policy) ?? p.policy;
+}
+
 /** Deny policies of the base that no longer exist in the head, or that an application no longer uses. */
 function removedDenyPolicies(base: StackIndex, head: StackIndex, headToBase: ReadonlyMap<string, string>): Widening[] {
   const found: Widening[] = [];
@@ -220,11 +230,10 @@ function removedDenyPolicies(base: StackIndex, head: StackIndex, headToBase: Rea
   for (const app of extractStack(base).accessApplications) {
     const now = headApps.get(app.address);
     if (now === undefined) continue;
-    const keptPolicies = new Set(now.policies.map((p) => (p.policy !== undefined ? headToBase.get(p.policy) ?? p.policy : `inline:${p.name}`)));
+    const keptPolicies = new Set(now.policies.map((p) => entryKey(p, headToBase)));
     for (const p of app.policies) {
       if (p.decision !== "deny") continue;
-      const key = p.policy ?? `inline:${p.name}`;
-      if (keptPolicies.has(key)) continue;
+      if (keptPolicies.has(entryKey(p))) continue;
       const gone = p.policy !== undefined && !baseToHead.has(p.policy) && !head.byAddress.has(p.policy);
       found.push({
         kind: "widen",
@@ -246,10 +255,10 @@ function lengthenedSessions(base: StackIndex, head: StackIndex, headToBase: Read
   for (const app of extractStack(head).accessApplications) {
     const before = baseApps.get(headToBase.get(app.address) ?? app.address);
     if (before === undefined) continue;
-    const baseSessions = new Map(before.policies.map((p) => [p.policy ?? `inline:${p.name}`, p.session]));
+    const baseSessions = new Map(before.policies.map((p) => [entryKey(p), p.session]));
     for (const p of app.policies) {
       if (p.decision === "deny") continue;
-      const was = baseSessions.get(p.policy !== undefined ? headToBase.get(p.policy) ?? p.policy : `inline:${p.name}`);
+      const was = baseSessions.get(entryKey(p, headToBase));
       if (was === undefined || !longerSession(was.duration, p.session.duration)) continue;
       found.push({
         kind: "widen",
@@ -270,9 +279,8 @@ function reorderedPolicies(base: StackIndex, head: StackIndex, headToBase: Reado
   for (const app of extractStack(head).accessApplications) {
     const before = baseApps.get(headToBase.get(app.address) ?? app.address);
     if (before === undefined) continue;
-    const key = (p: { policy?: string; name: string }, map: (a: string) => string) => (p.policy !== undefined ? map(p.policy) : `inline:${p.name}`);
-    const baseOrder = new Map(before.policies.map((p, i) => [key(p, (a) => a), i]));
-    const headPolicies = app.policies.map((p) => ({ p, key: key(p, (a) => headToBase.get(a) ?? a) }));
+    const baseOrder = new Map(before.policies.map((p, i) => [entryKey(p), i]));
+    const headPolicies = app.policies.map((p) => ({ p, key: entryKey(p, headToBase) }));
     const reported = new Set<string>();
     for (let i = 0; i < headPolicies.length; i++) {
       const allow = headPolicies[i];
@@ -282,7 +290,8 @@ function reorderedPolicies(base: StackIndex, head: StackIndex, headToBase: Reado
         if (deny.p.decision !== "deny") continue;
         const ab = baseOrder.get(allow.key);
         const db = baseOrder.get(deny.key);
-        if (ab === undefined || db === undefined || db > ab || reported.has(`${allow.key}|${deny.key}`)) continue;
+        // Only a deny that came before the allow in the base (two entries of one base policy are no reordering).
+        if (ab === undefined || db === undefined || db >= ab || reported.has(`${allow.key}|${deny.key}`)) continue;
         reported.add(`${allow.key}|${deny.key}`);
         found.push({
           kind: "widen",
@@ -297,7 +306,7 @@ function reorderedPolicies(base: StackIndex, head: StackIndex, headToBase: Reado
   return found;
 }
 
-function assignedMessage(app: string, group: { group: string; everyone: boolean }, additive = false): string {
+function assignedMessage(app: string, group: { group: string; everyone: boolean }, additive: boolean): string {
   const how = additive ? " (additive assignment)" : "";
   if (group.everyone) {
     return `Okta app ${app} is now assigned to Everyone${how}: every user of the Okta org can sign in through it, and Access policies alone decide who reaches each application`;
@@ -355,16 +364,18 @@ export function compareFilters(
   const a = before.value.toLowerCase();
   const b = after.value.toLowerCase();
   if (before.filterType === after.filterType) {
+    // Two regexes (or two filters of a kind we do not know) fall through: changed.
     switch (after.filterType) {
+      case "EQUALS":
+        // The same name in another case is the same group.
+        return { result: a === b ? "same" : "changed", text };
       case "STARTS_WITH":
       case "CONTAINS": {
         const contains = after.filterType === "STARTS_WITH" ? (x: string, y: string) => x.startsWith(y) : (x: string, y: string) => x.includes(y);
-        if (contains(a, b)) return { result: "broader", text };
+        if (contains(a, b)) return { result: contains(b, a) ? "same" : "broader", text };
         if (contains(b, a)) return { result: "narrower", text };
         return { result: "changed", text };
       }
-      default:
-        return { result: "changed", text };
     }
   }
   // An exact group that the new filter still sends (a regex evaluated as

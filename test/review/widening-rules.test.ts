@@ -294,6 +294,7 @@ describe("applications", () => {
       widen(WIKI, "s/Wiki/Application", `application «Wiki» gains policy «\${${POLICY}.elsewhere.id}» (unknown: the policy is not in this stack)`),
     ]);
     expect(widenings((j) => wiki(j).policies.push({ precedence: 3 }))).toEqual([widen(WIKI, "s/Wiki/Application", "application «Wiki» gains policy ? (unknown: the policy is not in this stack)")]);
+    expect(widenings((j) => wiki(j).policies.push(null))).toEqual([widen(WIKI, "s/Wiki/Application", "application «Wiki» gains policy ? (unknown: the policy is not in this stack)")]);
   });
 
   test("policies are compared by the policy they name: a new precedence, a v4 list of ids, a renamed policy are no gain", () => {
@@ -304,6 +305,20 @@ describe("applications", () => {
       widen(WIKI, "s/Wiki/Application", "application «Wiki» gains policy «All» (allow: everyone)"),
     ]);
     expect(widenings((j) => rename(j, POLICY, "allow", "engineers"))).toEqual([]);
+  });
+
+  test("inline policies are compared by their rules: another one gained next to one kept, or in its place, is a gain; a new precedence is not", () => {
+    const office = { name: "Office", decision: "allow", include: [{ ip: { ip: "10.0.0.0/8" } }] };
+    const vpn = { name: "VPN", decision: "allow", include: [{ ip: { ip: "192.168.0.0/16" } }] };
+    const gains = widen(WIKI, "s/Wiki/Application", "application «Wiki» gains policy «VPN» (allow: IP 192.168.0.0/16)");
+    const withOffice = (j: any) => wiki(j).policies.push({ ...office, precedence: 3 });
+    expect(widenings((j) => (withOffice(j), wiki(j).policies.push({ ...vpn, precedence: 4 })), withOffice)).toEqual([gains]);
+    expect(widenings((j) => wiki(j).policies.push({ ...vpn, precedence: 3 }), withOffice)).toEqual([gains]);
+    expect(widenings((j) => wiki(j).policies.push({ ...office, precedence: 4 }), withOffice)).toEqual([]);
+  });
+
+  test("a v4 list of policy ids turned into v5 entries {id, precedence}: the same policies, no gain", () => {
+    expect(widenings(() => undefined, (j) => (wiki(j).policies = [ref(DENY), ref(ALLOW)]))).toEqual([]);
   });
 
   test("an application new in the head is not compared", () => {
@@ -361,6 +376,7 @@ describe("applications", () => {
     expect(widenings((j) => (github("GitHub")(j), wiki(j).allowed_idps.push(ref(`${IDP}.github`))))).toEqual([accepts("«GitHub»")]);
     expect(widenings((j) => (github()(j), wiki(j).allowed_idps.push(ref(`${IDP}.github`))))).toEqual([accepts(`«\${${IDP}.github.id}»`)]);
     expect(widenings((j) => wiki(j).allowed_idps.push("0a1b-idp"))).toEqual([accepts("«0a1b-idp»")]);
+    expect(widenings((j) => wiki(j).allowed_idps.push(ref(`${IDP}.elsewhere`)))).toEqual([accepts(`«\${${IDP}.elsewhere.id}»`)]);
     expect(widenings((j) => wiki(j).allowed_idps.push(null))).toEqual([accepts("?")]);
     // Unchanged, reordered, or an IdP added to the stack but not to the application.
     expect(widenings(github("GitHub"))).toEqual([]);
@@ -523,6 +539,10 @@ describe("Okta group assignments", () => {
     // No app_id on either side: compared with each other, as the same (unnamed) app.
     const noApp = (j: any) => (j.resource.okta_app_group_assignments.loose = { group: [{ id: "00g-a" }] });
     expect(widenings(noApp, noApp)).toEqual([]);
+    // ... and a group added there: the app is named ?.
+    expect(widenings((j) => (noApp(j), j.resource.okta_app_group_assignments.loose.group.push({ id: "00g-b" })), noApp)).toEqual([
+      widen("okta_app_group_assignments.loose", undefined, "Okta app ? is now assigned to group «00g-b»"),
+    ]);
   });
 
   test("an app the head no longer declares, its assignments kept: compared, named by its reference", () => {
@@ -573,6 +593,11 @@ describe("SCIM added to an existing Cloudflare identity provider", () => {
     expect(widenings(scim([]))).toEqual([]);
     expect(widenings((j) => (j.resource[IDP].other = { account_id: "a", name: "Other", type: "okta", config: {}, scim_config: { enabled: true } }))).toEqual([]);
   });
+
+  test("a data source of an identity provider is never applied: SCIM in it is no check", () => {
+    const read = (scimConfig?: object) => (j: any) => (j.data[IDP] = { read: { account_id: "a", name: "Read", ...(scimConfig !== undefined ? { scim_config: scimConfig } : {}) } });
+    expect(widenings(read({ enabled: true }), read())).toEqual([]);
+  });
 });
 
 describe("deny policies an application no longer has", () => {
@@ -590,6 +615,13 @@ describe("deny policies an application no longer has", () => {
   test("renamed: kept when still used, not deleted when taken off", () => {
     expect(widenings((j) => rename(j, POLICY, "deny", "contractors"))).toEqual([]);
     expect(widenings((j) => (rename(j, POLICY, "deny", "contractors"), wiki(j).policies.shift()))).toEqual([gone("Deny", 'Okta group "Contractors"')]);
+  });
+
+  test("an inline deny policy taken off while an inline allow of the same name stays", () => {
+    const office = { name: "Office", decision: "allow", include: [{ ip: { ip: "10.0.0.0/8" } }], precedence: 4 };
+    const both = (j: any) => wiki(j).policies.push({ name: "Office", decision: "deny", include: [okta("Interns")], precedence: 3 }, office);
+    expect(widenings((j) => wiki(j).policies.push(office), both)).toEqual([gone("Office", 'Okta group "Interns"')]);
+    expect(widenings(both, both)).toEqual([]);
   });
 
   test("an inline deny policy taken off; kept; an allow policy taken off is no such finding", () => {
@@ -665,6 +697,36 @@ describe("policies reordered so that a policy that lets in comes before a deny",
     expect(widenings(inline("Office"), inline("Block"))).toEqual([
       widen(WIKI, "s/Wiki/Application", "application «Wiki»: allow policy «Office» now comes before deny policy «Block» (precedence 1 < 2): people both admit are let in before the deny is evaluated"),
     ]);
+    expect(widenings(inline("Office"), inline("Office"))).toEqual([]);
+    expect(widenings(inline("Block"), inline("Block"))).toEqual([]);
+  });
+
+  test("a policy by reference is the same policy under a new name", () => {
+    expect(widenings((j) => ((policies(j).allow.name = "Engineers"), order(2, 1)(j)))).toEqual([
+      widen(WIKI, "s/Wiki/Application", "application «Wiki»: allow policy «Engineers» now comes before deny policy «Deny» (precedence 1 < 2): people both admit are let in before the deny is evaluated"),
+    ]);
+  });
+
+  test("an inline allow and an inline deny of one name: told apart by their decision", () => {
+    const pair = (allowFirst: boolean) => (j: any) => {
+      const allow = { name: "Office", decision: "allow", include: [{ ip: { ip: "10.0.0.0/8" } }] };
+      const deny = { name: "Office", decision: "deny", include: [okta("Interns")] };
+      wiki(j).policies = allowFirst ? [{ ...allow, precedence: 1 }, { ...deny, precedence: 2 }] : [{ ...deny, precedence: 1 }, { ...allow, precedence: 2 }];
+    };
+    expect(widenings(pair(true), pair(false))).toEqual([
+      widen(WIKI, "s/Wiki/Application", "application «Wiki»: allow policy «Office» now comes before deny policy «Office» (precedence 1 < 2): people both admit are let in before the deny is evaluated"),
+    ]);
+    expect(widenings(pair(true), pair(true))).toEqual([]);
+    expect(widenings(pair(false), pair(false))).toEqual([]);
+  });
+
+  test("two entries that name one base policy are no reordering: a stale reference to the deny's old address before the renamed deny", () => {
+    expect(
+      widenings((j) => {
+        rename(j, POLICY, "deny", "contractors");
+        wiki(j).policies = [{ id: ref(DENY), precedence: 1 }, { id: ref(`${POLICY}.contractors`), precedence: 2 }, { id: ref(ALLOW), precedence: 3 }];
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -731,6 +793,13 @@ describe("compareFilters: the text, and the branches the access-widening table l
     [f("STARTS_WITH", "eng-"), f("REGEX", "^eng-.*"), "changed", 'groups starting with "eng-" → groups matching regex ^eng-.*'],
     [f("STARTS_WITH", "eng-"), f("REGEX", ".*"), "broader", 'groups starting with "eng-" → all groups (regex .*)'],
     [f("REGEX", ".+"), f("STARTS_WITH", "eng-"), "narrower", 'all groups (regex .+) → groups starting with "eng-"'],
+    // Okta compares literal filters case-insensitively: the same text in another case sends the same groups.
+    [f("EQUALS", "Eng-All"), f("EQUALS", "eng-all"), "same", 'the group named "Eng-All" → the group named "eng-all"'],
+    [f("EQUALS", "eng-all"), f("EQUALS", "eng"), "changed", 'the group named "eng-all" → the group named "eng"'],
+    [f("STARTS_WITH", "Eng-"), f("STARTS_WITH", "eng-"), "same", 'groups starting with "Eng-" → groups starting with "eng-"'],
+    [f("CONTAINS", "ops"), f("CONTAINS", "OPS"), "same", 'groups containing "ops" → groups containing "OPS"'],
+    [f("REGEX", "^Eng-.*"), f("REGEX", "^eng-.*"), "changed", "groups matching regex ^Eng-.* → groups matching regex ^eng-.*"],
+    [expression("eng-all"), groupsFilter("groups", "FILTER", undefined, "eng-all"), "changed", "groups from expression eng-all → groups filtered by ? eng-all"],
   ])("%j → %j is %s", (before, after, result, text) => {
     expect(compareFilters(before, after)).toEqual({ result, text });
   });
