@@ -3,10 +3,6 @@ import { describeGroupsFilter } from "./private/groups-filter";
 import { checkJavaRegex } from "./private/java-regex";
 import { invalid } from "./private/validation";
 
-/** Okta's groups-claim kinds (`groups_claim.type`). */
-const FILTER = "FILTER";
-const EXPRESSION = "EXPRESSION";
-
 /**
  * Which Okta groups the ID token carries, and under which claim name.
  *
@@ -43,7 +39,7 @@ export class GroupsClaim {
         throw invalid("GroupsClaim.matchingRegex", "pattern", `a regular expression in Java's java.util.regex syntax, which Okta uses (Java: ${check.error})`, pattern);
       }
     }
-    return new GroupsClaim(FILTER, "REGEX", pattern, claimName, "GroupsClaim.matchingRegex");
+    return new GroupsClaim("FILTER", "REGEX", pattern, claimName, "GroupsClaim.matchingRegex");
   }
 
   /**
@@ -54,7 +50,7 @@ export class GroupsClaim {
    */
   public static startingWith(prefix: string, claimName?: string): GroupsClaim {
     checkValue("GroupsClaim.startingWith", "prefix", prefix);
-    return new GroupsClaim(FILTER, "STARTS_WITH", prefix, claimName, "GroupsClaim.startingWith");
+    return new GroupsClaim("FILTER", "STARTS_WITH", prefix, claimName, "GroupsClaim.startingWith");
   }
 
   /**
@@ -64,7 +60,7 @@ export class GroupsClaim {
    */
   public static equalTo(groupName: string, claimName?: string): GroupsClaim {
     checkValue("GroupsClaim.equalTo", "groupName", groupName);
-    return new GroupsClaim(FILTER, "EQUALS", groupName, claimName, "GroupsClaim.equalTo");
+    return new GroupsClaim("FILTER", "EQUALS", groupName, claimName, "GroupsClaim.equalTo");
   }
 
   /**
@@ -74,7 +70,7 @@ export class GroupsClaim {
    */
   public static containing(text: string, claimName?: string): GroupsClaim {
     checkValue("GroupsClaim.containing", "text", text);
-    return new GroupsClaim(FILTER, "CONTAINS", text, claimName, "GroupsClaim.containing");
+    return new GroupsClaim("FILTER", "CONTAINS", text, claimName, "GroupsClaim.containing");
   }
 
   /**
@@ -85,7 +81,7 @@ export class GroupsClaim {
    */
   public static expression(oktaExpression: string, claimName?: string): GroupsClaim {
     checkValue("GroupsClaim.expression", "oktaExpression", oktaExpression);
-    return new GroupsClaim(EXPRESSION, undefined, oktaExpression, claimName, "GroupsClaim.expression");
+    return new GroupsClaim("EXPRESSION", undefined, oktaExpression, claimName, "GroupsClaim.expression");
   }
 
   /** Okta's claim kind: `FILTER` or `EXPRESSION`. */
