@@ -11,7 +11,7 @@
  */
 import { evaluate, Evaluated, hasConstantContent, isPureReference, Reference, Scope, stackScope } from "./expressions";
 import { LoadedStack, LoadOptions, loadSynthOutput } from "./load";
-import { isObject, Json, JsonObject, list, own } from "./terraform-json";
+import { blocksOf, isObject, Json, JsonObject, labelled, labelledBlocks, own } from "./terraform-json";
 
 /**
  * Sensitive attributes of the providers' resources and data sources, from
@@ -397,24 +397,6 @@ export function secretValueNames(json: JsonObject): Set<string> {
   for (const l of scope.locals.keys()) if (isSecretKey(l)) names.add(`local.${l}`);
   for (const [v, decl] of scope.variables) if (decl.sensitive || isSecretKey(v)) names.add(`var.${v}`);
   return names;
-}
-
-/**
- * A block body, or a label level, as Terraform JSON allows it (HCL's JSON
- * syntax): an object, or a list of objects. Anything else holds no block.
- */
-function blocksOf(value: Json | undefined): JsonObject[] {
-  return list(value).filter(isObject);
-}
-
-/** The `[label, value]` pairs of one label level, in order, across the objects it is written in. */
-function labelled(value: Json | undefined): [string, Json][] {
-  return blocksOf(value).flatMap((level) => Object.keys(level).map((label): [string, Json] => [label, level[label]]));
-}
-
-/** The `[label, body]` of each block of a type with one label left (`provider`, `module`, `output`, `variable`, a resource type's names). */
-function labelledBlocks(value: Json | undefined): [string, JsonObject][] {
-  return labelled(value).flatMap(([label, bodies]) => blocksOf(bodies).map((body): [string, JsonObject] => [label, body]));
 }
 
 function hasContent(value: Json): boolean {

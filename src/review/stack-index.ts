@@ -5,7 +5,7 @@
  */
 import { resolveConstants, StackConstants, stackConstants } from "./constants";
 import { LoadedStack } from "./load";
-import { block, isObject, Json, JsonObject, list, str, withoutMetadata } from "./terraform-json";
+import { isObject, Json, JsonObject, labelled, labelledBlocks, list, str, withoutMetadata } from "./terraform-json";
 
 /** One resource or data source of a stack. */
 export interface TfResource {
@@ -43,17 +43,20 @@ export interface StackIndex {
 export function indexStack(stack: LoadedStack): StackIndex {
   const constants = stackConstants(stack.json);
   const resources: TfResource[] = [];
+  const seen = new Set<string>();
   for (const mode of ["managed", "data"] as const) {
-    const section = stack.json[mode === "managed" ? "resource" : "data"];
-    if (!isObject(section)) continue;
-    for (const type of Object.keys(section).sort()) {
-      const byName = section[type];
-      if (!isObject(byName)) continue;
-      for (const name of Object.keys(byName).sort()) {
-        const raw = block(byName[name]) ?? {};
+    // Terraform JSON may write each label level as a list of objects too
+    // (HCL's JSON syntax); a resource written so must not escape the review.
+    const byType = labelled(stack.json[mode === "managed" ? "resource" : "data"]).sort(byLabel);
+    for (const [type, byName] of byType) {
+      for (const [name, raw] of labelledBlocks(byName).sort(byLabel)) {
+        const address = mode === "data" ? `data.${type}.${name}` : `${type}.${name}`;
+        // Terraform refuses a resource declared twice; the first one stands for it here.
+        if (seen.has(address)) continue;
+        seen.add(address);
         const metadata = isObject(raw["//"]) && isObject(raw["//"].metadata) ? raw["//"].metadata : undefined;
         resources.push({
-          address: mode === "data" ? `data.${type}.${name}` : `${type}.${name}`,
+          address,
           type,
           name,
           mode,
@@ -82,8 +85,13 @@ export function indexStack(stack: LoadedStack): StackIndex {
     outputs: isObject(stack.json.output) ? stack.json.output : {},
     providers: providersOf(stack.json, constants),
     constants,
-    variables: new Map(isObject(stack.json.variable) ? Object.entries(stack.json.variable).map(([n, d]): [string, Json] => [n, block(d) ?? {}]) : []),
+    variables: new Map(labelledBlocks(stack.json.variable)),
   };
+}
+
+/** Orders `[label, ...]` pairs by label (a stable sort: blocks of one label keep their order). */
+function byLabel(a: [string, unknown], b: [string, unknown]): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 }
 
 function resolvedBody(body: JsonObject, constants: StackConstants): JsonObject {
@@ -94,14 +102,10 @@ function resolvedBody(body: JsonObject, constants: StackConstants): JsonObject {
 
 function providersOf(json: JsonObject, constants: StackConstants): Map<string, JsonObject> {
   const providers = new Map<string, JsonObject>();
-  if (!isObject(json.provider)) return providers;
-  for (const [name, blocks] of Object.entries(json.provider)) {
-    for (const raw of list(blocks)) {
-      if (!isObject(raw)) continue;
-      const body = resolvedBody(withoutMetadata(raw), constants);
-      const alias = str(body.alias);
-      providers.set(alias !== undefined ? `${name}.${alias}` : name, body);
-    }
+  for (const [name, raw] of labelledBlocks(json.provider)) {
+    const body = resolvedBody(withoutMetadata(raw), constants);
+    const alias = str(body.alias);
+    providers.set(alias !== undefined ? `${name}.${alias}` : name, body);
   }
   return providers;
 }

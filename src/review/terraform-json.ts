@@ -44,6 +44,24 @@ export function block(value: unknown): JsonObject | undefined {
   return undefined;
 }
 
+/**
+ * A block body, or a label level, as Terraform JSON allows it (HCL's JSON
+ * syntax): an object, or a list of objects. Anything else holds no block.
+ */
+export function blocksOf(value: Json | undefined): JsonObject[] {
+  return list(value).filter(isObject);
+}
+
+/** The `[label, value]` pairs of one label level, in order, across the objects it is written in. */
+export function labelled(value: Json | undefined): [string, Json][] {
+  return blocksOf(value).flatMap((level) => Object.keys(level).map((label): [string, Json] => [label, level[label]]));
+}
+
+/** The `[label, body]` of each block of a type with one label left (`provider`, `module`, `output`, `variable`, a resource type's names). */
+export function labelledBlocks(value: Json | undefined): [string, JsonObject][] {
+  return labelled(value).flatMap(([label, bodies]) => blocksOf(bodies).map((body): [string, JsonObject] => [label, body]));
+}
+
 /** The body of a resource without cdktf's `//` metadata. */
 export function withoutMetadata(body: JsonObject): JsonObject {
   if (!("//" in body)) return body;

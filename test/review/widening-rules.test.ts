@@ -804,3 +804,32 @@ describe("compareFilters: the text, and the branches the access-widening table l
     expect(compareFilters(before, after)).toEqual({ result, text });
   });
 });
+
+describe("label levels written as lists (HCL's JSON syntax, which Terraform accepts)", () => {
+  /** The policies' type level, then each name's body, written as lists of objects. */
+  const asLists = (j: any) => {
+    const { allow, deny } = policies(j);
+    j.resource[POLICY] = [{ allow: [allow] }, { deny }];
+  };
+
+  test("the same stack written with lists is the same stack: no widening, no change", () => {
+    const { pairs } = diffOutputs([index(stack(() => undefined), "s")], [index(stack(asLists), "s")]);
+    expect(pairs[0].head.byAddress.get(ALLOW)?.body.decision).toBe("allow");
+    expect(pairs[0].head.byAddress.get(DENY)?.body.decision).toBe("deny");
+    expect(widenings(asLists)).toEqual([]);
+  });
+
+  test("an include added to a policy written as a list is found", () => {
+    expect(widenings((j) => (policies(j).allow.include.push(okta("Contractors")), asLists(j)))).toEqual([
+      widen(ALLOW, "s/Wiki/Allow", 'policy «Allow» now admits Okta group "Contractors" (added to include)'),
+    ]);
+  });
+
+  test("a resource declared twice (Terraform refuses it) stands for its first declaration", () => {
+    const twice = (j: any) => {
+      const { allow, deny } = policies(j);
+      j.resource[POLICY] = [{ allow, deny }, { allow: { ...allow, include: [okta("Everyone")] } }];
+    };
+    expect(widenings(twice)).toEqual([]);
+  });
+});
