@@ -775,6 +775,84 @@ describe("findRenames: which removed and added resources are the same one", () =
     expect(pairs).toHaveLength(500);
     expect(pairs.every((p) => p.from.name.slice(1) === p.to.name.slice(1) && p.similarity === 0.6)).toBe(true);
     expect(findRenames([...removed, group("a", 500, "old")], added)).toEqual([]);
+    // Only what is left after the identical pairs counts: 501 × 501 resources, one pair identical, 500 × 500 near matches.
+    const twin = (address: string) => res(address, { name: "twin" });
+    const withTwin = findRenames([twin("okta_group.t1"), ...removed], [...added, twin("okta_group.t2")]);
+    expect(withTwin).toHaveLength(501);
+    expect(summary(withTwin.slice(0, 1))).toEqual([["okta_group.t1", "okta_group.t2", 1]]);
+  });
+
+  test("a near match counts a reference to a resource not paired as shared when the types agree, and not when they differ", () => {
+    // The apps are not alike (nothing shared): they stay unpaired, and the assignments share app, group and retain_assignment: 3 of 5.
+    const assignment = (address: string, app: string, priority: number) => res(address, { app_id: `\${okta_app_oauth.${app}.id}`, group_id: "00g1", priority, retain_assignment: true });
+    const removed = [assignment("okta_app_group_assignment.a", "x", 1), res("okta_app_oauth.x", { label: "X" })];
+    const added = [assignment("okta_app_group_assignment.b", "y", 2), res("okta_app_oauth.y", { label: "Y" })];
+    expect(summary(findRenames(removed, added))).toEqual([["okta_app_group_assignment.a", "okta_app_group_assignment.b", 0.6]]);
+    // A reference to an unpaired resource of another type, managed or data source, is not the same reference.
+    const ref = (address: string, to: string) => res(address, { ref: `\${${to}.id}` });
+    const managed = findRenames([ref("okta_app_group_assignment.a", "okta_group.x"), res("okta_group.x", { name: "X" })], [ref("okta_app_group_assignment.b", "okta_user.y"), res("okta_user.y", { login: "y" })]);
+    expect(managed).toEqual([]);
+    const data = findRenames(
+      [ref("okta_app_group_assignment.a", "data.okta_group.x"), res("data.okta_group.x", { name: "X" })],
+      [ref("okta_app_group_assignment.b", "data.okta_user.y"), res("data.okta_user.y", { login: "y" })],
+    );
+    expect(data).toEqual([]);
+  });
+
+  test("each added resource pairs once: one removed and two identical added give one pair", () => {
+    const same = { name: "Eng" };
+    expect(summary(findRenames([res("okta_group.Okta1_Group", same)], [res("okta_group.Sso1_Group", same), res("okta_group.Sso2_Group", same)]))).toEqual([
+      ["okta_group.Okta1_Group", "okta_group.Sso1_Group", 1],
+    ]);
+  });
+
+  test("near matches compare values at their paths: the same values in other list positions or under other keys are not shared", () => {
+    // 4 values each, 2 shared: 2 / 6.
+    expect(findRenames([res("okta_group.a", { list: ["x", "y"], a: 1, b: 2 })], [res("okta_group.b", { list: ["y", "x"], a: 1, b: 2 })])).toEqual([]);
+    // 3 values each, 1 shared: 1 / 5.
+    expect(findRenames([res("okta_group.a", { a: 1, b: 2, c: 3 })], [res("okta_group.b", { a: 2, b: 1, c: 3 })])).toEqual([]);
+  });
+
+  test("a resource with no values at all is not a near match of one with values, either way", () => {
+    expect(findRenames([res("okta_group.a", {})], [res("okta_group.b", { name: "Eng" })])).toEqual([]);
+    expect(findRenames([res("okta_group.a", { name: "Eng" })], [res("okta_group.b", { block: {} })])).toEqual([]);
+  });
+
+  test("known maps head addresses: the same address written in the base stack is not translated", () => {
+    // okta_app_oauth.new is the moved app in head; in base that address names nothing, so the references differ.
+    const assignment = (address: string) => res(address, { app_id: "${okta_app_oauth.new.id}" });
+    expect(findRenames([assignment("okta_app_group_assignments.a")], [assignment("okta_app_group_assignments.b")], new Map([["okta_app_oauth.new", "okta_app_oauth.old"]]))).toEqual([]);
+  });
+
+  test("names compare by whole words, numbers and separators; construct paths by whole segments", () => {
+    const same = { name: "Eng" };
+    const pairsOf = (removed: string[], added: string[], path: (name: string) => string | undefined = () => undefined) =>
+      summary(findRenames(removed.map((n) => res(`okta_group.${n}`, same, path(n))), added.map((n) => res(`okta_group.${n}`, same, path(n))))).map(([from, to]) => [from, to]);
+    // "App" is not the end of "WebApp"; 2 is not the end of 12; "_" is not "__".
+    expect(pairsOf(["App", "WebApp"], ["Sso_WebApp", "Sso_App"])).toEqual([
+      ["okta_group.App", "okta_group.Sso_App"],
+      ["okta_group.WebApp", "okta_group.Sso_WebApp"],
+    ]);
+    expect(pairsOf(["Okta2_App", "Okta12_App"], ["Sso12_App", "Sso2_App"])).toEqual([
+      ["okta_group.Okta2_App", "okta_group.Sso2_App"],
+      ["okta_group.Okta12_App", "okta_group.Sso12_App"],
+    ]);
+    expect(pairsOf(["Okta_App", "Okta__App"], ["Sso__App", "Sso_App"])).toEqual([
+      ["okta_group.Okta_App", "okta_group.Sso_App"],
+      ["okta_group.Okta__App", "okta_group.Sso__App"],
+    ]);
+    expect(pairsOf(["Okta_Wiki", "Okta_Jira"], ["Sso_Jira", "Sso_Wiki"])).toEqual([
+      ["okta_group.Okta_Wiki", "okta_group.Sso_Wiki"],
+      ["okta_group.Okta_Jira", "okta_group.Sso_Jira"],
+    ]);
+    // A prefix dropped: the new name is the whole ending of the old one.
+    expect(pairsOf(["Okta_Wiki", "Okta_App"], ["App", "Wiki"])).toEqual([
+      ["okta_group.Okta_Wiki", "okta_group.Wiki"],
+      ["okta_group.Okta_App", "okta_group.App"],
+    ]);
+    // Okta/App shares the segment App with both, and no more with MyOkta/App than with Sso/App: the first listed wins.
+    const paths: Record<string, string> = { a: "acme/Okta/App", b: "acme/Sso/App", c: "acme/MyOkta/App" };
+    expect(pairsOf(["a"], ["b", "c"], (n) => paths[n])).toEqual([["okta_group.a", "okta_group.b"]]);
   });
 });
 
