@@ -83,17 +83,18 @@ export function findRenames(removed: TfResource[], added: TfResource[], known: R
   // 1. identical content, in rounds.
   let lastChance = false;
   for (let round = 0; round < 10; round++) {
-    let found = 0;
-    let deferred = 0;
+    let found = false;
+    let deferred = false;
     // Pairs found in a round count from the next one on.
     const paired = new Map(headToBase);
     const pairedBase = new Set(paired.values());
     const headKeyNow = (address: string) => (addedSet.has(address) ? paired.get(address) ?? wildcard(address) : known.get(address) ?? address);
     const baseKeyNow = (address: string) => (removedSet.has(address) && !pairedBase.has(address) ? wildcard(address) : address);
     for (const { removed: gone, added: fresh } of byType.values()) {
-      const freshLeft = fresh.filter((r) => !used.has(r));
       const goneLeft = gone.filter((r) => !used.has(r));
-      if (freshLeft.length === 0 || goneLeft.length === 0) continue;
+      // Nothing to pair: skip the fingerprints of what was added (a speed-up only).
+      if (goneLeft.length === 0) continue;
+      const freshLeft = fresh.filter((r) => !used.has(r));
       const byContent = new Map<string, TfResource[]>();
       for (const r of freshLeft) {
         const key = print(r, headKeyNow);
@@ -108,7 +109,7 @@ export function findRenames(removed: TfResource[], added: TfResource[], known: R
         if (pool === undefined || pool.size === 0) continue;
         // Identical candidates may be told apart once what they refer to is paired.
         if (pool.size > 1 && !lastChance && hasUnpairedReferences(r, removedSet, pairedBase)) {
-          deferred++;
+          deferred = true;
           continue;
         }
         const best = pool.take(r);
@@ -117,11 +118,11 @@ export function findRenames(removed: TfResource[], added: TfResource[], known: R
         headToBase.set(best.address, r.address);
         pairedBaseAll.add(r.address);
         pairs.push({ from: r, to: best, similarity: 1 });
-        found++;
+        found = true;
       }
     }
-    if (found === 0) {
-      if (deferred === 0 || lastChance) break;
+    if (!found) {
+      if (!deferred || lastChance) break;
       lastChance = true;
     }
   }
@@ -130,19 +131,16 @@ export function findRenames(removed: TfResource[], added: TfResource[], known: R
   for (const { removed: gone, added: fresh } of byType.values()) {
     const leftover = gone.filter((r) => !used.has(r));
     const remaining = fresh.filter((r) => !used.has(r));
-    if (leftover.length === 0 || remaining.length === 0 || leftover.length * remaining.length > MAX_PAIRWISE) continue;
-    const leaves = new Map<TfResource, Set<string>>();
-    const leavesOf = (r: TfResource, key: (address: string) => string) => {
-      let set = leaves.get(r);
-      if (!set) leaves.set(r, (set = leafSet(r, key)));
-      return set;
-    };
+    if (leftover.length * remaining.length > MAX_PAIRWISE) continue;
+    // The keys do not change until the candidates are taken (below).
+    const remainingLeaves = remaining.map((b) => leafSet(b, headKey));
     const candidates: RenamePair[] = [];
     for (const a of leftover) {
-      for (const b of remaining) {
-        const similarity = jaccard(leavesOf(a, baseKey), leavesOf(b, headKey));
+      const leaves = leafSet(a, baseKey);
+      remaining.forEach((b, i) => {
+        const similarity = jaccard(leaves, remainingLeaves[i]);
         if (similarity >= MIN_SIMILARITY) candidates.push({ from: a, to: b, similarity });
-      }
+      });
     }
     candidates.sort((x, y) => y.similarity - x.similarity || pathAffinity(y.from, y.to) - pathAffinity(x.from, x.to));
     for (const c of candidates) {
@@ -209,7 +207,7 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 
 /** The parts of a resource's name compared from the end: construct path segments, or the address name's words and numbers. */
 function nameTokens(r: TfResource): string[] {
-  return (r.constructPath !== undefined ? r.constructPath.split("/") : r.name.match(/[A-Za-z]+|\d+|[^A-Za-z\d]+/g) ?? [r.name]).reverse();
+  return (r.constructPath !== undefined ? r.constructPath.split("/") : Array.from(r.name.matchAll(/[A-Za-z]+|\d+|[^A-Za-z\d]+/g), (m) => m[0])).reverse();
 }
 
 /**
@@ -255,7 +253,8 @@ class CandidatePool {
 
   private next(queue: { readonly items: TfResource[]; next: number } | undefined): TfResource | undefined {
     if (queue === undefined) return undefined;
-    while (queue.next < queue.items.length && this.taken.has(queue.items[queue.next])) queue.next++;
+    // Past the end, items[next] is undefined, which is never taken.
+    while (this.taken.has(queue.items[queue.next])) queue.next++;
     return queue.items[queue.next];
   }
 
@@ -270,7 +269,7 @@ class CandidatePool {
 function pathAffinity(a: TfResource, b: TfResource): number {
   const x = nameTokens(a);
   const y = nameTokens(b);
-  let n = 0;
-  while (n < x.length && n < y.length && x[n] === y[n]) n++;
-  return n;
+  // Past the end of y, y[i] is undefined and differs from every token.
+  const n = x.findIndex((token, i) => token !== y[i]);
+  return n === -1 ? x.length : n;
 }

@@ -749,6 +749,10 @@ describe("findRenames: which removed and added resources are the same one", () =
     const fromPath = res("okta_group.a", from.body, "acme/Okta/Wiki/Group");
     expect(summary(findRenames([fromPath], [near("okta_group.x", "acme/Sso/Other/Group"), near("okta_group.y", "acme/Sso/Wiki/Group")]))).toEqual([["okta_group.a", "okta_group.y", 0.6]]);
     expect(summary(findRenames([fromPath], [near("okta_group.y", "acme/Sso/Wiki/Group"), near("okta_group.x", "acme/Sso/Other/Group")]))).toEqual([["okta_group.a", "okta_group.y", 0.6]]);
+    // The same construct path (a logical id overridden) is the nearest of all, whatever the order.
+    const same = near("okta_group.z", "acme/Okta/Wiki/Group");
+    expect(summary(findRenames([fromPath], [near("okta_group.y", "acme/Sso/Wiki/Group"), same]))).toEqual([["okta_group.a", "okta_group.z", 0.6]]);
+    expect(summary(findRenames([fromPath], [same, near("okta_group.y", "acme/Sso/Wiki/Group")]))).toEqual([["okta_group.a", "okta_group.z", 0.6]]);
     // Two removed for one added: the better one wins it.
     const better = res("okta_group.better", { ...at60.body, extra: "x" });
     expect(summary(findRenames([from, better], [at60]))).toEqual([["okta_group.better", "okta_group.b", 0.8]]);
@@ -797,6 +801,29 @@ describe("findRenames: which removed and added resources are the same one", () =
       [ref("okta_app_group_assignment.b", "data.okta_user.y"), res("data.okta_user.y", { login: "y" })],
     );
     expect(data).toEqual([]);
+  });
+
+  test("identical content is paired in 10 rounds at most (a bound on the work): the 11th level of a chain of references pairs as near matches", () => {
+    // Levels 0 to 9: two resources each, told apart only by the level below, so level k pairs in round k.
+    const chain = (prefix: string) =>
+      Array.from({ length: 10 }, (_, k) =>
+        ["a", "b"].map((side) => res(`okta_group.${prefix}${k}${side}`, k === 0 ? { name: side } : { name: `L${k}`, ref: `\${okta_group.${prefix}${k - 1}${side}.id}` })),
+      ).flat();
+    const top = (address: string, prefix: string, path: string) => res(address, { name: "L10", ref: `\${okta_group.${prefix}9a.id}` }, path);
+    // Level 10: identical pairs once level 9 is paired. In a round, t1 (asking first) would take c1, the one it shares the ending A with;
+    // as near matches, the pair sharing the longest ending (t2 and c1: Q/A) goes first.
+    const removed = [...chain("r"), top("okta_group.t1", "r", "acme/P/A"), top("okta_group.t2", "r", "other/Q/A")];
+    const added = [...chain("s"), top("okta_group.c1", "s", "acme/Q/A"), top("okta_group.c2", "s", "acme/W")];
+    const pairs = summary(findRenames(removed, added));
+    expect(pairs).toHaveLength(22);
+    for (let k = 0; k < 10; k++) {
+      expect(pairs[2 * k]).toEqual([`okta_group.r${k}a`, `okta_group.s${k}a`, 1]);
+      expect(pairs[2 * k + 1]).toEqual([`okta_group.r${k}b`, `okta_group.s${k}b`, 1]);
+    }
+    expect(pairs.slice(20)).toEqual([
+      ["okta_group.t2", "okta_group.c1", 1],
+      ["okta_group.t1", "okta_group.c2", 1],
+    ]);
   });
 
   test("each added resource pairs once: one removed and two identical added give one pair", () => {
