@@ -122,7 +122,8 @@ export function findRenames(removed: TfResource[], added: TfResource[], known: R
       }
     }
     if (!found) {
-      if (!deferred || lastChance) break;
+      // Nothing is deferred in the last-chance round, so it ends the rounds.
+      if (!deferred) break;
       lastChance = true;
     }
   }
