@@ -11,9 +11,8 @@ export interface OktaRule {
 
 /** Refuses an empty list, empty names and duplicates of Okta group names. */
 export function requireOktaGroups(where: string, property: string, groups: string[]): void {
-  if (groups === undefined || groups === null) {
-    throw invalid(where, property, "a non-empty list of Okta group names", groups);
-  }
+  // requireNonEmptyList lets undefined through (an optional list); here the list is required. It refuses null itself.
+  if (groups === undefined) throw invalid(where, property, "a non-empty list of Okta group names", groups);
   requireNonEmptyList(where, property, groups, "Okta group names");
 }
 

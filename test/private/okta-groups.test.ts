@@ -1,6 +1,6 @@
 import { Token } from "cdktf";
 import { GroupsClaim } from "../../src";
-import { groupsClaimSends, oktaIncludeRules, requireOktaGroups } from "../../src/private/okta-groups";
+import { groupsClaimSends, oktaGroupsWarnings, oktaIncludeRules, requireOktaGroups } from "../../src/private/okta-groups";
 
 describe("groupsClaimSends", () => {
   test.each([
@@ -59,9 +59,23 @@ describe("oktaIncludeRules", () => {
 describe("requireOktaGroups", () => {
   test("names the property and what was received", () => {
     expect(() => requireOktaGroups("w", "oktaGroups", undefined as any)).toThrow(/^w: oktaGroups must be a non-empty list of Okta group names; received undefined$/);
+    expect(() => requireOktaGroups("w", "oktaGroups", null as any)).toThrow(/^w: oktaGroups must be a non-empty list of Okta group names; received null$/);
     expect(() => requireOktaGroups("w", "oktaGroups", "Engineering" as any)).toThrow(/^w: oktaGroups must be a non-empty list of Okta group names; received "Engineering"$/);
     expect(() => requireOktaGroups("w", "oktaGroups", [])).toThrow(/received \[\]$/);
     expect(() => requireOktaGroups("w", "oktaGroups", ["A"])).not.toThrow();
     expect(() => requireOktaGroups("w", "oktaGroups", Token.asList({ ref: "var.groups" }))).not.toThrow();
+  });
+});
+
+describe("oktaGroupsWarnings", () => {
+  test("a group the claim does not send, and Everyone, each get a warning", () => {
+    const warnings = oktaGroupsWarnings("w", "oktaGroups", GroupsClaim.startingWith("eng-"), ["eng-ops", "SRE", "everyone"]);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/^w: oktaGroups \["SRE","everyone"\] are not sent by the identity provider's groups claim/);
+    expect(warnings[1]).toMatch(/^w: oktaGroups includes Okta's "Everyone" group/);
+  });
+
+  test("a list token warns nothing, whatever the claim sends (its names are not known until plan)", () => {
+    expect(oktaGroupsWarnings("w", "oktaGroups", GroupsClaim.equalTo("Nobody"), Token.asList({ ref: "var.groups" }))).toEqual([]);
   });
 });
