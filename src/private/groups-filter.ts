@@ -49,8 +49,8 @@ export function filterSends(filter: GroupsFilter, groupName: string): boolean | 
   const name = groupName.toLowerCase();
   switch (filter.filterType) {
     case "REGEX": {
-      if (isAllGroups(filter)) return true;
-      // Okta evaluates the regex with java.util.regex against the whole name.
+      // Okta evaluates the regex with java.util.regex against the whole name
+      // (even `.*`, which Java does not let match a line terminator).
       const matches = javaRegexMatches(filter.value, groupName);
       return matches === "unknown" ? undefined : matches;
     }
@@ -60,9 +60,8 @@ export function filterSends(filter: GroupsFilter, groupName: string): boolean | 
       return name === value;
     case "CONTAINS":
       return name.includes(value);
-    default:
-      return undefined;
   }
+  return undefined;
 }
 
 /** The filter in words, e.g. `all groups (regex .*)`. */
