@@ -8,6 +8,11 @@ module.exports = {
   // the mutation run (`npm run test:mutation`) follow src/*.ts into src/private/.
   roots: ["<rootDir>/test", "<rootDir>/e2e/emulators", "<rootDir>/e2e/conformance", "<rootDir>/src", "<rootDir>/scripts", "<rootDir>/examples"],
   testMatch: ["**/*.test.ts"],
+  // jest's default is one worker less than the cores: on a 2-core machine that
+  // is one worker, in band, and the suite ran on one core. The main process
+  // only schedules, so every core gets a worker (measured on 2 cores:
+  // 59.5 s → 33.0 s for `npx jest`).
+  maxWorkers: "100%",
   // swc strips types only, which keeps the suite fast; type errors are caught
   // by `npm run typecheck` (part of `npm test`).
   transform: {
