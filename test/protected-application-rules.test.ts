@@ -414,6 +414,12 @@ describe("ProtectedApplication: errors, exact text", () => {
       expect(error.message).toBe(message);
     });
 
+    test("a construct that is not an identity provider (no identityProviderId)", () => {
+      const error = thrown(direct((okta: OktaAccessIdentityProvider) => ({ ...WIKI, identityProvider: okta.node.scope })));
+      expect(error).not.toBeInstanceOf(TypeError);
+      expect(error.message).toMatch(/^ProtectedApplication "test\/Direct": identityProvider must be an OktaAccessIdentityProvider \(an IOktaAccessIdentityProvider\); received /);
+    });
+
     test("a scope that is not a construct", () => {
       expect(thrown(direct((okta: OktaAccessIdentityProvider) => ({ ...WIKI, identityProvider: okta }), "Direct", { node: {} })).message).toBe(
         'ProtectedApplication "Direct": scope must be a construct (a TerraformStack or a construct inside one); received {"node":{}}',

@@ -144,7 +144,7 @@ function policyAccount(where: string, idp: IOktaAccessIdentityProvider, accountI
     }
     return accountId;
   }
-  if (accountId !== undefined && isLiteral(accountId) && isLiteral(idp.accountId) && accountId !== idp.accountId) {
+  if (isLiteral(accountId) && isLiteral(idp.accountId) && accountId !== idp.accountId) {
     throw invalid(
       where,
       "accountId",
