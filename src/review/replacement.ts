@@ -132,7 +132,8 @@ export function findRenames(removed: TfResource[], added: TfResource[], known: R
   for (const { removed: gone, added: fresh } of byType.values()) {
     const leftover = gone.filter((r) => !used.has(r));
     const remaining = fresh.filter((r) => !used.has(r));
-    if (leftover.length * remaining.length > MAX_PAIRWISE) continue;
+    // Nothing removed is left (the usual case: every rename paired above): no leaf sets to compute.
+    if (leftover.length === 0 || leftover.length * remaining.length > MAX_PAIRWISE) continue;
     // The keys do not change until the candidates are taken (below).
     const remainingLeaves = remaining.map((b) => leafSet(b, headKey));
     const candidates: RenamePair[] = [];
