@@ -25,7 +25,7 @@
  * of that list matches no surviving mutant (it went stale).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -123,7 +123,12 @@ function runStryker(file: string, withStatic: boolean): number {
   writeFileSync(`${base}.config.json`, JSON.stringify(config, null, 2));
   const stryker = path.join(ROOT, "node_modules", "@stryker-mutator", "core", "bin", "stryker.js"); // not in its package "exports"
   console.log(`\n== mutation: ${file}`);
-  return spawnSync("nice", ["-n", "10", process.execPath, stryker, "run", `${base}.config.json`], { cwd: ROOT, stdio: "inherit" }).status ?? 1;
+  // Which test file holds which tests, recorded by Stryker's first run: lets
+  // scripts/mutation-jest-runner.js load only the files a mutant's tests are in.
+  const testIndex = `${base}.tests.json`;
+  rmSync(testIndex, { force: true });
+  const env = { ...process.env, MUTATION_TEST_INDEX: testIndex };
+  return spawnSync("nice", ["-n", "10", process.execPath, stryker, "run", `${base}.config.json`], { cwd: ROOT, stdio: "inherit", env }).status ?? 1;
 }
 
 function configuredFiles(): string[] {

@@ -17,7 +17,7 @@ import { assignmentImportId, claimImportId, requireCloudflareUuid, scopedImportI
 import { accessGroupModule, authServerClaimModule } from "./private/lazy-providers";
 import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./private/okta-groups";
 import { resolveIdentityProviderProps } from "./private/resolve-identity-provider";
-import { PROTECT_APPLICATION_KEYS } from "./private/resolve-protected-application";
+import { protectApplicationKeys } from "./private/resolve-protected-application";
 import { refuseNonSensitiveOutputsOf } from "./private/sensitive-outputs";
 import { constructId, describe, invalid, refuseUnknownKeys, requireId, requireNonEmpty, requireObject, validatedOrDetached } from "./private/validation";
 import { ProtectApplicationOptions, ProtectedApplication } from "./protected-application";
@@ -398,7 +398,7 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
     const where = `OktaAccessIdentityProvider "${this.node.path}".protectApplication(${describe(id)})`;
     requireId(where, id);
     requireObject(where, "options", options, "an object with domain and allowedOktaGroups");
-    refuseUnknownKeys(where, "options", options, PROTECT_APPLICATION_KEYS);
+    refuseUnknownKeys(where, "options", options, protectApplicationKeys());
     const scope = this.container("Applications", where, id, "applications");
     return new ProtectedApplication(scope, id, { ...options, identityProvider: this });
   }

@@ -20,20 +20,16 @@ import {
 /** Sessions longer than a week get a warning: a revoked user keeps access that long. */
 const LONG_SESSION_HOURS = 168;
 
-/** Every key of {@link ProtectApplicationOptions}, for the unknown-key check. */
-export const PROTECT_APPLICATION_KEYS: readonly (keyof ProtectApplicationOptions)[] = [
-  "domain",
-  "allowedOktaGroups",
-  "name",
-  "sessionDuration",
-  "policySessionDuration",
-  "autoRedirect",
-  "accountId",
-  "adopt",
-];
-
-/** Every key of {@link ProtectedApplicationProps}: the options, and the identity provider. */
-const PROPS_KEYS: readonly (keyof ProtectedApplicationProps)[] = ["identityProvider", ...PROTECT_APPLICATION_KEYS];
+/**
+ * Every key of {@link ProtectApplicationOptions}, for the unknown-key check.
+ * A function, not a module constant, so the list is built where it is checked:
+ * a test that passes a key then covers that key's entry (a module constant is
+ * built once per test file, and the mutation run could not tell which tests
+ * depend on which entry).
+ */
+export function protectApplicationKeys(): readonly (keyof ProtectApplicationOptions)[] {
+  return ["domain", "allowedOktaGroups", "name", "sessionDuration", "policySessionDuration", "autoRedirect", "accountId", "adopt"];
+}
 
 /** {@link ProtectedApplicationProps} validated, with the defaults: what the construct builds from. */
 export interface ResolvedProtectedApplicationProps {
@@ -63,7 +59,7 @@ export interface ResolvedProtectedApplicationProps {
  */
 export function resolveProtectedApplicationProps(where: string, id: string, props: ProtectedApplicationProps): ResolvedProtectedApplicationProps {
   requireObject(where, "props", props, "an object with identityProvider, domain and allowedOktaGroups");
-  refuseUnknownKeys(where, "props", props, PROPS_KEYS);
+  refuseUnknownKeys(where, "props", props, ["identityProvider", ...protectApplicationKeys()]);
   const idp = props.identityProvider;
   if (!Construct.isConstruct(idp) || typeof idp.identityProviderId !== "string") {
     throw invalid(where, "identityProvider", "an OktaAccessIdentityProvider (an IOktaAccessIdentityProvider)", idp);

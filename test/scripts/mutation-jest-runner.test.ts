@@ -1,0 +1,106 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import TestRunner from "jest-runner";
+
+type Runner = typeof import("../../scripts/mutation-jest-runner");
+type RunArgs = Parameters<TestRunner["runTests"]>;
+
+/** The runner module loaded afresh, with MUTATION_TEST_INDEX set to `indexFile` (or unset). */
+function loadRunner(indexFile: string | undefined): Runner {
+  const before = process.env.MUTATION_TEST_INDEX;
+  if (indexFile === undefined) delete process.env.MUTATION_TEST_INDEX;
+  else process.env.MUTATION_TEST_INDEX = indexFile;
+  let runner: Runner | undefined;
+  jest.isolateModules(() => {
+    runner = jest.requireActual<Runner>("../../scripts/mutation-jest-runner");
+  });
+  if (before === undefined) delete process.env.MUTATION_TEST_INDEX;
+  else process.env.MUTATION_TEST_INDEX = before;
+  return runner!;
+}
+
+const test1 = { path: "/t/a.test.ts" };
+const test2 = { path: "/t/b.test.ts" };
+const test3 = { path: "/t/c.test.ts" };
+const tests = [test1, test2, test3] as unknown as RunArgs[0];
+
+/** Runs the runner with jest's own runTests replaced: returns the files jest would have run. */
+async function filesRun(runner: Runner, testNamePattern: string | undefined, results: Record<string, string[]> = {}): Promise<string[]> {
+  // jest's runner as the loaded module sees it (isolateModules loads its own copy).
+  const base = Object.getPrototypeOf(runner.prototype) as TestRunner;
+  const listeners: ((payload: unknown) => void)[] = [];
+  const ran: string[] = [];
+  const on = jest.spyOn(base, "on").mockImplementation(((_event: string, listener: (payload: unknown) => void) => {
+    listeners.push(listener);
+    return () => listeners.splice(listeners.indexOf(listener), 1);
+  }) as TestRunner["on"]);
+  const run = jest.spyOn(base, "runTests").mockImplementation((selected) => {
+    for (const t of selected) {
+      ran.push(t.path);
+      const names = results[t.path] ?? [];
+      for (const l of listeners) l([t, { testResults: names.map((fullName) => ({ fullName })) }]);
+    }
+    return Promise.resolve();
+  });
+  try {
+    const instance = new runner({ testNamePattern } as never, {});
+    await instance.runTests(tests, {} as never, { serial: true });
+  } finally {
+    on.mockRestore();
+    run.mockRestore();
+  }
+  return ran;
+}
+
+describe("scripts/mutation-jest-runner: only the test files that hold the tests Stryker asks for", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "mutation-runner-"));
+
+  test("filesMatching: the files of every name the pattern matches, case-insensitive as jest-circus matches", () => {
+    const { filesMatching } = loadRunner(undefined);
+    const names = new Map([
+      ["refuses an empty domain", ["/t/a.test.ts"]],
+      ["Refuses a URL", ["/t/b.test.ts", "/t/c.test.ts"]],
+      ["accepts a token", ["/t/c.test.ts"]],
+    ]);
+    expect([...filesMatching(names, "(refuses a url)")].sort()).toEqual(["/t/b.test.ts", "/t/c.test.ts"]);
+    expect([...filesMatching(names, "(refuses an empty domain)|(accepts a token)")].sort()).toEqual(["/t/a.test.ts", "/t/c.test.ts"]);
+    expect(filesMatching(names, "(nothing of the kind)").size).toBe(0);
+  });
+
+  test("the first run (no pattern) runs every file and records which file holds which test; later runs load only the matching files", async () => {
+    const indexFile = path.join(dir, "first.tests.json");
+    const runner = loadRunner(indexFile);
+    const ran = await filesRun(runner, undefined, { "/t/a.test.ts": ["x one", "shared"], "/t/b.test.ts": ["y two", "shared"], "/t/c.test.ts": ["z three"] });
+    expect(ran).toEqual(["/t/a.test.ts", "/t/b.test.ts", "/t/c.test.ts"]);
+    expect(JSON.parse(readFileSync(indexFile, "utf8"))).toEqual({ "x one": ["/t/a.test.ts"], shared: ["/t/a.test.ts", "/t/b.test.ts"], "y two": ["/t/b.test.ts"], "z three": ["/t/c.test.ts"] });
+
+    expect(await filesRun(runner, "(z three)")).toEqual(["/t/c.test.ts"]);
+    expect(await filesRun(runner, "(shared)")).toEqual(["/t/a.test.ts", "/t/b.test.ts"]);
+    // Another worker (a fresh module) reads the same list from the file.
+    expect(await filesRun(loadRunner(indexFile), "(y two)")).toEqual(["/t/b.test.ts"]);
+  });
+
+  test("a pattern that matches no recorded name runs every file, as jest alone would", async () => {
+    const indexFile = path.join(dir, "nomatch.tests.json");
+    writeFileSync(indexFile, JSON.stringify({ "x one": ["/t/a.test.ts"] }));
+    expect(await filesRun(loadRunner(indexFile), "(renamed test)")).toEqual(["/t/a.test.ts", "/t/b.test.ts", "/t/c.test.ts"]);
+  });
+
+  test("with no list recorded, or no MUTATION_TEST_INDEX at all, every file runs and nothing is written", async () => {
+    const missing = path.join(dir, "missing.tests.json");
+    expect(await filesRun(loadRunner(missing), "(x one)")).toEqual(["/t/a.test.ts", "/t/b.test.ts", "/t/c.test.ts"]);
+    expect(existsSync(missing)).toBe(false);
+    expect(await filesRun(loadRunner(undefined), "(x one)")).toEqual(["/t/a.test.ts", "/t/b.test.ts", "/t/c.test.ts"]);
+    expect(await filesRun(loadRunner(undefined), undefined)).toEqual(["/t/a.test.ts", "/t/b.test.ts", "/t/c.test.ts"]);
+  });
+
+  test("a run without a pattern after the list exists (a mutant every test covers) leaves the list as the first run wrote it", async () => {
+    const indexFile = path.join(dir, "kept.tests.json");
+    const runner = loadRunner(indexFile);
+    await filesRun(runner, undefined, { "/t/a.test.ts": ["x one"] });
+    const first = readFileSync(indexFile, "utf8");
+    await filesRun(runner, undefined, { "/t/a.test.ts": ["renamed by a mutant"] });
+    expect(readFileSync(indexFile, "utf8")).toBe(first);
+  });
+});
