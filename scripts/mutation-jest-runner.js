@@ -17,6 +17,13 @@
 // the same names, so the tests that run are the same; only files in which no
 // test would run are skipped. With no index, no pattern, or no match, every
 // file runs, as without this runner.
+//
+// It also stops a mutant's run at the first test file with a failing test
+// (running the cheapest files first, by their time in the first run): that is
+// what Stryker's default `disableBail: false` asks for, and what jest cannot
+// do when it is run programmatically (Stryker sets jest's `bail` to false).
+// A killed mutant then costs one or two test files instead of all of them;
+// a surviving one still runs every test that covers it.
 "use strict";
 const { existsSync, readFileSync, writeFileSync } = require("node:fs");
 const TestRunner = require("jest-runner").default;
@@ -26,23 +33,26 @@ const INDEX_FILE = process.env.MUTATION_TEST_INDEX;
 /** @typedef {import("jest-runner").Test} Test */
 /** @typedef {import("jest-runner").TestWatcher} TestWatcher */
 /** @typedef {import("jest-runner").TestRunnerOptions} TestRunnerOptions */
-
 /**
- * Test full name → the test files that hold a test of that name; null when
- * there is no list to read.
- * @type {Map<string, string[]> | null | undefined}
+ * What the first run recorded: test full name → the test files holding a test
+ * of that name, and each test file's run time (ms).
+ * @typedef {{ tests: Map<string, string[]>, runtimes: Map<string, number> }} TestIndex
  */
+
+/** @type {TestIndex | null | undefined} null when there is no list to read. */
 let index;
 
+/** @returns {TestIndex | null} */
 function loadIndex() {
   if (index === undefined && INDEX_FILE) {
     try {
-      index = new Map(Object.entries(/** @type {Record<string, string[]>} */ (JSON.parse(readFileSync(INDEX_FILE, "utf8")))));
+      const json = /** @type {{ tests: Record<string, string[]>, runtimes: Record<string, number> }} */ (JSON.parse(readFileSync(INDEX_FILE, "utf8")));
+      index = { tests: new Map(Object.entries(json.tests)), runtimes: new Map(Object.entries(json.runtimes)) };
     } catch {
       index = null; // no first run recorded (yet): run every file
     }
   }
-  return index;
+  return index ?? null;
 }
 
 /**
@@ -68,28 +78,59 @@ class MutationTestRunner extends TestRunner {
     const pattern = this._globalConfig.testNamePattern;
     if (!INDEX_FILE) return super.runTests(tests, watcher, options);
     if (!pattern) return existsSync(INDEX_FILE) ? super.runTests(tests, watcher, options) : this.#runAndRecord(INDEX_FILE, tests, watcher, options);
-    const names = loadIndex();
-    if (!names) return super.runTests(tests, watcher, options);
-    const files = filesMatching(names, pattern);
+    const recorded = loadIndex();
+    if (!recorded) return super.runTests(tests, watcher, options);
+    const files = filesMatching(recorded.tests, pattern);
     const selected = tests.filter((t) => files.has(t.path));
-    return super.runTests(selected.length > 0 ? selected : tests, watcher, options);
+    if (selected.length === 0) return super.runTests(tests, watcher, options);
+    if (!options.serial) return super.runTests(selected, watcher, options);
+    const runtime = (/** @type {Test} */ t) => recorded.runtimes.get(t.path) ?? Number.MAX_SAFE_INTEGER;
+    for (const test of [...selected].sort((a, b) => runtime(a) - runtime(b))) {
+      if (await this.#fails(test, watcher, options)) return; // the mutant is killed: the other files need not run
+    }
   }
 
   /**
-   * A run of every test (Stryker's first): record which file holds which test names.
+   * Runs one test file; whether a test in it failed (or the file did not run).
+   * @param {Test} test
+   * @param {TestWatcher} watcher
+   * @param {TestRunnerOptions} options
+   * @returns {Promise<boolean>}
+   */
+  async #fails(test, watcher, options) {
+    let failed = false;
+    const stops = [
+      this.on("test-file-success", ([, result]) => {
+        if (result.numFailingTests > 0 || result.testExecError !== undefined) failed = true;
+      }),
+      this.on("test-file-failure", () => {
+        failed = true;
+      }),
+    ];
+    try {
+      await super.runTests([test], watcher, options);
+    } finally {
+      for (const stop of stops) stop();
+    }
+    return failed;
+  }
+
+  /**
+   * A run of every test (Stryker's first): record which file holds which test names, and its time.
    * @param {string} file
    * @param {Test[]} tests
    * @param {TestWatcher} watcher
    * @param {TestRunnerOptions} options
    */
   async #runAndRecord(file, tests, watcher, options) {
-    /** @type {Map<string, string[]>} */
-    const recorded = new Map();
+    /** @type {TestIndex} */
+    const recorded = { tests: new Map(), runtimes: new Map() };
     const stop = this.on("test-file-success", ([test, result]) => {
+      recorded.runtimes.set(test.path, result.perfStats.runtime);
       for (const r of result.testResults) {
-        const paths = recorded.get(r.fullName) ?? [];
+        const paths = recorded.tests.get(r.fullName) ?? [];
         if (!paths.includes(test.path)) paths.push(test.path);
-        recorded.set(r.fullName, paths);
+        recorded.tests.set(r.fullName, paths);
       }
     });
     try {
@@ -98,7 +139,7 @@ class MutationTestRunner extends TestRunner {
       stop();
     }
     index = recorded;
-    writeFileSync(file, JSON.stringify(Object.fromEntries(recorded)));
+    writeFileSync(file, JSON.stringify({ tests: Object.fromEntries(recorded.tests), runtimes: Object.fromEntries(recorded.runtimes) }));
   }
 }
 
