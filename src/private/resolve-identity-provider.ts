@@ -28,26 +28,32 @@ import {
   requireProvider,
 } from "./validation";
 
-/** Every key of {@link OktaAccessIdentityProviderProps}, for the unknown-key check. */
-export const IDENTITY_PROVIDER_KEYS: readonly (keyof OktaAccessIdentityProviderProps)[] = [
-  "accountId",
-  "zoneId",
-  "teamDomain",
-  "oktaOrgUrl",
-  "name",
-  "appLabel",
-  "groupsClaim",
-  "assignedGroupIds",
-  "exclusiveAssignments",
-  "pkce",
-  "authorizationServerId",
-  "emailClaimName",
-  "claims",
-  "scim",
-  "oktaProvider",
-  "cloudflareProvider",
-  "adopt",
-];
+/**
+ * Every key of {@link OktaAccessIdentityProviderProps}, for the unknown-key
+ * check. Built per call, like the other key lists, so a test that passes a key
+ * covers its entry (see protectApplicationKeys).
+ */
+function identityProviderKeys(): readonly (keyof OktaAccessIdentityProviderProps)[] {
+  return [
+    "accountId",
+    "zoneId",
+    "teamDomain",
+    "oktaOrgUrl",
+    "name",
+    "appLabel",
+    "groupsClaim",
+    "assignedGroupIds",
+    "exclusiveAssignments",
+    "pkce",
+    "authorizationServerId",
+    "emailClaimName",
+    "claims",
+    "scim",
+    "oktaProvider",
+    "cloudflareProvider",
+    "adopt",
+  ];
+}
 
 /** `adopt` validated, with the secret variable's name. */
 export interface ResolvedAdoption {
@@ -57,12 +63,14 @@ export interface ResolvedAdoption {
   readonly authorizationServerClaimId?: string;
 }
 
-const ADOPTION_KEYS: readonly (keyof IdentityProviderAdoption)[] = ["oktaAppId", "identityProviderId", "clientSecretVariable", "authorizationServerClaimId"];
+function adoptionKeys(): readonly (keyof IdentityProviderAdoption)[] {
+  return ["oktaAppId", "identityProviderId", "clientSecretVariable", "authorizationServerClaimId"];
+}
 
 /** Validates `adopt`; the variable name defaults to the construct id in snake_case plus `_client_secret`. */
 export function resolveAdoption(where: string, constructId: string, adopt: IdentityProviderAdoption): ResolvedAdoption {
   requireObject(where, "adopt", adopt, "an object with oktaAppId and identityProviderId");
-  refuseUnknownKeys(where, "adopt", adopt, ADOPTION_KEYS);
+  refuseUnknownKeys(where, "adopt", adopt, adoptionKeys());
   requireOktaId(where, "adopt.oktaAppId", adopt.oktaAppId, "0oa", "Okta app");
   requireCloudflareUuid(where, "adopt.identityProviderId", adopt.identityProviderId, "Cloudflare identity provider");
   if (adopt.authorizationServerClaimId !== undefined) requireOktaId(where, "adopt.authorizationServerClaimId", adopt.authorizationServerClaimId, "ocl", "authorization server claim");
@@ -122,7 +130,7 @@ export interface ResolvedIdentityProviderProps {
  */
 export function resolveIdentityProviderProps(where: string, scope: IConstruct, props: OktaAccessIdentityProviderProps): ResolvedIdentityProviderProps {
   requireObject(where, "props", props, "an object with accountId or zoneId, teamDomain and oktaOrgUrl");
-  refuseUnknownKeys(where, "props", props, IDENTITY_PROVIDER_KEYS);
+  refuseUnknownKeys(where, "props", props, identityProviderKeys());
   const warnings: string[] = [];
 
   // Scope: exactly one of account and zone.
