@@ -144,13 +144,12 @@ export function resolveIdentityProviderProps(where: string, scope: IConstruct, p
       hasAccount ? { accountId: props.accountId, zoneId: props.zoneId } : "neither",
     );
   }
-  requireNonEmpty(where, hasAccount ? "accountId" : "zoneId", hasAccount ? props.accountId : props.zoneId);
-  for (const [property, value] of [["accountId", props.accountId], ["zoneId", props.zoneId]] as const) {
-    if (value !== undefined && isLiteral(value) && !/^[0-9a-f]{32}$/.test(value)) {
-      warnings.push(
-        `${where}: ${property} ${JSON.stringify(value)} does not look like a Cloudflare id (32 lowercase hexadecimal characters). Copy it from the dashboard's Overview page.`,
-      );
-    }
+  const [scopeProperty, scopeId] = hasAccount ? ["accountId", props.accountId] : ["zoneId", props.zoneId];
+  requireNonEmpty(where, scopeProperty, scopeId);
+  if (isLiteral(scopeId) && !/^[0-9a-f]{32}$/.test(String(scopeId))) {
+    warnings.push(
+      `${where}: ${scopeProperty} ${JSON.stringify(scopeId)} does not look like a Cloudflare id (32 lowercase hexadecimal characters). Copy it from the dashboard's Overview page.`,
+    );
   }
 
   const teamDomain = normalizeTeamDomain(where, props.teamDomain);
@@ -162,22 +161,21 @@ export function resolveIdentityProviderProps(where: string, scope: IConstruct, p
   requireNonEmpty(where, "appLabel", props.appLabel);
   requireNonEmpty(where, "authorizationServerId", props.authorizationServerId);
   requireNonEmpty(where, "emailClaimName", props.emailClaimName);
-  if (props.emailClaimName !== undefined) pushDefined(warnings, claimNameWarning(where, "emailClaimName", props.emailClaimName));
+  pushDefined(warnings, claimNameWarning(where, "emailClaimName", props.emailClaimName));
 
-  if (props.assignedGroupIds === null || (props.assignedGroupIds !== undefined && !Token.isUnresolved(props.assignedGroupIds) && !Array.isArray(props.assignedGroupIds))) {
-    throw invalid(where, "assignedGroupIds", "a non-empty list of Okta group ids; omit the property to assign the Everyone group", props.assignedGroupIds);
-  }
-  if (props.assignedGroupIds !== undefined && isLiteral(props.assignedGroupIds) && props.assignedGroupIds.length === 0) {
-    throw invalid(where, "assignedGroupIds", "a non-empty list of Okta group ids; omit the property to assign the Everyone group", []);
+  // null, a string, an object, or an empty list (a list token is never empty).
+  const groupIds: unknown = props.assignedGroupIds;
+  if (groupIds !== undefined && !Token.isUnresolved(groupIds) && (!Array.isArray(groupIds) || groupIds.length === 0)) {
+    throw invalid(where, "assignedGroupIds", "a non-empty list of Okta group ids; omit the property to assign the Everyone group", groupIds);
   }
   requireNonEmptyList(where, "assignedGroupIds", props.assignedGroupIds, "Okta group ids");
 
-  if (props.claims === null || (props.claims !== undefined && !Token.isUnresolved(props.claims) && !Array.isArray(props.claims))) {
-    throw invalid(where, "claims", "a list of claim names, such as [\"email\", \"name\"]", props.claims);
+  const claims: unknown = props.claims;
+  if (claims !== undefined && !Token.isUnresolved(claims) && !Array.isArray(claims)) {
+    throw invalid(where, "claims", "a list of claim names, such as [\"email\", \"name\"]", claims);
   }
-  if (props.claims !== undefined && !Token.isUnresolved(props.claims) && props.claims.length > 0) {
-    requireNonEmptyList(where, "claims", props.claims, "claim names");
-  }
+  // An empty list is allowed: no extra claims.
+  if (Array.isArray(claims) && claims.length > 0) requireNonEmptyList(where, "claims", props.claims, "claim names");
   requireBoolean(where, "pkce", props.pkce);
   requireBoolean(where, "exclusiveAssignments", props.exclusiveAssignments);
   const scim = props.scim === undefined ? undefined : resolveScim(where, props.scim);
@@ -244,7 +242,7 @@ export function resolveIdentityProviderProps(where: string, scope: IConstruct, p
  * which also holds the groups claim exactly once.
  */
 export function mergeClaims(groupsClaimName: string, extra: string[] | undefined): string[] {
-  if (extra !== undefined && Token.isUnresolved(extra)) {
+  if (Token.isUnresolved(extra)) {
     return Fn.distinct(Fn.concat([[groupsClaimName], extra]) as unknown[]);
   }
   const claims = [groupsClaimName];

@@ -57,7 +57,7 @@ export function groupsClaimNameWarning(where: string, claimName: string): string
 const PLAIN_CLAIM = /^[A-Za-z0-9_.:/-]+$/;
 
 /** A claim name with spaces, invisible or non-ASCII characters never matches what Okta issues. */
-export function claimNameWarning(where: string, property: string, claimName: string): string | undefined {
+export function claimNameWarning(where: string, property: string, claimName: string | undefined): string | undefined {
   if (!isLiteral(claimName) || typeof claimName !== "string" || PLAIN_CLAIM.test(claimName)) return undefined;
   const shown = [...claimName]
     .map((c) => (/[\x21-\x7e]/.test(c) ? c : `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`))
