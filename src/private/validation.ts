@@ -26,8 +26,14 @@ export function propertyName(property: string, agent: string | undefined = proce
   return snake === property ? property : `${snake} (${property})`;
 }
 
-/** The package's own code: `src/` under ts-node or esbuild, `lib/` once built. */
-const OWN_DIRS = ["src", "lib"].map((dir) => path.join(path.resolve(__dirname, "..", ".."), dir) + path.sep);
+/**
+ * The package's own code: `src/` under ts-node or esbuild, `lib/` once built.
+ * Computed where it is used, like this module's other tables, so the tests
+ * that use it cover it (a module constant is built once per test file).
+ */
+function ownDirs(): string[] {
+  return ["src", "lib"].map((dir) => path.join(path.resolve(__dirname, "..", ".."), dir) + path.sep);
+}
 
 /**
  * Drops the stack frames in this package's own files, so the first frame an
@@ -42,7 +48,8 @@ export function trimOwnFrames<E extends Error>(error: E): E {
   const lines = stack.split("\n");
   const first = lines.findIndex((line) => /^\s+at /.test(line));
   if (first === -1) return error;
-  const frames = lines.slice(first).filter((line) => !OWN_DIRS.some((dir) => line.includes(dir)));
+  const own = ownDirs();
+  const frames = lines.slice(first).filter((line) => !own.some((dir) => line.includes(dir)));
   error.stack = [...lines.slice(0, first), ...frames].join("\n");
   return error;
 }
@@ -54,15 +61,14 @@ export class Described {
 
 /** Renders a received value for an error message (strings quoted, lists as JSON). */
 export function describe(value: unknown): string {
-  if (value === undefined) return "undefined";
   if (value instanceof Described) return value.text;
-  if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "function") return "a function";
   // NaN and the infinities, which JSON would show as null.
   if (typeof value === "number" && !Number.isFinite(value)) return String(value);
   if (typeof value === "symbol" || typeof value === "bigint") return value.toString();
   if (Construct.isConstruct(value)) return `${value.constructor.name} ${JSON.stringify(value.node.path)}`;
   try {
+    // undefined (and symbols, handled above) stringify to undefined: "undefined".
     return JSON.stringify(value) ?? typeof value;
   } catch {
     return typeof value;
@@ -71,7 +77,7 @@ export function describe(value: unknown): string {
 
 /** Refuses a props or options argument that is not a plain object (null, a list, a string...). */
 export function requireObject(where: string, property: string, value: unknown, expected: string): void {
-  if (value === undefined || value === null || typeof value !== "object" || Array.isArray(value) || Token.isUnresolved(value)) {
+  if (value === null || typeof value !== "object" || Array.isArray(value) || Token.isUnresolved(value)) {
     throw invalid(where, property, expected, value);
   }
 }
@@ -192,7 +198,7 @@ export function isLiteral(value: unknown): boolean {
 
 /** Refuses an empty or whitespace-only literal string. */
 export function requireNonEmpty(where: string, property: string, value: string | undefined): void {
-  if (value === undefined || (value !== null && !isLiteral(value))) return;
+  if (!isLiteral(value)) return; // undefined, or a token; null is a literal and refused
   if (typeof value !== "string" || value.trim() === "") {
     throw invalid(where, property, "a non-empty string", value);
   }
@@ -203,7 +209,7 @@ export function requireNonEmpty(where: string, property: string, value: string |
  * unresolved list token passes; unresolved members pass too.
  */
 export function requireNonEmptyList(where: string, property: string, values: string[] | undefined, what: string): void {
-  if (values === undefined || (values !== null && Token.isUnresolved(values))) return;
+  if (values === undefined || Token.isUnresolved(values)) return;
   if (!Array.isArray(values) || values.length === 0) {
     throw invalid(where, property, `a non-empty list of ${what}`, values);
   }
@@ -226,7 +232,7 @@ const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
 
 /** True for a syntactically valid DNS host name (no scheme, port or path). */
 export function isHostName(value: string): boolean {
-  if (value.length === 0 || value.length > 253) return false;
+  if (value.length > 253) return false; // an empty name is one empty label, refused below
   return value.split(".").every((label) => LABEL.test(label));
 }
 
@@ -236,13 +242,12 @@ export function isHostName(value: string): boolean {
  */
 export function normalizeTeamDomain(where: string, value: string): string {
   const expected = `a bare host name such as "example.cloudflareaccess.com" or just the team name "example" (no scheme, path or port)`;
-  if (value === undefined || value === null) throw invalid(where, "teamDomain", expected, value);
+  if (value === undefined) throw invalid(where, "teamDomain", expected, value);
   if (!isLiteral(value)) return value;
-  if (typeof value !== "string" || value.trim() === "") throw invalid(where, "teamDomain", expected, value);
+  if (typeof value !== "string") throw invalid(where, "teamDomain", expected, value);
   const host = value.trim().toLowerCase();
-  if (host.includes("://") || host.includes("/") || host.includes(":") || !isHostName(host)) {
-    throw invalid(where, "teamDomain", expected, value);
-  }
+  // A host name has no scheme, path or port, and is not empty.
+  if (!isHostName(host)) throw invalid(where, "teamDomain", expected, value);
   return host.includes(".") ? host : `${host}.cloudflareaccess.com`;
 }
 
@@ -253,22 +258,23 @@ export function normalizeTeamDomain(where: string, value: string): string {
  */
 export function normalizeOktaOrgUrl(where: string, value: string): string {
   const expected = `an https:// URL of the Okta org with no path, query or fragment, such as "https://dev-123456.okta.com"`;
-  if (value === undefined || value === null) throw invalid(where, "oktaOrgUrl", expected, value);
+  if (value === undefined) throw invalid(where, "oktaOrgUrl", expected, value);
   if (!isLiteral(value)) return value;
   if (typeof value !== "string") throw invalid(where, "oktaOrgUrl", expected, value);
+  const text = value.trim();
   let url: URL;
   try {
-    url = new URL(value.trim());
+    url = new URL(text);
   } catch {
     throw invalid(where, "oktaOrgUrl", expected, value);
   }
   if (
     url.protocol !== "https:" ||
-    (url.pathname !== "/" && url.pathname !== "") ||
+    url.pathname !== "/" || // an https URL's path is never empty
     url.search !== "" ||
     url.hash !== "" ||
-    value.trim().endsWith("?") ||
-    value.trim().endsWith("#") ||
+    text.endsWith("?") ||
+    text.endsWith("#") ||
     url.username !== "" ||
     url.password !== "" ||
     !isHostName(url.hostname)
@@ -301,10 +307,10 @@ export function checkAccessDomain(where: string, property: string, value: string
   if (!isLiteral(value)) return value;
   const expected =
     'a host name with an optional path and no scheme, port, query or fragment, such as "wiki.example.com", "example.com/wiki" or "*.example.com"';
-  if (typeof value !== "string" || value.trim() === "") throw invalid(where, property, expected, value);
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-    const bare = value.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
-    throw invalid(where, property, `${expected} (drop the scheme: use ${JSON.stringify(bare)})`, value);
+  if (typeof value !== "string") throw invalid(where, property, expected, value); // an empty one fails the host check
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(value);
+  if (scheme !== null) {
+    throw invalid(where, property, `${expected} (drop the scheme: use ${JSON.stringify(value.slice(scheme[0].length))})`, value);
   }
   const slash = value.indexOf("/");
   const host = slash === -1 ? value : value.slice(0, slash);
@@ -322,8 +328,6 @@ export function checkAccessDomain(where: string, property: string, value: string
   return value;
 }
 
-/** Nanoseconds per unit of a Go duration (`time.ParseDuration`). */
-const DURATION_UNITS: Record<string, number> = { ns: 1, us: 1e3, "\u00b5s": 1e3, "\u03bcs": 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
 const DURATION_PART = "(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)";
 
 /**
@@ -333,9 +337,11 @@ const DURATION_PART = "(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h
  */
 export function parseDuration(value: string): number | undefined {
   if (typeof value !== "string" || !new RegExp(`^(?:${DURATION_PART})+$`).test(value)) return undefined;
+  // Nanoseconds per unit of a Go duration (`time.ParseDuration`).
+  const units: Record<string, number> = { ns: 1, us: 1e3, "\u00b5s": 1e3, "\u03bcs": 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
   let total = 0;
   for (const [, amount, unit] of value.matchAll(new RegExp(DURATION_PART, "g"))) {
-    total += parseFloat(amount) * DURATION_UNITS[unit];
+    total += parseFloat(amount) * units[unit];
   }
   return total;
 }
@@ -372,11 +378,12 @@ export function requireBoolean(where: string, property: string, value: unknown):
   if (typeof value !== "boolean") throw invalid(where, property, "true or false", value);
 }
 
-/** Go's largest `time.Duration`, 2^63 - 1 nanoseconds: longer durations fail to parse. */
-const GO_MAX_DURATION_NS = 2 ** 63 - 1;
+/**
+ * Go's largest `time.Duration` is 2^63 - 1 nanoseconds: longer durations fail
+ * to parse. As a double that is 2^63 (the nearest one), written so.
+ */
+const GO_MAX_DURATION_NS = 2 ** 63;
 
-/** Cloudflare's longest application or policy session: one month (730h). */
-export const MAX_SESSION_NS = 730 * HOUR_NS;
 
 /**
  * The warning for a session duration Cloudflare does not offer: sessions range
@@ -385,7 +392,8 @@ export const MAX_SESSION_NS = 730 * HOUR_NS;
  */
 export function sessionDurationWarning(where: string, property: string, value: string, ns: number | undefined): string | undefined {
   if (ns === undefined) return undefined;
-  if (ns > MAX_SESSION_NS) {
+  // Cloudflare's longest application or policy session: one month (730h).
+  if (ns > 730 * HOUR_NS) {
     return `${where}: ${property} ${JSON.stringify(value)} is longer than the longest session Cloudflare Access offers, one month (730h); Cloudflare may refuse or cap it. Use 730h or less (24h or less is a good default).`;
   }
   if (ns < 1) {

@@ -12,7 +12,6 @@ import {
   invalid,
   isHostName,
   isLiteral,
-  MAX_SESSION_NS,
   normalizeOktaOrgUrl,
   normalizeTeamDomain,
   parseDuration,
@@ -27,6 +26,7 @@ import {
   requireProvider,
   sessionDurationWarning,
   trimOwnFrames,
+  validatedOrDetached,
 } from "../../src/private/validation";
 
 // Every rule of src/private/validation.ts pinned down exactly: the boundary on
@@ -118,6 +118,13 @@ describe("trimOwnFrames", () => {
   test("a stack without frames is left as it is", () => {
     const error = new Error("x");
     const stack = `Error: see ${path.join(ROOT, "src", "a.ts")}\nmore`;
+    error.stack = stack;
+    expect(trimOwnFrames(error).stack).toBe(stack);
+  });
+
+  test("a stack without frames is left as it is, even when its last line names the package's own files", () => {
+    const error = new Error("x");
+    const stack = `Error: x\nsee ${path.join(ROOT, "src", "a.ts")}`;
     error.stack = stack;
     expect(trimOwnFrames(error).stack).toBe(stack);
   });
@@ -816,9 +823,8 @@ describe("requireBoolean", () => {
 });
 
 describe("session duration bounds", () => {
-  test("the constants", () => {
+  test("the constant", () => {
     expect(HOUR_NS).toBe(3_600_000_000_000);
-    expect(MAX_SESSION_NS).toBe(730 * 3_600_000_000_000);
   });
 
   const warn = (text: string) => sessionDurationWarning("w", "sessionDuration", text, parseDuration(text));
@@ -841,5 +847,41 @@ describe("session duration bounds", () => {
     expect(sessionDurationWarning("w", "policySessionDuration", text, parseDuration(text))).toBe(
       `w: policySessionDuration "${text}" is shorter than a nanosecond: Cloudflare reads it as 0, an immediate timeout, so every request needs a new sign-in. Use a duration such as "30m".`,
     );
+  });
+});
+
+// The cases a Stryker run (npm run test:mutation) found no test for.
+describe("validation: cases the mutation run found untested", () => {
+  test("an unknown key holding a token or a construct is shown by kind", () => {
+    const stack = newStack();
+    expect(thrown(() => refuseUnknownKeys("w", "props", { extra: Token.asString({ Ref: "x" }) }, ["name"]))).toBe(
+      'w: props must be an object with only the keys name; unknown: "extra"; received {"extra": <a token>}',
+    );
+    expect(thrown(() => refuseUnknownKeys("w", "props", { extra: stack }, ["name"]))).toBe('w: props must be an object with only the keys name; unknown: "extra"; received {"extra": <a TerraformStack>}');
+  });
+
+  test("validatedOrDetached on a root construct (no scope) rethrows the validation error", () => {
+    const app = new App();
+    expect(() =>
+      validatedOrDetached(app, () => {
+        throw new Error("refused");
+      }),
+    ).toThrow("refused");
+  });
+
+  test("a scheme is found only at the start: a path that holds a URL is accepted", () => {
+    expect(checkAccessDomain("w", "domain", "example.com/go/https://x")).toBe("example.com/go/https://x");
+    expect(thrown(() => checkAccessDomain("w", "domain", "https://example.com/go"))).toContain('(drop the scheme: use "example.com/go")');
+  });
+
+  test.each(["_a.example.com", "a_.example.com", "a.example.c_m"])("%s is not a host name: every label is checked whole", (host) => {
+    expect(isHostName(host)).toBe(false);
+  });
+
+  test.each([
+    ["teamDomain", () => normalizeTeamDomain("w", 5 as never)],
+    ["oktaOrgUrl", () => normalizeOktaOrgUrl("w", 5 as never)],
+  ])("a number for %s gets our message, not a TypeError", (property, run) => {
+    expect(thrown(run)).toMatch(new RegExp(`^w: ${property} must be .*; received 5$`));
   });
 });
