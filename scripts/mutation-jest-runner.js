@@ -23,12 +23,15 @@
 // what Stryker's default `disableBail: false` asks for, and what jest cannot
 // do when it is run programmatically (Stryker sets jest's `bail` to false).
 // A killed mutant then costs one or two test files instead of all of them;
-// a surviving one still runs every test that covers it.
+// a surviving one still runs every test that covers it. With Stryker's
+// `disableBail: true` (scripts/mutation.ts then sets MUTATION_BAIL=0), every
+// selected file runs.
 "use strict";
 const { existsSync, readFileSync, writeFileSync } = require("node:fs");
 const TestRunner = require("jest-runner").default;
 
 const INDEX_FILE = process.env.MUTATION_TEST_INDEX;
+const BAIL = process.env.MUTATION_BAIL !== "0";
 
 /** @typedef {import("jest-runner").Test} Test */
 /** @typedef {import("jest-runner").TestWatcher} TestWatcher */
@@ -83,7 +86,7 @@ class MutationTestRunner extends TestRunner {
     const files = filesMatching(recorded.tests, pattern);
     const selected = tests.filter((t) => files.has(t.path));
     if (selected.length === 0) return super.runTests(tests, watcher, options);
-    if (!options.serial) return super.runTests(selected, watcher, options);
+    if (!options.serial || !BAIL) return super.runTests(selected, watcher, options);
     const runtime = (/** @type {Test} */ t) => recorded.runtimes.get(t.path) ?? Number.MAX_SAFE_INTEGER;
     for (const test of [...selected].sort((a, b) => runtime(a) - runtime(b))) {
       if (await this.#fails(test, watcher, options)) return; // the mutant is killed: the other files need not run

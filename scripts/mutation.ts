@@ -127,7 +127,8 @@ function runStryker(file: string, withStatic: boolean): number {
   // scripts/mutation-jest-runner.js load only the files a mutant's tests are in.
   const testIndex = `${base}.tests.json`;
   rmSync(testIndex, { force: true });
-  const env = { ...process.env, MUTATION_TEST_INDEX: testIndex };
+  // The runner stops at the first failing test file unless Stryker is told not to bail.
+  const env = { ...process.env, MUTATION_TEST_INDEX: testIndex, MUTATION_BAIL: config.disableBail === true ? "0" : "1" };
   return spawnSync("nice", ["-n", "10", process.execPath, stryker, "run", `${base}.config.json`], { cwd: ROOT, stdio: "inherit", env }).status ?? 1;
 }
 

@@ -6,17 +6,18 @@ import TestRunner from "jest-runner";
 type Runner = typeof import("../../scripts/mutation-jest-runner");
 type RunArgs = Parameters<TestRunner["runTests"]>;
 
-/** The runner module loaded afresh, with MUTATION_TEST_INDEX set to `indexFile` (or unset). */
-function loadRunner(indexFile: string | undefined): Runner {
-  const before = process.env.MUTATION_TEST_INDEX;
+/** The runner module loaded afresh, with MUTATION_TEST_INDEX set to `indexFile` (or unset), and MUTATION_BAIL to `bail`. */
+function loadRunner(indexFile: string | undefined, bail?: string): Runner {
+  const before = { ...process.env };
   if (indexFile === undefined) delete process.env.MUTATION_TEST_INDEX;
   else process.env.MUTATION_TEST_INDEX = indexFile;
+  if (bail === undefined) delete process.env.MUTATION_BAIL;
+  else process.env.MUTATION_BAIL = bail;
   let runner: Runner | undefined;
   jest.isolateModules(() => {
     runner = jest.requireActual<Runner>("../../scripts/mutation-jest-runner");
   });
-  if (before === undefined) delete process.env.MUTATION_TEST_INDEX;
-  else process.env.MUTATION_TEST_INDEX = before;
+  process.env = before;
   return runner!;
 }
 
@@ -125,5 +126,8 @@ describe("scripts/mutation-jest-runner: only the test files that hold the tests 
     expect(await filesRun(runner, "(t one)", { "/t/c.test.ts": { fails: true } })).toEqual(["/t/b.test.ts", "/t/c.test.ts"]);
     // No failure (a surviving mutant): every file that holds a covering test runs.
     expect(await filesRun(runner, "(t one)")).toEqual(["/t/b.test.ts", "/t/c.test.ts", "/t/a.test.ts"]);
+    // Stryker's disableBail: true (MUTATION_BAIL=0): every file runs, failing or not.
+    expect(await filesRun(loadRunner(indexFile, "0"), "(t one)", { "/t/c.test.ts": { fails: true } })).toHaveLength(3);
+    expect(await filesRun(loadRunner(indexFile, "1"), "(t one)", { "/t/c.test.ts": { fails: true } })).toHaveLength(2);
   });
 });
