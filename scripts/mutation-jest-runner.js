@@ -20,7 +20,8 @@
 //
 // It also stops a mutant's run at the first test file with a failing test
 // (running the cheapest files first, by their time in the first run): that is
-// what Stryker's default `disableBail: false` asks for, and what jest cannot
+// what Stryker's default `disableBail: false` asks for (static mutants too,
+// which Stryker runs against every test), and what jest cannot
 // do when it is run programmatically (Stryker sets jest's `bail` to false).
 // A killed mutant then costs one or two test files instead of all of them;
 // a surviving one still runs every test that covers it. With Stryker's
@@ -80,15 +81,29 @@ class MutationTestRunner extends TestRunner {
   async runTests(tests, watcher, options) {
     const pattern = this._globalConfig.testNamePattern;
     if (!INDEX_FILE) return super.runTests(tests, watcher, options);
-    if (!pattern) return existsSync(INDEX_FILE) ? super.runTests(tests, watcher, options) : this.#runAndRecord(INDEX_FILE, tests, watcher, options);
+    // No pattern and no list yet: Stryker's first run, which writes the list.
+    if (!pattern && !existsSync(INDEX_FILE)) return this.#runAndRecord(INDEX_FILE, tests, watcher, options);
     const recorded = loadIndex();
     if (!recorded) return super.runTests(tests, watcher, options);
-    const files = filesMatching(recorded.tests, pattern);
-    const selected = tests.filter((t) => files.has(t.path));
+    // No pattern after the first run: a mutant every test covers (a static one), so every file, bailing.
+    const files = pattern ? filesMatching(recorded.tests, pattern) : undefined;
+    const selected = files ? tests.filter((t) => files.has(t.path)) : tests;
     if (selected.length === 0) return super.runTests(tests, watcher, options);
-    if (!options.serial || !BAIL) return super.runTests(selected, watcher, options);
+    return this.#runBailing(recorded, selected, watcher, options);
+  }
+
+  /**
+   * Runs the files cheapest first, one at a time, and stops after the first
+   * one with a failing test (when running in band and bailing).
+   * @param {TestIndex} recorded
+   * @param {Test[]} tests
+   * @param {TestWatcher} watcher
+   * @param {TestRunnerOptions} options
+   */
+  async #runBailing(recorded, tests, watcher, options) {
+    if (!options.serial || !BAIL) return super.runTests(tests, watcher, options);
     const runtime = (/** @type {Test} */ t) => recorded.runtimes.get(t.path) ?? Number.MAX_SAFE_INTEGER;
-    for (const test of [...selected].sort((a, b) => runtime(a) - runtime(b))) {
+    for (const test of [...tests].sort((a, b) => runtime(a) - runtime(b))) {
       if (await this.#fails(test, watcher, options)) return; // the mutant is killed: the other files need not run
     }
   }

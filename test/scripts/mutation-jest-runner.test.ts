@@ -119,6 +119,14 @@ describe("scripts/mutation-jest-runner: only the test files that hold the tests 
     expect(readFileSync(indexFile, "utf8")).toBe(first);
   });
 
+  test("a run without a pattern after the first (a static mutant) runs every file cheapest first, and bails", async () => {
+    const indexFile = path.join(dir, "static.tests.json");
+    writeFileSync(indexFile, JSON.stringify({ tests: {}, runtimes: { "/t/a.test.ts": 30, "/t/b.test.ts": 10, "/t/c.test.ts": 20 } }));
+    const runner = loadRunner(indexFile);
+    expect(await filesRun(runner, undefined)).toEqual(["/t/b.test.ts", "/t/c.test.ts", "/t/a.test.ts"]);
+    expect(await filesRun(runner, undefined, { "/t/c.test.ts": { fails: true } })).toEqual(["/t/b.test.ts", "/t/c.test.ts"]);
+  });
+
   test("a mutant's run stops at the first file with a failing test (the mutant is killed), as Stryker's default disableBail: false asks", async () => {
     const indexFile = path.join(dir, "bail.tests.json");
     writeFileSync(indexFile, JSON.stringify({ tests: { "t one": ["/t/a.test.ts", "/t/b.test.ts", "/t/c.test.ts"] }, runtimes: { "/t/a.test.ts": 30, "/t/b.test.ts": 10, "/t/c.test.ts": 20 } }));
