@@ -83,14 +83,18 @@ export function scoreFile(file: string, source: string, mutants: readonly Report
   let staticNotRun = 0;
   const alive: string[] = [];
   for (const m of mutants) {
-    if (m.status === "Ignored" && /static/i.test(m.statusReason ?? "")) staticNotRun++;
+    const key = equivalentKey({ file, mutator: m.mutatorName, replacement: m.replacement ?? "", code: (lines[m.location.start.line - 1] ?? "").trim() });
+    const listed = equivalents.find((e) => equivalentKey(e) === key);
+    if (m.status === "Ignored" && /static/i.test(m.statusReason ?? "")) {
+      staticNotRun++;
+      // A listed static mutant that this run left out is not a stale entry.
+      if (listed) used.add(listed);
+    }
     if (IGNORED.has(m.status)) continue;
     if (KILLED.has(m.status)) {
       killed++;
       continue;
     }
-    const key = equivalentKey({ file, mutator: m.mutatorName, replacement: m.replacement ?? "", code: (lines[m.location.start.line - 1] ?? "").trim() });
-    const listed = equivalents.find((e) => equivalentKey(e) === key);
     if (listed) {
       used.add(listed);
       equivalent++;

@@ -37,6 +37,19 @@ describe("scoreFile: the score of one file", () => {
     expect(score).toMatchObject({ killed: 2, survived: 1, noCoverage: 1, staticNotRun: 1, score: 50 });
   });
 
+  test("an equivalent entry for a static mutant the run left out counts as used (not stale), and not as equivalent", () => {
+    const ignoredStatic: ReportMutant = { ...mutant("6", "Ignored", "StringLiteral", '""', 1), statusReason: 'Static mutant (and "ignoreStatic" was enabled)' };
+    const entry: EquivalentMutant = { file: "src/f.ts", mutator: "StringLiteral", replacement: '""', code: "export function f(a: number): number {", reason: "r" };
+    const used = new Set<EquivalentMutant>();
+    const score = scoreFile("src/f.ts", SOURCE, [ignoredStatic], [entry], used);
+    expect(score).toMatchObject({ equivalent: 0, staticNotRun: 1, score: 100 });
+    expect([...used]).toEqual([entry]);
+    // A mutant ignored for another reason does not use the entry.
+    const other = new Set<EquivalentMutant>();
+    scoreFile("src/f.ts", SOURCE, [{ ...ignoredStatic, statusReason: "excluded" }], [entry], other);
+    expect(other.size).toBe(0);
+  });
+
   test("a file without mutants scores 100", () => {
     expect(scoreFile("src/f.ts", SOURCE, [], [], new Set()).score).toBe(100);
   });
