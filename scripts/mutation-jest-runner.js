@@ -28,7 +28,7 @@
 // `disableBail: true` (scripts/mutation.ts then sets MUTATION_BAIL=0), every
 // selected file runs.
 "use strict";
-const { existsSync, readFileSync, writeFileSync } = require("node:fs");
+const { readFileSync, writeFileSync } = require("node:fs");
 const TestRunner = require("jest-runner").default;
 
 const INDEX_FILE = process.env.MUTATION_TEST_INDEX;
@@ -81,9 +81,9 @@ class MutationTestRunner extends TestRunner {
   async runTests(tests, watcher, options) {
     const pattern = this._globalConfig.testNamePattern;
     if (!INDEX_FILE) return super.runTests(tests, watcher, options);
+    const recorded = loadIndex(); // read once per worker, then kept
     // No pattern and no list yet: Stryker's first run, which writes the list.
-    if (!pattern && !existsSync(INDEX_FILE)) return this.#runAndRecord(INDEX_FILE, tests, watcher, options);
-    const recorded = loadIndex();
+    if (!pattern && !recorded) return this.#runAndRecord(INDEX_FILE, tests, watcher, options);
     if (!recorded) return super.runTests(tests, watcher, options);
     // No pattern after the first run: a mutant every test covers (a static one), so every file, bailing.
     const files = pattern ? filesMatching(recorded.tests, pattern) : undefined;
