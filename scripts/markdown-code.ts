@@ -54,7 +54,7 @@ export const FRAGMENTS: readonly Fragment[] = [
   // "Protect an application", "Access groups": continue the smallest stack.
   { firstLine: `import { TerraformOutput } from "cdktf";`, assumes: ["stack", "okta"] },
   { firstLine: `const engineers = okta.accessGroup("Engineers", {`, assumes: ["okta"] },
-  { firstLine: `import { AuthServerScope } from "@cdktf/provider-okta/lib/auth-server-scope";`, assumes: ["stack"] },
+  { firstLine: `import { okta } from "cdktf-okta-cloudflare-access";`, assumes: ["stack"] },
   { firstLine: `import { ScimIdentityUpdateBehavior } from "cdktf-okta-cloudflare-access";`, assumes: ["stack", "props", "OktaAccessIdentityProvider", "TerraformOutput"] },
   // The jest recipe imports the reader's stack class.
   {
