@@ -43,7 +43,7 @@ const CORE_SPECIFIER = /(\bfrom\s*|\bimport\s*\(?\s*|\brequire\(\s*)(["'])cdktf\
  * @param {string} text
  */
 function rewriteSource(file, text) {
-  if (/(["'])cdktf\/[^"']*\1/.test(text)) throw new Error(`src/${file}: imports a cdktf subpath, which the cdktn build does not rewrite`);
+  if (/(\bfrom\s*|\bimport\s*\(?\s*|\brequire\(\s*)(["'])cdktf\/[^"']*\2/.test(text)) throw new Error(`src/${file}: imports a cdktf subpath, which the cdktn build does not rewrite`);
   let out = text.replace(CORE_SPECIFIER, "$1$2cdktn$2");
   if (file === path.join("private", "distribution.ts")) {
     const before = out;

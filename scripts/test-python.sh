@@ -6,9 +6,11 @@
 # byte-identical to the TypeScript twin's (examples/python/twin.ts), and runs
 # test/python/test_package.py (errors, the review CLI, metadata). Then the same
 # for the CDK Terrain distribution (dist/cdktn/python/, cdktn and
-# examples/python/requirements-cdktn.txt): main.py and test_package.py with
-# the cdktn names, whose cdk.tf.json must be byte-identical to the cdktf one
-# apart from the core's version stamp. TEST_PYTHON_CDKTN=0 skips that half.
+# examples/python/requirements-cdktn.txt): main.py, twin.ts and
+# test_package.py with the cdktn names; the Python synth must be
+# byte-identical to the cdktn TypeScript twin's, and the same JSON as the
+# cdktf distribution's apart from the core's version stamp.
+# TEST_PYTHON_CDKTN=0 skips that half.
 #
 # jsii prints a Node.js end-of-life banner on every Python run when Node.js is
 # past its end of life; set JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION to
@@ -109,19 +111,40 @@ t=$(seconds)
 (cd "$out/cdktn-example" && CDKTF_OUTDIR="$out/cdktn" "$OLDPWD/$cpy" main.py)
 echo "python (cdktn) synth: $(elapsed "$t") s"
 cdktn_json="$out/cdktn/stacks/okta-access-python/cdk.tf.json"
-# Byte-identical apart from the core's version stamp ("//".metadata.version).
+
+echo "== synth examples/python/twin.ts with the cdktn package (TypeScript)"
+# The twin with the cdktn names, against the cdktn package that
+# npm run build:cdktn compiled (dist/cdktn/package/lib).
+mkdir -p dist/cdktn/twin
+sed -e 's#from "cdktf"#from "cdktn"#' -e 's#from "../../src"#from "../package/lib"#' examples/python/twin.ts >dist/cdktn/twin/twin.ts
+t=$(seconds)
+node -r esbuild-register -e '
+  const { App } = require("cdktn");
+  const app = new App({ outdir: process.argv[1] });
+  require("./dist/cdktn/twin/twin.ts").build(app);
+  app.synth();
+' "$out/cdktn-typescript"
+echo "typescript (cdktn) synth: $(elapsed "$t") s"
+cdktn_ts_json="$out/cdktn-typescript/stacks/okta-access-python/cdk.tf.json"
+if ! cmp "$cdktn_json" "$cdktn_ts_json"; then
+  echo "test:python: the cdktn Python and TypeScript synths differ:" >&2
+  diff -u "$cdktn_ts_json" "$cdktn_json" >&2 || true
+  exit 1
+fi
+echo "byte-identical: $(wc -c <"$cdktn_json") bytes, sha256 $(sha256sum "$cdktn_json" | cut -c1-16)"
+# And the same Terraform configuration as the cdktf distribution's, apart
+# from the core's version stamp (cdktn writes an empty object as {}).
 node -e '
   const fs = require("fs");
-  const [cdktf, cdktn] = process.argv.slice(1).map((f) => fs.readFileSync(f, "utf8"));
-  const cdktfStamp = JSON.parse(cdktf)["//"].metadata.version;
-  const cdktnStamp = JSON.parse(cdktn)["//"].metadata.version;
-  const stamp = (v) => `"version": "${v}"`;
-  if (cdktnStamp !== "0.24.0" || cdktn.split(stamp(cdktnStamp)).length !== 2) throw new Error(`unexpected cdktn stamp ${cdktnStamp}`);
-  if (cdktn.replace(stamp(cdktnStamp), stamp(cdktfStamp)) !== cdktf) {
-    console.error("test:python: the cdktn and cdktf Python synths differ beyond the version stamp");
+  const { isDeepStrictEqual } = require("util");
+  const [cdktf, cdktn] = process.argv.slice(1).map((f) => JSON.parse(fs.readFileSync(f, "utf8")));
+  const stamps = [cdktf, cdktn].map((j) => j["//"].metadata.version);
+  for (const j of [cdktf, cdktn]) delete j["//"].metadata.version;
+  if (stamps[1] !== "0.24.0" || !isDeepStrictEqual(cdktf, cdktn)) {
+    console.error(`test:python: the cdktn synth (${stamps[1]}) is not the cdktf one (${stamps[0]}) apart from the version stamp`);
     process.exit(1);
   }
-  console.log(`byte-identical to the cdktf synth apart from the version stamp (${cdktfStamp} -> ${cdktnStamp}): ${cdktn.length} bytes`);
+  console.log(`the same JSON as the cdktf distribution apart from the version stamp (${stamps[0]} -> ${stamps[1]})`);
 ' "$py_json" "$cdktn_json"
 
 echo "== test/python/test_package.py with the cdktn distribution"

@@ -43,8 +43,14 @@ const PROPS = {
 
 const app = new core.App();
 
+// A relative state path: the default is absolute (the working directory),
+// which differs between the temporary apps.
+/** @param {import("cdktf").TerraformStack} s */
+const backend = (s) => new core.LocalBackend(s, { path: `terraform.${s.node.id}.tfstate` });
+
 // The construct, protectApplication, an access group and SCIM.
 const stack = new core.TerraformStack(app, "access");
+backend(stack);
 new OktaProvider(stack, "okta", { orgName: "dev-123456", baseUrl: "okta.com" });
 new CloudflareProvider(stack, "cloudflare", {});
 const okta = new OktaAccessIdentityProvider(stack, "Okta", {
@@ -64,6 +70,7 @@ if (mode === "leak") {
 
 // An Okta provider on OAuth 2.0: must get the groups-claim warning.
 const oauth = new core.TerraformStack(app, "access-oauth");
+backend(oauth);
 const key = new core.TerraformVariable(oauth, "okta_private_key", { type: "string", sensitive: true });
 new OktaProvider(oauth, "okta", { orgName: "dev-123456", baseUrl: "okta.com", clientId: "0oa1", privateKey: key.stringValue, scopes: ["okta.apps.manage"] });
 new CloudflareProvider(oauth, "cloudflare", {});
