@@ -27,21 +27,67 @@ export interface StackConstraint {
  * or ours.
  */
 export function stackConstraint(stack: TerraformStack, provider: ProviderName): StackConstraint {
-  let found: StackConstraint = { from: `no ${provider} provider in stack "${stack.node.path}"` };
-  for (const c of elementsOf(stack)) {
-    if (!TerraformProvider.isTerraformProvider(c) || c.terraformResourceType !== provider) continue;
-    const metadata = c.terraformGeneratorMetadata;
-    const constraint = metadata?.providerVersion || metadata?.providerVersionConstraint;
-    found = { constraint: constraint || undefined, from: `the ${provider} provider "${c.node.path}" (${c.constructor.name})` };
-  }
+  return stackConstraints(stack)[provider];
+}
+
+/** {@link stackConstraint} for every provider, in one walk of the tree. */
+export function stackConstraints(stack: TerraformStack): Record<ProviderName, StackConstraint> {
+  return withOverrides(stack, providerConstraints(stack));
+}
+
+/** What the stack's providers write, before overrides; the last provider of a type wins, as when the core merges them. */
+function providerConstraints(stack: TerraformStack): Record<ProviderName, StackConstraint> {
+  const found = noProviders(stack);
+  for (const c of elementsOf(stack)) noteProvider(found, c);
+  return found;
+}
+
+function noProviders(stack: TerraformStack): Record<ProviderName, StackConstraint> {
+  return {
+    okta: { from: `no okta provider in stack "${stack.node.path}"` },
+    cloudflare: { from: `no cloudflare provider in stack "${stack.node.path}"` },
+  };
+}
+
+/** Records `c` when it is an okta or cloudflare provider: the last one wins, as when the core merges them. */
+function noteProvider(found: Record<ProviderName, StackConstraint>, c: IConstruct): void {
+  if (!TerraformProvider.isTerraformProvider(c)) return;
+  const type = c.terraformResourceType;
+  if (type !== "okta" && type !== "cloudflare") return;
+  const metadata = c.terraformGeneratorMetadata;
+  const constraint = metadata?.providerVersion || metadata?.providerVersionConstraint;
+  found[type] = { constraint: constraint || undefined, from: `the ${type} provider "${c.node.path}" (${c.constructor.name})` };
+}
+
+/** The stack's overrides of required_providers' versions over what the providers write. */
+function withOverrides(stack: TerraformStack, found: Record<ProviderName, StackConstraint>): Record<ProviderName, StackConstraint> {
   const overrides = (stack as unknown as { rawOverrides?: unknown }).rawOverrides;
-  const override = pathOf(overrides, ["terraform", "required_providers", provider, "version"]);
-  if (override !== undefined) {
+  const result = { ...found };
+  for (const provider of ["okta", "cloudflare"] as const) {
+    const override = pathOf(overrides, ["terraform", "required_providers", provider, "version"]);
+    if (override === undefined) continue;
     // A string (possibly a token), else something Terraform refuses: shown as JSON.
     const constraint = typeof override === "string" || Token.isUnresolved(override) ? (override as string) : JSON.stringify(override);
-    found = { constraint, from: `the stack override terraform.required_providers.${provider}.version` };
+    result[provider] = { constraint, from: `the stack override terraform.required_providers.${provider}.version` };
   }
-  return found;
+  return result;
+}
+
+/**
+ * The providers' constraints as the stack's first construct found them:
+ * walking the tree for every construct made building N constructs quadratic.
+ * A provider added after the first construct is checked at synth; a refusal
+ * is confirmed with a fresh walk first (see checkProviderVersions).
+ */
+const SEEN = new WeakMap<TerraformStack, Record<ProviderName, StackConstraint>>();
+
+function seenConstraints(stack: TerraformStack, fresh = false): Record<ProviderName, StackConstraint> {
+  let found = fresh ? undefined : SEEN.get(stack);
+  if (found === undefined) {
+    found = providerConstraints(stack);
+    SEEN.set(stack, found);
+  }
+  return withOverrides(stack, found);
 }
 
 /** The stack's elements in synthesis order (depth first), without nested stacks' elements. */
@@ -67,14 +113,22 @@ function pathOf(value: unknown, path: readonly string[]): unknown {
   return current;
 }
 
-/** Errors and warnings for `needs` against the stack's constraints, each prefixed with `where`. */
-export function assessStack(stack: TerraformStack, where: string, needs: ProviderNeeds): { errors: string[]; warnings: string[] } {
+/** Verdicts by provider, constraint and use: every construct of a stack usually asks the same. */
+const VERDICTS = new Map<string, ReturnType<typeof assessConstraint>>();
+
+function assessAgainst(constraints: Record<ProviderName, StackConstraint>, where: string, needs: ProviderNeeds): { errors: string[]; warnings: string[] } {
   const errors: string[] = [];
   const warnings: string[] = [];
   for (const [provider, use] of Object.entries(needs) as [ProviderName, ProviderUse][]) {
-    const { constraint, from } = stackConstraint(stack, provider);
+    const { constraint, from } = constraints[provider];
     if (constraint === undefined || Token.isUnresolved(constraint)) continue;
-    const verdict = assessConstraint(provider, constraint, use);
+    const key = JSON.stringify([provider, constraint, use]);
+    let verdict = VERDICTS.get(key);
+    if (verdict === undefined) {
+      verdict = assessConstraint(provider, constraint, use);
+      if (VERDICTS.size > 1000) VERDICTS.clear();
+      VERDICTS.set(key, verdict);
+    }
     errors.push(...verdict.errors.map((m) => `${where}: ${m} (The constraint comes from ${from}.)`));
     warnings.push(...verdict.warnings.map((m) => `${where}: ${m} (The constraint comes from ${from}.)`));
   }
@@ -89,7 +143,8 @@ export function assessStack(stack: TerraformStack, where: string, needs: Provide
  */
 export function checkProviderVersions(construct: IConstruct, where: string, needs: ProviderNeeds): void {
   const stack = TerraformStack.of(construct);
-  const now = assessStack(stack, where, needs);
+  let now = assessAgainst(seenConstraints(stack), where, needs);
+  if (now.errors.length > 0) now = assessAgainst(seenConstraints(stack, true), where, needs);
   if (now.errors.length > 0) throw new Error(now.errors.join("\n"));
   ProviderVersionCheck.of(stack).pending.push({ construct, where, needs });
 }
@@ -110,7 +165,12 @@ class ProviderVersionCheck implements IAspect {
       check = created;
       ProviderVersionCheck.byStack.set(stack, created);
       addAspectToStack(stack, created);
-      stack.node.addValidation({ validate: () => created.pending.flatMap((p) => assessStack(stack, p.where, p.needs).errors) });
+      stack.node.addValidation({
+        validate: () => {
+          const constraints = stackConstraints(stack);
+          return created.pending.flatMap((p) => assessAgainst(constraints, p.where, p.needs).errors);
+        },
+      });
     }
     return check;
   }
@@ -123,8 +183,9 @@ class ProviderVersionCheck implements IAspect {
 
   public visit(node: IConstruct): void {
     if (node !== this.stack) return;
+    const constraints = stackConstraints(this.stack);
     for (const { construct, where, needs } of this.pending) {
-      for (const warning of assessStack(this.stack, where, needs).warnings) {
+      for (const warning of assessAgainst(constraints, where, needs).warnings) {
         const key = warning.slice(where.length);
         if (this.warned.has(key)) continue;
         this.warned.add(key);

@@ -7,7 +7,8 @@
  * checked by `npm run test:cdktn` (scripts/cdktn-check.js), which installs
  * them from the registry.
  */
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
 import { devNull } from "node:os";
 import { join } from "node:path";
 import { TerraformProvider, TerraformStack, Testing } from "cdktf";
@@ -22,24 +23,31 @@ const OUT = join(ROOT, ".gen", `other-bindings-${process.pid}`);
 type ProviderClass = new (scope: Construct, id: string, config: Record<string, unknown>) => TerraformProvider;
 let OktaProvider: ProviderClass;
 
-beforeAll(async () => {
-  process.env.TF_CLI_CONFIG_FILE = devNull;
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const { CodeMaker, TerraformProviderGenerator } = require("@cdktf/provider-generator") as typeof import("@cdktf/provider-generator");
-  const { ConstructsMakerProviderTarget, TerraformProviderConstraint, LANGUAGES } = require("@cdktf/commons") as typeof import("@cdktf/commons");
-  const schema = JSON.parse(readFileSync(join(ROOT, "providers", "okta-4.20.0.json"), "utf8")) as { format_version: string; provider_schemas: object };
-  const code = new CodeMaker();
-  // As `cdktf get` does for "okta/okta@~> 4.0" with 4.20.0 in the lock file.
-  const generator = new TerraformProviderGenerator(code, {
-    format_version: schema.format_version,
-    provider_schemas: schema.provider_schemas,
-    provider_versions: { "registry.terraform.io/okta/okta": "4.20.0" },
-  } as never);
-  generator.generate(new ConstructsMakerProviderTarget(new TerraformProviderConstraint("okta/okta@~> 4.0"), LANGUAGES[0]));
+beforeAll(() => {
+  // In a child process: the generator's @cdktf/commons starts `terraform
+  // version` when loaded, which would outlive this test file in a jest worker.
+  const script = `
+    const { readFileSync } = require("node:fs");
+    const { CodeMaker, TerraformProviderGenerator } = require("@cdktf/provider-generator");
+    const { ConstructsMakerProviderTarget, TerraformProviderConstraint, LANGUAGES } = require("@cdktf/commons");
+    const schema = JSON.parse(readFileSync(process.argv[1], "utf8"));
+    const code = new CodeMaker();
+    // As \`cdktf get\` does for "okta/okta@~> 4.0" with 4.20.0 in the lock file.
+    const generator = new TerraformProviderGenerator(code, {
+      format_version: schema.format_version,
+      provider_schemas: schema.provider_schemas,
+      provider_versions: { "registry.terraform.io/okta/okta": "4.20.0" },
+    });
+    generator.generate(new ConstructsMakerProviderTarget(new TerraformProviderConstraint("okta/okta@~> 4.0"), LANGUAGES[0]));
+    code.save(process.argv[2]).then(() => process.exit(0));`;
   mkdirSync(OUT, { recursive: true });
-  await code.save(OUT);
+  execFileSync(process.execPath, ["-e", script, join(ROOT, "providers", "okta-4.20.0.json"), OUT], {
+    cwd: ROOT,
+    env: { ...process.env, CHECKPOINT_DISABLE: "1", TF_CLI_CONFIG_FILE: devNull },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   OktaProvider = (require(join(OUT, "providers", "okta", "provider")) as { OktaProvider: ProviderClass }).OktaProvider;
-  /* eslint-enable @typescript-eslint/no-require-imports */
 });
 
 afterAll(() => rmSync(OUT, { recursive: true, force: true }));
