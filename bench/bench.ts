@@ -11,7 +11,8 @@
  *   npm run bench -- --only synth   some rows: load, synth, main, review, renames, test
  *   npm run bench:ci                smoke: one sample each, no npm test
  *   npm run bench -- --profile      where the time goes (node --cpu-prof)
- *   npm run bench -- --write-readme full run, then the table into README.md's Performance section
+ *   npm run bench -- --write-docs   full run, then the table into docs/performance.md (only if every budget passed)
+ *   npm run bench -- --profile --write-docs   the profile table into docs/performance.md
  *
  * Budgets are reported, not enforced, unless --strict: the machine is shared
  * and a timing budget must not make CI flaky. Correctness checks (both
@@ -29,7 +30,7 @@ import { parseArgs } from "node:util";
 import { buildSync } from "esbuild";
 import markdownTable from "markdown-table";
 import { categorize } from "./profile";
-import { replaceExampleRun } from "./readme-example";
+import { DOCS_PAGE, EXAMPLE_RUN, exampleRunIntro, PROFILE, profileIntro, replaceFigures } from "./docs-figures";
 import { writeRenames } from "./workloads/renames";
 import type { SynthSample } from "./workloads/harness";
 
@@ -64,7 +65,7 @@ const { values: opts } = parseArgs({
     only: { type: "string" },
     "skip-test": { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
-    "write-readme": { type: "boolean", default: false },
+    "write-docs": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -82,9 +83,10 @@ const only = new Set<RowName>(
   }),
 );
 if (opts.quick || opts["skip-test"]) only.delete("test");
-// The README's example run is a full one: every row, the default samples.
-if (opts["write-readme"] && (opts.quick || opts.profile || opts["skip-test"] || opts.only !== undefined || RUNS !== 5)) {
-  fatal("--write-readme needs a full run: no --quick, --profile, --skip-test, --only or --runs");
+// The documented example run is a full one: every row, the default samples.
+// The documented profile is one of the default samples too.
+if (opts["write-docs"] && (opts.quick || opts["skip-test"] || opts.only !== undefined || RUNS !== 5)) {
+  fatal("--write-docs needs a full run: no --quick, --skip-test, --only or --runs");
 }
 
 // ---------------------------------------------------------------- helpers
@@ -553,14 +555,20 @@ function profile(): void {
     () => withTemp((o) => run(process.execPath, [join(ROOT, "scripts", "synth.js"), "basic"], { cwd: ROOT, env: userEnv({ CDKTF_OUTDIR: o }) }).ms),
   );
   const npmMs = median(npmRun.a) - median(npmRun.b);
-  const text = [
+  const figures = [
     table,
     "",
     `\`npm run\` itself adds ${ms(npmMs)} of wall time to \`node scripts/synth.js basic\` (median of ${RUNS} alternated pairs).`,
-    `Profiles: ${relative(process.cwd(), dir)}/*.cpuprofile (open in Chrome DevTools or speedscope). Machine: ${machineLine()}.`,
+    `Machine: ${machineLine()}.`,
   ].join("\n");
+  const text = `${figures}\nProfiles: ${relative(process.cwd(), dir)}/*.cpuprofile (open in Chrome DevTools or speedscope).`;
   console.log(`\n${text}\n`);
   writeFileSync(join(RESULTS, "profile.md"), `${text}\n`);
+  if (opts["write-docs"]) {
+    const page = join(ROOT, DOCS_PAGE);
+    writeFileSync(page, replaceFigures(readFileSync(page, "utf8"), PROFILE, profileIntro(new Date()), figures));
+    console.error(`bench: profile written to ${DOCS_PAGE}`);
+  }
 }
 
 function withTemp<T>(f: (dir: string) => T): T {
@@ -627,10 +635,13 @@ function main(): void {
   console.error(`bench: table written to ${relative(process.cwd(), join(RESULTS, "latest.md"))}`);
   for (const e of errors) console.error(`bench: ERROR ${e}`);
   if (errors.length) process.exit(1);
-  if (opts["write-readme"]) {
-    const readme = join(ROOT, "README.md");
-    writeFileSync(readme, replaceExampleRun(readFileSync(readme, "utf8"), text, new Date()));
-    console.error("bench: example run written to README.md (Performance)");
+  if (opts["write-docs"]) {
+    // A run that missed a budget is not an example to show: fix the miss, or
+    // run again when the machine is quieter.
+    if (failures.length) fatal(`not written to ${DOCS_PAGE}: ${failures.length} budget(s) missed (${failures.join("; ")})`);
+    const page = join(ROOT, DOCS_PAGE);
+    writeFileSync(page, replaceFigures(readFileSync(page, "utf8"), EXAMPLE_RUN, exampleRunIntro(new Date()), text));
+    console.error(`bench: example run written to ${DOCS_PAGE}`);
   }
   if (failures.length) {
     console.error(`bench: ${failures.length} budget(s) missed: ${failures.join("; ")}${opts.strict ? "" : " (reported only; --strict makes this fail)"}`);
