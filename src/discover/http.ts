@@ -3,6 +3,7 @@
  * pagination, waits on 429 with the header each API sends, and one-line
  * errors that never contain a token or a response body that could hold one.
  */
+import { joinLines } from "../private/cli-io";
 
 /** A failure `discover` reports as one line (exit 1), never with a stack. */
 export class DiscoverError extends Error {
@@ -240,5 +241,5 @@ function networkReason(e: unknown): string {
   if (isRecord(e) && (e.name === "TimeoutError" || e.name === "AbortError")) return "timed out";
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `${code} (no such host: check the org URL)`;
   if (code) return code;
-  return e instanceof Error ? e.message.replace(/\s*\n\s*/g, " ") : String(e);
+  return e instanceof Error ? joinLines(e.message) : String(e);
 }
