@@ -10,9 +10,20 @@ import { StackIndex } from "./stack-index";
 import { block, canonical, isObject, Json, JsonObject, list, referenceTo } from "./terraform-json";
 import { display } from "./values";
 
+/** Okta groups named in the description of an Access group rule; the rest are counted (a long chain of groups must not make the review quadratic). */
+const MAX_NAMED_GROUPS = 20;
+
 /** Describes the rules of one stack. */
 export class AccessRuleDescriber {
   private readonly idpCount: number;
+  /**
+   * What an Access group admits, through the groups it includes too: each
+   * group expanded once (groups including the same group twice, or a long
+   * chain, would otherwise be expanded exponentially often).
+   */
+  private readonly expanded = new Map<string, { readonly oktaGroups: readonly string[]; readonly everyone: boolean }>();
+  /** Groups being expanded: a group reached again is a cycle (Terraform refuses one; the review stops there). */
+  private readonly expanding = new Set<string>();
 
   constructor(private readonly index: StackIndex) {
     this.idpCount = index.resources.filter((r) => r.mode === "managed" && familyOf(r.type) === "cloudflareIdp").length;
@@ -30,20 +41,19 @@ export class AccessRuleDescriber {
   }
 
   /** Include, exclude and require rules of an Access group, policy or inline policy. */
-  public rules(body: JsonObject, seen: Set<string> = new Set()): RulesReview {
+  public rules(body: JsonObject): RulesReview {
     const include = list(body.include).flatMap((r) => this.rule(r));
     const exclude = list(body.exclude).flatMap((r) => this.rule(r));
     const require = list(body.require).flatMap((r) => this.rule(r));
-    const oktaGroups: string[] = [];
+    const oktaGroups = new Set<string>();
     let everyone = false;
     for (const rule of include) {
-      if (rule.oktaGroup !== undefined && !oktaGroups.includes(rule.oktaGroup)) oktaGroups.push(rule.oktaGroup);
+      if (rule.oktaGroup !== undefined) oktaGroups.add(rule.oktaGroup);
       if (rule.kind === "everyone") everyone = true;
-      if (rule.kind === "group" && rule.accessGroup !== undefined && !seen.has(rule.accessGroup)) {
-        const target = this.index.byAddress.get(rule.accessGroup);
-        if (target) {
-          const nested = this.rules(target.body, new Set([...seen, rule.accessGroup]));
-          for (const g of nested.oktaGroups) if (!oktaGroups.includes(g)) oktaGroups.push(g);
+      if (rule.kind === "group" && rule.accessGroup !== undefined) {
+        const nested = this.expand(rule.accessGroup);
+        if (nested !== undefined) {
+          for (const g of nested.oktaGroups) oktaGroups.add(g);
           everyone = everyone || nested.everyone;
         }
       }
@@ -51,7 +61,24 @@ export class AccessRuleDescriber {
     let admits = include.length === 0 ? "nobody (no include rule)" : include.map((r) => r.text).join(" or ");
     if (require.length > 0) admits += `; and must also match ${require.map((r) => r.text).join(" and ")}`;
     if (exclude.length > 0) admits += `; except ${exclude.map((r) => r.text).join(" or ")}`;
-    return { include, exclude, require, oktaGroups, everyone, admits };
+    return { include, exclude, require, oktaGroups: [...oktaGroups], everyone, admits };
+  }
+
+  /** The Okta groups (and "everyone") an Access group of this stack admits through its include rules, nested groups included; undefined when it is not in the stack. */
+  private expand(address: string): { readonly oktaGroups: readonly string[]; readonly everyone: boolean } | undefined {
+    const done = this.expanded.get(address);
+    if (done !== undefined) return done;
+    const target = this.index.byAddress.get(address);
+    if (target === undefined || this.expanding.has(address)) return undefined;
+    this.expanding.add(address);
+    try {
+      const { oktaGroups, everyone } = this.rules(target.body);
+      const result = { oktaGroups, everyone };
+      this.expanded.set(address, result);
+      return result;
+    } finally {
+      this.expanding.delete(address);
+    }
   }
 
   private rule(rule: Json): RuleReview[] {
@@ -85,9 +112,11 @@ export class AccessRuleDescriber {
         const id = value.id;
         const address = referenceTo(id);
         const target = address !== undefined ? this.index.byAddress.get(address) : undefined;
+        const nested = target !== undefined ? this.expand(target.address) : undefined;
         if (target) {
-          const nested = this.rules(target.body, new Set([target.address]));
-          const groups = nested.oktaGroups.length > 0 ? ` (${nested.oktaGroups.map((g) => `"${g}"`).join(", ")})` : "";
+          const names = nested?.oktaGroups ?? [];
+          const more = names.length > MAX_NAMED_GROUPS ? `, and ${names.length - MAX_NAMED_GROUPS} more` : "";
+          const groups = names.length > 0 ? ` (${names.slice(0, MAX_NAMED_GROUPS).map((g) => `"${g}"`).join(", ")}${more})` : "";
           return { kind, text: `Access group "${display(target.body.name) ?? target.name}"${groups}`, accessGroup: target.address };
         }
         return { kind, text: `Access group ${display(id) ?? "?"}`, accessGroup: address ?? display(id) };
