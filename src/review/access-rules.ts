@@ -13,17 +13,31 @@ import { display } from "./values";
 /** Okta groups named in the description of an Access group rule; the rest are counted (a long chain of groups must not make the review quadratic). */
 const MAX_NAMED_GROUPS = 20;
 
+/** What an Access group admits: Okta groups (first reached first) and whether everyone. */
+interface Admitted {
+  readonly oktaGroups: readonly string[];
+  readonly everyone: boolean;
+}
+
+/** An include rule of an Access group as its expansion reads it. */
+type IncludeItem = { readonly okta: string } | { readonly group: string } | { readonly everyone: true };
+
+/** A rule's first present field, its values joined (`name` of an okta rule may be a list). */
+function fieldOf(value: JsonObject, ...keys: string[]): string | undefined {
+  for (const key of keys) {
+    const v = value[key];
+    if (v !== undefined && v !== null) return list(v).map((x) => display(x) ?? "").join(", ");
+  }
+  return undefined;
+}
+
 /** Describes the rules of one stack. */
 export class AccessRuleDescriber {
   private readonly idpCount: number;
-  /**
-   * What an Access group admits, through the groups it includes too: each
-   * group expanded once (groups including the same group twice, or a long
-   * chain, would otherwise be expanded exponentially often).
-   */
-  private readonly expanded = new Map<string, { readonly oktaGroups: readonly string[]; readonly everyone: boolean }>();
-  /** Groups being expanded: a group reached again is a cycle (Terraform refuses one; the review stops there). */
-  private readonly expanding = new Set<string>();
+  /** What each Access group admits, through the groups it includes too (computed once per group). */
+  private readonly expanded = new Map<string, Admitted>();
+  /** Each Access group's own include rules, read once. */
+  private readonly items = new Map<string, readonly IncludeItem[]>();
 
   constructor(private readonly index: StackIndex) {
     this.idpCount = index.resources.filter((r) => r.mode === "managed" && familyOf(r.type) === "cloudflareIdp").length;
@@ -64,21 +78,60 @@ export class AccessRuleDescriber {
     return { include, exclude, require, oktaGroups: [...oktaGroups], everyone, admits };
   }
 
-  /** The Okta groups (and "everyone") an Access group of this stack admits through its include rules, nested groups included; undefined when it is not in the stack. */
-  private expand(address: string): { readonly oktaGroups: readonly string[]; readonly everyone: boolean } | undefined {
+  /**
+   * The Okta groups (and "everyone") an Access group of this stack admits
+   * through its include rules, the groups it includes too, in the order a
+   * reader meets them; undefined when it is not in the stack. A walk with a
+   * visited set: each group at most once (a group included twice, a diamond,
+   * a long chain or a cycle cost no more than the groups themselves).
+   */
+  private expand(address: string): Admitted | undefined {
     const done = this.expanded.get(address);
     if (done !== undefined) return done;
-    const target = this.index.byAddress.get(address);
-    if (target === undefined || this.expanding.has(address)) return undefined;
-    this.expanding.add(address);
-    try {
-      const { oktaGroups, everyone } = this.rules(target.body);
-      const result = { oktaGroups, everyone };
-      this.expanded.set(address, result);
-      return result;
-    } finally {
-      this.expanding.delete(address);
+    if (!this.index.byAddress.has(address)) return undefined;
+    const names = new Set<string>();
+    let everyone = false;
+    const visited = new Set([address]);
+    const stack: { items: readonly IncludeItem[]; next: number }[] = [{ items: this.includeItems(address), next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (top.next >= top.items.length) {
+        stack.pop();
+        continue;
+      }
+      const item = top.items[top.next++];
+      if ("okta" in item) names.add(item.okta);
+      else if ("everyone" in item) everyone = true;
+      else if (!visited.has(item.group)) {
+        visited.add(item.group);
+        stack.push({ items: this.includeItems(item.group), next: 0 });
+      }
     }
+    const result = { oktaGroups: [...names], everyone };
+    this.expanded.set(address, result);
+    return result;
+  }
+
+  /** An Access group's include rules that admit: Okta groups, groups of this stack, everyone. */
+  private includeItems(address: string): readonly IncludeItem[] {
+    let items = this.items.get(address);
+    if (items !== undefined) return items;
+    const found: IncludeItem[] = [];
+    for (const rule of list(this.index.byAddress.get(address)?.body.include)) {
+      if (!isObject(rule)) continue;
+      for (const [kind, raw] of Object.entries(rule)) {
+        if (raw === null || raw === undefined) continue;
+        const value = block(raw) ?? {};
+        if (kind === "okta") found.push({ okta: fieldOf(value, "name", "email") ?? "(unnamed)" });
+        else if (kind === "everyone") found.push({ everyone: true });
+        else if (kind === "group") {
+          const target = referenceTo(value.id);
+          if (target !== undefined && this.index.byAddress.has(target)) found.push({ group: target });
+        }
+      }
+    }
+    this.items.set(address, (items = found));
+    return items;
   }
 
   private rule(rule: Json): RuleReview[] {
@@ -93,13 +146,7 @@ export class AccessRuleDescriber {
   }
 
   private describeRule(kind: string, value: JsonObject, raw: Json): RuleReview {
-    const field = (...keys: string[]) => {
-      for (const key of keys) {
-        const v = value[key];
-        if (v !== undefined && v !== null) return list(v).map((x) => display(x) ?? "").join(", ");
-      }
-      return undefined;
-    };
+    const field = (...keys: string[]) => fieldOf(value, ...keys);
     switch (kind) {
       case "okta": {
         const group = field("name", "email") ?? "(unnamed)";
