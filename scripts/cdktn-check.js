@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run test:cdktn (a .ci/run step; README: CDK Terrain): proves that a
+// npm run test:cdktn (a .ci/run step; docs/cdk-terrain.md): proves that a
 // stock CDK Terrain app runs the cdktn package without any npm override,
 // synthesizing what a cdktf app synthesizes with the cdktf package, and that
 // provider objects from other bindings work with the construct.
