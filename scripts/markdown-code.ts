@@ -6,7 +6,7 @@
  * `<root>/.markdown-code/<file>/<line>/block.ts` (virtual, never written), where
  * `cdktf-okta-cloudflare-access` resolves to `src/index.ts` and
  * `cdktf-okta-cloudflare-access/lib/*` to `src/*`, as for a user of the built
- * package. A block must compile as written, unless it is listed in
+ * package (and `cdktn-okta-cloudflare-access`, the same source, to `src/index.ts`). A block must compile as written, unless it is listed in
  * FRAGMENTS: a fragment continues an earlier block (it uses `stack` or
  * `okta` without declaring them), and its entry names exactly what it
  * assumes; the checker declares those names before it.
@@ -210,6 +210,9 @@ export function markdownCompilerOptions(root: string, options: ts.CompilerOption
     paths: {
       "cdktf-okta-cloudflare-access": ["src/index.ts"],
       "cdktf-okta-cloudflare-access/lib/*": ["src/*"],
+      // The CDK Terrain package is the same source built against cdktn
+      // (scripts/build-cdktn.js): its names are checked against src/ too.
+      "cdktn-okta-cloudflare-access": ["src/index.ts"],
     },
   };
 }
