@@ -22,10 +22,11 @@
  * allow 6.0.0-beta1, and `>= 1.0` does not allow 2.0.0-rc1.
  */
 // Only semver's version class (its parsing and precedence): the whole
-// package costs about twice the load time. `export =` module, and jsii
-// compiles without esModuleInterop: hence `import = require`.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-import SemVer = require("semver/classes/semver");
+// package costs about twice the load time. It is loaded on first use (see
+// semver()), so loading the library does not pay for it. `export =` module,
+// and jsii compiles without esModuleInterop: hence `import type = require`.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a type only
+import type SemVer = require("semver/classes/semver");
 
 /** The Terraform providers the library drives, by their local name. */
 export type ProviderName = "okta" | "cloudflare";
@@ -218,10 +219,19 @@ function parseClause(text: string, input: string): { clause: ConstraintClause; r
   return { clause: { operator: (op === "" ? "=" : op) as Operator, version, numbers: numbers.length }, rest: input.slice(whole.length) };
 }
 
+let semverClass: typeof SemVer | undefined;
+
+/** A semantic version (semver's class, loaded on first use); throws when `version` is not one. */
+function semver(version: string): SemVer {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  semverClass ??= require("semver/classes/semver") as typeof SemVer;
+  return new semverClass(version);
+}
+
 /** A semantic version, or undefined. */
 function parseVersion(version: string): SemVer | undefined {
   try {
-    return new SemVer(version);
+    return semver(version);
   } catch {
     return undefined;
   }
@@ -229,7 +239,7 @@ function parseVersion(version: string): SemVer | undefined {
 
 /** The clause as a semver range of one comparator set (`!=` excepted). */
 function clauseBounds(c: ConstraintClause): { lower?: Bound; upper?: Bound } {
-  const v = new SemVer(c.version);
+  const v = semver(c.version);
   switch (c.operator) {
     case "=":
       return { lower: { v, inclusive: true }, upper: { v, inclusive: true } };
@@ -244,7 +254,7 @@ function clauseBounds(c: ConstraintClause): { lower?: Bound; upper?: Bound } {
     case "~>": {
       // The upper bound drops the pre-release: ~> 1.2.3-beta is < 1.3.0.
       const upper = c.numbers === 3 ? `${v.major}.${v.minor + 1}.0` : `${v.major + 1}.0.0`;
-      return { lower: { v, inclusive: true }, upper: { v: new SemVer(upper), inclusive: false } };
+      return { lower: { v, inclusive: true }, upper: { v: semver(upper), inclusive: false } };
     }
     case "!=":
       return {};
@@ -283,7 +293,7 @@ function meetsClause(version: SemVer, c: ConstraintClause): boolean {
 function requestedPrereleases(constraints: readonly VersionConstraint[]): SemVer[] {
   return constraints
     .flatMap((c) => c.clauses)
-    .map((c) => ({ operator: c.operator, v: new SemVer(c.version) }))
+    .map((c) => ({ operator: c.operator, v: semver(c.version) }))
     .filter((c) => c.operator === "=" && c.v.prerelease.length > 0)
     .map((c) => c.v);
 }
@@ -315,12 +325,12 @@ export function lowestAllowed(...constraints: readonly VersionConstraint[]): str
     if (b.lower !== undefined && (lower === undefined || tighterLower(b.lower, lower))) lower = b.lower;
     if (b.upper !== undefined && (upper === undefined || tighterUpper(b.upper, upper))) upper = b.upper;
   }
-  const excluded = clauses.filter((c) => c.operator === "!=").map((c) => new SemVer(c.version));
+  const excluded = clauses.filter((c) => c.operator === "!=").map((c) => semver(c.version));
   const withinUpper = (v: SemVer) => upper === undefined || v.compare(upper.v) < (upper.inclusive ? 1 : 0);
   // The lowest release at or above the lower bound, then the next while excluded.
   let release: SemVer | undefined = lowestReleaseFrom(lower);
   while (release !== undefined && excluded.some((x) => x.compare(release!) === 0)) {
-    release = new SemVer(`${release.major}.${release.minor}.${release.patch + 1}`);
+    release = semver(`${release.major}.${release.minor}.${release.patch + 1}`);
   }
   const candidates = requestedPrereleases(constraints).filter((p) => allows(p.version, ...constraints));
   if (release !== undefined && withinUpper(release)) candidates.push(release);
@@ -339,11 +349,11 @@ function tighterUpper(a: Bound, b: Bound): boolean {
 }
 
 function lowestReleaseFrom(lower: Bound | undefined): SemVer {
-  if (lower === undefined) return new SemVer("0.0.0");
+  if (lower === undefined) return semver("0.0.0");
   const { major, minor, patch } = lower.v;
   // x.y.z-pre < x.y.z: the release itself is the next one above a pre-release.
-  if (lower.v.prerelease.length > 0) return new SemVer(`${major}.${minor}.${patch}`);
-  return new SemVer(lower.inclusive ? `${major}.${minor}.${patch}` : `${major}.${minor}.${patch + 1}`);
+  if (lower.v.prerelease.length > 0) return semver(`${major}.${minor}.${patch}`);
+  return semver(lower.inclusive ? `${major}.${minor}.${patch}` : `${major}.${minor}.${patch + 1}`);
 }
 
 /**
@@ -458,12 +468,20 @@ function defaultConstraint(provider: ProviderName, oldest: string, newest: strin
 
 /** The supported versions of each provider. */
 export const SUPPORTED: Readonly<Record<ProviderName, ProviderSupport>> = {
-  okta: { name: "okta", source: "okta/okta", oldest: "4.20.0", newest: "6.12.0", constraint: defaultConstraint("okta", "4.20.0", "6.12.0") },
-  cloudflare: {
-    name: "cloudflare",
-    source: "cloudflare/cloudflare",
-    oldest: "5.14.0",
-    newest: "5.22.0",
-    constraint: defaultConstraint("cloudflare", "5.14.0", "5.22.0"),
-  },
+  okta: support("okta", "okta/okta", "4.20.0", "6.12.0"),
+  cloudflare: support("cloudflare", "cloudflare/cloudflare", "5.14.0", "5.22.0"),
 };
+
+/** A provider's support, its default constraint computed on first use. */
+function support(name: ProviderName, source: string, oldest: string, newest: string): ProviderSupport {
+  let constraint: string | undefined;
+  return {
+    name,
+    source,
+    oldest,
+    newest,
+    get constraint(): string {
+      return (constraint ??= defaultConstraint(name, oldest, newest));
+    },
+  };
+}
