@@ -6,8 +6,8 @@
  * Used by the construct (at construction and at synth), by the review CLI
  * (src/review/, which must not load cdktf), by the binding generator
  * (scripts/generate-providers.ts writes {@link SUPPORTED}'s constraint into the
- * provider classes) and by the schema extraction. It therefore imports only
- * semver's version class (parsing and precedence), never cdktf or constructs.
+ * provider classes) and by the schema extraction. It therefore imports
+ * nothing: not cdktf, not constructs, no package.
  *
  * Terraform's constraint language for providers (`version = "..."` in
  * `required_providers`) is the "Ruby style" of apparentlymart/go-versions,
@@ -19,14 +19,10 @@
  * it lets the minor number grow (`~> 1.2` and `~> 1` are `>= 1.2.0, < 2.0.0`
  * and `>= 1.0.0, < 2.0.0`). A pre-release version is allowed only when a
  * clause names it exactly with `=` (or no operator): `>= 6.0.0-beta1` does not
- * allow 6.0.0-beta1, and `>= 1.0` does not allow 2.0.0-rc1.
+ * allow 6.0.0-beta1, and `>= 1.0` does not allow 2.0.0-rc1. `=` and `!=`
+ * compare build metadata too, and no constraint allows 0.0.0. Checked against
+ * Terraform's library by test/go-versions/differential.ts.
  */
-// Only semver's version class (its parsing and precedence): the whole
-// package costs about twice the load time. It is loaded on first use (see
-// semver()), so loading the library does not pay for it. `export =` module,
-// and jsii compiles without esModuleInterop: hence `import type = require`.
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- a type only
-import type SemVer = require("semver/classes/semver");
 
 /** The Terraform providers the library drives, by their local name. */
 export type ProviderName = "okta" | "cloudflare";
@@ -165,11 +161,29 @@ export interface VersionConstraint {
   readonly clauses: readonly ConstraintClause[];
 }
 
+/**
+ * A version as Terraform reads one (apparentlymart/go-versions): three
+ * numbers, a pre-release and build metadata kept as written. npm's `semver`
+ * does not fit: it refuses leading zeros in numeric pre-release identifiers,
+ * which Terraform accepts and orders by length first (`beta.01` after
+ * `beta.2`), and it ignores build metadata where Terraform's `=` compares it.
+ * test/go-versions/differential.ts checks this against Terraform's library.
+ */
+interface Version {
+  readonly major: bigint;
+  readonly minor: bigint;
+  readonly patch: bigint;
+  /** "" for a release. */
+  readonly pre: string;
+  readonly meta: string;
+}
+
 const OPERATORS: readonly string[] = ["=", "!=", ">", ">=", "<", "<=", "~>"];
-// An operator (any run of characters that are not digits, letters, spaces,
-// dots or *), at most one space, numbers separated by dots, then an optional
-// pre-release and build metadata: apparentlymart/go-versions' scanner.
-const CLAUSE = /^([^0-9A-Za-z\s.*]*)(\s*)([0-9A-Za-z*]+(?:\.[0-9A-Za-z*]+)*)(-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?/;
+// go-versions' scanner: an operator (a run of anything but digits, letters,
+// spaces, dots and *), a separator (spaces and v's, refused below unless one
+// space after an operator), numbers separated by dots, then an optional
+// pre-release and build metadata of letters, digits, dots and hyphens.
+const CLAUSE = /^([^0-9A-Za-z\s.*]*)([\sv]*)([0-9A-Za-z*]+(?:\.[0-9A-Za-z*]+)*)(?:-([0-9A-Za-z.-]*))?(?:\+([0-9A-Za-z.-]*))?/;
 
 /**
  * Parses a Terraform provider version constraint, refusing what Terraform
@@ -188,8 +202,8 @@ export function parseConstraint(text: string): VersionConstraint {
     if (rest === "") break;
     if (rest.startsWith("v")) throw new ConstraintSyntaxError(text, 'a "v" prefix is not allowed');
     if (!rest.startsWith(",")) throw new ConstraintSyntaxError(text, `a comma is missing before ${JSON.stringify(rest)}`);
+    // A trailing comma is allowed, as Terraform allows it.
     rest = rest.slice(1).trim();
-    if (rest === "") throw new ConstraintSyntaxError(text, "it ends with a comma");
   }
   return { text, clauses };
 }
@@ -200,46 +214,84 @@ function parseClause(text: string, input: string): { clause: ConstraintClause; r
     const op = /^[^0-9A-Za-z\s.*]*/.exec(input)?.[0] ?? "";
     throw new ConstraintSyntaxError(text, `no version after ${JSON.stringify(op || input)}`);
   }
-  const [whole, op, space, numbersText, pre, meta] = m;
+  const [whole, op, separator, numbersText, pre, meta] = m;
   if (op === "=<") throw new ConstraintSyntaxError(text, 'invalid operator "=<"; did you mean "<="?');
   if (op === "=>") throw new ConstraintSyntaxError(text, 'invalid operator "=>"; did you mean ">="?');
   if (!OPERATORS.includes(op === "" ? "=" : op)) throw new ConstraintSyntaxError(text, `invalid operator ${JSON.stringify(op)}`);
-  if (space.length > 0 && op === "") throw new ConstraintSyntaxError(text, "spaces before a version without an operator");
-  if (space.length > 1) throw new ConstraintSyntaxError(text, `only one space is allowed after the operator ${JSON.stringify(op)}`);
+  if (separator.includes("v") || numbersText.startsWith("v")) throw new ConstraintSyntaxError(text, 'a "v" prefix is not allowed');
+  if (separator.length > 0 && op === "") throw new ConstraintSyntaxError(text, "spaces before a version without an operator");
+  if (separator.length > 1) throw new ConstraintSyntaxError(text, `only one space is allowed after the operator ${JSON.stringify(op)}`);
   const numbers = numbersText.split(".");
-  if (numbers[0].startsWith("v")) throw new ConstraintSyntaxError(text, 'a "v" prefix is not allowed');
-  if (numbers.some((n) => n === "*" || n === "x" || n === "X")) {
-    throw new ConstraintSyntaxError(text, "wildcards are not allowed; leave out the numbers that may vary");
-  }
-  if (numbers.some((n) => !/^[0-9]+$/.test(n))) throw new ConstraintSyntaxError(text, `${JSON.stringify(numbersText)} is not a version`);
+  if (numbers.some((n) => !/^(?:[0-9]+|[*xX])$/.test(n))) throw new ConstraintSyntaxError(text, `${JSON.stringify(numbersText)} is not a version`);
   if (numbers.length > 3) throw new ConstraintSyntaxError(text, `${JSON.stringify(numbersText)} has more than three numbers (major, minor, patch)`);
+  if (numbers.some((n) => /^[*xX]$/.test(n))) throw new ConstraintSyntaxError(text, "wildcards are not allowed; leave out the numbers that may vary");
   const filled = [...numbers.map((n) => String(BigInt(n))), "0", "0"].slice(0, 3).join(".");
-  const version = `${filled}${pre ?? ""}${meta ?? ""}`;
-  if (parseVersion(version) === undefined) throw new ConstraintSyntaxError(text, `${JSON.stringify(version)} is not a semantic version`);
+  const version = `${filled}${pre ? `-${pre}` : ""}${meta ? `+${meta}` : ""}`;
   return { clause: { operator: (op === "" ? "=" : op) as Operator, version, numbers: numbers.length }, rest: input.slice(whole.length) };
 }
 
-let semverClass: typeof SemVer | undefined;
+const VERSION = /^([0-9]+)\.([0-9]+)\.([0-9]+)(?:-([0-9A-Za-z.-]*))?(?:\+([0-9A-Za-z.-]*))?$/;
 
-/** A semantic version (semver's class, loaded on first use); throws when `version` is not one. */
-function semver(version: string): SemVer {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  semverClass ??= require("semver/classes/semver") as typeof SemVer;
-  return new semverClass(version);
+/** A version `major.minor.patch[-pre][+meta]`, or undefined. */
+function parseVersion(text: string): Version | undefined {
+  const m = VERSION.exec(text);
+  if (m === null) return undefined;
+  return { major: BigInt(m[1]), minor: BigInt(m[2]), patch: BigInt(m[3]), pre: m[4] ?? "", meta: m[5] ?? "" };
 }
 
-/** A semantic version, or undefined. */
-function parseVersion(version: string): SemVer | undefined {
-  try {
-    return semver(version);
-  } catch {
-    return undefined;
+function versionOf(text: string): Version {
+  const v = parseVersion(text);
+  if (v === undefined) throw new Error(`${JSON.stringify(text)} is not a version (major.minor.patch[-pre-release][+metadata])`);
+  return v;
+}
+
+function format(v: Version): string {
+  return `${v.major}.${v.minor}.${v.patch}${v.pre === "" ? "" : `-${v.pre}`}${v.meta === "" ? "" : `+${v.meta}`}`;
+}
+
+/** Precedence, as go-versions orders versions (build metadata ignored). */
+function compare(a: Version, b: Version): number {
+  for (const key of ["major", "minor", "patch"] as const) {
+    if (a[key] !== b[key]) return a[key] < b[key] ? -1 : 1;
   }
+  if (a.pre === b.pre) return 0;
+  if (a.pre === "") return 1;
+  if (b.pre === "") return -1;
+  const x = a.pre.split(".");
+  const y = b.pre.split(".");
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return compareIdentifiers(x[i], y[i]);
+  }
+  return x.length - y.length;
 }
 
-/** The clause as a semver range of one comparator set (`!=` excepted). */
+/** Numeric identifiers first, by length then digits (so leading zeros count); others as strings. */
+function compareIdentifiers(a: string, b: string): number {
+  const numeric = (s: string) => /^[0-9]*$/.test(s);
+  if (numeric(a) !== numeric(b)) return numeric(a) ? -1 : 1;
+  if (numeric(a) && a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : 1;
+}
+
+/** The same version, build metadata included: what Terraform's `=` and `!=` compare. */
+function identical(a: Version, b: Version): boolean {
+  return compare(a, b) === 0 && a.pre === b.pre && a.meta === b.meta;
+}
+
+/** 0.0.0 is go-versions' "unspecified" version, which no constraint allows. */
+function unspecified(v: Version): boolean {
+  return v.major === 0n && v.minor === 0n && v.patch === 0n && v.pre === "" && v.meta === "";
+}
+
+interface Bound {
+  readonly v: Version;
+  readonly inclusive: boolean;
+}
+
+/** The interval one clause allows (`=` and `!=` compare whole versions instead; see meetsClause). */
 function clauseBounds(c: ConstraintClause): { lower?: Bound; upper?: Bound } {
-  const v = semver(c.version);
+  // Build metadata counts only for = and !=.
+  const v = { ...versionOf(c.version), meta: "" };
   switch (c.operator) {
     case "=":
       return { lower: { v, inclusive: true }, upper: { v, inclusive: true } };
@@ -253,61 +305,38 @@ function clauseBounds(c: ConstraintClause): { lower?: Bound; upper?: Bound } {
       return { upper: { v, inclusive: true } };
     case "~>": {
       // The upper bound drops the pre-release: ~> 1.2.3-beta is < 1.3.0.
-      const upper = c.numbers === 3 ? `${v.major}.${v.minor + 1}.0` : `${v.major + 1}.0.0`;
-      return { lower: { v, inclusive: true }, upper: { v: semver(upper), inclusive: false } };
+      const upper = c.numbers === 3 ? { ...v, minor: v.minor + 1n, patch: 0n, pre: "" } : { ...v, major: v.major + 1n, minor: 0n, patch: 0n, pre: "" };
+      return { lower: { v, inclusive: true }, upper: { v: upper, inclusive: false } };
     }
     case "!=":
       return {};
   }
 }
 
-interface Bound {
-  readonly v: SemVer;
-  readonly inclusive: boolean;
-}
-
-/** Whether `version` meets the clause by precedence alone (no pre-release rule). */
-function meetsClause(version: SemVer, c: ConstraintClause): boolean {
-  const cmp = version.compare(c.version);
-  switch (c.operator) {
-    case "=":
-      return cmp === 0;
-    case "!=":
-      return cmp !== 0;
-    case ">":
-      return cmp > 0;
-    case ">=":
-      return cmp >= 0;
-    case "<":
-      return cmp < 0;
-    case "<=":
-      return cmp <= 0;
-    case "~>": {
-      const { lower, upper } = clauseBounds(c);
-      return version.compare(lower!.v) >= 0 && version.compare(upper!.v) < 0;
-    }
-  }
-}
-
-/** Pre-release versions the constraints name exactly with `=`: the only ones they can allow. */
-function requestedPrereleases(constraints: readonly VersionConstraint[]): SemVer[] {
-  return constraints
-    .flatMap((c) => c.clauses)
-    .map((c) => ({ operator: c.operator, v: semver(c.version) }))
-    .filter((c) => c.operator === "=" && c.v.prerelease.length > 0)
-    .map((c) => c.v);
+/** Whether `version` meets the clause, before the pre-release rule. */
+function meetsClause(version: Version, c: ConstraintClause): boolean {
+  if (c.operator === "=") return identical(version, versionOf(c.version));
+  if (c.operator === "!=") return !identical(version, versionOf(c.version));
+  const { lower, upper } = clauseBounds(c);
+  if (lower !== undefined && compare(version, lower.v) < (lower.inclusive ? 0 : 1)) return false;
+  if (upper !== undefined && compare(version, upper.v) > (upper.inclusive ? 0 : -1)) return false;
+  return true;
 }
 
 /**
  * Whether every one of `constraints` allows `version`, as Terraform decides:
- * by semantic-version precedence (build metadata ignored), and a pre-release
- * only when a clause names it with `=`.
+ * every clause holds; a pre-release only when a clause names it with `=`;
+ * never 0.0.0.
  */
 export function allows(version: string, ...constraints: readonly VersionConstraint[]): boolean {
-  const v = parseVersion(version);
-  if (v === undefined) throw new Error(`${JSON.stringify(version)} is not a semantic version`);
-  if (!constraints.every((c) => c.clauses.every((clause) => meetsClause(v, clause)))) return false;
-  return v.prerelease.length === 0 || requestedPrereleases(constraints).some((p) => p.compare(v) === 0);
+  return allowsVersion(versionOf(version), constraints);
+}
+
+function allowsVersion(v: Version, constraints: readonly VersionConstraint[]): boolean {
+  const clauses = constraints.flatMap((c) => c.clauses);
+  if (clauses.length > 0 && unspecified(v)) return false;
+  if (!clauses.every((clause) => meetsClause(v, clause))) return false;
+  return v.pre === "" || clauses.some((c) => c.operator === "=" && identical(v, versionOf(c.version)));
 }
 
 /**
@@ -318,6 +347,12 @@ export function allows(version: string, ...constraints: readonly VersionConstrai
  */
 export function lowestAllowed(...constraints: readonly VersionConstraint[]): string | undefined {
   const clauses = constraints.flatMap((c) => c.clauses);
+  // An = clause allows at most its own version.
+  const exact = clauses.filter((c) => c.operator === "=").map((c) => versionOf(c.version));
+  if (exact.length > 0) {
+    const allowed = exact.filter((v) => allowsVersion(v, constraints)).sort(compare);
+    return allowed.length > 0 ? format(allowed[0]) : undefined;
+  }
   let lower: Bound | undefined;
   let upper: Bound | undefined;
   for (const clause of clauses) {
@@ -325,52 +360,54 @@ export function lowestAllowed(...constraints: readonly VersionConstraint[]): str
     if (b.lower !== undefined && (lower === undefined || tighterLower(b.lower, lower))) lower = b.lower;
     if (b.upper !== undefined && (upper === undefined || tighterUpper(b.upper, upper))) upper = b.upper;
   }
-  const excluded = clauses.filter((c) => c.operator === "!=").map((c) => semver(c.version));
-  const withinUpper = (v: SemVer) => upper === undefined || v.compare(upper.v) < (upper.inclusive ? 1 : 0);
-  // The lowest release at or above the lower bound, then the next while excluded.
-  let release: SemVer | undefined = lowestReleaseFrom(lower);
-  while (release !== undefined && excluded.some((x) => x.compare(release!) === 0)) {
-    release = semver(`${release.major}.${release.minor}.${release.patch + 1}`);
+  // Only releases remain (no = clause requests a pre-release): the lowest one
+  // at or above the lower bound, then the next while != excludes it.
+  // Inside the bounds, only a != clause or 0.0.0 can refuse a release, so a
+  // step past each of them is enough.
+  let release = lowestReleaseFrom(lower);
+  for (let steps = 0; steps <= clauses.length + 1; steps++) {
+    if (upper !== undefined && compare(release, upper.v) > (upper.inclusive ? 0 : -1)) return undefined;
+    if (allowsVersion(release, constraints)) return format(release);
+    release = { ...release, patch: release.patch + 1n };
   }
-  const candidates = requestedPrereleases(constraints).filter((p) => allows(p.version, ...constraints));
-  if (release !== undefined && withinUpper(release)) candidates.push(release);
-  candidates.sort((a, b) => a.compare(b));
-  return candidates[0]?.version;
+  return undefined;
 }
 
 function tighterLower(a: Bound, b: Bound): boolean {
-  const cmp = a.v.compare(b.v);
+  const cmp = compare(a.v, b.v);
   return cmp > 0 || (cmp === 0 && !a.inclusive && b.inclusive);
 }
 
 function tighterUpper(a: Bound, b: Bound): boolean {
-  const cmp = a.v.compare(b.v);
+  const cmp = compare(a.v, b.v);
   return cmp < 0 || (cmp === 0 && !a.inclusive && b.inclusive);
 }
 
-function lowestReleaseFrom(lower: Bound | undefined): SemVer {
-  if (lower === undefined) return semver("0.0.0");
-  const { major, minor, patch } = lower.v;
+function lowestReleaseFrom(lower: Bound | undefined): Version {
+  const zero: Version = { major: 0n, minor: 0n, patch: 0n, pre: "", meta: "" };
+  if (lower === undefined) return zero;
+  const release = { ...lower.v, pre: "", meta: "" };
   // x.y.z-pre < x.y.z: the release itself is the next one above a pre-release.
-  if (lower.v.prerelease.length > 0) return semver(`${major}.${minor}.${patch}`);
-  return semver(lower.inclusive ? `${major}.${minor}.${patch}` : `${major}.${minor}.${patch + 1}`);
+  if (lower.v.pre !== "" || lower.inclusive) return release;
+  return { ...release, patch: release.patch + 1n };
 }
 
 /**
  * The constraint's allowed versions in words, for messages: "6.4.0 up to
- * < 6.5.0", "5.14.0 and later", "only 5.14.0", "none".
+ * < 6.5.0", "5.14.0 and later", "only 5.14.0", "no version at all".
  */
 export function describeAllowed(constraint: VersionConstraint): string {
   const lowest = lowestAllowed(constraint);
   if (lowest === undefined) return "no version at all";
+  if (constraint.clauses.some((c) => c.operator === "=")) return `only ${lowest}`;
   let upper: Bound | undefined;
   for (const clause of constraint.clauses) {
     const b = clauseBounds(clause);
     if (b.upper !== undefined && (upper === undefined || tighterUpper(b.upper, upper))) upper = b.upper;
   }
   if (upper === undefined) return `${lowest} and later`;
-  if (upper.inclusive && upper.v.compare(lowest) === 0) return `only ${lowest}`;
-  return `${lowest} up to ${upper.inclusive ? "<=" : "<"} ${upper.v.version}`;
+  if (upper.inclusive && compare(upper.v, versionOf(lowest)) === 0) return `only ${lowest}`;
+  return `${lowest} up to ${upper.inclusive ? "<=" : "<"} ${format(upper.v)}`;
 }
 
 // ---------------------------------------------------------------------------
