@@ -37,6 +37,7 @@
  * literal values (Terraform never interprets templates in them).
  */
 import { isObject, Json, JsonObject, own } from "./terraform-json";
+import { tfBool, tfNumber } from "./values";
 
 // ---------------------------------------------------------------------------
 // Syntax tree
@@ -798,8 +799,8 @@ export function stackScope(stackJson: JsonObject): Scope {
     for (const name of Object.keys(group)) {
       const body = firstObject(group[name]);
       const hasDefault = body !== undefined && Object.prototype.hasOwnProperty.call(body, "default") && body.default !== null;
-      const sensitive = body !== undefined && (body.sensitive === true || body.sensitive === "true");
-      const ephemeral = body !== undefined && (body.ephemeral === true || body.ephemeral === "true");
+      const sensitive = body !== undefined && tfBool(body.sensitive) === true;
+      const ephemeral = body !== undefined && tfBool(body.ephemeral) === true;
       variables.set(name, { hasDefault, default: hasDefault ? body.default : undefined, sensitive, ephemeral });
     }
   }
@@ -995,7 +996,7 @@ function toTemplateString(value: Json): string | undefined {
 }
 
 function truthy(value: Json): boolean {
-  return value === true || value === "true";
+  return tfBool(value) === true;
 }
 
 /** Runs a for-loop over a known or unknown collection. */
@@ -1068,7 +1069,7 @@ function evalInner(e: Expr, ctx: Ctx): Evaluated {
     case "cond": {
       const c = evalExpr(e.c, ctx);
       if (c.known) {
-        if (typeof c.value !== "boolean" && c.value !== "true" && c.value !== "false") return failed("a condition that is not a boolean");
+        if (tfBool(c.value) === undefined) return failed("a condition that is not a boolean");
         return deadBranch(evalExpr(truthy(c.value) ? e.a : e.b, ctx), () => evalExpr(truthy(c.value) ? e.b : e.a, ctx));
       }
       return combine([evalExpr(e.a, ctx), evalExpr(e.b, ctx), unknown(c.refs, false, c.error)], false);
@@ -1241,7 +1242,7 @@ function evalBinary(op: string, l: Evaluated, r: Evaluated): Evaluated {
   }
   const a = l.value;
   const b = r.value;
-  const num = (v: Json) => (typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : undefined);
+  const num = tfNumber;
   switch (op) {
     case "==":
       return known(canonicalEqual(a, b));
@@ -1397,8 +1398,8 @@ const FUNCTIONS: ReadonlyMap<string, Fn> = new Map<string, Fn>([
   ["reverse", ([l]) => [...arr(l)].reverse()],
   ["sort", ([l]) => arr(l).map(s).sort()],
   ["tostring", ([a]) => (a === null ? null : s(a))],
-  ["tonumber", ([a]) => (a === null ? null : typeof a === "number" ? a : Number.isNaN(Number(s(a))) ? undefined : Number(s(a)))],
-  ["tobool", ([a]) => (a === null || typeof a === "boolean" ? a : a === "true" ? true : a === "false" ? false : undefined)],
+  ["tonumber", ([a]) => (a === null ? null : tfNumber(a))],
+  ["tobool", ([a]) => (a === null ? null : tfBool(a))],
   ["tolist", ([a]) => arr(a)],
   ["toset", ([a]) => arr(a).filter((x, i, all) => all.findIndex((y) => canonicalEqual(x, y)) === i)],
   ["tomap", ([a]) => obj(a)],

@@ -22,8 +22,8 @@ import {
   StackReview,
 } from "./review-model";
 import { StackIndex, TfResource } from "./stack-index";
-import { block, bool, isObject, Json, JsonObject, list, referenceTo, typeOfAddress } from "./terraform-json";
-import { display } from "./values";
+import { block, isObject, Json, JsonObject, list, referenceTo, typeOfAddress } from "./terraform-json";
+import { display, tfBool, tfNumber } from "./values";
 
 export { display };
 
@@ -88,7 +88,7 @@ function extractUncached(index: StackIndex): StackReview {
       oktaOrgUrl: display(config.okta_account),
       claims: list(config.claims).map((c) => display(c) ?? ""),
       emailClaimName: display(config.email_claim_name),
-      pkceEnabled: bool(config.pkce_enabled),
+      pkceEnabled: tfBool(config.pkce_enabled),
       authorizationServerId,
       authServerClaims:
         config.authorization_server_id === undefined ? [] : ctx.authServerClaimsFor(config.authorization_server_id),
@@ -96,9 +96,9 @@ function extractUncached(index: StackIndex): StackReview {
         scim === undefined
           ? undefined
           : {
-              enabled: bool(scim.enabled) ?? false,
-              userDeprovision: bool(scim.user_deprovision),
-              seatDeprovision: bool(scim.seat_deprovision),
+              enabled: tfBool(scim.enabled) ?? false,
+              userDeprovision: tfBool(scim.user_deprovision),
+              seatDeprovision: tfBool(scim.seat_deprovision),
               identityUpdateBehavior: display(scim.identity_update_behavior),
             },
       clientId,
@@ -139,7 +139,7 @@ function extractUncached(index: StackIndex): StackReview {
     };
     for (const entry of list(r.body.policies)) {
       const id = isObject(entry) ? entry.id : entry;
-      const precedence = isObject(entry) && typeof entry.precedence === "number" ? entry.precedence : undefined;
+      const precedence = isObject(entry) ? tfNumber(entry.precedence) : undefined;
       const address = referenceTo(id);
       const policy = address !== undefined ? policiesByAddress.get(address) : undefined;
       if (policy) {
@@ -157,7 +157,7 @@ function extractUncached(index: StackIndex): StackReview {
     for (const policy of pointing) {
       const review = policiesByAddress.get(policy.address);
       if (review && !policies.some((p) => p.policy === review.address)) {
-        const precedence = typeof policy.body.precedence === "number" ? policy.body.precedence : undefined;
+        const precedence = tfNumber(policy.body.precedence);
         policies.push({ policy: review.address, name: review.name, precedence, decision: review.decision, admits: review.admits, oktaGroups: review.oktaGroups, everyone: review.everyone, session: sessionOf(review) });
       }
     }
@@ -175,7 +175,7 @@ function extractUncached(index: StackIndex): StackReview {
       domains: [...new Set(domains)],
       scope: scopeOf(r.body),
       allowedIdps: list(r.body.allowed_idps).map((i) => referenceTo(i) ?? display(i) ?? ""),
-      autoRedirect: bool(r.body.auto_redirect_to_identity),
+      autoRedirect: tfBool(r.body.auto_redirect_to_identity),
       sessionDuration: appSession,
       effectiveSession: longestSession(policies.filter((p) => p.decision !== "deny").map((p) => p.session)) ?? { duration: appSession ?? DEFAULT_SESSION, source: "application" },
       policies,
@@ -306,7 +306,7 @@ function oktaApp(r: TfResource, ctx: Context): OktaAppReview {
   }
   for (const a of ctx.pointingAt("oktaAssignment", "app_id", appId)) {
     additive = true;
-    assignments.push({ ...ctx.groupLabel(a.body.group_id), additive: true, retained: bool(a.body.retain_assignment) ?? false, address: a.address });
+    assignments.push({ ...ctx.groupLabel(a.body.group_id), additive: true, retained: tfBool(a.body.retain_assignment) ?? false, address: a.address });
   }
   return {
     address: r.address,
@@ -314,9 +314,9 @@ function oktaApp(r: TfResource, ctx: Context): OktaAppReview {
     label: display(r.body.label),
     appType: display(r.body.type),
     redirectUris: list(r.body.redirect_uris).map((u) => display(u) ?? ""),
-    pkceRequired: bool(r.body.pkce_required),
+    pkceRequired: tfBool(r.body.pkce_required),
     groupsClaim: groupsClaimOfApp(r.body),
-    implicitAssignment: bool(r.body.implicit_assignment),
+    implicitAssignment: tfBool(r.body.implicit_assignment),
     assignmentMode: exclusive && additive ? "mixed" : exclusive ? "exclusive" : additive ? "additive" : "none",
     assignments,
   };
@@ -334,7 +334,7 @@ function authServerClaim(r: TfResource): AuthServerClaimReview {
     valueType,
     groupFilterType,
     value,
-    alwaysIncluded: bool(r.body.always_include_in_token) ?? true,
+    alwaysIncluded: tfBool(r.body.always_include_in_token) ?? true,
     description:
       valueType === "GROUPS" ? describeGroupsFilter("FILTER", groupFilterType, value ?? "") : `expression ${value ?? "?"}`,
   };
