@@ -107,7 +107,7 @@ interface ReviewCliOptions {
 
 const EXIT_CODES_HELP = `
 Finding kinds (for --fail-on):
-${FINDING_KIND_ORDER.map((k) => `  ${k.padEnd(8)} ${FINDING_KINDS[k].meaning}`).join("\n")}
+${FINDING_KIND_ORDER.map((k) => `  ${k.padEnd(12)} ${FINDING_KINDS[k].meaning}`).join("\n")}
 
 Exit codes:
   0  reviewed (findings, if any, are in the review)

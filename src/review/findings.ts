@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 
 /** The kinds of findings, as `--fail-on` and the JSON output name them. */
-export type FindingKind = "secret" | "error" | "replace" | "adoption" | "remove" | "widen" | "narrow" | "session" | "warning" | "check";
+export type FindingKind = "secret" | "error" | "replace" | "adoption" | "remove" | "widen" | "cannot-tell" | "narrow" | "provider" | "session" | "warning" | "check";
 
 /** What a kind means. */
 export interface FindingKindInfo {
@@ -26,8 +26,10 @@ export const FINDING_KINDS: { readonly [K in FindingKind]: FindingKindInfo } = {
   replace: { rank: 2, title: "⚠️ Replacements", meaning: "a resource destroyed and re-created" },
   adoption: { rank: 2.5, title: "⚠️ Adoption risks", meaning: "an adopted (imported) resource that the plan would also replace, or a client secret it would blank or change, or an identity provider or Okta app it would replace" },
   remove: { rank: 3, title: "⚠️ Removals", meaning: "a resource or stack deleted" },
-  widen: { rank: 4, title: "⚠️ Access widens", meaning: "a change that lets more people in, or for longer" },
-  narrow: { rank: 5, title: "⚠️ May lock people out", meaning: "a narrowed groups claim" },
+  widen: { rank: 4, title: "⚠️ Access widens", meaning: "a change that lets more people in, or for longer, or leaves a hostname unprotected, or an identity provider that trusts another Okta org, client or claim" },
+  "cannot-tell": { rank: 4.5, title: "❓ Cannot tell (counts as widening)", meaning: "a change whose effect on who gets in the review cannot decide (a value known only at plan time, a rule or policy it does not know, a budget run out); --fail-on widen fails on it too" },
+  narrow: { rank: 5, title: "⚠️ May lock people out", meaning: "a change that lets fewer people in, or for shorter (a narrowed groups claim, a new exclude)" },
+  provider: { rank: 5.5, title: "📦 Provider versions", meaning: "a change to required_providers: a provider's source or version constraint" },
   session: { rank: 6, title: "⏱️ Sessions", meaning: "a policy session longer than its application's, or left to the provider's 24h" },
   warning: { rank: 7, title: "⚠️ Synth warnings", meaning: "a warning the construct recorded at synth (cdktf manifest)" },
   check: { rank: 8, title: "🔎 Checks", meaning: "legal configuration that will not do what it seems to" },

@@ -2,12 +2,12 @@
  * The first screen of the review comment: one bold verdict line that counts
  * what a reviewer must judge, the access table (who gets into which
  * application, before → after), and replacements grouped by their cause.
- * Formatting only: the decisions come from access-summary.ts, findings.ts and
+ * Formatting only: the decisions come from access-compare.ts, findings.ts and
  * the diff. Every value from the input goes through escape.ts.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import markdownTable = require("markdown-table");
-import { AccessRow, AccessState, AccessVerdict } from "./access-summary";
+import { AccessRow, AccessState, AccessVerdict } from "./access-compare";
 import { ResourceChange } from "./diff";
 import { cell, code, escapeText, oneLine, prose } from "./escape";
 import { nounOf, replacedInShort, replacementImpact, severity } from "./resource-types";
@@ -15,7 +15,7 @@ import { ReviewResult } from "./review";
 import { pathBelowStack } from "./stack-index";
 
 /** Kinds of findings the verdict line names on their own; the rest count as warnings. */
-const OWN_COUNT = new Set(["secret", "replace", "widen", "narrow"]);
+const OWN_COUNT = new Set(["secret", "replace", "widen", "narrow", "cannot-tell"]);
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -27,6 +27,7 @@ export function verdictLine(result: ReviewResult, replacementsOfDiff: Replacemen
   const secrets = result.literalSecrets.length;
   const widenings = count("widen");
   const narrowings = count("narrow");
+  const undecided = count("cannot-tell");
   const replacements = replacementsOfDiff.groups.length + result.warnings.filter((w) => w.kind === "replace" && !replacementsOfDiff.explains(w.address)).length;
   const warnings = result.warnings.filter((w) => !OWN_COUNT.has(w.kind)).length;
   const { counts, compared } = result.access;
@@ -36,9 +37,11 @@ export function verdictLine(result: ReviewResult, replacementsOfDiff: Replacemen
     // Per application when the access table shows it; else the findings (a claim, an assignment to Everyone…).
     const widens = counts.widens > 0 ? `for ${plural(counts.widens, "application", "applications")}` : widenings > 0 ? `(${plural(widenings, "finding", "findings")})` : "";
     const narrows = counts.narrows > 0 ? `for ${plural(counts.narrows, "application", "applications")}` : narrowings > 0 ? `(${plural(narrowings, "finding", "findings")}: may lock people out)` : "";
+    const cannot = counts.cannotTell > 0 ? `for ${plural(counts.cannotTell, "application", "applications")}` : undecided > 0 ? `(${plural(undecided, "finding", "findings")})` : "";
     if (widens !== "") parts.push(`⚠️ Access widens ${widens}`);
-    if (narrows !== "") parts.push(`${widens !== "" ? "narrows" : "Access narrows"} ${narrows}`);
-    if (widens === "" && narrows === "") parts.push("✅ No access change");
+    if (cannot !== "") parts.push(`❓ cannot tell ${cannot}`);
+    if (narrows !== "") parts.push(`${widens !== "" || cannot !== "" ? "narrows" : "Access narrows"} ${narrows}`);
+    if (widens === "" && narrows === "" && cannot === "") parts.push("✅ No access change");
     parts.push(replacements > 0 ? `⚠️ ${plural(replacements, "replacement", "replacements")}` : "no replacement");
   } else {
     parts.push(`Who gets in today: ${plural(result.access.rows.length, "application", "applications")}`);
@@ -52,10 +55,18 @@ const VERDICT_WORDS: { readonly [v in AccessVerdict]: string } = {
   widens: "⚠️ **widens**",
   narrows: "narrows",
   "widens and narrows": "⚠️ **widens** and narrows",
+  "cannot tell": "❓ **cannot tell** (counts as widening)",
   unchanged: "unchanged",
   new: "new application",
   removed: "⚠️ **removed**: no longer protected",
+  "no longer managed": "no longer managed (stack removed)",
 };
+
+/** The verdict cell: a removed application whose hostnames all moved elsewhere leaves nothing unprotected. */
+function verdictWords(row: AccessRow): string {
+  if (row.verdict === "removed" && !row.changes.some((c) => c.kind === "widen")) return "removed: its hostnames are behind other applications";
+  return VERDICT_WORDS[row.verdict];
+}
 
 function who(state: AccessState | undefined, added: readonly string[], removed: readonly string[]): string {
   if (state === undefined) return removed.map((g) => `➖ ~~${code(g)}~~`).join(", ") || "nobody";
@@ -83,7 +94,7 @@ export function accessTable(result: ReviewResult): string[] {
   const body = rows.map((r) => {
     const where = `${stacks.size > 1 ? `${code(r.stack)}: ` : ""}${code(r.application)}${r.domains.length > 0 ? `<br>${r.domains.map(code).join(", ")}` : ""}`;
     const line = [where, who(r.after, r.groupsAdded, r.groupsRemoved), session(r)];
-    if (result.access.compared) line.push(VERDICT_WORDS[r.verdict]);
+    if (result.access.compared) line.push(verdictWords(r));
     return line;
   });
   return [markdownTable([header, ...body.map((row) => row.map(cell))], { alignDelimiters: false }), ""];
