@@ -473,10 +473,10 @@ class StackComparison {
           const who = this.who(adm, w.assignment, true);
           const why = `before, ${this.trace(adm, cb, w.assignment, "before")}; now ${this.trace(adm, ch, w.assignment, "now")}`;
           if (direction === "widen") {
-            if (w.definite) changes.push(this.change("widen", "admission", h, `${who} now get in to ${target}: ${why}`, who));
-            else changes.push(this.change("cannot-tell", "admission", h, `cannot tell whether ${who} now get in to ${target}: ${s.opaque.join("; ")}`, who));
+            if (w.definite) changes.push(this.change("widen", "admission", h, `${who} ${agree(who, "now get", "now gets")} in to ${target}: ${why}`, who));
+            else changes.push(this.change("cannot-tell", "admission", h, `cannot tell whether ${who} ${agree(who, "now get", "now gets")} in to ${target}: ${s.opaque.join("; ")}`, who));
           } else {
-            changes.push(this.change("narrow", "admission", h, `${who} ${w.definite ? "no longer get" : "may no longer get"} in to ${target}: ${why}`, who, false, NARROW_HINT));
+            changes.push(this.change("narrow", "admission", h, `${who} ${w.definite ? "no longer" : "may no longer"} ${agree(who, "get", "gets")} in to ${target}: ${why}`, who, false, NARROW_HINT));
           }
         }
         if (s.witnesses.length === WITNESSES) changes.push(this.change(direction === "widen" ? "widen" : "narrow", "admission", h, `… and maybe more identities ${direction === "widen" ? "now get in to" : "no longer get in to"} ${target} (the review names ${WITNESSES})`));
@@ -485,7 +485,10 @@ class StackComparison {
         changes.push(this.change("cannot-tell", "admission", h, `cannot tell who gets in to ${target}: ${b.orderUnknown ?? h.orderUnknown}, and Cloudflare evaluates policies in order`));
       }
     }
-    changes.push(...this.sessionChanges(adm, cb, ch, target));
+    const sessions = this.sessionChanges(adm, cb, ch, target);
+    // Who gets in is already undecided: a session through the same unknown adds nothing.
+    const undecided = changes.some((x) => x.kind === "cannot-tell");
+    changes.push(...sessions.filter((x) => !(undecided && x.kind === "cannot-tell")));
     return changes;
   }
 
@@ -517,9 +520,9 @@ class StackComparison {
       const w = s.witnesses[0];
       const pair = pairs.find((x) => l.evaluate(x.f, filled(w.assignment)) === 1);
       const who = this.who(adm, w.assignment, true);
-      if (pair === undefined) return `${who} now keep access to ${target} for ${direction} than before`;
+      if (pair === undefined) return `${who} ${agree(who, "now keep", "now keeps")} access to ${target} for ${direction} than before`;
       const source = pair.p.key === pair.q.key && pair.p.session.source === pair.q.session.source ? sessionSource(pair.p) : `now ${sessionSource(pair.p)}; before, ${sessionSource(pair.q)}`;
-      const change = `${who} now keep access to ${target} for ${literal(pair.p.session.duration)} instead of ${literal(pair.q.session.duration)} (${source})`;
+      const change = `${who} ${agree(who, "now keep", "now keeps")} access to ${target} for ${literal(pair.p.session.duration)} instead of ${literal(pair.q.session.duration)} (${source})`;
       return direction === "longer" ? `${change}: people keep access longer after they lose it in Okta` : change;
     };
     const up = this.search(adm, l.and(l.or(...longer), c), 1);
@@ -581,14 +584,15 @@ class StackComparison {
     return best;
   }
 
-  /** The identity of an assignment, in words. */
+  /** The identity of an assignment, in words (an atom another one implies left out: the domain of an email...). */
   private who(adm: Admission, a: Int32Array, withLogin: boolean): string {
     const l = adm.logic;
-    const parts: string[] = [];
-    for (const [v, meaning] of adm.meanings) {
-      if (a[v] !== 1 || (meaning.kind !== "atom" && meaning.kind !== "member" && meaning.kind !== "group")) continue;
-      parts.push(meaning.who);
-    }
+    const held = [...adm.meanings].filter(([v, m]) => a[v] === 1 && (m.kind === "atom" || m.kind === "member" || m.kind === "group")).map(([, m]) => m);
+    const kinds = new Set(held.map((m) => m.atom?.kind));
+    const emails = held.filter((m) => m.atom?.kind === "email").map((m) => m.atom?.value?.split("@").pop());
+    const implied = (m: (typeof held)[number]) =>
+      (m.atom?.kind === "emailDomain" && emails.includes(m.atom.value)) || (m.atom?.kind === "anyServiceToken" && kinds.has("serviceToken")) || (m.atom?.kind === "certificate" && kinds.has("commonName"));
+    const parts = held.filter((m) => !implied(m)).map((m) => m.who);
     const login = l.variables[adm.login].values[a[adm.login]] ?? NO_LOGIN;
     let who = parts.length === 0 ? "anyone" : parts.join(" who are also ");
     if (!withLogin) return who;
@@ -632,7 +636,7 @@ class StackComparison {
       if (p.decision !== "allow" || p.rules === undefined) continue;
       const include = p.rules.include.find((atom) => is(adm.atom(c.side, atom)));
       if (include === undefined) {
-        const unsent = p.rules.include.find((atom) => atom.kind === "oktaGroup" && atom.idp !== undefined && !is(adm.atom(c.side, atom)) && adm.memberOnly(atom, a));
+        const unsent = this.unsent(adm, c.side, p.rules.include, a);
         if (unsent !== undefined) return `the groups claim ${verb("does not send", "did not send")} ${literal(unsent.value ?? "?")} to Cloudflare, so ${policyWords(p)} ${verb("does not match", "did not match")}`;
         continue;
       }
@@ -646,17 +650,37 @@ class StackComparison {
 
   /** The include rule through which a policy matched, in words: ` (Okta group "Eng")`. */
   private matchedRule(adm: Admission, side: Side, p: PolicyModel, a: Int32Array): string {
-    const atom = p.rules?.include.find((x) => adm.logic.evaluate(adm.atom(side, x), a) === 1);
-    return atom !== undefined ? ` (${this.ruleWords(adm, side, atom, a)})` : "";
+    const phase1 = p.decision === "bypass" || p.decision === "non_identity";
+    const atom = p.rules?.include.find((x) => adm.logic.evaluate(adm.atom(side, x, [], phase1), a) === 1);
+    return atom !== undefined ? ` (${this.ruleWords(adm, side, atom, a, phase1)})` : "";
   }
 
   /** A rule in words; an Access group with the rule of it that matched: `Access group "Contractors", through Okta group "Vendors"`. */
-  private ruleWords(adm: Admission, side: Side, atom: Atom, a: Int32Array, depth = 0): string {
-    if (atom.kind !== "accessGroup" || depth > 8) return atom.text;
+  private ruleWords(adm: Admission, side: Side, atom: Atom, a: Int32Array, phase1 = false, path: readonly string[] = []): string {
+    if (atom.kind !== "accessGroup" || path.includes(atom.value ?? "")) return atom.text;
     const group = (side === "base" ? adm.base : adm.head).groups.get(atom.value ?? "");
-    const inner = group?.rules.include.find((x) => adm.logic.evaluate(adm.atom(side, x), a) === 1);
-    return inner !== undefined ? `${atom.text}, through ${this.ruleWords(adm, side, inner, a, depth + 1)}` : atom.text;
+    const inside = [...path, atom.value ?? ""];
+    const inner = group?.rules.include.find((x) => adm.logic.evaluate(adm.atom(side, x, inside, phase1), a) === 1);
+    return inner !== undefined ? `${atom.text}, through ${this.ruleWords(adm, side, inner, a, phase1, inside)}` : atom.text;
   }
+
+  /** An Okta group rule (directly or inside Access groups) that fails only because the groups claim does not send its group. */
+  private unsent(adm: Admission, side: Side, atoms: readonly Atom[], a: Int32Array, path: readonly string[] = []): Atom | undefined {
+    for (const atom of atoms) {
+      if (adm.memberOnly(atom, a) && adm.logic.evaluate(adm.atom(side, atom, path), a) !== 1) return atom;
+      if (atom.kind === "accessGroup" && atom.value !== undefined && !path.includes(atom.value)) {
+        const group = (side === "base" ? adm.base : adm.head).groups.get(atom.value);
+        const found = group !== undefined ? this.unsent(adm, side, group.rules.include, a, [...path, atom.value]) : undefined;
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  }
+}
+
+/** A verb that agrees with who: `anyone` and `the user ...` are one person. */
+function agree(who: string, plural: string, singular: string): string {
+  return /^(anyone|the user )/.test(who) ? singular : plural;
 }
 
 /** Opaque variables unassigned (Kleene: the answer must hold whatever they are). */

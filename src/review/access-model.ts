@@ -10,7 +10,8 @@
  * include / exclude / require rules over identity atoms (atoms.ts) and the
  * session it gives. Access groups are kept by key and expanded where they are
  * used; a group that includes itself (directly or through others) is a cycle:
- * the reference that closes it is opaque, and the model notes it. For every
+ * the model notes it, and the evaluator makes the reference that closes it
+ * opaque. For every
  * identity provider: what it trusts (the Okta org, the client, the email
  * claim, the authorization server), which Okta groups reach Cloudflare (the
  * groups claim) and who may sign in through its Okta app (the assignments).
@@ -127,6 +128,8 @@ export interface AccessModel {
   readonly apps: readonly AppModel[];
   readonly idps: ReadonlyMap<string, IdpModel>;
   readonly groups: ReadonlyMap<string, GroupModel>;
+  /** Access groups on a cycle (a group that includes itself through others). */
+  readonly cyclic: ReadonlySet<string>;
   readonly notes: readonly ModelNote[];
 }
 
@@ -285,13 +288,13 @@ class Builder {
 
   public build(): AccessModel {
     for (const r of this.managed("accessGroup")) this.group(r);
-    this.breakCycles();
+    const cyclic = this.findCycles();
     const idps = new Map<string, IdpModel>();
     for (const r of this.managed("cloudflareIdp")) {
       const idp = this.idp(r);
       if (!idps.has(idp.key)) idps.set(idp.key, idp);
     }
-    return { stack: this.index.name, apps: this.managed("accessApplication").map((r) => this.app(r)), idps, groups: this.groupModels, notes: this.notes };
+    return { stack: this.index.name, apps: this.managed("accessApplication").map((r) => this.app(r)), idps, groups: this.groupModels, cyclic, notes: this.notes };
   }
 
   private rules(body: JsonObject): Rules {
@@ -314,34 +317,32 @@ class Builder {
   }
 
   /**
-   * A group that includes itself, directly or through others: the reference
-   * that closes the cycle becomes opaque (what Cloudflare makes of it is not
-   * known), and the model notes it. Depth-first in key order, so the same
-   * stack always breaks the same reference.
+   * Groups that include themselves, directly or through others: each cycle
+   * is noted once (depth-first in key order, so the same stack always names
+   * it the same way), and its groups are kept in `cyclic`, which the
+   * evaluator expands along each path, the reference that closes the cycle
+   * opaque (what Cloudflare makes of a cycle is not known).
    */
-  private breakCycles(): void {
+  private findCycles(): Set<string> {
+    const cyclic = new Set<string>();
     const state = new Map<string, "open" | "done">();
     const visit = (key: string, path: string[]) => {
       state.set(key, "open");
       const group = this.groupModels.get(key);
-      if (group === undefined) return;
-      const fix = (atoms: readonly Atom[]): Atom[] =>
-        atoms.map((atom) => {
-          if (atom.kind !== "accessGroup" || atom.value === undefined || !this.groupModels.has(atom.value)) return atom;
-          const s = state.get(atom.value);
-          if (s === "open") {
-            const cycle = [...path.slice(path.indexOf(atom.value)), atom.value].map((k) => `"${this.groupModels.get(k)?.name ?? k}"`);
-            this.notes.push({ address: group.address, message: `Access group ${cycle[0]} includes itself: ${cycle.join(" → ")}; the review cannot tell whom the cycle admits` });
-            return { ...atom, key: `opaque:cycle:${atom.value}`, kind: "opaque", opaque: `Access group ${cycle[0]} includes itself (${cycle.join(" → ")})` };
-          }
-          if (s === undefined) visit(atom.value, [...path, atom.value]);
-          return atom;
-        });
-      const rules = { include: fix(group.rules.include), exclude: fix(group.rules.exclude), require: fix(group.rules.require) };
-      this.groupModels.set(key, { ...group, rules });
+      for (const atom of group ? [...group.rules.include, ...group.rules.exclude, ...group.rules.require] : []) {
+        if (atom.kind !== "accessGroup" || atom.value === undefined || !this.groupModels.has(atom.value)) continue;
+        const s = state.get(atom.value);
+        if (s === "open") {
+          const members = path.slice(path.indexOf(atom.value));
+          for (const m of members) cyclic.add(m);
+          const names = [...members, atom.value].map((k) => `"${this.groupModels.get(k)?.name ?? k}"`);
+          this.notes.push({ address: this.groupModels.get(atom.value)?.address ?? key, message: `Access group ${names[0]} includes itself: ${names.join(" → ")}; the review cannot tell whom the cycle admits` });
+        } else if (s === undefined) visit(atom.value, [...path, atom.value]);
+      }
       state.set(key, "done");
     };
     for (const key of [...this.groupModels.keys()].sort()) if (!state.has(key)) visit(key, [key]);
+    return cyclic;
   }
 
   /** A policy resource as an application uses it. */

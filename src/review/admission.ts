@@ -144,9 +144,17 @@ export class Admission {
     return this.boolean(`sends:${reach.key}:${group}`, { kind: "sends", who: `whether "${group}" reaches Cloudflare`, opaque: reach.why });
   }
 
-  /** The formula of one atom on one side. */
-  public atom(side: Side, atom: Atom): Formula {
+  /**
+   * The formula of one atom on one side. `path` holds the Access groups being
+   * expanded (a group met again on it closes a cycle: opaque). In a Bypass or
+   * Service Auth policy (`phase1`) nobody has signed in: Cloudflare does not
+   * evaluate identity-based rules there, so such a rule is opaque.
+   */
+  public atom(side: Side, atom: Atom, path: readonly string[] = [], phase1 = false): Formula {
     const l = this.logic;
+    if (phase1 && atom.identity) {
+      return this.boolean(`phase1:${atom.key}`, { kind: "atom", who: atom.who, atom, opaque: `Cloudflare does not evaluate identity-based rules (${atom.text}) in a Bypass or Service Auth policy` });
+    }
     switch (atom.kind) {
       case "everyone":
         return l.TRUE;
@@ -158,7 +166,7 @@ export class Admission {
         return l.and(this.loginIs(atom.idp), this.member(atom.idp, group), this.sends(side, atom.idp, group));
       }
       case "accessGroup":
-        return this.group(side, atom);
+        return this.group(side, atom, path, phase1);
       default: {
         const variable = this.booleanVariable(`atom:${atom.key}`, { kind: "atom", who: atom.who, atom, opaque: atom.opaque });
         this.atomsByVariable.set(variable, atom);
@@ -168,22 +176,29 @@ export class Admission {
     }
   }
 
-  /** An Access group: its rules on this side, or opaque when the side does not hold it. */
-  private group(side: Side, atom: Atom): Formula {
+  /** An Access group: its rules on this side, or opaque when the side does not hold it, or when it closes a cycle. */
+  private group(side: Side, atom: Atom, path: readonly string[], phase1: boolean): Formula {
     const key = atom.value ?? "";
-    const memo = `${side}|${key}`;
-    const known = this.groupFormulas.get(memo);
+    const model = this.model(side);
+    if (path.includes(key)) {
+      const names = [...path.slice(path.indexOf(key)), key].map((k) => `"${model.groups.get(k)?.name ?? k}"`);
+      return this.boolean(`cycle:${key}`, { kind: "group", who: atom.who, opaque: `Access group ${names[0]} includes itself (${names.join(" → ")})` });
+    }
+    // A group off every cycle means the same on every path: built once.
+    const memo = model.cyclic.has(key) ? undefined : `${side}|${phase1}|${key}`;
+    const known = memo !== undefined ? this.groupFormulas.get(memo) : undefined;
     if (known !== undefined) return known;
-    const group = this.model(side).groups.get(key);
-    const f = group !== undefined ? this.rules(side, group.rules) : this.boolean(`group:${key}`, { kind: "group", who: atom.who, opaque: `the Access group ${key.startsWith("id:") ? key.slice(3) : key} is not in this stack` });
-    this.groupFormulas.set(memo, f);
+    const group = model.groups.get(key);
+    const f = group !== undefined ? this.rules(side, group.rules, [...path, key], phase1) : this.boolean(`group:${key}`, { kind: "group", who: atom.who, opaque: `the Access group ${key.startsWith("id:") ? key.slice(3) : key} is not in this stack` });
+    if (memo !== undefined) this.groupFormulas.set(memo, f);
     return f;
   }
 
   /** One of the include rules, every require rule, no exclude rule. */
-  public rules(side: Side, rules: Rules): Formula {
+  public rules(side: Side, rules: Rules, path: readonly string[] = [], phase1 = false): Formula {
     const l = this.logic;
-    return l.and(l.or(...rules.include.map((a) => this.atom(side, a))), ...rules.require.map((a) => this.atom(side, a)), l.not(l.or(...rules.exclude.map((a) => this.atom(side, a)))));
+    const atom = (a: Atom) => this.atom(side, a, path, phase1);
+    return l.and(l.or(...rules.include.map(atom)), ...rules.require.map(atom), l.not(l.or(...rules.exclude.map(atom))));
   }
 
   /** A policy outside the stack: whether it matches and what it decides. */
@@ -267,7 +282,7 @@ export class Admission {
         matches.push(l.not(l.is(v, 0)));
         bypassTerms.push(l.is(v, 3));
       } else {
-        const m = this.rules(side, p.rules ?? { include: [], exclude: [], require: [] });
+        const m = this.rules(side, p.rules ?? { include: [], exclude: [], require: [] }, [], p.decision === "bypass" || p.decision === "non_identity");
         matches.push(m);
         if (p.decision === "bypass" || p.decision === "non_identity") bypassTerms.push(m);
       }
