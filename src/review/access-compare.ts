@@ -479,7 +479,10 @@ class StackComparison {
             changes.push(this.change("narrow", "admission", h, `${who} ${w.definite ? "no longer" : "may no longer"} ${agree(who, "get", "gets")} in to ${target}: ${why}`, who, false, NARROW_HINT));
           }
         }
-        if (s.witnesses.length === WITNESSES) changes.push(this.change(direction === "widen" ? "widen" : "narrow", "admission", h, `… and maybe more identities ${direction === "widen" ? "now get in to" : "no longer get in to"} ${target} (the review names ${WITNESSES})`));
+        if (s.witnesses.length === WITNESSES && changes.length > 0) {
+          const last = changes[changes.length - 1];
+          changes[changes.length - 1] = { ...last, message: `${last.message} (the review names ${WITNESSES} identities per application; there may be more)` };
+        }
       }
       if ((b.orderUnknown !== undefined || h.orderUnknown !== undefined) && !changes.some((x) => x.kind === "widen")) {
         changes.push(this.change("cannot-tell", "admission", h, `cannot tell who gets in to ${target}: ${b.orderUnknown ?? h.orderUnknown}, and Cloudflare evaluates policies in order`));
