@@ -302,11 +302,11 @@ class StackComparison {
   }
 
   private reachChanges(before: IdpModel, after: IdpModel): AccessChange[] {
-    if (reachKey(before.groups) === reachKey(after.groups)) return [];
-    const where = after.groups.kind !== "all" ? after.groups : before.groups;
-    const address = (where.kind === "filter" ? where.address : where.kind === "unknown" ? where.address : undefined) ?? after.address;
-    const label = (where.kind === "filter" || where.kind === "unknown" ? where.label : undefined) ?? `identity provider "${after.name}"`;
-    const change = (kind: ChangeKind, message: string, hint?: string): AccessChange => ({ kind, aspect: "groups claim", stack: this.head.stack, address, constructPath: undefined, message, hint });
+    // The Okta app left the stack (deleted, or the client is one of another stack): a removal or a trust finding says so.
+    if (reachKey(before.groups) === reachKey(after.groups) || after.groups.kind === "all") return [];
+    const where = after.groups;
+    const label = where.label ?? `identity provider ${literal(after.name)}`;
+    const change = (kind: ChangeKind, message: string, hint?: string): AccessChange => ({ kind, aspect: "groups claim", stack: this.head.stack, address: where.address ?? after.address, constructPath: where.address !== undefined ? where.constructPath : after.constructPath, message, hint });
     if (before.groups.kind === "filter" && after.groups.kind === "filter") {
       const c = compareGroupsFilters(before.groups.filter, after.groups.filter);
       if (c.result === "broader") return [change("widen", `${label}: groups claim broadened, ${c.text}: more Okta groups reach Cloudflare, for every Access rule that names them`)];
@@ -318,13 +318,14 @@ class StackComparison {
   }
 
   private signInChanges(before: IdpModel, after: IdpModel): AccessChange[] {
-    if (signInKey(before.signIn) === signInKey(after.signIn)) return [];
+    if (signInKey(before.signIn) === signInKey(after.signIn) || (after.signIn.kind === "outside" && after.signIn.appKey === undefined)) return [];
     const adm = new Admission(this.base, this.head, FORMULAS_PER_COMPARISON);
     const b = adm.signInFormula("base", after.key);
     const h = adm.signInFormula("head", after.key);
     const label = after.signIn.kind !== "outside" ? after.signIn.label : before.signIn.kind !== "outside" ? before.signIn.label : undefined;
     const app = `the Okta app ${literal(label ?? after.name)} of identity provider ${literal(after.name)}`;
-    const address = after.signIn.kind === "outside" ? after.address : after.signIn.appAddress;
+    const address = after.signIn.appAddress ?? after.address;
+    const constructPath = after.signIn.appAddress !== undefined ? after.signIn.appConstructPath : after.constructPath;
     const changes: AccessChange[] = [];
     const c = adm.constraints();
     for (const [direction, f] of [
@@ -332,7 +333,7 @@ class StackComparison {
       ["narrow", adm.logic.and(b, adm.logic.not(h), c)],
     ] as const) {
       const s = this.search(adm, f);
-      if (s.outOfBudget) changes.push({ kind: "cannot-tell", aspect: "sign-in", stack: this.head.stack, address, message: `cannot tell whether more people can sign in through ${app}: the comparison needs more than its budget of steps` });
+      if (s.outOfBudget) changes.push({ kind: "cannot-tell", aspect: "sign-in", stack: this.head.stack, address, constructPath, message: `cannot tell whether more people can sign in through ${app}: the comparison needs more than its budget of steps` });
       for (const w of s.witnesses) {
         const who = this.who(adm, w.assignment, false);
         const everyone = after.signIn.kind === "assigned" && after.signIn.everyone && direction === "widen";
@@ -345,7 +346,7 @@ class StackComparison {
                 : `${who} can now sign in through ${app}`
               : `cannot tell whether ${who} can now sign in through ${app}: ${s.opaque.join("; ")}`
             : `${who} can no longer sign in through ${app}`;
-        changes.push({ kind: direction === "widen" ? (w.definite ? "widen" : "cannot-tell") : "narrow", aspect: "sign-in", stack: this.head.stack, address, who, message, hint: direction === "narrow" ? NARROW_HINT : undefined });
+        changes.push({ kind: direction === "widen" ? (w.definite ? "widen" : "cannot-tell") : "narrow", aspect: "sign-in", stack: this.head.stack, address, constructPath, who, message, hint: direction === "narrow" ? NARROW_HINT : undefined });
         if (everyone) break;
       }
     }

@@ -26,6 +26,7 @@ import { Family, familyOf } from "./resource-types";
 import { EffectiveSession } from "./review-model";
 import { StackIndex, TfResource } from "./stack-index";
 import { block, isExpression, isObject, Json, JsonObject, list, referenceTo, typeOfAddress } from "./terraform-json";
+import { literal } from "./text";
 import { display, tfBool, tfNumber } from "./values";
 
 /** A policy's decision; `unknown` for a policy the stack does not hold. */
@@ -89,17 +90,17 @@ export interface AppModel {
 /** Who may sign in through an Okta identity provider's app. */
 export type SignIn =
   /** Assigned in the stack: Everyone (or implicit assignment), or these groups. */
-  | { readonly kind: "assigned"; readonly everyone: boolean; readonly implicit: boolean; readonly groups: readonly { readonly key: string; readonly name: string }[]; readonly appKey: string; readonly appAddress: string; readonly label: string }
+  | { readonly kind: "assigned"; readonly everyone: boolean; readonly implicit: boolean; readonly groups: readonly { readonly key: string; readonly name: string }[]; readonly appKey: string; readonly appAddress: string; readonly appConstructPath?: string; readonly label: string }
   /** The Okta app is not in the stack, or no assignment of it is. */
-  | { readonly kind: "outside"; readonly appKey?: string; readonly appAddress?: string; readonly label?: string }
+  | { readonly kind: "outside"; readonly appKey?: string; readonly appAddress?: string; readonly appConstructPath?: string; readonly label?: string }
   /** Assignments the stack computes at plan time (a dynamic block). */
-  | { readonly kind: "unknown"; readonly why: string; readonly appKey: string; readonly appAddress: string; readonly label: string };
+  | { readonly kind: "unknown"; readonly why: string; readonly appKey: string; readonly appAddress: string; readonly appConstructPath?: string; readonly label: string };
 
 /** Which Okta groups reach Cloudflare through an identity provider. */
 export type GroupsReach =
   | { readonly kind: "all" }
-  | { readonly kind: "filter"; readonly filter: GroupsFilter; readonly claimName: string; readonly description: string; readonly address: string; readonly label: string }
-  | { readonly kind: "unknown"; readonly why: string; readonly key: string; readonly address?: string; readonly label?: string };
+  | { readonly kind: "filter"; readonly filter: GroupsFilter; readonly claimName: string; readonly description: string; readonly address: string; readonly constructPath?: string; readonly label: string }
+  | { readonly kind: "unknown"; readonly why: string; readonly key: string; readonly address?: string; readonly constructPath?: string; readonly label?: string };
 
 /** A Cloudflare identity provider. */
 export interface IdpModel {
@@ -179,10 +180,11 @@ const ATTACHMENTS: readonly Attachment[] = [
     // v5: `policies = [{ id, precedence }]` or inline policies; v4 (4.40+): a list of policy ids. The list order gives the precedence when none is written.
     name: "the application's policies list",
     attach: (app, b) =>
-      list(app.body.policies).map((entry, i) => {
+      list(app.body.policies).flatMap((entry, i) => {
         const written = isObject(entry) ? entry.precedence : undefined;
         const precedence = written === undefined || written === null ? i + 1 : tfNumber(written) ?? "unknown";
-        return { policy: b.policyOfEntry(app, entry, i, "the application's policies list"), precedence, position: i };
+        const policy = b.policyOfEntry(app, entry, i, "the application's policies list");
+        return policy !== undefined ? [{ policy, precedence, position: i }] : [];
       }),
   },
   {
@@ -247,6 +249,8 @@ class Builder {
         const address = referenceTo(value);
         const target = address !== undefined ? this.index.byAddress.get(address) : undefined;
         if (target !== undefined && target.mode === "managed" && familyOf(target.type) === "accessGroup") return { key, address: target.address, name: display(target.body.name) ?? target.name };
+        // An Access group resource the stack does not declare (deleted while a rule still names it): it matches nobody.
+        if (address !== undefined && target === undefined && !address.startsWith("data.") && familyOf(typeOfAddress(address)) === "accessGroup") return { key, undeclared: true };
         return { key };
       },
     };
@@ -358,12 +362,18 @@ class Builder {
     return { key: this.key(r.address), address: r.address, constructPath: r.constructPath, name: display(r.body.name) ?? r.name, decision, rules: this.rules(r.body), session, attachedBy };
   }
 
-  /** One entry of an application's `policies` list: a policy of the stack, an inline policy, or one the stack does not hold. */
-  public policyOfEntry(app: TfResource, entry: Json, i: number, attachedBy: string): PolicyModel {
+  /**
+   * One entry of an application's `policies` list: a policy of the stack, an
+   * inline policy, or one the stack does not hold. A reference to a policy
+   * resource the stack does not declare (deleted, while the list still names
+   * it: Terraform refuses that configuration) attaches nothing.
+   */
+  public policyOfEntry(app: TfResource, entry: Json, i: number, attachedBy: string): PolicyModel | undefined {
     const id = isObject(entry) ? entry.id : entry;
     const address = referenceTo(id);
     const target = address !== undefined ? this.index.byAddress.get(address) : undefined;
     if (target !== undefined && target.mode === "managed" && familyOf(target.type) === "accessPolicy") return this.policyOf(target, attachedBy);
+    if (address !== undefined && target === undefined && !address.startsWith("data.") && familyOf(typeOfAddress(address)) === "accessPolicy") return undefined;
     if (isObject(entry) && (entry.include !== undefined || entry.decision !== undefined)) {
       const sessionDuration = display(entry.session_duration);
       return {
@@ -438,6 +448,8 @@ class Builder {
     const appAddress = referenceTo(config.client_id);
     const app = appAddress !== undefined ? this.index.byAddress.get(appAddress) : undefined;
     const oktaApp = app !== undefined && app.mode === "managed" && familyOf(app.type) === "oktaApp" ? app : undefined;
+    // An Okta app resource the stack does not declare (deleted while the identity provider still names it): nobody signs in through it.
+    const deleted = appAddress !== undefined && app === undefined && !appAddress.startsWith("data.") && familyOf(typeOfAddress(appAddress)) === "oktaApp";
     const key = this.key(r.address);
     return {
       key,
@@ -447,7 +459,7 @@ class Builder {
       type,
       trust,
       groups: type === "okta" ? this.groupsReach(key, config, oktaApp) : { kind: "all" },
-      signIn: type === "okta" ? this.signIn(oktaApp) : { kind: "outside" },
+      signIn: type === "okta" ? (deleted ? { kind: "assigned", everyone: false, implicit: false, groups: [], appKey: this.key(appAddress ?? ""), appAddress: appAddress ?? "", label: appAddress ?? "" } : this.signIn(oktaApp)) : { kind: "outside" },
       scim: isObject(block(r.body.scim_config)),
     };
   }
@@ -476,19 +488,20 @@ class Builder {
         return (valueType === "GROUPS" || valueType === "EXPRESSION") && (display(c.body.name) ?? "") === claimName;
       });
       const claim = claims[0] ?? this.pointingAt("oktaAuthServerClaim", "auth_server_id", serverAddress).find((c) => (display(c.body.value_type) ?? "EXPRESSION") === "GROUPS");
-      if (claim === undefined) return { kind: "unknown", why: "the custom authorization server's groups claim is not in this stack", key: `server:${this.inBaseSpace(server) ?? "?"}` };
+      if (claim === undefined) return { kind: "unknown", why: "the custom authorization server's groups claim is not in this stack", key: `server:${this.inBaseSpace(server) ?? "?"}`, address: app.address, constructPath: app.constructPath, label: `Okta app ${literal(label)}` };
       const valueType = display(claim.body.value_type) ?? "EXPRESSION";
       const filter: GroupsFilter = valueType === "GROUPS" ? { type: "FILTER", filterType: display(claim.body.group_filter_type), value: display(claim.body.value) ?? "" } : { type: "EXPRESSION", value: display(claim.body.value) ?? "" };
-      return this.reachOf(filter, display(claim.body.name) ?? claimName, claim.address, `authorization server claim "${display(claim.body.name) ?? claim.name}"`, idpKey);
+      return this.reachOf(filter, display(claim.body.name) ?? claimName, claim, `authorization server claim ${literal(display(claim.body.name) ?? claim.name)}`, idpKey);
     }
-    if (appClaim === undefined) return { kind: "unknown", why: `the Okta app "${label}" sends no groups claim (Cloudflare reads groups only with an Okta API token, set outside Terraform)`, key: `noclaim:${idpKey}`, address: app.address, label };
+    if (appClaim === undefined) return { kind: "unknown", why: `the Okta app ${literal(label)} sends no groups claim (Cloudflare reads groups only with an Okta API token, set outside Terraform)`, key: `noclaim:${idpKey}`, address: app.address, constructPath: app.constructPath, label: `Okta app ${literal(label)}` };
     const filter: GroupsFilter = { type: display(appClaim.type) ?? "FILTER", filterType: display(appClaim.filter_type), value: display(appClaim.value) ?? "" };
-    return this.reachOf(filter, claimName, app.address, `Okta app "${label}"`, idpKey);
+    return this.reachOf(filter, claimName, app, `Okta app ${literal(label)}`, idpKey);
   }
 
-  private reachOf(filter: GroupsFilter, claimName: string, address: string, label: string, idpKey: string): GroupsReach {
-    if (isExpression(filter.value)) return { kind: "unknown", why: `the groups claim of ${label} is known only at plan time`, key: `claim:${idpKey}:${filter.value}`, address, label };
-    return { kind: "filter", filter, claimName, description: describeGroupsFilter(filter.type, filter.filterType, filter.value), address, label };
+  private reachOf(filter: GroupsFilter, claimName: string, r: TfResource, label: string, idpKey: string): GroupsReach {
+    const where = { address: r.address, constructPath: r.constructPath, label };
+    if (isExpression(filter.value)) return { kind: "unknown", why: `the groups claim of ${label} is known only at plan time`, key: `claim:${idpKey}:${filter.value}`, ...where };
+    return { kind: "filter", filter, claimName, description: describeGroupsFilter(filter.type, filter.filterType, filter.value), ...where };
   }
 
   /** Who may sign in through the Okta app: its assignments in the stack. */
@@ -498,21 +511,22 @@ class Builder {
     const label = display(app.body.label) ?? app.name;
     const implicit = tfBool(app.body.implicit_assignment) === true;
     const assignments = [...this.pointingAt("oktaAssignments", "app_id", app.address), ...this.pointingAt("oktaAssignment", "app_id", app.address)];
-    if (assignments.length === 0 && !implicit) return { kind: "outside", appKey, appAddress: app.address, label };
+    const at = { appKey, appAddress: app.address, appConstructPath: app.constructPath, label };
+    if (assignments.length === 0 && !implicit) return { kind: "outside", ...at };
     const groups: { key: string; name: string }[] = [];
     let everyone = implicit;
     for (const a of assignments) {
       const dynamic = block(block(a.body.dynamic)?.group);
-      if (dynamic !== undefined) return { kind: "unknown", why: `the Okta app "${label}" is assigned to ${display(dynamic.for_each) ?? "groups"}, known only at plan time`, appKey, appAddress: app.address, label };
+      if (dynamic !== undefined) return { kind: "unknown", why: `the Okta app ${literal(label)} is assigned to ${literal(display(dynamic.for_each) ?? "groups")}, known only at plan time`, ...at };
       const ids = a.body.group_id !== undefined ? [a.body.group_id] : list(a.body.group).map((g) => (isObject(g) ? g.id : g));
       for (const id of ids) {
         const group = this.oktaGroup(id ?? null);
         if (group === "everyone") everyone = true;
-        else if (group === undefined) return { kind: "unknown", why: `the Okta app "${label}" is assigned to ${display(id ?? null) ?? "a group"}, known only at plan time`, appKey, appAddress: app.address, label };
+        else if (group === undefined) return { kind: "unknown", why: `the Okta app ${literal(label)} is assigned to ${literal(display(id ?? null) ?? "a group")}, known only at plan time`, ...at };
         else if (!groups.some((g) => g.key === group.key)) groups.push(group);
       }
     }
-    return { kind: "assigned", everyone, implicit, groups, appKey, appAddress: app.address, label };
+    return { kind: "assigned", everyone, implicit, groups, ...at };
   }
 
   /** An Okta group an assignment names: Everyone, a group by name (an okta_group of the stack), by id, or undefined when known only at plan time. */

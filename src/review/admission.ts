@@ -158,6 +158,8 @@ export class Admission {
     switch (atom.kind) {
       case "everyone":
         return l.TRUE;
+      case "nobody":
+        return l.FALSE;
       case "loginMethod":
         return this.loginIs(atom.idp ?? atom.value ?? "");
       case "oktaGroup": {

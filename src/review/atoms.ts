@@ -34,6 +34,8 @@ export type AtomKind =
   | "certificate"
   | "commonName"
   | "accessGroup"
+  /** A reference to an Access group the stack does not declare: it matches nobody. */
+  | "nobody"
   | "plain"
   | "opaque";
 
@@ -71,7 +73,7 @@ export interface AtomContext {
   /** True when the words must say which identity provider a rule names (the stack has several). */
   readonly multipleIdps: boolean;
   /** The key of an Access group an id names, its address and name when the stack holds it. */
-  accessGroup(value: Json | undefined): { key?: string; address?: string; name?: string };
+  accessGroup(value: Json | undefined): { key?: string; address?: string; name?: string; undeclared?: boolean };
 }
 
 interface Selector {
@@ -212,6 +214,7 @@ const SELECTORS: ReadonlyMap<string, Selector> = new Map<string, Selector>([
           const group = ctx.accessGroup(id);
           const name = group.name ?? display(id) ?? "?";
           if (group.key === undefined) return opaqueAtom(selector, `Access group ${name}`, false, `the Access group ${display(id) ?? "?"} is known only at plan time`);
+          if (group.undeclared === true) return { key: `nobody:${group.key}`, kind: "nobody", selector, text: `Access group ${name} (not declared)`, who: "nobody", identity: false, value: group.key };
           return { key: `group:${group.key}`, kind: "accessGroup", selector, text: `Access group ${quote(name)}`, who: `members of Access group ${literal(name)}`, identity: false, value: group.key, address: group.address };
         });
       },

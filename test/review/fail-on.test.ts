@@ -11,12 +11,11 @@ function run(...args: string[]) {
   return { code, stdout, stderr };
 }
 
-/** A base and a head where the Okta app gets assigned to one more group (a widening) and the policy-less app warns (a check). */
+/** A base and a head where the Okta app, assigned to one group, gets assigned to one more (a widening: its members can now sign in). */
 function widened() {
-  const base = writeStackFile(handWrittenIdp());
-  const head = writeStackFile(
-    handWrittenIdp((j) => j.resource.okta_app_group_assignments.cloudflare.group.push({ id: "00g-contractors" })),
-  );
+  const assigned = (...ids: string[]) => (j: any) => (j.resource.okta_app_group_assignments.cloudflare.group = ids.map((id) => ({ id })));
+  const base = writeStackFile(handWrittenIdp(assigned("00g-eng")));
+  const head = writeStackFile(handWrittenIdp(assigned("00g-eng", "00g-contractors")));
   return { base, head };
 }
 

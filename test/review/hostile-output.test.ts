@@ -195,7 +195,9 @@ function planFile(h: string): string {
 /** The same model with `h` (and its JSON-escaped form) replaced by a plain word. */
 function defused(result: ReviewResult, h: string): ReviewResult {
   const forms = [...new Set([h, JSON.stringify(h).slice(1, -1)])].filter((f) => f.length > 0).sort((a, b) => b.length - a.length);
-  return JSON.parse(JSON.stringify(result), (_key, value: unknown) => (typeof value === "string" ? forms.reduce((v, f) => v.split(f).join("plainword"), value) : value));
+  // Enumerations (a row's verdict, a finding's kind) are the review's words, never the input's: kept as they are.
+  const enumerations = new Set(["verdict", "kind", "aspect"]);
+  return JSON.parse(JSON.stringify(result), (key, value: unknown) => (typeof value === "string" && !enumerations.has(key) ? forms.reduce((v, f) => v.split(f).join("plainword"), value) : value));
 }
 
 const markdown = new MarkdownIt({ html: true, linkify: true });
