@@ -45,8 +45,17 @@ export const STEPS_PER_COMPARISON = 100_000;
 export const STEPS_PER_REVIEW = 3_000_000;
 /** Formulas one comparison may build (Access groups expanded). */
 export const FORMULAS_PER_COMPARISON = 200_000;
-/** Identities named per application and direction; more are summed up. */
+/** Identities named per application and direction. */
 export const WITNESSES = 5;
+
+/** The comparison's limits (the defaults above; tests pass smaller ones). */
+export interface AccessLimits {
+  readonly stepsPerComparison: number;
+  readonly stepsPerReview: number;
+  readonly formulasPerComparison: number;
+}
+
+export const DEFAULT_LIMITS: AccessLimits = { stepsPerComparison: STEPS_PER_COMPARISON, stepsPerReview: STEPS_PER_REVIEW, formulasPerComparison: FORMULAS_PER_COMPARISON };
 
 /** Who an application lets in, at one side of the change. */
 export interface AccessState {
@@ -128,10 +137,10 @@ const NARROW_HINT = "Check that the people who lose access should: a rule on a g
  * The access table and its changes: every application of the head, and with
  * a base, every application the head no longer has.
  */
-export function accessSummary(heads: readonly StackIndex[], base?: { readonly stacks: readonly StackIndex[]; readonly pairs: readonly StackPair[] }): AccessSummary {
+export function accessSummary(heads: readonly StackIndex[], base?: { readonly stacks: readonly StackIndex[]; readonly pairs: readonly StackPair[] }, limits: AccessLimits = DEFAULT_LIMITS): AccessSummary {
   const rows: AccessRow[] = [];
   const idpChanges: AccessChange[] = [];
-  const run = new Budget(STEPS_PER_REVIEW);
+  const run = new Budget(limits.stepsPerReview);
   for (const head of heads) {
     const pair = base?.pairs.find((p) => p.head === head);
     if (base === undefined) {
@@ -144,7 +153,7 @@ export function accessSummary(heads: readonly StackIndex[], base?: { readonly st
       for (const app of model.apps) rows.push(withVerdict({ ...common(model.stack, app), after: stateOf(model, app), groupsAdded: stateOf(model, app).oktaGroups, groupsRemoved: [], reasons: [], changes: [] }, "new"));
       continue;
     }
-    const comparison = new StackComparison(accessModel(pair.base), accessModel(head, pair.headToBase), run);
+    const comparison = new StackComparison(accessModel(pair.base), accessModel(head, pair.headToBase), run, limits);
     rows.push(...comparison.rows());
     idpChanges.push(...comparison.idpChanges());
   }
@@ -221,14 +230,17 @@ export function stateOf(model: AccessModel, app: AppModel): AccessState {
   const other = new Set<string>();
   let everyone = false;
   let longest: string | undefined;
+  // Each Access group once per policy (a group reached twice, or through a cycle, adds nothing new).
   const visit = (atoms: readonly Atom[], withoutSignIn: boolean, seen: Set<string>) => {
     for (const atom of atoms) {
       if (atom.kind === "oktaGroup" && atom.value !== undefined) groups.add(atom.value);
       else if (atom.kind === "everyone") {
         if (withoutSignIn) other.add("everyone, without signing in");
         else everyone = true;
-      } else if (atom.kind === "accessGroup" && atom.value !== undefined && model.groups.has(atom.value) && !seen.has(atom.value)) {
-        visit(model.groups.get(atom.value)?.rules.include ?? [], withoutSignIn, new Set([...seen, atom.value]));
+      } else if (atom.kind === "accessGroup" && atom.value !== undefined && model.groups.has(atom.value)) {
+        if (seen.has(atom.value)) continue;
+        seen.add(atom.value);
+        visit(model.groups.get(atom.value)?.rules.include ?? [], withoutSignIn, seen);
       } else other.add(withoutSignIn ? `${atom.text}, without signing in` : atom.text);
     }
   };
@@ -262,6 +274,7 @@ class StackComparison {
     private readonly base: AccessModel,
     private readonly head: AccessModel,
     private readonly run: Budget,
+    private readonly limits: AccessLimits,
   ) {
     this.headApps = head.apps;
     this.baseApps = base.apps;
@@ -319,7 +332,7 @@ class StackComparison {
 
   private signInChanges(before: IdpModel, after: IdpModel): AccessChange[] {
     if (signInKey(before.signIn) === signInKey(after.signIn) || (after.signIn.kind === "outside" && after.signIn.appKey === undefined)) return [];
-    const adm = new Admission(this.base, this.head, FORMULAS_PER_COMPARISON);
+    const adm = new Admission(this.base, this.head, this.limits.formulasPerComparison);
     const b = adm.signInFormula("base", after.key);
     const h = adm.signInFormula("head", after.key);
     const label = after.signIn.kind !== "outside" ? after.signIn.label : before.signIn.kind !== "outside" ? before.signIn.label : undefined;
@@ -453,13 +466,13 @@ class StackComparison {
 
   /** Admission and sessions of a base and a head application (for one hostname that moved between them, when `hostname` is given). */
   private compareApps(b: AppModel, h: AppModel, hostname?: string): AccessChange[] {
-    const adm = new Admission(this.base, this.head, FORMULAS_PER_COMPARISON);
+    const adm = new Admission(this.base, this.head, this.limits.formulasPerComparison);
     adm.registerIdps(this.base);
     adm.registerIdps(this.head);
     const cb = adm.app("base", b);
     const ch = adm.app("head", h);
     const target = hostname !== undefined ? `${literal(hostname)} (now behind ${literal(h.name)}, before behind ${literal(b.name)})` : literal(h.name);
-    if (adm.logic.overflowed) return [this.change("cannot-tell", "admission", h, `cannot tell whether access to ${target} widens: its rules need more than ${FORMULAS_PER_COMPARISON.toLocaleString("en-US")} formulas (the review's limit)`)];
+    if (adm.logic.overflowed) return [this.change("cannot-tell", "admission", h, `cannot tell whether access to ${target} widens: its rules need more than ${this.limits.formulasPerComparison.toLocaleString("en-US")} formulas (the review's limit)`)];
     const changes: AccessChange[] = [];
     if (cb.admits !== ch.admits) {
       const c = adm.constraints();
@@ -468,7 +481,7 @@ class StackComparison {
         const f = direction === "widen" ? l.and(ch.admits, l.not(cb.admits), c) : l.and(cb.admits, l.not(ch.admits), c);
         const s = this.search(adm, f);
         if (s.outOfBudget) {
-          changes.push(this.change(direction === "widen" ? "cannot-tell" : "narrow", "admission", h, `cannot tell whether access to ${target} ${direction === "widen" ? "widens" : "narrows"}: the comparison needs more than its budget of ${STEPS_PER_COMPARISON.toLocaleString("en-US")} steps`));
+          changes.push(this.change(direction === "widen" ? "cannot-tell" : "narrow", "admission", h, `cannot tell whether access to ${target} ${direction === "widen" ? "widens" : "narrows"}: the comparison needs more than its budget of ${this.limits.stepsPerComparison.toLocaleString("en-US")} steps (or the review's ${this.limits.stepsPerReview.toLocaleString("en-US")})`));
         }
         for (const w of s.witnesses) {
           const who = this.who(adm, w.assignment, true);
@@ -554,7 +567,7 @@ class StackComparison {
     const opaque = [...new Set(opaqueVariables.map((v) => adm.meanings.get(v)?.opaque ?? l.variables[v].key))].slice(0, 3);
     let blocked = f;
     for (let k = 0; k < limit; k++) {
-      const found = l.search(blocked, all, new Budget(STEPS_PER_COMPARISON), this.run);
+      const found = l.search(blocked, all, new Budget(this.limits.stepsPerComparison), this.run);
       if (found.kind === "out of budget") return { witnesses, outOfBudget: true, opaque };
       if (found.kind === "none") break;
       let assignment = this.least(l, blocked, l.minimize(blocked, found.assignment, all), all);
@@ -562,7 +575,7 @@ class StackComparison {
       if (!definite) {
         // Another identity may hold whatever the opaque atoms mean: a short search over the known variables only.
         const known = l.variablesOf(blocked, false);
-        const sure = l.search(blocked, known, new Budget(Math.min(10_000, STEPS_PER_COMPARISON)), this.run);
+        const sure = l.search(blocked, known, new Budget(Math.min(10_000, this.limits.stepsPerComparison)), this.run);
         if (sure.kind === "found") {
           assignment = this.least(l, blocked, l.minimize(blocked, sure.assignment, known), known);
           definite = true;
@@ -580,7 +593,7 @@ class StackComparison {
   private least(l: Logic, f: Formula, found: Int32Array, order: readonly number[]): Int32Array {
     let best = found;
     for (let cap = l.changedCount(found, order) - 1; cap >= 0; cap--) {
-      const smaller = l.search(f, order, new Budget(Math.min(10_000, STEPS_PER_COMPARISON)), this.run, cap);
+      const smaller = l.search(f, order, new Budget(Math.min(10_000, this.limits.stepsPerComparison)), this.run, cap);
       if (smaller.kind !== "found") break;
       best = l.minimize(f, smaller.assignment, order);
       cap = Math.min(cap, l.changedCount(best, order));

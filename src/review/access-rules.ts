@@ -17,23 +17,15 @@ import { display } from "./values";
 export class AccessRuleDescriber {
   constructor(private readonly index: StackIndex) {}
 
+  private readonly admitted = new Map<string, { oktaGroups: string[]; everyone: boolean }>();
+
   /** Include, exclude and require rules of an Access group, policy or inline policy. */
-  public rules(body: JsonObject, seen: ReadonlySet<string> = new Set()): RulesReview {
-    const include = atomsOf(this.index, body.include).map((a) => this.rule(a, seen));
-    const exclude = atomsOf(this.index, body.exclude).map((a) => this.rule(a, seen));
-    const require = atomsOf(this.index, body.require).map((a) => this.rule(a, seen));
-    const oktaGroups: string[] = [];
-    let everyone = false;
-    for (const rule of include) {
-      if (rule.oktaGroup !== undefined && !oktaGroups.includes(rule.oktaGroup)) oktaGroups.push(rule.oktaGroup);
-      if (rule.kind === "everyone") everyone = true;
-      const target = rule.kind === "group" && rule.accessGroup !== undefined && !seen.has(rule.accessGroup) ? this.accessGroup(rule.accessGroup) : undefined;
-      if (target !== undefined) {
-        const nested = this.rules(target, new Set([...seen, rule.accessGroup as string]));
-        for (const g of nested.oktaGroups) if (!oktaGroups.includes(g)) oktaGroups.push(g);
-        everyone = everyone || nested.everyone;
-      }
-    }
+  public rules(body: JsonObject): RulesReview {
+    const includeAtoms = atomsOf(this.index, body.include);
+    const include = includeAtoms.map((a) => this.rule(a));
+    const exclude = atomsOf(this.index, body.exclude).map((a) => this.rule(a));
+    const require = atomsOf(this.index, body.require).map((a) => this.rule(a));
+    const { oktaGroups, everyone } = this.includes(includeAtoms, new Set());
     let admits = include.length === 0 ? "nobody (no include rule)" : include.map((r) => r.text).join(" or ");
     if (require.length > 0) admits += `; and must also match ${require.map((r) => r.text).join(" and ")}`;
     if (exclude.length > 0) admits += `; except ${exclude.map((r) => r.text).join(" or ")}`;
@@ -45,11 +37,44 @@ export class AccessRuleDescriber {
     return target !== undefined && target.mode === "managed" && familyOf(target.type) === "accessGroup" ? target.body : undefined;
   }
 
-  private rule(atom: Atom, seen: ReadonlySet<string>): RuleReview {
+  /**
+   * Okta groups an include list admits, directly or through Access groups,
+   * and whether it admits everyone: each Access group visited once (a group
+   * reached twice, or through a cycle, adds nothing new), so a stack of
+   * groups that all include each other costs their number, not their paths.
+   */
+  private includes(include: readonly Atom[], seen: Set<string>): { oktaGroups: string[]; everyone: boolean } {
+    const oktaGroups: string[] = [];
+    let everyone = false;
+    for (const atom of include) {
+      if (atom.selector === "okta" && !oktaGroups.includes(atom.value ?? "(unnamed)")) oktaGroups.push(atom.value ?? "(unnamed)");
+      if (atom.kind === "everyone") everyone = true;
+      if (atom.address === undefined || seen.has(atom.address)) continue;
+      seen.add(atom.address);
+      const target = this.accessGroup(atom.address);
+      if (target === undefined) continue;
+      const nested = this.includes(atomsOf(this.index, target.include), seen);
+      for (const g of nested.oktaGroups) if (!oktaGroups.includes(g)) oktaGroups.push(g);
+      everyone = everyone || nested.everyone;
+    }
+    return { oktaGroups, everyone };
+  }
+
+  /** The Okta groups an Access group admits (once per group). */
+  private admittedBy(address: string): { oktaGroups: string[]; everyone: boolean } {
+    let known = this.admitted.get(address);
+    if (known === undefined) {
+      const body = this.accessGroup(address);
+      known = body !== undefined ? this.includes(atomsOf(this.index, body.include), new Set([address])) : { oktaGroups: [], everyone: false };
+      this.admitted.set(address, known);
+    }
+    return known;
+  }
+
+  private rule(atom: Atom): RuleReview {
     const shown = (key: string | undefined) => (key?.startsWith("id:") ? key.slice(3) : key);
     if (atom.selector === "group") {
-      const body = atom.address !== undefined && !seen.has(atom.address) ? this.accessGroup(atom.address) : undefined;
-      const nested = body !== undefined ? this.rules(body, new Set([...seen, atom.address as string])).oktaGroups : [];
+      const nested = atom.address !== undefined ? this.admittedBy(atom.address).oktaGroups : [];
       const groups = nested.length > 0 ? ` (${nested.map((g) => `"${g}"`).join(", ")})` : "";
       return { kind: "group", text: `${atom.text}${groups}`, accessGroup: atom.address ?? shown(atom.value) ?? display(atom.text) };
     }

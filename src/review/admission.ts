@@ -182,6 +182,9 @@ export class Admission {
   private group(side: Side, atom: Atom, path: readonly string[], phase1: boolean): Formula {
     const key = atom.value ?? "";
     const model = this.model(side);
+    // Past the limit nothing more is built (the comparison says "cannot tell"): cycles expanded along every path could grow without end.
+    if (this.logic.overflowed) return this.logic.FALSE;
+    this.logic.spend();
     if (path.includes(key)) {
       const names = [...path.slice(path.indexOf(key)), key].map((k) => `"${model.groups.get(k)?.name ?? k}"`);
       return this.boolean(`cycle:${key}`, { kind: "group", who: atom.who, opaque: `Access group ${names[0]} includes itself (${names.join(" → ")})` });
@@ -357,7 +360,8 @@ export class Admission {
     if (any !== undefined) for (const t of byKind.get("serviceToken") ?? []) parts.push(l.implies(t.f, any.f));
     const certificate = byKind.get("certificate")?.[0];
     if (certificate !== undefined) for (const c of byKind.get("commonName") ?? []) parts.push(l.implies(c.f, certificate.f));
-    const ips = (byKind.get("ip") ?? []).map((x) => ({ ...x, range: cidr(x.atom.value ?? "") }));
+    // Pairs of ranges cost their square: past MAX_RANGES they are left unrelated (more identities, never fewer: nothing is missed).
+    const ips = (byKind.get("ip") ?? []).slice(0, MAX_RANGES).map((x) => ({ ...x, range: cidr(x.atom.value ?? "") }));
     for (let i = 0; i < ips.length; i++) {
       for (let j = 0; j < ips.length; j++) {
         const a = ips[i].range;
@@ -370,6 +374,9 @@ export class Admission {
     return l.and(...parts);
   }
 }
+
+/** IP ranges of one comparison related to each other (nested, apart). */
+export const MAX_RANGES = 200;
 
 interface Cidr {
   readonly family: 4 | 6;

@@ -13,10 +13,18 @@
  * - Evaluation is Kleene's three-valued logic over a partial assignment:
  *   true, false, or unknown when the unassigned variables could go either way.
  *   True means true for every completion; false, false for every completion.
+ * - A junction that holds a formula and its negation folds (`x and not x`
+ *   is false, `x or not x` true), as does a conjunction of two values of one
+ *   variable.
+ *   Base and head share every formula they have in common, so once the
+ *   variables that tell them apart are set, "the head admits and the base
+ *   does not" folds to false at once.
  * - `search` is a depth-first search over the variables (DPLL without
- *   learning): it cuts every branch the formula is already false on and stops
- *   at the first branch it is true on. Every visited branch costs one step of
- *   a {@link Budget}; a search that runs out says so, and its caller reports
+ *   learning): each branch restricts the formula to the value it sets (the
+ *   formula rebuilt, folded as above), cuts every branch where it is false and
+ *   stops at the first where it is true. Every visited branch costs one step
+ *   of a {@link Budget}, and the formulas it builds count against the logic's
+ *   limit; a search that runs out of either says so, and its caller reports
  *   "cannot tell". The search tries each variable's default (false, "none")
  *   first, so what it finds is close to the least identity that answers;
  *   `minimize` then resets every variable it can.
@@ -103,9 +111,16 @@ export class Logic {
     return this.nodes.length;
   }
 
-  /** True when more formulas were built than the limit allows (the caller reports "cannot tell"). */
+  private work = 0;
+
+  /** Counts work that may build nothing new (the same formulas again): it counts against the limit like a new formula. */
+  public spend(steps = 1): void {
+    this.work += steps;
+  }
+
+  /** True when more formulas were built (or work spent) than the limit allows (the caller reports "cannot tell"). */
   public get overflowed(): boolean {
-    return this.nodes.length > this.maxNodes;
+    return this.nodes.length + this.work > this.maxNodes;
   }
 
   private intern(key: string, node: Node): Formula {
@@ -131,6 +146,7 @@ export class Logic {
     if (f === this.FALSE) return this.TRUE;
     const node = this.nodes[f];
     if (node.op === "not") return node.kid;
+    // Kept as a negation of the whole (not pushed down): restricted, base and head meet in one formula and its negation, which folds.
     return this.intern(`!${f}`, { op: "not", kid: f });
   }
 
@@ -173,8 +189,68 @@ export class Logic {
     }
     if (kids.size === 0) return unit;
     if (kids.size === 1) return [...kids][0];
+    const values = new Map<number, number>();
+    for (const k of kids) {
+      const node = this.nodes[k];
+      // A formula and its negation: x and not x, x or not x (x flattened into the junction too: a and b and not (a and b)).
+      if (node.op === "not") {
+        const inner = this.nodes[node.kid];
+        if (kids.has(node.kid) || (inner.op === op && inner.kids.every((k) => kids.has(k)))) return zero;
+      }
+      // Two values of one variable cannot both hold.
+      if (op === "and" && node.op === "is") {
+        const other = values.get(node.variable);
+        if (other !== undefined && other !== node.value) return zero;
+        values.set(node.variable, node.value);
+      }
+    }
     const sorted = [...kids].sort((a, b) => a - b);
     return this.intern(`${op}${sorted.join(",")}`, { op, kids: sorted });
+  }
+
+  /** The formula with some variables set (the others free), rebuilt and folded. */
+  public restrict(f: Formula, assignment: Int32Array): Formula {
+    const memo = new Map<number, number>();
+    const walk = (n: number): number => {
+      const known = memo.get(n);
+      if (known !== undefined) return known;
+      const node = this.nodes[n];
+      let result: number;
+      switch (node.op) {
+        case "const":
+          result = n;
+          break;
+        case "is": {
+          const v = assignment[node.variable];
+          result = v < 0 ? n : v === node.value ? this.TRUE : this.FALSE;
+          break;
+        }
+        case "not":
+          result = this.not(walk(node.kid));
+          break;
+        case "and":
+          result = this.and(...node.kids.map(walk));
+          break;
+        case "or":
+          result = this.or(...node.kids.map(walk));
+          break;
+        case "atMostOne":
+          result = this.atMostOneOf(node.kids.map(walk));
+          break;
+      }
+      memo.set(n, result);
+      return result;
+    };
+    return walk(f);
+  }
+
+  /** At most one holds, folded: with one true, none of the others may be. */
+  private atMostOneOf(fs: readonly Formula[]): Formula {
+    const trues = fs.filter((f) => f === this.TRUE).length;
+    if (trues > 1) return this.FALSE;
+    const rest = fs.filter((f) => f !== this.TRUE && f !== this.FALSE);
+    if (trues === 1) return this.and(...rest.map((f) => this.not(f)));
+    return this.atMostOne(rest);
   }
 
   /** Kleene evaluation under a partial assignment (-1: unassigned). */
@@ -276,8 +352,8 @@ export class Logic {
   }
 
   /**
-   * An assignment of `order`'s variables that makes `f` true for every value
-   * of the others (Kleene); variables of `order` it leaves free get their
+   * An assignment of `order`'s variables that makes `f` true whatever the
+   * other variables are; variables of `order` it leaves free get their
    * default. With `cap`, at most that many variables take a value other than
    * their default.
    */
@@ -285,14 +361,14 @@ export class Logic {
     const a = this.unassigned();
     let out = false;
     let changed = 0;
-    const step = (i: number): boolean => {
-      if (!budget.take() || (runBudget !== undefined && !runBudget.take())) {
+    const one = new Int32Array(this.variables.length).fill(-1);
+    const step = (g: Formula, i: number): boolean => {
+      if (!budget.take() || (runBudget !== undefined && !runBudget.take()) || this.overflowed) {
         out = true;
         return false;
       }
-      const value = this.evaluate(f, a);
-      if (value === 0) return false;
-      if (value === 1) {
+      if (g === this.FALSE) return false;
+      if (g === this.TRUE) {
         for (let j = i; j < order.length; j++) a[order[j]] = 0;
         return true;
       }
@@ -301,8 +377,11 @@ export class Logic {
       const values = changed < cap ? this.variables[v].values.length : 1;
       for (let x = 0; x < values; x++) {
         a[v] = x;
+        one[v] = x;
+        const restricted = this.restrict(g, one);
+        one[v] = -1;
         if (x > 0) changed++;
-        const found = step(i + 1);
+        const found = step(restricted, i + 1);
         if (x > 0 && !found) changed--;
         if (found) return true;
         if (out) return false;
@@ -310,7 +389,7 @@ export class Logic {
       a[v] = -1;
       return false;
     };
-    if (step(0)) return { kind: "found", assignment: a };
+    if (step(f, 0)) return { kind: "found", assignment: a };
     return out ? { kind: "out of budget" } : { kind: "none" };
   }
 

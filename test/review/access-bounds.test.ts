@@ -1,0 +1,55 @@
+/**
+ * Issue 24: the comparison is bounded. A comparison that runs out of its
+ * steps, or builds more formulas than its limit, says "cannot tell" (which
+ * fails --fail-on widen), never "unchanged"; large but ordinary stacks stay
+ * exact.
+ */
+import { accessSummary, AccessSummary, DEFAULT_LIMITS } from "../../src/review/access-compare";
+import { diffOutputs } from "../../src/review/diff";
+import { GROUP, group, okta, policies, wikiStack } from "./access-helpers";
+import { index } from "./helpers";
+
+function summary(base: unknown, head: unknown, limits = DEFAULT_LIMITS): AccessSummary {
+  const b = index(base as any, "s");
+  const h = index(head as any, "s");
+  return accessSummary([h], { stacks: [b], pairs: diffOutputs([b], [h]).pairs }, limits);
+}
+
+const widened = () => [wikiStack(), wikiStack((j) => policies(j).allow.include.push(okta("Support")))] as const;
+
+test("out of steps: cannot tell, never unchanged", () => {
+  const [base, head] = widened();
+  const s = summary(base, head, { ...DEFAULT_LIMITS, stepsPerComparison: 3 });
+  expect(s.rows[0].verdict).toBe("cannot tell");
+  expect(s.changes.map((c) => [c.kind, c.message.replace(/[\uE000\uE001]/g, '"')])).toContainEqual(["cannot-tell", 'cannot tell whether access to "Wiki" widens: the comparison needs more than its budget of 3 steps (or the review\'s 3,000,000)']);
+});
+
+test("out of the review's steps (shared by every comparison): cannot tell", () => {
+  const [base, head] = widened();
+  expect(summary(base, head, { ...DEFAULT_LIMITS, stepsPerReview: 2 }).rows[0].verdict).toBe("cannot tell");
+});
+
+test("more formulas than the limit: cannot tell", () => {
+  const [base, head] = widened();
+  const s = summary(base, head, { ...DEFAULT_LIMITS, formulasPerComparison: 5 });
+  expect(s.rows[0].verdict).toBe("cannot tell");
+  expect(s.changes[0].message).toContain("its rules need more than 5 formulas");
+});
+
+test("thirty Access groups that all include each other: cycles everywhere, a bounded answer", () => {
+  const cycles = (extra: string[]) => (j: any) => {
+    const names = Array.from({ length: 30 }, (_, i) => `c${i}`);
+    for (const n of names) groups(j)[n] = { account_id: "a", name: n, include: [...names.filter((m) => m !== n).map((m) => group(`${GROUP}.${m}`)), ...extra.map((n) => okta(n))] };
+    policies(j).allow.include.push(group(`${GROUP}.c0`));
+  };
+  const groups = (j: any) => j.resource[GROUP];
+  const s = summary(wikiStack(cycles([])), wikiStack(cycles(["Pager"])));
+  expect(s.rows[0].verdict).toBe("cannot tell");
+});
+
+test("three hundred Okta groups in one policy, one more added: the one named, exactly", () => {
+  const many = (extra: string[]) => (j: any) => (policies(j).allow.include = [...Array.from({ length: 300 }, (_, i) => okta(`team-${i}`)), ...extra.map((n) => okta(n))]);
+  const s = summary(wikiStack(many([])), wikiStack(many(["newcomers"])));
+  expect(s.rows[0].verdict).toBe("widens");
+  expect(s.changes.map((c) => c.who?.replace(/[\uE000\uE001]/g, '"'))).toEqual(['members of Okta group "newcomers"']);
+});
