@@ -16,8 +16,30 @@ import { plainText } from "./text";
  * gets into which application, before and after, with a verdict per
  * application (`widens`, `narrows`, `widens and narrows`, `unchanged`, `new`,
  * `removed`) and their counts, the table the Markdown review leads with.
+ *
+ * review@3 (issue 24: who gets in is decided by evaluation):
+ * - finding kinds `cannot-tell` (what the review cannot decide; `--fail-on
+ *   widen` fails on it too) and `provider` (a change to `required_providers`);
+ *   `widen` and `narrow` findings name the identities that now get in, or no
+ *   longer do, instead of the rule that changed;
+ * - `access.rows[].changes`: what changes for the application, each
+ *   `{ kind: "widen" | "narrow" | "cannot-tell", aspect: "admission" |
+ *   "session" | "hostname" | "identity provider" | "groups claim" |
+ *   "sign-in", stack, address, constructPath?, message, who?, hint? }`; every
+ *   one is also a finding (same kind and message). `access.changes`: every
+ *   change once, the identity providers' included;
+ * - `access.rows[].verdict` adds `cannot tell` and `no longer managed` (a stack
+ *   no longer synthesized: its resources stay deployed); a `removed` row widens
+ *   when it leaves a hostname unprotected (its `changes` say so);
+ * - `access.counts` adds `cannotTell`; `widens` counts rows with a widening
+ *   change (removed ones included);
+ * - `AccessState` (`before` / `after`) drops `restrictions` (the count of
+ *   require, exclude and deny rules, which decided nothing);
+ * - `stacks[].accessApplications[]`: `domains` lower case (as compared);
+ *   policies in evaluation order, with the precedence the list position
+ *   gives when none is written; an inline policy is named `inline policy <n>`.
  */
-export const JSON_FORMAT = "cdktf-okta-access/review@2";
+export const JSON_FORMAT = "cdktf-okta-access/review@3";
 
 /** Renders a review as indented JSON. */
 export function renderJson(result: ReviewResult): string {

@@ -41,6 +41,33 @@ describe("--fail-on", () => {
     expect(run("review", secret, "--fail-on", "any").code).toBe(2);
   });
 
+  test("--fail-on widen fails on what the review cannot tell, too; --fail-on cannot-tell alone as well", () => {
+    const opaque = (groups: string[]) =>
+      writeStackFile(
+        handWrittenIdp((j) => {
+          j.variable = { team: {} };
+          j.resource.cloudflare_zero_trust_access_policy = { p: { account_id: "a", name: "P", decision: "allow", include: [{ okta: { name: "${var.team}", identity_provider_id: "${cloudflare_zero_trust_access_identity_provider.okta.id}" } }, ...groups.map((name) => ({ okta: { name, identity_provider_id: "${cloudflare_zero_trust_access_identity_provider.okta.id}" } }))] } };
+          j.resource.cloudflare_zero_trust_access_application = { app: { account_id: "a", name: "App", domain: "app.acme.com", policies: [{ id: "${cloudflare_zero_trust_access_policy.p.id}" }] } };
+        }),
+      );
+    const base = opaque([]);
+    const head = opaque(["eng-oncall"]);
+    const r = run("review", head, "--base", base, "--fail-on", "widen");
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe("cdktf-okta-access: --fail-on: 1 cannot-tell finding(s)\n");
+    expect(r.stdout).toContain("❓ Cannot tell (counts as widening) (1)");
+    expect(run("review", head, "--base", base, "--fail-on", "cannot-tell").code).toBe(3);
+    expect(run("review", head, "--base", base, "--fail-on", "narrow,replace").code).toBe(0);
+  });
+
+  test("--fail-on provider: a changed version constraint", () => {
+    const pinned = (version: string) => writeStackFile({ ...handWrittenIdp(), terraform: { required_providers: { cloudflare: { source: "cloudflare/cloudflare", version } } } });
+    const r = run("review", pinned("5.22.0"), "--base", pinned("5.14.0"), "--fail-on", "provider");
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain("📦 Provider versions (1)");
+    expect(r.stdout).toContain("1 required provider change");
+  });
+
   test("an unknown kind is a usage error (exit 1, one line)", () => {
     const r = run("review", writeStackFile(handWrittenIdp()), "--fail-on", "widening");
     expect(r.code).toBe(1);

@@ -255,7 +255,7 @@ describe("issue 9.3: hostile strings in every printed field", () => {
     // No mention or issue reference in text nodes.
     expect(textNodes(hostile).filter((text) => /(^|[^\w`])@[A-Za-z0-9]|(^|[^\w&])#\d/.test(text))).toEqual([]);
     // JSON stays parseable and holds the value verbatim.
-    expect(JSON.parse(renderJson(result)).format).toMatch(/review@2$/);
+    expect(JSON.parse(renderJson(result)).format).toMatch(/review@3$/);
     for (const m of hostile.matchAll(/```mermaid\n([\s\S]*?)\n```/g)) diagrams.push({ h, source: m[1] });
   });
 
