@@ -52,7 +52,7 @@ describe("atoms: every selector, v5 and v4 shapes", () => {
   });
 
   test("what cannot be read is opaque: an unknown selector, a rule built at plan time, a value known only then", () => {
-    const found = readRules([{ future_selector: { x: 1 } }, "${var.rule}", { email: { email: "${var.who}" } }, { okta: { name: "Eng", identity_provider_id: "${var.idp}" } }] as any, ctx);
+    const found = readRules([{ future_selector: { x: 1 } }, "${var.rule}", { email: { email: "${var.who}" } }, { okta: { name: "Eng", identity_provider_id: "${var.idp}" } }], ctx);
     expect(found.map((a) => [a.kind, a.opaque])).toEqual([
       ["opaque", "the review does not know the selector future_selector"],
       ["opaque", "the rule is known only at plan time"],

@@ -54,7 +54,7 @@ describe("what a stack may install", () => {
   });
 
   test("required_providers written as a list of blocks (HCL's JSON form)", () => {
-    const s = index({ terraform: [{ required_providers: [{ okta: { source: "okta/okta", version: "6.12.0" } }] }] } as any);
+    const s = index({ terraform: [{ required_providers: [{ okta: { source: "okta/okta", version: "6.12.0" } }] }] });
     expect(s.requiredProviders.get("okta")).toEqual({ source: "okta/okta", version: "6.12.0" });
   });
 });
