@@ -11,7 +11,7 @@
  * real request is one such assignment; assignments no real request can have
  * are excluded by {@link Admission.constraints} (one email, one email domain,
  * one country, one service token per request; an email implies its domain;
- * nested IP ranges; an identity-based atom needs a sign-in).
+ * nested IP ranges).
  *
  * Cloudflare's evaluation, as documented under "Access policies · order of
  * execution" (developers.cloudflare.com/cloudflare-one/access-controls/policies/):
@@ -332,22 +332,19 @@ export class Admission {
    * one service token, one client certificate common name per request; an
    * email implies its domain, a service token "any valid service token", a
    * common name a valid certificate; a CIDR inside another implies it, two
-   * apart exclude each other; an identity-based atom needs a sign-in.
+   * apart exclude each other. (An identity-based atom needs a sign-in too,
+   * which phase 2 requires and phase 1 never tests: no constraint needed.)
    */
   public constraints(): Formula {
     const l = this.logic;
     const byKind = new Map<string, { f: Formula; atom: Atom }[]>();
-    const identity: Formula[] = [];
     for (const [variable, atom] of this.atomsByVariable) {
       const f = l.is(variable, 1);
       const bucket = byKind.get(atom.kind) ?? [];
       bucket.push({ f, atom });
       byKind.set(atom.kind, bucket);
-      if (atom.identity) identity.push(f);
     }
     const parts: Formula[] = [];
-    const signedIn = l.not(this.loginIs(NO_LOGIN));
-    for (const f of identity) parts.push(l.implies(f, signedIn));
     for (const kind of ["email", "emailDomain", "country", "serviceToken", "commonName"]) parts.push(l.atMostOne((byKind.get(kind) ?? []).map((x) => x.f)));
     const domains = byKind.get("emailDomain") ?? [];
     for (const email of byKind.get("email") ?? []) {

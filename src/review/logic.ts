@@ -210,10 +210,16 @@ export class Logic {
 
   /** The formula with some variables set (the others free), rebuilt and folded. */
   public restrict(f: Formula, assignment: Int32Array): Formula {
-    const memo = new Map<number, number>();
+    // Memo by stamp: one array for every walk, no map per walk.
+    if (this.restrictStamps.length < this.nodes.length) {
+      this.restrictStamps = new Int32Array(this.nodes.length * 2);
+      this.restrictMemo = new Int32Array(this.nodes.length * 2);
+    }
+    const stamp = ++this.restrictStamp;
+    const stamps = this.restrictStamps;
+    const memo = this.restrictMemo;
     const walk = (n: number): number => {
-      const known = memo.get(n);
-      if (known !== undefined) return known;
+      if (n < stamps.length && stamps[n] === stamp) return memo[n];
       const node = this.nodes[n];
       let result: number;
       switch (node.op) {
@@ -225,24 +231,30 @@ export class Logic {
           result = v < 0 ? n : v === node.value ? this.TRUE : this.FALSE;
           break;
         }
-        case "not":
-          result = this.not(walk(node.kid));
+        case "not": {
+          const kid = walk(node.kid);
+          result = kid === node.kid ? n : this.not(kid);
           break;
-        case "and":
-          result = this.and(...node.kids.map(walk));
-          break;
-        case "or":
-          result = this.or(...node.kids.map(walk));
-          break;
-        case "atMostOne":
-          result = this.atMostOneOf(node.kids.map(walk));
-          break;
+        }
+        default: {
+          // A junction none of whose parts changed is itself: rebuilt only when the assignment reaches it.
+          const kids = node.kids.map(walk);
+          if (kids.every((k, i) => k === node.kids[i])) result = n;
+          else result = node.op === "and" ? this.and(...kids) : node.op === "or" ? this.or(...kids) : this.atMostOneOf(kids);
+        }
       }
-      memo.set(n, result);
+      if (n < stamps.length) {
+        stamps[n] = stamp;
+        memo[n] = result;
+      }
       return result;
     };
     return walk(f);
   }
+
+  private restrictStamp = 0;
+  private restrictStamps = new Int32Array(0);
+  private restrictMemo = new Int32Array(0);
 
   /** At most one holds, folded: with one true, none of the others may be. */
   private atMostOneOf(fs: readonly Formula[]): Formula {
@@ -380,6 +392,8 @@ export class Logic {
         one[v] = x;
         const restricted = this.restrict(g, one);
         one[v] = -1;
+        // A variable the formula no longer reads: its default, and no branch.
+        if (x === 0 && restricted === g) return step(g, i + 1);
         if (x > 0) changed++;
         const found = step(restricted, i + 1);
         if (x > 0 && !found) changed--;
