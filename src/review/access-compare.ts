@@ -1,6 +1,6 @@
 /**
  * Who gets into which application, and what a change does to it: the
- * review's verdict (the access table) and the widen / narrow / cannot-tell
+ * review's verdict (the access table) and the widen / narrow / undecided
  * findings the gate reads. Both come from here, from the same comparison of
  * two access models (access-model.ts), so the table and `--fail-on` cannot
  * disagree: every row whose verdict says "widens" (or "cannot tell", or
@@ -34,28 +34,14 @@ import { AccessModel, accessModel, AppModel, GroupsReach, IdpModel, PolicyModel,
 import { Admission, CompiledApp, NO_LOGIN, OTHER_IDP, Side } from "./admission";
 import { StackPair } from "./diff";
 import { durationSeconds } from "./extract";
-import { Budget, Formula, Logic } from "./logic";
+import { activeBudget, BudgetLimits } from "../private/budget";
+import { Budget, Formula, Logic, Steps } from "./logic";
 import { pathBelowStack, StackIndex } from "./stack-index";
 import { canonical } from "./terraform-json";
 import { literal } from "./text";
 
-/** Steps one comparison (one direction of one application, or of one identity provider's sign-in) may take. */
-export const STEPS_PER_COMPARISON = 100_000;
-/** Steps the comparisons of one review may take together. */
-export const STEPS_PER_REVIEW = 3_000_000;
-/** Formulas one comparison may build (Access groups expanded). */
-export const FORMULAS_PER_COMPARISON = 200_000;
 /** Identities named per application and direction. */
 export const WITNESSES = 5;
-
-/** The comparison's limits (the defaults above; tests pass smaller ones). */
-export interface AccessLimits {
-  readonly stepsPerComparison: number;
-  readonly stepsPerReview: number;
-  readonly formulasPerComparison: number;
-}
-
-export const DEFAULT_LIMITS: AccessLimits = { stepsPerComparison: STEPS_PER_COMPARISON, stepsPerReview: STEPS_PER_REVIEW, formulasPerComparison: FORMULAS_PER_COMPARISON };
 
 /** Who an application lets in, at one side of the change. */
 export interface AccessState {
@@ -70,7 +56,7 @@ export interface AccessState {
 }
 
 /** What a change does to access. */
-export type ChangeKind = "widen" | "narrow" | "cannot-tell";
+export type ChangeKind = "widen" | "narrow" | "undecided";
 
 /** What a change is about. */
 export type ChangeAspect = "admission" | "session" | "hostname" | "identity provider" | "groups claim" | "sign-in";
@@ -127,7 +113,7 @@ export interface AccessSummary {
   readonly compared: boolean;
   readonly rows: AccessRow[];
   readonly counts: AccessCounts;
-  /** Every change once: the rows' and the identity providers' (the findings of kinds widen, narrow, cannot-tell). */
+  /** Every change once: the rows' and the identity providers' (the findings of kinds widen, narrow, undecided). */
   readonly changes: AccessChange[];
 }
 
@@ -137,10 +123,13 @@ const NARROW_HINT = "Check that the people who lose access should: a rule on a g
  * The access table and its changes: every application of the head, and with
  * a base, every application the head no longer has.
  */
-export function accessSummary(heads: readonly StackIndex[], base?: { readonly stacks: readonly StackIndex[]; readonly pairs: readonly StackPair[] }, limits: AccessLimits = DEFAULT_LIMITS): AccessSummary {
+export function accessSummary(heads: readonly StackIndex[], base?: { readonly stacks: readonly StackIndex[]; readonly pairs: readonly StackPair[] }): AccessSummary {
   const rows: AccessRow[] = [];
   const idpChanges: AccessChange[] = [];
-  const run = new Budget(limits.stepsPerReview);
+  // The run's budget (../private/budget.ts): its limits, and its access steps shared by every comparison.
+  const budget = activeBudget();
+  const limits = budget.limits;
+  const run: Steps = { take: () => budget.spend("accessSteps", 1) };
   for (const head of heads) {
     const pair = base?.pairs.find((p) => p.head === head);
     if (base === undefined) {
@@ -216,7 +205,7 @@ function withVerdict(row: Omit<AccessRow, "verdict">, otherwise: AccessVerdict):
         ? "widens and narrows"
         : has("widen")
           ? "widens"
-          : has("cannot-tell")
+          : has("undecided")
             ? "cannot tell"
             : has("narrow")
               ? "narrows"
@@ -273,8 +262,8 @@ class StackComparison {
   constructor(
     private readonly base: AccessModel,
     private readonly head: AccessModel,
-    private readonly run: Budget,
-    private readonly limits: AccessLimits,
+    private readonly run: Steps,
+    private readonly limits: BudgetLimits,
   ) {
     this.headApps = head.apps;
     this.baseApps = base.apps;
@@ -327,12 +316,12 @@ class StackComparison {
       if (c.result === "narrower") return [change("narrow", `${label}: groups claim narrowed, ${c.text}: it may lock people out`, NARROW_HINT)];
       return [];
     }
-    return [change("cannot-tell", `${label}: which Okta groups reach Cloudflare changes (${reachWords(before.groups)} → ${reachWords(after.groups)}); the review cannot tell whether more are sent`)];
+    return [change("undecided", `${label}: which Okta groups reach Cloudflare changes (${reachWords(before.groups)} → ${reachWords(after.groups)}); the review cannot tell whether more are sent`)];
   }
 
   private signInChanges(before: IdpModel, after: IdpModel): AccessChange[] {
     if (signInKey(before.signIn) === signInKey(after.signIn) || (after.signIn.kind === "outside" && after.signIn.appKey === undefined)) return [];
-    const adm = new Admission(this.base, this.head, this.limits.formulasPerComparison);
+    const adm = new Admission(this.base, this.head, this.limits.accessFormulas);
     const b = adm.signInFormula("base", after.key);
     const h = adm.signInFormula("head", after.key);
     const label = after.signIn.kind !== "outside" ? after.signIn.label : before.signIn.kind !== "outside" ? before.signIn.label : undefined;
@@ -346,7 +335,7 @@ class StackComparison {
       ["narrow", adm.logic.and(b, adm.logic.not(h), c)],
     ] as const) {
       const s = this.search(adm, f);
-      if (s.outOfBudget) changes.push({ kind: "cannot-tell", aspect: "sign-in", stack: this.head.stack, address, constructPath, message: `cannot tell whether more people can sign in through ${app}: the comparison needs more than its budget of steps` });
+      if (s.outOfBudget) changes.push({ kind: "undecided", aspect: "sign-in", stack: this.head.stack, address, constructPath, message: `cannot tell whether more people can sign in through ${app}: the comparison needs more than its budget of steps` });
       for (const w of s.witnesses) {
         const who = this.who(adm, w.assignment, false);
         const everyone = after.signIn.kind === "assigned" && after.signIn.everyone && direction === "widen";
@@ -359,7 +348,7 @@ class StackComparison {
                 : `${who} can now sign in through ${app}`
               : `cannot tell whether ${who} can now sign in through ${app}: ${s.opaque.join("; ")}`
             : `${who} can no longer sign in through ${app}`;
-        changes.push({ kind: direction === "widen" ? (w.definite ? "widen" : "cannot-tell") : "narrow", aspect: "sign-in", stack: this.head.stack, address, constructPath, who, message, hint: direction === "narrow" ? NARROW_HINT : undefined });
+        changes.push({ kind: direction === "widen" ? (w.definite ? "widen" : "undecided") : "narrow", aspect: "sign-in", stack: this.head.stack, address, constructPath, who, message, hint: direction === "narrow" ? NARROW_HINT : undefined });
         if (everyone) break;
       }
     }
@@ -466,13 +455,14 @@ class StackComparison {
 
   /** Admission and sessions of a base and a head application (for one hostname that moved between them, when `hostname` is given). */
   private compareApps(b: AppModel, h: AppModel, hostname?: string): AccessChange[] {
-    const adm = new Admission(this.base, this.head, this.limits.formulasPerComparison);
+    const adm = new Admission(this.base, this.head, this.limits.accessFormulas);
     adm.registerIdps(this.base);
     adm.registerIdps(this.head);
     const cb = adm.app("base", b);
     const ch = adm.app("head", h);
     const target = hostname !== undefined ? `${literal(hostname)} (now behind ${literal(h.name)}, before behind ${literal(b.name)})` : literal(h.name);
-    if (adm.logic.overflowed) return [this.change("cannot-tell", "admission", h, `cannot tell whether access to ${target} widens: its rules need more than ${this.limits.formulasPerComparison.toLocaleString("en-US")} formulas (the review's limit)`)];
+    if (adm.logic.overflowed) this.reached("accessFormulas");
+    if (adm.logic.overflowed) return [this.change("undecided", "admission", h, `cannot tell whether access to ${target} widens: its rules need more than ${this.limits.accessFormulas.toLocaleString("en-US")} formulas (the review's limit)`)];
     const changes: AccessChange[] = [];
     if (cb.admits !== ch.admits) {
       const c = adm.constraints();
@@ -481,14 +471,14 @@ class StackComparison {
         const f = direction === "widen" ? l.and(ch.admits, l.not(cb.admits), c) : l.and(cb.admits, l.not(ch.admits), c);
         const s = this.search(adm, f);
         if (s.outOfBudget) {
-          changes.push(this.change(direction === "widen" ? "cannot-tell" : "narrow", "admission", h, `cannot tell whether access to ${target} ${direction === "widen" ? "widens" : "narrows"}: the comparison needs more than its budget of ${this.limits.stepsPerComparison.toLocaleString("en-US")} steps (or the review's ${this.limits.stepsPerReview.toLocaleString("en-US")})`));
+          changes.push(this.change(direction === "widen" ? "undecided" : "narrow", "admission", h, `cannot tell whether access to ${target} ${direction === "widen" ? "widens" : "narrows"}: the comparison needs more than its budget of ${this.limits.accessStepsPerComparison.toLocaleString("en-US")} steps (or the review's ${this.limits.accessSteps.toLocaleString("en-US")})`));
         }
         for (const w of s.witnesses) {
           const who = this.who(adm, w.assignment, true);
           const why = `before, ${this.trace(adm, cb, w.assignment, "before")}; now ${this.trace(adm, ch, w.assignment, "now")}`;
           if (direction === "widen") {
             if (w.definite) changes.push(this.change("widen", "admission", h, `${who} ${agree(who, "now get", "now gets")} in to ${target}: ${why}`, who));
-            else changes.push(this.change("cannot-tell", "admission", h, `cannot tell whether ${who} ${agree(who, "now get", "now gets")} in to ${target}: ${s.opaque.join("; ")}`, who));
+            else changes.push(this.change("undecided", "admission", h, `cannot tell whether ${who} ${agree(who, "now get", "now gets")} in to ${target}: ${s.opaque.join("; ")}`, who));
           } else {
             changes.push(this.change("narrow", "admission", h, `${who} ${w.definite ? "no longer" : "may no longer"} ${agree(who, "get", "gets")} in to ${target}: ${why}`, who, false, NARROW_HINT));
           }
@@ -499,13 +489,13 @@ class StackComparison {
         }
       }
       if ((b.orderUnknown !== undefined || h.orderUnknown !== undefined) && !changes.some((x) => x.kind === "widen")) {
-        changes.push(this.change("cannot-tell", "admission", h, `cannot tell who gets in to ${target}: ${b.orderUnknown ?? h.orderUnknown}, and Cloudflare evaluates policies in order`));
+        changes.push(this.change("undecided", "admission", h, `cannot tell who gets in to ${target}: ${b.orderUnknown ?? h.orderUnknown}, and Cloudflare evaluates policies in order`));
       }
     }
     const sessions = this.sessionChanges(adm, cb, ch, target);
     // Who gets in is already undecided: a session through the same unknown adds nothing.
-    const undecided = changes.some((x) => x.kind === "cannot-tell");
-    changes.push(...sessions.filter((x) => !(undecided && x.kind === "cannot-tell")));
+    const undecided = changes.some((x) => x.kind === "undecided");
+    changes.push(...sessions.filter((x) => !(undecided && x.kind === "undecided")));
     return changes;
   }
 
@@ -543,11 +533,11 @@ class StackComparison {
       return direction === "longer" ? `${change}: people keep access longer after they lose it in Okta` : change;
     };
     const up = this.search(adm, l.and(l.or(...longer), c), 1);
-    if (up.outOfBudget) changes.push(this.change("cannot-tell", "session", ch.app, `cannot tell whether sessions of ${target} lengthen: the comparison needs more than its budget of steps`));
-    else if (up.witnesses.length > 0) changes.push(this.change(up.witnesses[0].definite ? "widen" : "cannot-tell", "session", ch.app, up.witnesses[0].definite ? describe(up, "longer") : `cannot tell whether sessions of ${target} lengthen: ${up.opaque.join("; ")}`, this.who(adm, up.witnesses[0].assignment, true)));
+    if (up.outOfBudget) changes.push(this.change("undecided", "session", ch.app, `cannot tell whether sessions of ${target} lengthen: the comparison needs more than its budget of steps`));
+    else if (up.witnesses.length > 0) changes.push(this.change(up.witnesses[0].definite ? "widen" : "undecided", "session", ch.app, up.witnesses[0].definite ? describe(up, "longer") : `cannot tell whether sessions of ${target} lengthen: ${up.opaque.join("; ")}`, this.who(adm, up.witnesses[0].assignment, true)));
     else {
       const maybe = this.search(adm, l.and(l.or(...unknown), c), 1);
-      if (maybe.outOfBudget || maybe.witnesses.length > 0) changes.push(this.change("cannot-tell", "session", ch.app, `cannot tell whether sessions of ${target} lengthen: a session duration is not a Go duration, or comes from a policy outside this stack`));
+      if (maybe.outOfBudget || maybe.witnesses.length > 0) changes.push(this.change("undecided", "session", ch.app, `cannot tell whether sessions of ${target} lengthen: a session duration is not a Go duration, or comes from a policy outside this stack`));
     }
     const down = this.search(adm, l.and(l.or(...shorter), c), 1);
     if (down.witnesses.length > 0 && down.witnesses[0].definite) changes.push(this.change("narrow", "session", ch.app, describe(down, "shorter"), this.who(adm, down.witnesses[0].assignment, true)));
@@ -567,15 +557,20 @@ class StackComparison {
     const opaque = [...new Set(opaqueVariables.map((v) => adm.meanings.get(v)?.opaque ?? l.variables[v].key))].slice(0, 3);
     let blocked = f;
     for (let k = 0; k < limit; k++) {
-      const found = l.search(blocked, all, new Budget(this.limits.stepsPerComparison), this.run);
-      if (found.kind === "out of budget") return { witnesses, outOfBudget: true, opaque };
+      const steps = new Budget(this.limits.accessStepsPerComparison);
+      const found = l.search(blocked, all, steps, this.run);
+      if (found.kind === "out of budget") {
+        if (l.overflowed) this.reached("accessFormulas");
+        else if (steps.spent >= steps.limit) this.reached("accessStepsPerComparison");
+        return { witnesses, outOfBudget: true, opaque };
+      }
       if (found.kind === "none") break;
       let assignment = this.least(l, blocked, l.minimize(blocked, found.assignment, all), all);
       let definite = opaqueVariables.length === 0 || l.evaluate(blocked, withoutOpaque(l, assignment)) === 1;
       if (!definite) {
         // Another identity may hold whatever the opaque atoms mean: a short search over the known variables only.
         const known = l.variablesOf(blocked, false);
-        const sure = l.search(blocked, known, new Budget(Math.min(10_000, this.limits.stepsPerComparison)), this.run);
+        const sure = l.search(blocked, known, new Budget(Math.min(10_000, this.limits.accessStepsPerComparison)), this.run);
         if (sure.kind === "found") {
           assignment = this.least(l, blocked, l.minimize(blocked, sure.assignment, known), known);
           definite = true;
@@ -589,11 +584,16 @@ class StackComparison {
     return { witnesses, outOfBudget: false, opaque };
   }
 
+  /** A bound of one comparison reached: recorded in the run's budget, whose bounds the review lists (the run-wide steps record themselves). */
+  private reached(limit: "accessStepsPerComparison" | "accessFormulas"): void {
+    activeBudget().reach(limit, this.head.stack);
+  }
+
   /** An identity with as few atoms as any that satisfies `f`: searches with fewer and fewer atoms allowed, while they find one. */
   private least(l: Logic, f: Formula, found: Int32Array, order: readonly number[]): Int32Array {
     let best = found;
     for (let cap = l.changedCount(found, order) - 1; cap >= 0; cap--) {
-      const smaller = l.search(f, order, new Budget(Math.min(10_000, this.limits.stepsPerComparison)), this.run, cap);
+      const smaller = l.search(f, order, new Budget(Math.min(10_000, this.limits.accessStepsPerComparison)), this.run, cap);
       if (smaller.kind !== "found") break;
       best = l.minimize(f, smaller.assignment, order);
       cap = Math.min(cap, l.changedCount(best, order));

@@ -13,6 +13,9 @@ import { StackIndex } from "./stack-index";
 import { JsonObject } from "./terraform-json";
 import { display } from "./values";
 
+/** Okta groups named in the description of an Access group rule; the rest are counted (a long chain of groups must not make the review quadratic). */
+const MAX_NAMED_GROUPS = 20;
+
 /** Describes the rules of one stack. */
 export class AccessRuleDescriber {
   constructor(private readonly index: StackIndex) {}
@@ -75,7 +78,8 @@ export class AccessRuleDescriber {
     const shown = (key: string | undefined) => (key?.startsWith("id:") ? key.slice(3) : key);
     if (atom.selector === "group") {
       const nested = atom.address !== undefined ? this.admittedBy(atom.address).oktaGroups : [];
-      const groups = nested.length > 0 ? ` (${nested.map((g) => `"${g}"`).join(", ")})` : "";
+      const more = nested.length > MAX_NAMED_GROUPS ? `, and ${nested.length - MAX_NAMED_GROUPS} more` : "";
+      const groups = nested.length > 0 ? ` (${nested.slice(0, MAX_NAMED_GROUPS).map((g) => `"${g}"`).join(", ")}${more})` : "";
       return { kind: "group", text: `${atom.text}${groups}`, accessGroup: atom.address ?? shown(atom.value) ?? display(atom.text) };
     }
     return {

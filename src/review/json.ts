@@ -16,14 +16,20 @@ import { plainText } from "./text";
  * gets into which application, before and after, with a verdict per
  * application (`widens`, `narrows`, `widens and narrows`, `unchanged`, `new`,
  * `removed`) and their counts, the table the Markdown review leads with.
+ * Since (additive, same version): findings of kind `undecided` ("cannot
+ * tell": a bound of the review reached), which `failedOn` lists when
+ * `--fail-on widen` failed on them.
  *
  * review@3 (issue 24: who gets in is decided by evaluation):
- * - finding kinds `cannot-tell` (what the review cannot decide; `--fail-on
- *   widen` fails on it too) and `provider` (a change to `required_providers`);
- *   `widen` and `narrow` findings name the identities that now get in, or no
- *   longer do, instead of the rule that changed;
+ * - `undecided` ("cannot tell") also for what the comparison cannot decide:
+ *   who a change lets in when it depends on a value known only at plan
+ *   time, a rule, Access group or policy the stack does not hold, or a
+ *   comparison that ran out of its steps; a new kind `provider` (a change to
+ *   `required_providers`, before and after); `widen` and `narrow` findings
+ *   name the identities that now get in, or no longer do, instead of the
+ *   rule that changed;
  * - `access.rows[].changes`: what changes for the application, each
- *   `{ kind: "widen" | "narrow" | "cannot-tell", aspect: "admission" |
+ *   `{ kind: "widen" | "narrow" | "undecided", aspect: "admission" |
  *   "session" | "hostname" | "identity provider" | "groups claim" |
  *   "sign-in", stack, address, constructPath?, message, who?, hint? }`; every
  *   one is also a finding (same kind and message). `access.changes`: every

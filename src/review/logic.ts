@@ -51,8 +51,14 @@ type Node =
   | { readonly op: "and" | "or" | "atMostOne"; readonly kids: readonly number[] }
   | { readonly op: "not"; readonly kid: number };
 
+/** Something steps are taken from: a {@link Budget}, or the review's run-wide budget. */
+export interface Steps {
+  /** Takes one step; false when none is left. */
+  take(): boolean;
+}
+
 /** Steps a search may take: per comparison and for the whole run. */
-export class Budget {
+export class Budget implements Steps {
   private used = 0;
 
   constructor(public readonly limit: number) {}
@@ -369,7 +375,7 @@ export class Logic {
    * default. With `cap`, at most that many variables take a value other than
    * their default.
    */
-  public search(f: Formula, order: readonly number[], budget: Budget, runBudget?: Budget, cap = Infinity): SearchResult {
+  public search(f: Formula, order: readonly number[], budget: Steps, runBudget?: Steps, cap = Infinity): SearchResult {
     const a = this.unassigned();
     let out = false;
     let changed = 0;

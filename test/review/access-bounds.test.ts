@@ -4,34 +4,41 @@
  * fails --fail-on widen), never "unchanged"; large but ordinary stacks stay
  * exact.
  */
-import { accessSummary, AccessSummary, DEFAULT_LIMITS } from "../../src/review/access-compare";
+import { Budget, BudgetLimits, withBudget } from "../../src/private/budget";
+import { accessSummary, AccessSummary } from "../../src/review/access-compare";
 import { diffOutputs } from "../../src/review/diff";
 import { GROUP, group, okta, policies, wikiStack } from "./access-helpers";
 import { index } from "./helpers";
 
-function summary(base: unknown, head: unknown, limits = DEFAULT_LIMITS): AccessSummary {
+/** The access summary under a budget with these limits (the review's run-wide budget, ../private/budget.ts). */
+function summary(base: unknown, head: unknown, limits: Partial<BudgetLimits> = {}, budget = new Budget(limits)): AccessSummary {
   const b = index(base as any, "s");
   const h = index(head as any, "s");
-  return accessSummary([h], { stacks: [b], pairs: diffOutputs([b], [h]).pairs }, limits);
+  return withBudget(budget, () => accessSummary([h], { stacks: [b], pairs: diffOutputs([b], [h]).pairs }));
 }
 
 const widened = () => [wikiStack(), wikiStack((j) => policies(j).allow.include.push(okta("Support")))] as const;
 
 test("out of steps: cannot tell, never unchanged", () => {
   const [base, head] = widened();
-  const s = summary(base, head, { ...DEFAULT_LIMITS, stepsPerComparison: 3 });
+  const budget = new Budget({ accessStepsPerComparison: 3 });
+  const s = summary(base, head, {}, budget);
   expect(s.rows[0].verdict).toBe("cannot tell");
-  expect(s.changes.map((c) => [c.kind, c.message.replace(/[\uE000\uE001]/g, '"')])).toContainEqual(["cannot-tell", 'cannot tell whether access to "Wiki" widens: the comparison needs more than its budget of 3 steps (or the review\'s 3,000,000)']);
+  expect(s.changes.map((c) => [c.kind, c.message.replace(/[\uE000\uE001]/g, '"')])).toContainEqual(["undecided", 'cannot tell whether access to "Wiki" widens: the comparison needs more than its budget of 3 steps (or the review\'s 3,000,000)']);
+  // The bound is the run's too: the review lists it, and makes it a finding of its own.
+  expect(budget.exhausted.map((e) => e.limit)).toEqual(["accessStepsPerComparison"]);
 });
 
 test("out of the review's steps (shared by every comparison): cannot tell", () => {
   const [base, head] = widened();
-  expect(summary(base, head, { ...DEFAULT_LIMITS, stepsPerReview: 2 }).rows[0].verdict).toBe("cannot tell");
+  const budget = new Budget({ accessSteps: 2 });
+  expect(summary(base, head, {}, budget).rows[0].verdict).toBe("cannot tell");
+  expect(budget.exhausted.map((e) => e.limit)).toEqual(["accessSteps"]);
 });
 
 test("more formulas than the limit: cannot tell", () => {
   const [base, head] = widened();
-  const s = summary(base, head, { ...DEFAULT_LIMITS, formulasPerComparison: 5 });
+  const s = summary(base, head, { accessFormulas: 5 });
   expect(s.rows[0].verdict).toBe("cannot tell");
   expect(s.changes[0].message).toContain("its rules need more than 5 formulas");
 });

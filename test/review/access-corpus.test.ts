@@ -123,7 +123,7 @@ describe("Indirection: Access groups wherever they are used", () => {
     );
     expect(c.findings).toContainEqual('check: Access group "A" includes itself: "A" → "B" → "A"; the review cannot tell whom the cycle admits');
     expect(c.exitCode).toBe(3);
-    expect(c.findings).toContainEqual(expect.stringMatching(/^cannot-tell: cannot tell whether members of Okta group "Interns2" now get in to "Wiki": Access group "(A|B)" includes itself/));
+    expect(c.findings).toContainEqual(expect.stringMatching(/^undecided: cannot tell whether members of Okta group "Interns2" now get in to "Wiki": Access group "(A|B)" includes itself/));
   });
 
   test("an Access group outside the stack, by literal id, swapped for another: cannot tell", () => {
@@ -132,9 +132,9 @@ describe("Indirection: Access groups wherever they are used", () => {
       (j) => (policies(j).allow.exclude = [{ group: { id: "11111111-1111-1111-1111-111111111111" } }]),
     );
     expect(c.exitCode).toBe(3);
-    expect(c.kinds).toContain("cannot-tell");
+    expect(c.kinds).toContain("undecided");
     expect(c.row("Wiki").verdict).toBe("cannot tell");
-    expect(c.findings.find((f) => f.startsWith("cannot-tell"))).toMatch(/the Access group 11111111-1111-1111-1111-111111111111 is not in this stack/);
+    expect(c.findings.find((f) => f.startsWith("undecided"))).toMatch(/the Access group 11111111-1111-1111-1111-111111111111 is not in this stack/);
   });
 });
 
@@ -265,7 +265,7 @@ describe("Other ways to attach a policy", () => {
 
   test("a policy outside the stack added: cannot tell, which fails --fail-on widen", () => {
     const c = wikiChange((j) => wiki(j).policies.push({ id: "33333333-3333-3333-3333-333333333333", precedence: 3 }));
-    expect(c.kinds).toEqual(["cannot-tell"]);
+    expect(c.kinds).toEqual(["undecided"]);
     expect(c.exitCode).toBe(3);
     expect(c.row("Wiki").verdict).toBe("cannot tell");
     expect(c.findings[0]).toContain("the policy 33333333-3333-3333-3333-333333333333 is not in this stack");
@@ -303,9 +303,9 @@ describe("Other ways to attach a policy", () => {
       (j) => (policies(j).deny.decision = "bypass"),
       (j) => (policies(j).deny.decision = "allow"),
     );
-    expect(c.kinds).toContain("cannot-tell");
+    expect(c.kinds).toContain("undecided");
     expect(c.exitCode).toBe(3);
-    expect(c.findings.find((f) => f.startsWith("cannot-tell"))).toContain("Cloudflare does not evaluate identity-based rules (Okta group \"Interns\") in a Bypass or Service Auth policy");
+    expect(c.findings.find((f) => f.startsWith("undecided"))).toContain("Cloudflare does not evaluate identity-based rules (Okta group \"Interns\") in a Bypass or Service Auth policy");
   });
 
   test.each([
@@ -318,7 +318,7 @@ describe("Other ways to attach a policy", () => {
       (j) => (policies(j).deny.decision = before),
     );
     expect(c.exitCode).toBe(3);
-    expect(c.kinds.some((k) => k === "widen" || k === "cannot-tell")).toBe(true);
+    expect(c.kinds.some((k) => k === "widen" || k === "undecided")).toBe(true);
   });
 
   test("a Bypass for everyone turned into an allow for everyone narrows: people must sign in", () => {
@@ -461,9 +461,9 @@ describe("Values as Terraform reads them", () => {
         policies(j).allow.include = [okta("${var.team}")];
       },
     );
-    expect(c.kinds).toEqual(["cannot-tell"]);
+    expect(c.kinds).toEqual(["undecided"]);
     expect(c.exitCode).toBe(3);
-    expect(c.findings[0]).toMatch(/^cannot-tell: cannot tell whether members of Okta group "Support" now get in to "Wiki": a value of it is known only at plan time/);
+    expect(c.findings[0]).toMatch(/^undecided: cannot tell whether members of Okta group "Support" now get in to "Wiki": a value of it is known only at plan time/);
   });
 });
 

@@ -71,7 +71,7 @@ export interface Compared {
   readonly exitCode: number;
 }
 
-const ACCESS_KINDS: readonly FindingKind[] = ["widen", "narrow", "cannot-tell", "provider", "check"];
+const ACCESS_KINDS: readonly FindingKind[] = ["widen", "narrow", "undecided", "provider", "check"];
 
 /** Reviews `head` against `base` (Terraform JSON written to files) with `--fail-on widen`. */
 export function compare(base: unknown, head: unknown, failOn: FindingKind[] = ["widen"]): Compared {

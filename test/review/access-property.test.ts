@@ -271,7 +271,7 @@ describe("issue 24: the verdict against a brute-force evaluation of admission", 
         const { pairs } = diffOutputs([b], [h]);
         const summary = accessSummary([h], { stacks: [b], pairs });
         const row = summary.rows.find((r) => r.application === "Wiki");
-        expect(row?.changes.filter((c) => c.kind === "cannot-tell")).toEqual([]);
+        expect(row?.changes.filter((c) => c.kind === "undecided")).toEqual([]);
         expect(row?.verdict).toBe(expectedVerdict(base, head));
         // Every admission change names an identity.
         for (const c of row?.changes ?? []) expect(c.who).toBeDefined();

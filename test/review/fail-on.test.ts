@@ -41,7 +41,7 @@ describe("--fail-on", () => {
     expect(run("review", secret, "--fail-on", "any").code).toBe(2);
   });
 
-  test("--fail-on widen fails on what the review cannot tell, too; --fail-on cannot-tell alone as well", () => {
+  test("--fail-on widen fails on what the review cannot tell, too; --fail-on undecided alone as well", () => {
     const opaque = (groups: string[]) =>
       writeStackFile(
         handWrittenIdp((j) => {
@@ -54,9 +54,9 @@ describe("--fail-on", () => {
     const head = opaque(["eng-oncall"]);
     const r = run("review", head, "--base", base, "--fail-on", "widen");
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe("cdktf-okta-access: --fail-on: 1 cannot-tell finding(s)\n");
-    expect(r.stdout).toContain("❓ Cannot tell (counts as widening) (1)");
-    expect(run("review", head, "--base", base, "--fail-on", "cannot-tell").code).toBe(3);
+    expect(r.stderr).toBe("cdktf-okta-access: --fail-on: 1 undecided finding(s)\n");
+    expect(r.stdout).toContain("### ❓ Cannot tell (1)");
+    expect(run("review", head, "--base", base, "--fail-on", "undecided").code).toBe(3);
     expect(run("review", head, "--base", base, "--fail-on", "narrow,replace").code).toBe(0);
   });
 
