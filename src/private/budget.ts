@@ -43,9 +43,9 @@ export interface BudgetLimits {
   readonly valueDepth: number;
   /** Locals whose value needs another local's, and so on: how deep. */
   readonly localsDepth: number;
-  /** Steps of the access comparison (review/access-compare.ts) in the whole run: branches its searches visit. */
+  /** Steps of the access comparison (review/access-compare.ts) in the whole run: formulas its searches visit. */
   readonly accessSteps: number;
-  /** Steps of one comparison (one application or identity provider, one direction). */
+  /** Steps of one search of the comparison (one application or identity provider, one direction). */
   readonly accessStepsPerComparison: number;
   /** Formulas one comparison may build (Access groups expanded, restricted while it searches). */
   readonly accessFormulas: number;
@@ -60,8 +60,8 @@ export const BASE_LIMITS: BudgetLimits = {
   valueCharacters: 1_000_000,
   valueDepth: 256,
   localsDepth: 64,
-  accessSteps: 3_000_000,
-  accessStepsPerComparison: 100_000,
+  accessSteps: 10_000_000,
+  accessStepsPerComparison: 2_000_000,
   accessFormulas: 200_000,
 };
 
@@ -70,7 +70,7 @@ export const LIMITS_PER_INPUT_BYTE: Readonly<Pick<BudgetLimits, "regexSteps" | "
   regexSteps: 20,
   evaluationSteps: 10,
   computedCharacters: 4,
-  accessSteps: 10,
+  accessSteps: 30,
 };
 
 /** The limits for an input of `bytes` bytes. */

@@ -129,7 +129,7 @@ export function accessSummary(heads: readonly StackIndex[], base?: { readonly st
   // The run's budget (../private/budget.ts): its limits, and its access steps shared by every comparison.
   const budget = activeBudget();
   const limits = budget.limits;
-  const run: Steps = { take: () => budget.spend("accessSteps", 1) };
+  const run: Steps = { take: (n = 1) => budget.spend("accessSteps", n) };
   for (const head of heads) {
     const pair = base?.pairs.find((p) => p.head === head);
     if (base === undefined) {
@@ -570,7 +570,7 @@ class StackComparison {
       if (!definite) {
         // Another identity may hold whatever the opaque atoms mean: a short search over the known variables only.
         const known = l.variablesOf(blocked, false);
-        const sure = l.search(blocked, known, new Budget(Math.min(10_000, this.limits.accessStepsPerComparison)), this.run);
+        const sure = l.search(blocked, known, new Budget(Math.min(200_000, this.limits.accessStepsPerComparison)), this.run);
         if (sure.kind === "found") {
           assignment = this.least(l, blocked, l.minimize(blocked, sure.assignment, known), known);
           definite = true;
@@ -593,7 +593,7 @@ class StackComparison {
   private least(l: Logic, f: Formula, found: Int32Array, order: readonly number[]): Int32Array {
     let best = found;
     for (let cap = l.changedCount(found, order) - 1; cap >= 0; cap--) {
-      const smaller = l.search(f, order, new Budget(Math.min(10_000, this.limits.accessStepsPerComparison)), this.run, cap);
+      const smaller = l.search(f, order, new Budget(Math.min(200_000, this.limits.accessStepsPerComparison)), this.run, cap);
       if (smaller.kind !== "found") break;
       best = l.minimize(f, smaller.assignment, order);
       cap = Math.min(cap, l.changedCount(best, order));

@@ -47,20 +47,33 @@ export class AccessRuleDescriber {
    * groups that all include each other costs their number, not their paths.
    */
   private includes(include: readonly Atom[], seen: Set<string>): { oktaGroups: string[]; everyone: boolean } {
-    const oktaGroups: string[] = [];
+    const names = new Set<string>();
     let everyone = false;
-    for (const atom of include) {
-      if (atom.selector === "okta" && !oktaGroups.includes(atom.value ?? "(unnamed)")) oktaGroups.push(atom.value ?? "(unnamed)");
+    // Depth first in the order a reader meets them, each Access group once: a chain, a diamond or a cycle costs the groups, not their paths.
+    const stack: { atoms: readonly Atom[]; next: number }[] = [{ atoms: include, next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (top.next >= top.atoms.length) {
+        stack.pop();
+        continue;
+      }
+      const atom = top.atoms[top.next++];
+      if (atom.selector === "okta") names.add(atom.value ?? "(unnamed)");
       if (atom.kind === "everyone") everyone = true;
       if (atom.address === undefined || seen.has(atom.address)) continue;
       seen.add(atom.address);
-      const target = this.accessGroup(atom.address);
-      if (target === undefined) continue;
-      const nested = this.includes(atomsOf(this.index, target.include), seen);
-      for (const g of nested.oktaGroups) if (!oktaGroups.includes(g)) oktaGroups.push(g);
-      everyone = everyone || nested.everyone;
+      stack.push({ atoms: this.includeAtoms(atom.address), next: 0 });
     }
-    return { oktaGroups, everyone };
+    return { oktaGroups: [...names], everyone };
+  }
+
+  private readonly groupIncludes = new Map<string, readonly Atom[]>();
+
+  /** An Access group's include rules, read once. */
+  private includeAtoms(address: string): readonly Atom[] {
+    let atoms = this.groupIncludes.get(address);
+    if (atoms === undefined) this.groupIncludes.set(address, (atoms = atomsOf(this.index, this.accessGroup(address)?.include)));
+    return atoms;
   }
 
   /** The Okta groups an Access group admits (once per group). */
@@ -68,7 +81,7 @@ export class AccessRuleDescriber {
     let known = this.admitted.get(address);
     if (known === undefined) {
       const body = this.accessGroup(address);
-      known = body !== undefined ? this.includes(atomsOf(this.index, body.include), new Set([address])) : { oktaGroups: [], everyone: false };
+      known = body !== undefined ? this.includes(this.includeAtoms(address), new Set([address])) : { oktaGroups: [], everyone: false };
       this.admitted.set(address, known);
     }
     return known;

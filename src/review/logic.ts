@@ -22,10 +22,10 @@
  * - `search` is a depth-first search over the variables (DPLL without
  *   learning): each branch restricts the formula to the value it sets (the
  *   formula rebuilt, folded as above), cuts every branch where it is false and
- *   stops at the first where it is true. Every visited branch costs one step
- *   of a {@link Budget}, and the formulas it builds count against the logic's
- *   limit; a search that runs out of either says so, and its caller reports
- *   "cannot tell". The search tries each variable's default (false, "none")
+ *   stops at the first where it is true. Every branch costs the formulas its
+ *   restriction visits (at least one step) of a {@link Budget}, and the
+ *   formulas it builds count against the logic's limit; a search that runs
+ *   out of either says so, and its caller reports "cannot tell". The search tries each variable's default (false, "none")
  *   first, so what it finds is close to the least identity that answers;
  *   `minimize` then resets every variable it can.
  */
@@ -53,8 +53,8 @@ type Node =
 
 /** Something steps are taken from: a {@link Budget}, or the review's run-wide budget. */
 export interface Steps {
-  /** Takes one step; false when none is left. */
-  take(): boolean;
+  /** Takes `n` steps (default one); false when not that many are left. */
+  take(n?: number): boolean;
 }
 
 /** Steps a search may take: per comparison and for the whole run. */
@@ -63,10 +63,13 @@ export class Budget implements Steps {
 
   constructor(public readonly limit: number) {}
 
-  /** Takes one step; false when none is left. */
-  public take(): boolean {
-    if (this.used >= this.limit) return false;
-    this.used++;
+  /** Takes `n` steps (default one); false when not that many are left. */
+  public take(n = 1): boolean {
+    if (this.used + n > this.limit) {
+      this.used = this.limit;
+      return false;
+    }
+    this.used += n;
     return true;
   }
 
@@ -226,6 +229,7 @@ export class Logic {
     const memo = this.restrictMemo;
     const walk = (n: number): number => {
       if (n < stamps.length && stamps[n] === stamp) return memo[n];
+      this.visits++;
       const node = this.nodes[n];
       let result: number;
       switch (node.op) {
@@ -258,6 +262,8 @@ export class Logic {
     return walk(f);
   }
 
+  /** Formulas visited by every restriction so far: the work a search does. */
+  public visits = 0;
   private restrictStamp = 0;
   private restrictStamps = new Int32Array(0);
   private restrictMemo = new Int32Array(0);
@@ -380,8 +386,12 @@ export class Logic {
     let out = false;
     let changed = 0;
     const one = new Int32Array(this.variables.length).fill(-1);
+    // Each branch costs the formulas its restriction visited (at least one): the work, not just the count of branches.
+    let charged = this.visits;
     const step = (g: Formula, i: number): boolean => {
-      if (!budget.take() || (runBudget !== undefined && !runBudget.take()) || this.overflowed) {
+      const cost = Math.max(1, this.visits - charged);
+      charged = this.visits;
+      if (!budget.take(cost) || (runBudget !== undefined && !runBudget.take(cost)) || this.overflowed) {
         out = true;
         return false;
       }

@@ -24,7 +24,7 @@ test("out of steps: cannot tell, never unchanged", () => {
   const budget = new Budget({ accessStepsPerComparison: 3 });
   const s = summary(base, head, {}, budget);
   expect(s.rows[0].verdict).toBe("cannot tell");
-  expect(s.changes.map((c) => [c.kind, c.message.replace(/[\uE000\uE001]/g, '"')])).toContainEqual(["undecided", 'cannot tell whether access to "Wiki" widens: the comparison needs more than its budget of 3 steps (or the review\'s 3,000,000)']);
+  expect(s.changes.map((c) => [c.kind, c.message.replace(/[\uE000\uE001]/g, '"')])).toContainEqual(["undecided", 'cannot tell whether access to "Wiki" widens: the comparison needs more than its budget of 3 steps (or the review\'s 10,000,000)']);
   // The bound is the run's too: the review lists it, and makes it a finding of its own.
   expect(budget.exhausted.map((e) => e.limit)).toEqual(["accessStepsPerComparison"]);
 });
