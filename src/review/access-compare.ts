@@ -299,6 +299,18 @@ class StackComparison {
         message: `identity provider ${literal(after.name)} now trusts another ${words.replace(/^the /, "")}: ${field} ${literal(b ?? "(none)")} → ${literal(a ?? "(none)")}: ${TRUST_MEANS.get(field) ?? ""}`,
       });
     }
+    // Claims Cloudflare now passes on: rules that test them (a groups claim, an OIDC claim) may now match.
+    const added = after.claims.filter((c) => !before.claims.includes(c));
+    if (added.length > 0) {
+      changes.push({
+        kind: "widen",
+        aspect: "identity provider",
+        stack: this.head.stack,
+        address: after.address,
+        constructPath: after.constructPath,
+        message: `identity provider ${literal(after.name)} now passes on the claims ${added.map(literal).join(", ")} (config.claims): Access rules that test them may now match`,
+      });
+    }
     this.trust.set(after.key, changes);
     return changes;
   }

@@ -111,6 +111,8 @@ export interface IdpModel {
   readonly type: string;
   /** What Cloudflare trusts (Okta: org, client, email claim, authorization server), as written with references in the base's address space. */
   readonly trust: ReadonlyMap<string, string | undefined>;
+  /** `config.claims`: the claims Cloudflare passes on to Access rules (OIDC and Okta). */
+  readonly claims: readonly string[];
   readonly groups: GroupsReach;
   readonly signIn: SignIn;
   readonly scim: boolean;
@@ -458,6 +460,7 @@ class Builder {
       name: display(r.body.name) ?? r.name,
       type,
       trust,
+      claims: list(config.claims).map((c) => display(c) ?? ""),
       groups: type === "okta" ? this.groupsReach(key, config, oktaApp) : { kind: "all" },
       signIn: type === "okta" ? (deleted ? { kind: "assigned", everyone: false, implicit: false, groups: [], appKey: this.key(appAddress ?? ""), appAddress: appAddress ?? "", label: appAddress ?? "" } : this.signIn(oktaApp)) : { kind: "outside" },
       scim: isObject(block(r.body.scim_config)),

@@ -159,6 +159,26 @@ describe("The identity source: what the identity provider trusts", () => {
     expect(c.row("Wiki").changes).toContainEqual(expect.objectContaining({ kind: "widen", aspect: "identity provider" }));
   });
 
+  test("a claim added to config.claims is passed on to Access rules: a widening; one removed is not", () => {
+    const c = wikiChange((j) => idp(j).claims.push("preferred_username"));
+    expect(c.exitCode).toBe(3);
+    expect(c.findings).toContainEqual('widen: identity provider "Acme Okta" now passes on the claims "preferred_username" (config.claims): Access rules that test them may now match');
+    expect(wikiChange((j) => (idp(j).claims = [])).kinds.filter((k) => k === "widen")).toEqual([]);
+  });
+
+  test("every resource renamed (a construct id changed): the same identity provider, groups, policies and application, no access change", () => {
+    const renamed = wikiStack((j) => {
+      const text = JSON.stringify(j.resource).replace(/(_provider|_oauth|_group|_assignments|_policy|_application)\.(okta|cloudflare|contractors|staff|allow|deny|wiki)\b/g, "$1.sso_$2");
+      const resource = JSON.parse(text);
+      for (const type of Object.keys(resource)) resource[type] = Object.fromEntries(Object.entries(resource[type]).map(([name, body]) => [`sso_${name}`, body]));
+      j.resource = resource;
+    });
+    const c = compare(wikiStack(), renamed);
+    expect(c.result.diff?.counts.replace).toBeGreaterThan(5);
+    expect(c.kinds.filter((k) => k !== "check")).toEqual([]);
+    expect(c.row("Wiki").verdict).toBe("unchanged");
+  });
+
   test("client_id pointed at another Okta app of the stack is a widening; the same app renamed is not", () => {
     const other = (j: any) => (j.resource.okta_app_oauth.other = { ...j.resource.okta_app_oauth.cloudflare, label: "Other" });
     const c = wikiChange(
