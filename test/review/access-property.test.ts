@@ -257,7 +257,7 @@ function expectedVerdict(base: Config, head: Config): string {
 }
 
 /** `PROPERTY_RUNS=5000 PROPERTY_SEED=7 npx jest test/review/access-property.test.ts` runs longer, with another seed. */
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 150);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
 const SEED = Number(process.env.PROPERTY_SEED ?? 24);
 
 const pairArb = configArb.chain((base) => changedArb(base).map((head) => ({ base, head })));
