@@ -42,6 +42,8 @@ import { literal } from "./text";
 
 /** Identities named per application and direction. */
 export const WITNESSES = 5;
+/** Formulas the searches for fewer atoms in a named identity may visit per stack (the words only; past it, identities are named as found). */
+export const POLISH_STEPS = 2_000_000;
 
 /** Who an application lets in, at one side of the change. */
 export interface AccessState {
@@ -601,11 +603,15 @@ class StackComparison {
     activeBudget().reach(limit, this.head.stack);
   }
 
-  /** An identity with as few atoms as any that satisfies `f`: searches with fewer and fewer atoms allowed, while they find one. */
+  /** The work spent looking for fewer atoms in the identities named (the words only; the verdict does not depend on it). */
+  private readonly polish = new Budget(POLISH_STEPS);
+
+  /** An identity with as few atoms as any that satisfies `f`: searches with fewer and fewer atoms allowed, while they find one and the polish budget lasts. */
   private least(l: Logic, f: Formula, found: Int32Array, order: readonly number[]): Int32Array {
     let best = found;
     for (let cap = l.changedCount(found, order) - 1; cap >= 0; cap--) {
-      const smaller = l.search(f, order, new Budget(Math.min(200_000, this.limits.accessStepsPerComparison)), this.run, cap);
+      // Polish only: its own small budgets, never the run's (what decides the verdict keeps all of it).
+      const smaller = l.search(f, order, new Budget(Math.min(50_000, this.limits.accessStepsPerComparison)), this.polish, cap);
       if (smaller.kind !== "found") break;
       best = l.minimize(f, smaller.assignment, order);
       cap = Math.min(cap, l.changedCount(best, order));
