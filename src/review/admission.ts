@@ -266,14 +266,7 @@ export class Admission {
 
   /** Every identity provider a model names (allowed lists, rules), registered as a login value before any formula reads the login. */
   public registerIdps(model: AccessModel): void {
-    const visit = (atoms: readonly Atom[]) => {
-      for (const a of atoms) if (a.idp !== undefined) this.logic.valueOf(this.login, a.idp);
-    };
-    for (const app of model.apps) {
-      if (app.allowedIdps.kind === "some") for (const k of app.allowedIdps.keys) this.logic.valueOf(this.login, k);
-      for (const p of app.policies) if (p.rules) [p.rules.include, p.rules.exclude, p.rules.require].forEach(visit);
-    }
-    for (const g of model.groups.values()) [g.rules.include, g.rules.exclude, g.rules.require].forEach(visit);
+    for (const key of namedIdps(model)) this.logic.valueOf(this.login, key);
   }
 
   /** An application on one side, in Cloudflare's order of evaluation. */
@@ -370,6 +363,26 @@ export class Admission {
     }
     return l.and(...parts);
   }
+}
+
+const named = new WeakMap<AccessModel, readonly string[]>();
+
+/** The identity providers a model's allowed lists and rules name, in order (once per model: every comparison of the stack registers them). */
+function namedIdps(model: AccessModel): readonly string[] {
+  let keys = named.get(model);
+  if (keys === undefined) {
+    const found = new Set<string>();
+    const visit = (atoms: readonly Atom[]) => {
+      for (const a of atoms) if (a.idp !== undefined) found.add(a.idp);
+    };
+    for (const app of model.apps) {
+      if (app.allowedIdps.kind === "some") for (const k of app.allowedIdps.keys) found.add(k);
+      for (const p of app.policies) if (p.rules) [p.rules.include, p.rules.exclude, p.rules.require].forEach(visit);
+    }
+    for (const g of model.groups.values()) [g.rules.include, g.rules.exclude, g.rules.require].forEach(visit);
+    named.set(model, (keys = [...found]));
+  }
+  return keys;
 }
 
 /** IP ranges of one comparison related to each other (nested, apart). */
