@@ -23,7 +23,9 @@
  * that `--fail-on widen` treats as a widening: an identity that gets in only
  * for some meaning of an opaque atom (a value known only at plan time, a
  * selector the review does not know, a group or policy outside the stack),
- * and a comparison that runs out of its budget (limits below).
+ * and a comparison that runs out of its share of the run's budget
+ * (`../private/budget.ts`: `accessSteps`, `accessStepsPerComparison`,
+ * `accessFormulas`).
  *
  * Applications are matched base to head by key (the same address, a move or
  * a likely rename), then by their hostnames, then by name.
