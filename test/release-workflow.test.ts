@@ -63,10 +63,14 @@ describe("release.yml publishes what .ci/run builds and checks", () => {
       "bash scripts/release-artefacts.sh dist/release",
       'node scripts/changelog.js notes "${GITHUB_REF_NAME#v}" > dist/release/notes.md',
     ]);
-    // The same commands run in .ci/run: nothing here is first tried on a tag.
+    // The same commands run in .ci/run (or in the rehearsal it runs): nothing here is first tried on a tag.
+    const rehearsal = read("scripts/release-rehearsal.sh");
     for (const c of ["npm ci --no-audit --no-fund", "npm run build", "npm test", "bash scripts/release-artefacts.sh dist/release"]) {
       expect([c, CI_RUN.includes(c)]).toEqual([c, true]);
     }
+    expect(CI_RUN).toContain("bash scripts/release-rehearsal.sh");
+    expect(rehearsal).toContain('node scripts/release.js check-tag "$tag"');
+    expect(rehearsal).toContain('node scripts/changelog.js notes "$released"');
     expect(build.permissions).toEqual({ contents: "read" });
   });
 

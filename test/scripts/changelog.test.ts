@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const changelog = require("../../scripts/changelog") as {
@@ -9,6 +11,7 @@ const changelog = require("../../scripts/changelog") as {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const release = require("../../scripts/release") as { checkTag(tag: string, version: string, changelog: string): string[]; pythonVersion(v: string): string };
 
+const ROOT = path.join(__dirname, "..", "..");
 const REPO = "https://github.com/o/r";
 const HEAD = "# Changelog\n\nAll notable changes. The format is [Keep a Changelog](https://keepachangelog.com/en/1.1.0/).\n";
 
@@ -16,6 +19,27 @@ function file(...sections: string[]): string {
   const versions = sections.map((s) => /^## \[([^\]]+)\]/.exec(s)![1]);
   return `${HEAD}\n${sections.join("\n")}\n${versions.map((v) => `[${v}]: ${REPO}/x/${v}`).join("\n")}\n`;
 }
+
+describe("the project's CHANGELOG.md", () => {
+  const text = readFileSync(path.join(ROOT, "CHANGELOG.md"), "utf8");
+  const { version } = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
+
+  test("is in Keep a Changelog form, with an [Unreleased] section on top and one for package.json's version", () => {
+    expect(changelog.check(text, version)).toEqual([]);
+    const sections = changelog.parse(text).sections;
+    expect(sections[0].version).toBe("Unreleased");
+    expect(sections.map((s) => s.version)).toContain(version);
+  });
+
+  test("its first release says what the release offers, under Added", () => {
+    const first = changelog.parse(text).sections.at(-1)!;
+    expect(first.version).toBe("0.1.0");
+    expect(first.body).toMatch(/^### Added$/m);
+    expect(first.body).toContain("OktaAccessIdentityProvider");
+    expect(first.body).toContain("cdktf-okta-access review");
+    expect(first.body).toContain("discover");
+  });
+});
 
 describe("check", () => {
   const ok = file("## [Unreleased]\n", "## [0.2.0] - 2027-02-01\n\n### Fixed\n\n- b\n", "## [0.1.0] - 2027-01-15\n\n### Added\n\n- a\n");
