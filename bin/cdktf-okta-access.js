@@ -6,7 +6,7 @@
 "use strict";
 const { join } = require("node:path");
 const CLI = join(__dirname, "..", "lib", "cli.js");
-/** @type {{ main(argv: string[]): Promise<number> }} */
+/** @type {{ main(argv: string[]): Promise<number>, endQuietlyOnClosedPipe(): void }} */
 let cli;
 try {
   // A computed path: lib/ is build output, absent before `npm run build`, so
@@ -22,6 +22,7 @@ try {
   }
   throw e;
 }
+cli.endQuietlyOnClosedPipe();
 void cli.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

@@ -80,6 +80,19 @@ export async function main(argv: readonly string[], io: CliIo = PROCESS_IO, env:
   return command.run(rest, io, env);
 }
 
+/**
+ * A reader that stops early (`| head`, `| grep -q`) closes the pipe, and Node
+ * reports the next write as an unhandled EPIPE error with a stack trace. The
+ * bin drops the rest of the output instead and lets the command finish with
+ * its own exit code: a review that found a literal secret still exits 2.
+ */
+export function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    stream.write = () => true;
+  });
+}
+
 function find(name: string): CommandEntry | undefined {
   return COMMANDS.find((c) => c.name === name);
 }

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { COMMAND_NAMES, help, main } from "../src/cli";
@@ -90,6 +90,25 @@ describe("cdktf-okta-access: one bin, every command", () => {
     expect(r.stderr).not.toContain("\u001b");
   });
 
+  test("a reader that closes the pipe early ends the output quietly, with the command's exit code", async () => {
+    const script = [
+      'require("esbuild-register/dist/node").register({ target: "node20" });',
+      'require("./src/cli.ts").endQuietlyOnClosedPipe();',
+      "process.exitCode = 2;",
+      'const line = "x".repeat(1023) + "\\n";',
+      "let n = 0;",
+      "(function more() { while (n++ < 100000 && process.stdout.write(line)); if (n < 100000) process.stdout.once(\"drain\", more); })();",
+    ].join("\n");
+    const child = spawn(process.execPath, ["-e", script], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    // Read the first chunk, then close the pipe, as `| head -c 1000` would.
+    await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+    expect({ code, stderr }).toEqual({ code: 2, stderr: "" });
+  });
+
   test("the bin runs the commands through lib/cli.js (built by npm run build), or says to build", () => {
     const script = 'require("esbuild-register/dist/node").register({ target: "node20" }); require("./src/cli.ts").main(process.argv.slice(1)).then((c) => { process.exitCode = c; });';
     const node = (...args: string[]) => spawnSync(process.execPath, ["-e", script, ...args], { cwd: ROOT, encoding: "utf8" });
@@ -97,5 +116,6 @@ describe("cdktf-okta-access: one bin, every command", () => {
     expect(node("nope").status).toBe(1);
     const bin = readFileSync(path.join(ROOT, "bin", "cdktf-okta-access.js"), "utf8");
     expect(bin).toContain('join(__dirname, "..", "lib", "cli.js")');
+    expect(bin).toContain("cli.endQuietlyOnClosedPipe();");
   });
 });
