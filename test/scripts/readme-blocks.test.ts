@@ -19,7 +19,7 @@ describe("the README's newcomer blocks (run by scripts/newcomer.sh in .ci/run)",
     for (const name of ["cdktf-cli", "typescript", "ts-node", "cdktf", "constructs"]) {
       expect(shell).toContain(`${name}@${pkg.devDependencies[name]}`);
     }
-    expect(shell).toContain("@types/node@20");
+    expect(shell).toContain("@types/node@22");
     // The provider bindings come with the construct: no prebuilt provider package.
     expect(shell).not.toMatch(/@cdktf\/provider-|@cdktn\/provider-/);
     expect(shell).toContain(`cdktf-okta-cloudflare-access-${pkg.version}.tgz`);
