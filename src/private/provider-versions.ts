@@ -170,9 +170,10 @@ export interface VersionConstraint {
  * test/go-versions/differential.ts checks this against Terraform's library.
  */
 interface Version {
-  readonly major: bigint;
-  readonly minor: bigint;
-  readonly patch: bigint;
+  /** Decimal digits without leading zeros ("0" for zero), of any size, as go-versions' uint64 and beyond. */
+  readonly major: string;
+  readonly minor: string;
+  readonly patch: string;
   /** "" for a release. */
   readonly pre: string;
   readonly meta: string;
@@ -225,7 +226,7 @@ function parseClause(text: string, input: string): { clause: ConstraintClause; r
   if (numbers.some((n) => !/^(?:[0-9]+|[*xX])$/.test(n))) throw new ConstraintSyntaxError(text, `${JSON.stringify(numbersText)} is not a version`);
   if (numbers.length > 3) throw new ConstraintSyntaxError(text, `${JSON.stringify(numbersText)} has more than three numbers (major, minor, patch)`);
   if (numbers.some((n) => /^[*xX]$/.test(n))) throw new ConstraintSyntaxError(text, "wildcards are not allowed; leave out the numbers that may vary");
-  const filled = [...numbers.map((n) => String(BigInt(n))), "0", "0"].slice(0, 3).join(".");
+  const filled = [...numbers.map(decimal), "0", "0"].slice(0, 3).join(".");
   const version = `${filled}${pre ? `-${pre}` : ""}${meta ? `+${meta}` : ""}`;
   return { clause: { operator: (op === "" ? "=" : op) as Operator, version, numbers: numbers.length }, rest: input.slice(whole.length) };
 }
@@ -236,7 +237,32 @@ const VERSION = /^([0-9]+)\.([0-9]+)\.([0-9]+)(?:-([0-9A-Za-z.-]*))?(?:\+([0-9A-
 function parseVersion(text: string): Version | undefined {
   const m = VERSION.exec(text);
   if (m === null) return undefined;
-  return { major: BigInt(m[1]), minor: BigInt(m[2]), patch: BigInt(m[3]), pre: m[4] ?? "", meta: m[5] ?? "" };
+  return { major: decimal(m[1]), minor: decimal(m[2]), patch: decimal(m[3]), pre: m[4] ?? "", meta: m[5] ?? "" };
+}
+
+// Numbers as decimal strings, exact at any size without BigInt (which
+// TypeScript configurations before ES2020, such as cdktf's project template,
+// refuse in source).
+
+/** The digits without leading zeros. */
+function decimal(digits: string): string {
+  return digits.replace(/^0+(?=\d)/, "");
+}
+
+/** Compares two decimals from {@link decimal}. */
+function compareDecimal(a: string, b: string): number {
+  if (a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The decimal plus one. */
+function increment(n: string): string {
+  const digits = n.split("");
+  let i = digits.length - 1;
+  while (i >= 0 && digits[i] === "9") digits[i--] = "0";
+  if (i < 0) return `1${digits.join("")}`;
+  digits[i] = String(Number(digits[i]) + 1);
+  return digits.join("");
 }
 
 function versionOf(text: string): Version {
@@ -252,7 +278,8 @@ function format(v: Version): string {
 /** Precedence, as go-versions orders versions (build metadata ignored). */
 function compare(a: Version, b: Version): number {
   for (const key of ["major", "minor", "patch"] as const) {
-    if (a[key] !== b[key]) return a[key] < b[key] ? -1 : 1;
+    const cmp = compareDecimal(a[key], b[key]);
+    if (cmp !== 0) return cmp;
   }
   if (a.pre === b.pre) return 0;
   if (a.pre === "") return 1;
@@ -280,7 +307,7 @@ function identical(a: Version, b: Version): boolean {
 
 /** 0.0.0 is go-versions' "unspecified" version, which no constraint allows. */
 function unspecified(v: Version): boolean {
-  return v.major === 0n && v.minor === 0n && v.patch === 0n && v.pre === "" && v.meta === "";
+  return v.major === "0" && v.minor === "0" && v.patch === "0" && v.pre === "" && v.meta === "";
 }
 
 interface Bound {
@@ -305,7 +332,7 @@ function clauseBounds(c: ConstraintClause): { lower?: Bound; upper?: Bound } {
       return { upper: { v, inclusive: true } };
     case "~>": {
       // The upper bound drops the pre-release: ~> 1.2.3-beta is < 1.3.0.
-      const upper = c.numbers === 3 ? { ...v, minor: v.minor + 1n, patch: 0n, pre: "" } : { ...v, major: v.major + 1n, minor: 0n, patch: 0n, pre: "" };
+      const upper = c.numbers === 3 ? { ...v, minor: increment(v.minor), patch: "0", pre: "" } : { ...v, major: increment(v.major), minor: "0", patch: "0", pre: "" };
       return { lower: { v, inclusive: true }, upper: { v: upper, inclusive: false } };
     }
     case "!=":
@@ -368,7 +395,7 @@ export function lowestAllowed(...constraints: readonly VersionConstraint[]): str
   for (let steps = 0; steps <= clauses.length + 1; steps++) {
     if (upper !== undefined && compare(release, upper.v) > (upper.inclusive ? 0 : -1)) return undefined;
     if (allowsVersion(release, constraints)) return format(release);
-    release = { ...release, patch: release.patch + 1n };
+    release = { ...release, patch: increment(release.patch) };
   }
   return undefined;
 }
@@ -384,12 +411,12 @@ function tighterUpper(a: Bound, b: Bound): boolean {
 }
 
 function lowestReleaseFrom(lower: Bound | undefined): Version {
-  const zero: Version = { major: 0n, minor: 0n, patch: 0n, pre: "", meta: "" };
+  const zero: Version = { major: "0", minor: "0", patch: "0", pre: "", meta: "" };
   if (lower === undefined) return zero;
   const release = { ...lower.v, pre: "", meta: "" };
   // x.y.z-pre < x.y.z: the release itself is the next one above a pre-release.
   if (lower.v.pre !== "" || lower.inclusive) return release;
-  return { ...release, patch: release.patch + 1n };
+  return { ...release, patch: increment(release.patch) };
 }
 
 /**

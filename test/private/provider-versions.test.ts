@@ -298,3 +298,12 @@ describe("assessConstraint", () => {
     });
   });
 });
+
+test("numbers of any size, compared and incremented exactly (Terraform reads uint64)", () => {
+  expect(allows("18446744073709551615.0.0", c("> 9999999999999999999"))).toBe(true);
+  expect(allows("9999999999999999999.0.0", c("> 9999999999999999999"))).toBe(false);
+  expect(lowestAllowed(c("> 1.2.99999999999999999999"))).toBe("1.2.100000000000000000000");
+  expect(lowestAllowed(c("~> 1.9, != 1.9.0, != 1.9.1"))).toBe("1.9.2");
+  expect(describeAllowed(c("~> 9.99.9"))).toBe("9.99.9 up to < 9.100.0");
+  expect(c("~> 01.002").clauses[0].version).toBe("1.2.0");
+});
