@@ -392,7 +392,11 @@ function consumerInstall(): void {
     });
 
     const resolveIn = (project: string, id: string) => require.resolve(id, { paths: [project] });
-    const lib = resolveIn(after, "cdktf-okta-cloudflare-access");
+    // By path: require.resolve of our own name from inside this repository
+    // resolves to the repository itself (a package may import itself by name
+    // when it has an "exports" map), which would load a second cdktf.
+    const installed = join(after, "node_modules", "cdktf-okta-cloudflare-access");
+    const lib = join(installed, (JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as { main: string }).main);
     const afterModules = [
       resolveIn(after, "cdktf"),
       resolveIn(after, "constructs"),
