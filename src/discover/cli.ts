@@ -13,12 +13,16 @@ import { DiscoverError } from "./http";
 import { Discovery } from "./model";
 import { generateProgram, secretVariables } from "./program";
 
-import { CliIo, PROCESS_IO } from "../private/cli-io";
+import { CliIo, joinLines, PROCESS_IO } from "../private/cli-io";
+import { DISTRIBUTION } from "../private/distribution";
 
 /** Where discover writes (the same as the review CLI's). */
 export type DiscoverIo = CliIo;
 
 const NAME = "cdktf-okta-access discover";
+
+/** What `discover` does, in one sentence (its help, and the list of commands). */
+export const DISCOVER_SUMMARY = "Read a hand-made Okta + Cloudflare Access setup (read-only) and write the cdktf program that adopts it.";
 
 interface Options {
   oktaOrgUrl?: string;
@@ -39,12 +43,11 @@ export async function main(argv: readonly string[], io: DiscoverIo = PROCESS_IO,
   const output = {
     writeOut: (text: string) => io.stdout(text),
     writeErr: (text: string) => io.stderr(text),
-    outputError: (text: string, write: (text: string) => void) => write(`${NAME}: ${text.replace(/^error: /, "").trim().replace(/\s*\n\s*/g, " ")}\n`),
+    outputError: (text: string, write: (text: string) => void) => write(`${NAME}: ${joinLines(text.replace(/^error: /, "").trim())}\n`),
   };
   const program = new Command("cdktf-okta-access discover")
     .description(
-      "Read a hand-made Okta + Cloudflare Access setup (read-only) and write the cdktf program that adopts it. " +
-        "Tokens come only from the environment: OKTA_API_TOKEN (SSWS, read-only admin) and CLOUDFLARE_API_TOKEN (Access read permissions).",
+      `${DISCOVER_SUMMARY} Tokens come only from the environment: OKTA_API_TOKEN (SSWS, read-only admin) and CLOUDFLARE_API_TOKEN (Access read permissions).`,
     )
     .option("--okta-org-url <url>", "the Okta org URL, https://<org>.okta.com (env OKTA_ORG_URL)")
     .option("--account-id <id>", "the Cloudflare account id (env CLOUDFLARE_ACCOUNT_ID)")
@@ -52,7 +55,7 @@ export async function main(argv: readonly string[], io: DiscoverIo = PROCESS_IO,
     .addOption(new Option("--format <format>", "typescript: the program; json: findings and what was found").choices(["typescript", "json"]).default("typescript"))
     .option("--output <file>", "write to a file instead of stdout")
     .option("--fix", "write the suggested fixes into the program instead of as comments", false)
-    .option("--module <name>", "the package the program imports the constructs from", "cdktf-okta-cloudflare-access")
+    .option("--module <name>", "the package the program imports the constructs from", DISTRIBUTION.packageName)
     .option("--okta-api-url <url>", "send Okta API requests here instead of the org URL (a proxy; env OKTA_API_URL)")
     .option("--cloudflare-api-url <url>", `the Cloudflare API base (env CLOUDFLARE_BASE_URL, default ${CLOUDFLARE_API_URL})`)
     .option("-q, --quiet", "no progress on stderr", false)
@@ -97,11 +100,11 @@ export async function main(argv: readonly string[], io: DiscoverIo = PROCESS_IO,
     return 0;
   } catch (e) {
     if (e instanceof DiscoverError) {
-      io.stderr(`${NAME}: ${e.message.replace(/\s*\n\s*/g, " ")}\n`);
+      io.stderr(`${NAME}: ${joinLines(e.message)}\n`);
       return 1;
     }
     const message = e instanceof Error ? e.message : String(e);
-    io.stderr(`${NAME}: internal error: ${message.replace(/\s*\n\s*/g, " ")} (set CDKTF_OKTA_ACCESS_DEBUG=1 for details)\n`);
+    io.stderr(`${NAME}: internal error: ${joinLines(message)} (set CDKTF_OKTA_ACCESS_DEBUG=1 for details)\n`);
     if (env.CDKTF_OKTA_ACCESS_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
     return 1;
   }
