@@ -11,8 +11,9 @@ import type { RecordedRequest } from "../emulators/http-emulator";
 import type { OktaEmulatorOptions } from "../emulators/okta";
 import { checkAgainstModel, GROUP, IDENTITY_PROVIDER, OKTA_CONFIG, POLICY, SCIM_CONFIG, SELF_HOSTED_APPLICATION } from "../conformance/cloudflare-model";
 import { EmulatorSeed, Emulators, EmulatorStates } from "./emulators";
-import { cloudflareId, E2E_DIR, newCredentials, ROOT, RunCredentials, toolEnv, toolSetup, workDir } from "./env";
-import { logPath, run, step } from "./run";
+import { cloudflareId, newCredentials, ROOT, RunCredentials, toolEnv, toolSetup, workDir } from "./env";
+import { currentPair, pairLabel, pinArgument, type ProviderPair } from "./pairs";
+import { logDir, logPath, run, step } from "./run";
 import { changes, TerraformDir } from "./terraform";
 
 export interface DeployedContext {
@@ -69,8 +70,12 @@ interface Run {
   deployed?: DeployedContext;
 }
 
-export async function synthExample(suite: string, example: string, outdir: string, env: NodeJS.ProcessEnv): Promise<string[]> {
-  const r = await run(process.execPath, ["-r", "esbuild-register", join(ROOT, "e2e", "lib", "synth-example.ts"), example, outdir], {
+/**
+ * Synthesizes an example (or a program exporting `build(app)`) with its
+ * providers pinned to the pair's versions, as a user pins them.
+ */
+export async function synthExample(suite: string, example: string, outdir: string, env: NodeJS.ProcessEnv, pair: ProviderPair = currentPair()): Promise<string[]> {
+  const r = await run(process.execPath, ["-r", "esbuild-register", join(ROOT, "e2e", "lib", "synth-example.ts"), example, "--pin", pinArgument(pair), outdir], {
     cwd: ROOT,
     env,
     log: logPath(suite, "synth"),
@@ -85,7 +90,7 @@ async function observe(r: Run): Promise<DeployedContext> {
 
 export function describeLifecycle(spec: ExampleSpec): void {
   const suite = spec.variant ? `${spec.example}-${spec.variant.name}` : spec.example;
-  describe(`examples/${spec.example} against the Okta and Cloudflare emulators${spec.variant ? ` (${spec.variant.name})` : ""}`, () => {
+  describe(`[${pairLabel(currentPair())}] examples/${spec.example} against the Okta and Cloudflare emulators${spec.variant ? ` (${spec.variant.name})` : ""}`, () => {
     const r = {} as Run;
 
     beforeAll(async () => {
@@ -106,7 +111,7 @@ export function describeLifecycle(spec: ExampleSpec): void {
     });
 
     afterAll(async () => {
-      if (r.emulators) await r.emulators.saveLog(join(E2E_DIR, "logs", suite));
+      if (r.emulators) await r.emulators.saveLog(logDir(suite));
       await r.emulators?.stop();
     });
 

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { FaultConfig } from "../emulators/http-emulator";
 import { Emulators, EmulatorStates } from "../lib/emulators";
 import { cloudflareId, newCredentials, toolEnv, toolSetup, workDir } from "../lib/env";
+import { currentPair, pairLabel } from "../lib/pairs";
 import { synthExample } from "../lib/lifecycle";
 import { step } from "../lib/run";
 import { TerraformDir } from "../lib/terraform";
@@ -78,7 +79,7 @@ async function faultsRetried(emulators: Emulators): Promise<{ okta: number; clou
   return { okta: okta.filter((r) => r.fault).length, cloudflare: cloudflare.filter((r) => r.fault).length };
 }
 
-describe("faults: apply converges through rate limits and transient errors", () => {
+describe(`[${pairLabel(currentPair())}] faults: apply converges through rate limits and transient errors`, () => {
   let s: Setup | undefined;
   afterEach(async () => {
     if (s) {
