@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { delimiter, join, resolve } from "node:path";
-import { currentPair, readProvidersEnv, type ProviderPair } from "./pairs";
+import { currentPair, currentProject, readProvidersEnv, type ProviderPair } from "./pairs";
 
 export const ROOT = resolve(__dirname, "..", "..");
 export const E2E_DIR = join(ROOT, ".e2e");
@@ -94,9 +94,9 @@ export function toolEnv(
   return env;
 }
 
-/** A fresh work directory under .e2e/work/<pair>. */
-export function workDir(name: string, pair: ProviderPair = currentPair()): string {
-  const dir = join(E2E_DIR, "work", pair.name, `${name}-${Date.now().toString(36)}`);
+/** A fresh work directory under .e2e/work/<jest project, i.e. the pair>. */
+export function workDir(name: string): string {
+  const dir = join(E2E_DIR, "work", currentProject() || "none", `${name}-${Date.now().toString(36)}`);
   mkdirSync(dir, { recursive: true });
   return dir;
 }

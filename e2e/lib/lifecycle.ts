@@ -12,7 +12,7 @@ import type { OktaEmulatorOptions } from "../emulators/okta";
 import { checkAgainstModel, GROUP, IDENTITY_PROVIDER, OKTA_CONFIG, POLICY, SCIM_CONFIG, SELF_HOSTED_APPLICATION } from "../conformance/cloudflare-model";
 import { EmulatorSeed, Emulators, EmulatorStates } from "./emulators";
 import { cloudflareId, newCredentials, ROOT, RunCredentials, toolEnv, toolSetup, workDir } from "./env";
-import { currentPair, pairLabel, pinArgument, type ProviderPair } from "./pairs";
+import { currentPair, pairLabel, versionArguments, type ProviderVersions } from "./pairs";
 import { logDir, logPath, run, step } from "./run";
 import { changes, TerraformDir } from "./terraform";
 
@@ -72,10 +72,10 @@ interface Run {
 
 /**
  * Synthesizes an example (or a program exporting `build(app)`) with its
- * providers pinned to the pair's versions, as a user pins them.
+ * providers pinned to the pair's versions (or a range), as a user pins them.
  */
-export async function synthExample(suite: string, example: string, outdir: string, env: NodeJS.ProcessEnv, pair: ProviderPair = currentPair()): Promise<string[]> {
-  const r = await run(process.execPath, ["-r", "esbuild-register", join(ROOT, "e2e", "lib", "synth-example.ts"), example, "--pin", pinArgument(pair), outdir], {
+export async function synthExample(suite: string, example: string, outdir: string, env: NodeJS.ProcessEnv, versions: ProviderVersions = currentPair()): Promise<string[]> {
+  const r = await run(process.execPath, ["-r", "esbuild-register", join(ROOT, "e2e", "lib", "synth-example.ts"), example, ...versionArguments(versions), outdir], {
     cwd: ROOT,
     env,
     log: logPath(suite, "synth"),

@@ -38,30 +38,63 @@ export function currentPair(): ProviderPair {
   return readyPair(name);
 }
 
+/** Whether `version` (x.y.z) is at least `minimum` (x.y.z). */
+export function atLeast(version: string, minimum: string): boolean {
+  const a = version.split(".").map(Number);
+  const b = minimum.split(".").map(Number);
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] > b[i];
+  return true;
+}
+
 /** "okta 6.12.0 + cloudflare 5.22.0" */
 export function pairLabel(pair: { okta: string; cloudflare: string }): string {
   return `okta ${pair.okta} + cloudflare ${pair.cloudflare}`;
 }
 
-/** The `--pin` argument of e2e/lib/synth-example.ts for a pair. */
-export function pinArgument(pair: { okta: string; cloudflare: string }): string {
-  return `okta=${pair.okta},cloudflare=${pair.cloudflare}`;
+/** Provider version constraints, one per provider: exact versions ("6.12.0") or a range (">= 4.20.0, <= 6.12.0"). */
+export interface ProviderVersions {
+  readonly okta: string;
+  readonly cloudflare: string;
 }
 
-/** Parses a `--pin okta=<v>,cloudflare=<v>` value. */
-export function parsePin(value: string): { okta: string; cloudflare: string } {
-  const m = /^okta=(\d+\.\d+\.\d+),cloudflare=(\d+\.\d+\.\d+)$/.exec(value);
-  if (!m) throw new Error(`--pin: expected okta=<x.y.z>,cloudflare=<x.y.z>, got ${JSON.stringify(value)}`);
-  return { okta: m[1], cloudflare: m[2] };
+/** The arguments of e2e/lib/synth-example.ts that set the providers' versions. */
+export function versionArguments(versions: ProviderVersions): string[] {
+  return ["--okta", versions.okta, "--cloudflare", versions.cloudflare];
+}
+
+/** A constraint as Terraform writes them: versions, operators, commas and spaces only. */
+const CONSTRAINT = /^(?:(?:=|!=|>|>=|<|<=|~>)? *\d+\.\d+\.\d+)(?:, *(?:=|!=|>|>=|<|<=|~>)? *\d+\.\d+\.\d+)*$/;
+
+/** Reads `--okta <constraint> --cloudflare <constraint>` out of a command line; returns the versions and the other arguments. */
+export function parseVersionArguments(args: readonly string[]): { versions: ProviderVersions; rest: string[] } {
+  const found: Record<string, string> = {};
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const name = /^--(okta|cloudflare)$/.exec(args[i])?.[1];
+    if (name === undefined) {
+      rest.push(args[i]);
+      continue;
+    }
+    const value = args[++i];
+    if (value === undefined || !CONSTRAINT.test(value)) throw new Error(`--${name}: expected a version constraint such as 6.12.0 or ">= 4.20.0, <= 6.12.0", got ${JSON.stringify(value)}`);
+    found[name] = value;
+  }
+  if (found.okta === undefined || found.cloudflare === undefined) throw new Error("expected --okta <constraint> and --cloudflare <constraint>");
+  return { versions: { okta: found.okta, cloudflare: found.cloudflare }, rest };
+}
+
+/** The range from one pair's versions to another's, as a user allowing both writes it. */
+export function rangeBetween(from: ProviderVersions, to: ProviderVersions): ProviderVersions {
+  return { okta: `>= ${from.okta}, <= ${to.okta}`, cloudflare: `>= ${from.cloudflare}, <= ${to.cloudflare}` };
 }
 
 /**
- * Pins the stack's providers to exactly these versions, the way a user pins
- * a provider version that differs from the one the bindings were generated
- * for: an override of `terraform.required_providers.<name>.version`. Works
- * on the synthesized JSON, whatever bindings made the providers.
+ * Sets the stack's provider version constraints (a pair's exact versions, or
+ * a range), the way a user pins versions other than the ones the bindings
+ * were generated for: an override of `terraform.required_providers.<name>.version`.
+ * Works on the synthesized JSON, whatever bindings made the providers.
  */
-export function pinProviderVersions(stack: TerraformStack, versions: { okta: string; cloudflare: string }): void {
+export function pinProviderVersions(stack: TerraformStack, versions: ProviderVersions): void {
   stack.addOverride("terraform.required_providers.okta.version", versions.okta);
   stack.addOverride("terraform.required_providers.cloudflare.version", versions.cloudflare);
 }

@@ -5,7 +5,7 @@
  * project per ready pair from it.
  */
 import { parseProvidersEnv } from "./providers-env";
-import { parsePin, pinArgument } from "./pairs";
+import { atLeast, parseVersionArguments, rangeBetween, versionArguments } from "./pairs";
 
 const BOTH = [
   "TERRAFORM_BINARY_NAME=terraform",
@@ -51,12 +51,25 @@ describe("providers.env", () => {
   });
 });
 
-describe("the --pin argument of synth-example.ts", () => {
-  test("round-trips a pair's versions", () => {
-    expect(parsePin(pinArgument({ okta: "6.12.0", cloudflare: "5.22.0" }))).toEqual({ okta: "6.12.0", cloudflare: "5.22.0" });
+describe("the version arguments of synth-example.ts", () => {
+  test("round-trip a pair's versions and a range, leaving the other arguments", () => {
+    const pair = { okta: "6.12.0", cloudflare: "5.22.0" };
+    expect(parseVersionArguments(["basic", ...versionArguments(pair), "out"])).toEqual({ versions: pair, rest: ["basic", "out"] });
+    const range = rangeBetween({ okta: "4.20.0", cloudflare: "5.14.0" }, pair);
+    expect(range).toEqual({ okta: ">= 4.20.0, <= 6.12.0", cloudflare: ">= 5.14.0, <= 5.22.0" });
+    expect(parseVersionArguments(versionArguments(range)).versions).toEqual(range);
   });
 
-  test.each(["okta=6.12,cloudflare=5.22.0", "cloudflare=5.22.0,okta=6.12.0", "okta=6.12.0", "okta=>=6.0.0,cloudflare=5.22.0"])("refuses %s", (bad) => {
-    expect(() => parsePin(bad)).toThrow(/--pin: expected okta=<x.y.z>,cloudflare=<x.y.z>/);
+  test.each([
+    [["--okta", "6.12", "--cloudflare", "5.22.0"], /--okta: expected a version constraint/],
+    [["--okta", "6.12.0; rm -rf /", "--cloudflare", "5.22.0"], /--okta: expected a version constraint/],
+    [["--okta", "6.12.0"], /expected --okta <constraint> and --cloudflare <constraint>/],
+    [["--okta", "6.12.0", "--cloudflare"], /--cloudflare: expected a version constraint .* got undefined/],
+  ])("refuses %j", (args, message) => {
+    expect(() => parseVersionArguments(args)).toThrow(message);
   });
+});
+
+test("atLeast compares versions part by part", () => {
+  expect([atLeast("6.12.0", "6.5.5"), atLeast("6.5.5", "6.5.5"), atLeast("4.20.0", "6.0.0"), atLeast("5.9.1", "5.19.0"), atLeast("5.22.0", "5.19.0")]).toEqual([true, true, false, false, true]);
 });

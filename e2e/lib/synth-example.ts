@@ -1,9 +1,9 @@
 /**
  * Synthesizes one program, the way `npm run synth` does for the examples
  * (scripts/synth.js), with this process's environment, each stack's
- * providers pinned to the given versions (see pinProviderVersions).
+ * providers pinned to the given versions or range (see pinProviderVersions).
  *
- *   node -r esbuild-register e2e/lib/synth-example.ts <example | path/to/program.ts> --pin okta=<v>,cloudflare=<v> [<outdir>]
+ *   node -r esbuild-register e2e/lib/synth-example.ts <example | path/to/program.ts> --okta <constraint> --cloudflare <constraint> [<outdir>]
  *
  * A program is an example's name (examples/<name>/main.ts) or a file that
  * exports `build(app, env?)`, as examples and `discover`'s programs do.
@@ -12,14 +12,11 @@
  */
 import { isAbsolute, join } from "node:path";
 import { App, TerraformStack } from "cdktf";
-import { parsePin, pinProviderVersions } from "./pairs";
+import { parseVersionArguments, pinProviderVersions } from "./pairs";
 
 process.env.CHECKPOINT_DISABLE = "1";
-const args = process.argv.slice(2);
-const pinAt = args.indexOf("--pin");
-if (pinAt < 0 || args[pinAt + 1] === undefined) throw new Error("usage: synth-example.ts <example | program.ts> --pin okta=<v>,cloudflare=<v> [<outdir>]");
-const versions = parsePin(args[pinAt + 1]);
-const [program, outdir] = args.filter((_, i) => i !== pinAt && i !== pinAt + 1);
+const { versions, rest } = parseVersionArguments(process.argv.slice(2));
+const [program, outdir] = rest;
 if (!program) throw new Error("synth-example.ts: name an example or a program");
 const file = program.endsWith(".ts") ? (isAbsolute(program) ? program : join(process.cwd(), program)) : join(__dirname, "..", "..", "examples", program, "main.ts");
 // eslint-disable-next-line @typescript-eslint/no-require-imports

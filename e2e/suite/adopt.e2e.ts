@@ -18,7 +18,7 @@ import { main as discover } from "../../src/discover/cli";
 import { Emulators } from "../lib/emulators";
 import { cloudflareId, newCredentials, ROOT, RunCredentials, toolEnv, toolSetup, workDir } from "../lib/env";
 import { SeededGuide, seedGuide } from "../lib/guide-seed";
-import { currentPair, pairLabel, pinArgument } from "../lib/pairs";
+import { currentPair, pairLabel, versionArguments } from "../lib/pairs";
 import { run, step } from "../lib/run";
 import { changes, TerraformDir } from "../lib/terraform";
 
@@ -105,7 +105,7 @@ describe.each(CASES)(`[${pairLabel(currentPair())}] adopting the guide's hand-ma
     expect(text).not.toContain(liveSecret);
     const tools = toolSetup();
     // The program as discover wrote it, its providers pinned to the pair's versions.
-    await run(process.execPath, ["-r", "esbuild-register", join(ROOT, "e2e", "lib", "synth-example.ts"), program, "--pin", pinArgument(tools.pair), join(dir, "cdktf.out")], {
+    await run(process.execPath, ["-r", "esbuild-register", join(ROOT, "e2e", "lib", "synth-example.ts"), program, ...versionArguments(tools.pair), join(dir, "cdktf.out")], {
       cwd: dir,
       env: { ...process.env, CHECKPOINT_DISABLE: "1" },
       log: join(dir, "synth.log"),

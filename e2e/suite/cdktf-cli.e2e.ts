@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { Emulators } from "../lib/emulators";
 import { cloudflareId, newCredentials, ROOT, toolEnv, toolSetup, workDir } from "../lib/env";
 import { basicExampleDefaults, expectIdentityProvider } from "../lib/identity-provider-assertions";
-import { currentPair, pairLabel, pinArgument } from "../lib/pairs";
+import { currentPair, pairLabel, versionArguments } from "../lib/pairs";
 import { logPath, run, step } from "../lib/run";
 
 const SUITE = "cdktf-cli";
@@ -52,7 +52,7 @@ describe(`[${pairLabel(currentPair())}] examples/basic through \`cdktf deploy\` 
    */
   function cdktf(command: "deploy" | "destroy", extra: string[] = []) {
     const offline = env.TF_CLI_CONFIG_FILE ? ["--skip-provider-lock", "--disable-plugin-cache-env"] : [];
-    const app = `node -r esbuild-register ${JSON.stringify(join(ROOT, "e2e", "lib", "synth-example.ts"))} basic --pin ${pinArgument(currentPair())}`;
+    const app = `node -r esbuild-register ${JSON.stringify(join(ROOT, "e2e", "lib", "synth-example.ts"))} basic ${versionArguments(currentPair()).join(" ")}`;
     return run(CDKTF, [command, STACK, "--app", app, "--auto-approve", "--output", join(dir, "cdktf.out"), "--no-color", ...offline, ...extra], {
       cwd: join(ROOT, "examples", "basic"),
       env,

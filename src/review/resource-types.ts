@@ -116,6 +116,11 @@ void EVERY_FAMILY_HAS_A_TYPE;
 
 const BY_NAME: ReadonlyMap<string, ResourceTypeInfo> = new Map(Object.entries(REGISTRY));
 
+/** Every resource type the review has a rule for, v5 and v4 names. */
+export function resourceTypeNames(): readonly string[] {
+  return [...BY_NAME.keys()];
+}
+
 /** What the review knows about a type, or undefined for a type it has no rule for. */
 export function resourceType(type: string): ResourceTypeInfo | undefined {
   return BY_NAME.get(type);
