@@ -17,7 +17,7 @@ import { forceNewAttributes, resourceTypeNames } from "../../src/review/resource
 import { Emulators } from "../lib/emulators";
 import { cloudflareId, newCredentials, toolEnv, toolSetup, workDir } from "../lib/env";
 import { everyTypeStack, EveryTypeIds, V4_TYPES } from "../lib/every-type-stack";
-import { currentPair, pairLabel } from "../lib/pairs";
+import { atLeast, currentPair, pairLabel } from "../lib/pairs";
 import { step } from "../lib/run";
 import { changes, TerraformDir } from "../lib/terraform";
 
@@ -184,6 +184,26 @@ describe(`[${pairLabel(currentPair())}] the review's force-new table against the
     expect(forceNewAttributes(type)).not.toContain(attribute);
     const rc = await planWith(type, change, `${type}.${attribute}`);
     expect({ actions: rc.change.actions, replacedBy: rc.change.replace_paths ?? [] }).toEqual({ actions: ["update"], replacedBy: [] });
+  });
+
+  test("an in-place change applied: relabelling an Okta app is one PUT; only okta before 6.5.1 writes its unchanged groups claim again", async () => {
+    const config = everyTypeStack(resolved, pair);
+    config.resource.okta_app_oauth.a.label = "Relabelled app";
+    writeFileSync(file, JSON.stringify(config, null, 2));
+    const seen = (await emulators.requests()).okta.length;
+    try {
+      await step(SUITE, "apply (relabel)", () => tf.apply());
+    } finally {
+      writeFileSync(file, JSON.stringify(everyTypeStack(resolved, pair), null, 2));
+    }
+    const writes = (await emulators.requests()).okta.slice(seen).filter((r) => r.method !== "GET");
+    const app = (await emulators.states()).okta.apps.find((a: any) => a.app.label === "Relabelled app");
+    expect(writes.filter((r) => r.method === "PUT" && r.path === `/api/v1/apps/${app.app.id}`)).toHaveLength(1);
+    // okta 6.5.1 changed updates to POST the claim only when groups_claim changed (services/idaas/resource_okta_app_oauth.go, updateAppOauthGroupsClaim).
+    const claimWrites = writes.filter((r) => r.path === `/api/v1/internal/apps/${app.app.id}/settings/oauth/idToken`);
+    expect(claimWrites).toHaveLength(atLeast(pair.okta, "6.5.1") ? 0 : 1);
+    expect(app.groupsClaimHistory).toHaveLength(atLeast(pair.okta, "6.5.1") ? 1 : 2);
+    await step(SUITE, "apply (label back)", () => tf.apply());
   });
 
   test("the plans changed nothing; destroy leaves both emulators empty", async () => {
