@@ -5,8 +5,10 @@
  *
  * Used by the construct (GroupsClaim, synth-time warnings, validation) and by
  * the review CLI, which reads synthesized JSON and must not load cdktf: this
- * module imports nothing but the Java-regex evaluator, which imports nothing.
+ * module imports nothing but the Java-regex evaluator and its work budget,
+ * which import nothing else.
  */
+import { Budget } from "./budget";
 import { javaRegexMatches } from "./java-regex";
 
 /** A groups filter as Okta stores it (`groups_claim` of an app, or a GROUPS claim of an authorization server). */
@@ -38,12 +40,15 @@ export function looksLikePattern(filter: GroupsFilter): boolean {
 /**
  * Whether the filter sends a group of this name: true, false, or undefined
  * when it cannot be told (an expression, an unknown filter type, a regex
- * that cannot be evaluated with Java's semantics). Callers pass literal values only (no tokens, no Terraform
+ * that cannot be evaluated with Java's semantics, or not within the work
+ * budget). Callers pass literal values only (no tokens, no Terraform
  * references). Okta compares regexes with java.util.regex against the whole
  * name (`String.matches`); the literal filters are compared case-insensitively so a
- * group Okta might still send is never reported as unsent.
+ * group Okta might still send is never reported as unsent. A regex spends
+ * from `budget`, by default the review run's (`budget.ts`): all the matching
+ * of one review shares one limit.
  */
-export function filterSends(filter: GroupsFilter, groupName: string): boolean | undefined {
+export function filterSends(filter: GroupsFilter, groupName: string, budget?: Budget): boolean | undefined {
   if (filter.type === "EXPRESSION") return undefined;
   const value = filter.value.toLowerCase();
   const name = groupName.toLowerCase();
@@ -51,7 +56,7 @@ export function filterSends(filter: GroupsFilter, groupName: string): boolean | 
     case "REGEX": {
       // Okta evaluates the regex with java.util.regex against the whole name
       // (even `.*`, which Java does not let match a line terminator).
-      const matches = javaRegexMatches(filter.value, groupName);
+      const matches = javaRegexMatches(filter.value, groupName, budget);
       return matches === "unknown" ? undefined : matches;
     }
     case "STARTS_WITH":

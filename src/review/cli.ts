@@ -17,7 +17,7 @@ import { DEFAULT_MAX_FILE_SIZE, parseSize } from "./load";
 import { review } from "./review";
 import { LiteralSecret, scanLiteralSecrets } from "./secrets";
 
-import { CliIo, PROCESS_IO } from "../private/cli-io";
+import { CliIo, joinLines, PROCESS_IO } from "../private/cli-io";
 
 /** Where the CLI writes; tests pass their own. */
 export type { CliIo };
@@ -31,7 +31,7 @@ export function main(argv: readonly string[], io: CliIo = PROCESS_IO): number {
     writeOut: (text: string) => io.stdout(text),
     writeErr: (text: string) => io.stderr(text),
     // One line, even when commander adds a suggestion ("(Did you mean review?)").
-    outputError: (text: string, write: (text: string) => void) => write(`${NAME}: ${text.replace(/^error: /, "").trim().replace(/\s*\n\s*/g, " ")}\n`),
+    outputError: (text: string, write: (text: string) => void) => write(`${NAME}: ${joinLines(text.replace(/^error: /, "").trim())}\n`),
   };
   const program = new Command(NAME)
     .description("Review synthesized cdktf stacks that wire Okta to Cloudflare Access.")
@@ -107,7 +107,7 @@ interface ReviewCliOptions {
 
 const EXIT_CODES_HELP = `
 Finding kinds (for --fail-on):
-${FINDING_KIND_ORDER.map((k) => `  ${k.padEnd(8)} ${FINDING_KINDS[k].meaning}`).join("\n")}
+${FINDING_KIND_ORDER.map((k) => `  ${k.padEnd(9)} ${FINDING_KINDS[k].meaning}`).join("\n")}
 
 Exit codes:
   0  reviewed (findings, if any, are in the review)
@@ -153,7 +153,7 @@ function fail(io: CliIo, e: unknown): number {
   }
   // An unexpected failure is a bug: still one line, with the stack only on request.
   const message = e instanceof Error ? e.message : String(e);
-  io.stderr(`${NAME}: internal error: ${message.replace(/\s*\n\s*/g, " ")} (set CDKTF_OKTA_ACCESS_DEBUG=1 for details)\n`);
+  io.stderr(`${NAME}: internal error: ${joinLines(message)} (set CDKTF_OKTA_ACCESS_DEBUG=1 for details)\n`);
   if (process.env.CDKTF_OKTA_ACCESS_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
   return 1;
 }

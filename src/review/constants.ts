@@ -11,8 +11,15 @@
  * must not reach the review), nor one that depends on a resource, a data
  * source or a variable without a default. A variable may be set at plan time
  * (tfvars, environment): the review assumes its default.
+ *
+ * Substitution is bounded like evaluation (expressions.ts, "Bounds"): every
+ * value substituted into a body counts its characters against the run's
+ * budget, so a big constant used in every resource cannot multiply the
+ * review's size. A value over a bound stays as written (an expression, which
+ * every rule treats as unknown), never a shortened value.
  */
-import { evaluate, Evaluated, Scope, stackScope } from "./expressions";
+import { Budget } from "../private/budget";
+import { evaluate, Evaluated, Scope, stackScope, valueSize } from "./expressions";
 import { isObject, Json, JsonObject } from "./terraform-json";
 
 /** The constants a stack declares. */
@@ -24,8 +31,8 @@ export interface StackConstants {
   readonly scope: Scope;
 }
 
-/** Reads the `locals` and `variable` blocks of a stack's JSON. */
-export function stackConstants(json: JsonObject): StackConstants {
+/** Reads the `locals` and `variable` blocks of a stack's JSON; evaluation spends from `budget` (the run's by default). */
+export function stackConstants(json: JsonObject, budget?: Budget): StackConstants {
   const locals = new Map<string, Json>();
   for (const block of Array.isArray(json.locals) ? json.locals : [json.locals]) {
     if (!isObject(block)) continue;
@@ -38,7 +45,7 @@ export function stackConstants(json: JsonObject): StackConstants {
       if (isObject(d) && d.default !== undefined && d.sensitive !== true) variableDefaults.set(name, d.default);
     }
   }
-  return { locals, variableDefaults, scope: stackScope(json) };
+  return { locals, variableDefaults, scope: stackScope(json, budget) };
 }
 
 /**
@@ -59,7 +66,10 @@ function resolveIn(value: Json, scope: Scope, depth: number): Json {
   if (typeof value === "string") {
     if (!value.includes("${") && !value.includes("%{")) return value;
     const evaluated = evaluate(value, scope);
-    return evaluated.known && !throughSensitive(evaluated, scope) ? evaluated.value : value;
+    if (!evaluated.known || throughSensitive(evaluated, scope)) return value;
+    // The whole output is bounded: what a substitution adds to the input counts, however often one value is used.
+    const growth = valueSize(evaluated.value, scope).chars - value.length;
+    return growth <= 0 || scope.budget.spend("computedCharacters", growth) ? evaluated.value : value;
   }
   if (Array.isArray(value)) return value.map((v) => resolveIn(v, scope, depth + 1));
   if (isObject(value)) {

@@ -39,11 +39,32 @@ export function longestSession(sessions: readonly EffectiveSession[]): Effective
   return longest;
 }
 
-/** A Go duration (`8h`, `30m`, `1h30m`, `90s`) in seconds, or undefined when it is not one. */
+/**
+ * A Go duration (`8h`, `30m`, `1h30m`, `90s`) in seconds, or undefined when
+ * it is not one: numbers (digits, optionally a fraction), each followed by a
+ * unit. Read in one pass (a regex over a long run of digits backtracks
+ * quadratically, and durations come from the input).
+ */
 export function durationSeconds(duration: string): number | undefined {
-  const parts = [...duration.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
-  if (parts.length === 0 || parts.map((m) => m[0]).join("") !== duration) return undefined;
-  return parts.reduce((sum, m) => sum + Number(m[1]) * (DURATION_UNITS.get(m[2]) ?? 0), 0);
+  let seconds = 0;
+  let i = 0;
+  const digits = () => {
+    const start = i;
+    while (i < duration.length && duration.charCodeAt(i) >= 48 && duration.charCodeAt(i) <= 57) i++;
+    return i > start;
+  };
+  while (i < duration.length) {
+    const start = i;
+    if (!digits()) return undefined;
+    if (duration[i] === "." && (i++, !digits())) return undefined;
+    const amount = Number(duration.slice(start, i));
+    // The longest unit that fits: `ms` before `m`.
+    const unit = ["ns", "us", "µs", "ms", "s", "m", "h"].filter((u) => duration.startsWith(u, i)).sort((a, b) => b.length - a.length)[0];
+    if (unit === undefined) return undefined;
+    i += unit.length;
+    seconds += amount * (DURATION_UNITS.get(unit) ?? 0);
+  }
+  return i === 0 ? undefined : seconds;
 }
 
 const DURATION_UNITS: ReadonlyMap<string, number> = new Map([

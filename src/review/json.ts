@@ -16,6 +16,9 @@ import { plainText } from "./text";
  * gets into which application, before and after, with a verdict per
  * application (`widens`, `narrows`, `widens and narrows`, `unchanged`, `new`,
  * `removed`) and their counts, the table the Markdown review leads with.
+ * Since (additive, same version): findings of kind `undecided` ("cannot
+ * tell": a bound of the review reached), which `failedOn` lists when
+ * `--fail-on widen` failed on them.
  */
 export const JSON_FORMAT = "cdktf-okta-access/review@2";
 

@@ -15,7 +15,7 @@ import { ReviewResult } from "./review";
 import { pathBelowStack } from "./stack-index";
 
 /** Kinds of findings the verdict line names on their own; the rest count as warnings. */
-const OWN_COUNT = new Set(["secret", "replace", "widen", "narrow"]);
+const OWN_COUNT = new Set(["secret", "replace", "undecided", "widen", "narrow"]);
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -27,18 +27,21 @@ export function verdictLine(result: ReviewResult, replacementsOfDiff: Replacemen
   const secrets = result.literalSecrets.length;
   const widenings = count("widen");
   const narrowings = count("narrow");
+  const undecided = count("undecided");
   const replacements = replacementsOfDiff.groups.length + result.warnings.filter((w) => w.kind === "replace" && !replacementsOfDiff.explains(w.address)).length;
   const warnings = result.warnings.filter((w) => !OWN_COUNT.has(w.kind)).length;
   const { counts, compared } = result.access;
   const parts: string[] = [];
   if (secrets > 0) parts.push(`⛔ ${plural(secrets, "literal secret", "literal secrets")}`);
+  if (undecided > 0) parts.push(`❓ Cannot tell (${plural(undecided, "finding", "findings")})`);
   if (compared || result.plan !== undefined) {
     // Per application when the access table shows it; else the findings (a claim, an assignment to Everyone…).
     const widens = counts.widens > 0 ? `for ${plural(counts.widens, "application", "applications")}` : widenings > 0 ? `(${plural(widenings, "finding", "findings")})` : "";
     const narrows = counts.narrows > 0 ? `for ${plural(counts.narrows, "application", "applications")}` : narrowings > 0 ? `(${plural(narrowings, "finding", "findings")}: may lock people out)` : "";
     if (widens !== "") parts.push(`⚠️ Access widens ${widens}`);
     if (narrows !== "") parts.push(`${widens !== "" ? "narrows" : "Access narrows"} ${narrows}`);
-    if (widens === "" && narrows === "") parts.push("✅ No access change");
+    // "No access change" only when the review decided everything.
+    if (widens === "" && narrows === "" && undecided === 0) parts.push("✅ No access change");
     parts.push(replacements > 0 ? `⚠️ ${plural(replacements, "replacement", "replacements")}` : "no replacement");
   } else {
     parts.push(`Who gets in today: ${plural(result.access.rows.length, "application", "applications")}`);
@@ -149,7 +152,8 @@ export function replacementGroups(result: ReviewResult): ReplacementGroups {
 /** A fenced code block that no input can close: a fence longer than any backtick run, one line per entry. */
 function codeBlock(language: string, lines: readonly string[]): string[] {
   const flat = lines.map(oneLine);
-  const longest = flat.reduce((n, line) => Math.max(n, ...(line.match(/`+/g) ?? []).map((r) => r.length)), 0);
+  let longest = 0;
+  for (const line of flat) for (const run of line.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   const fence = "`".repeat(Math.max(3, longest + 1));
   return [`${fence}${language}`, ...flat, fence];
 }

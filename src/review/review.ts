@@ -4,13 +4,14 @@
  * This is the function to call from code (benchmarks, other tools); the CLI
  * only parses arguments and renders its result.
  */
+import { Budget, BudgetLimits, Exhaustion, limitsFor, withBudget } from "../private/budget";
 import { AccessSummary, accessSummary } from "./access-summary";
 import { AdoptedObject, adoptedObjects, staticAdoptionWarnings } from "./adoption";
 import { checkStack } from "./checks";
 import { literal } from "./text";
-import { FINDING_KIND_ORDER, FINDING_KINDS, FindingInput, FindingKind, ReviewWarning, withId } from "./findings";
+import { failsOn, FINDING_KIND_ORDER, FINDING_KINDS, FindingInput, FindingKind, ReviewWarning, withId } from "./findings";
 import { DiffResult, diffOutputs } from "./diff";
-import { loadSynthOutput } from "./load";
+import { LoadedOutput, loadSynthOutput } from "./load";
 import { extractStack } from "./extract";
 import { StackReview } from "./review-model";
 import { indexStack } from "./stack-index";
@@ -30,6 +31,12 @@ export interface ReviewOptions {
   readonly failOn?: readonly FindingKind[];
   /** The largest input file read, in bytes (default 64 MiB). */
   readonly maxFileSize?: number;
+  /**
+   * The review's work limits (regex steps, evaluation steps, sizes of
+   * values), instead of the defaults for the input's size
+   * (`../private/budget.ts`). A limit reached gives an `undecided` finding.
+   */
+  readonly limits?: Partial<BudgetLimits>;
 }
 
 export type { FindingKind, ReviewWarning };
@@ -50,8 +57,10 @@ export interface ReviewResult {
   readonly adopted: AdoptedObject[];
   /** 2 when a literal secret was found; else 3 when a finding of a `failOn` kind exists; else 0. */
   readonly exitCode: number;
-  /** The `failOn` kinds that matched. */
+  /** The kinds of the findings that made the review exit 3: kinds of `failOn`, and `undecided` when `failOn` has `widen`. */
   readonly failedOn: FindingKind[];
+  /** Bounds of the review reached on this input (the work budget): each is also an `undecided` finding. Empty when the review decided everything. */
+  readonly bounds: Exhaustion[];
 }
 
 /**
@@ -63,7 +72,16 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
   const head = loadSynthOutput(dir, "cdktf output", limits);
   const base = options.base !== undefined ? loadSynthOutput(options.base, "--base", limits) : undefined;
   const plan = options.plan !== undefined ? loadPlan(options.plan, limits) : undefined;
+  // One budget for the whole run: every evaluation and regex match below spends from it.
+  const budget = new Budget(limitsFor(inputSize(head) + (base !== undefined ? inputSize(base) : 0), options.limits));
+  return withBudget(budget, () => reviewLoaded(head, base, plan, options, budget));
+}
 
+function inputSize(output: LoadedOutput): number {
+  return output.stacks.reduce((n, s) => n + (s.size ?? 0), 0);
+}
+
+function reviewLoaded(head: LoadedOutput, base: LoadedOutput | undefined, plan: PlanSummary | undefined, options: ReviewOptions, budget: Budget): ReviewResult {
   const headIndexes = head.stacks.map(indexStack);
   const stacks = headIndexes.map(extractStack);
   const checks = stacks.flatMap((s, i) => checkStack(s, headIndexes[i]));
@@ -179,6 +197,10 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
     }
   }
   for (const c of checks) warnings.push({ kind: c.kind ?? "check", stack: c.stack, address: c.address, constructPath: c.constructPath, message: c.message });
+  // The access summary reads the model too: computed before the bounds are read.
+  const access = accessSummary(stacks, baseStacks);
+  const bounds = budget.exhausted;
+  for (const b of bounds) warnings.push(boundFinding(b));
 
   // Most urgent kind first; within replacements and removals, what hurts users most first.
   const weight = (w: FindingInput) => (w.kind === "replace" || w.kind === "remove") && w.address !== undefined ? severity(typeOfAddress(w.address)) : 0;
@@ -194,11 +216,35 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
     return n === 0 ? finding : { ...finding, id: `${finding.id}-${n + 1}` };
   });
   const failOn = new Set(options.failOn ?? []);
-  const failedOn = FINDING_KIND_ORDER.filter((k) => failOn.has(k) && identified.some((w) => w.kind === k));
+  const failedOn = FINDING_KIND_ORDER.filter((k) => failsOn(k, failOn) && identified.some((w) => w.kind === k));
   const exitCode = literalSecrets.length > 0 ? 2 : failedOn.length > 0 ? 3 : 0;
-  const access = accessSummary(stacks, baseStacks);
   const adopted = head.stacks.flatMap((stack) => adoptedObjects(stack.json));
-  return { stacks, literalSecrets, warnings: identified, diff, plan, access, adopted, exitCode, failedOn };
+  return { stacks, literalSecrets, warnings: identified, diff, plan, access, adopted, exitCode, failedOn, bounds };
+}
+
+/** What each bound of the review means, in words (`…` is the limit). */
+const BOUND_WORDS: { readonly [limit in keyof BudgetLimits]: (n: string) => string } = {
+  regexSteps: (n) => `matching the groups filters' regexes took more than ${n} steps in this review`,
+  regexStepsPerMatch: (n) => `a groups filter's regex took more than ${n} steps to match one group name`,
+  evaluationSteps: (n) => `evaluating the locals and expressions took more than ${n} steps in this review`,
+  computedCharacters: (n) => `the values computed from locals and variables, and substituted into resources, exceed ${n} characters in this review`,
+  valueCharacters: (n) => `a value computed from locals and variables exceeds ${n} characters`,
+  valueDepth: (n) => `a value computed from locals and variables is nested more than ${n} levels deep`,
+  localsDepth: (n) => `local values need each other more than ${n} deep`,
+};
+
+/**
+ * A bound of the review reached: "cannot tell", which `--fail-on widen`
+ * fails on. What was not computed is shown as written (an expression), and a
+ * regex not evaluated decides nothing.
+ */
+function boundFinding(b: Exhaustion): FindingInput {
+  const where = b.where !== undefined ? ` (first at ${literal(b.where)}${b.count > 1 ? `, ${b.count} times` : ""})` : b.count > 1 ? ` (${b.count} times)` : "";
+  return {
+    kind: "undecided",
+    message: `the review stopped at one of its bounds: ${BOUND_WORDS[b.limit](b.value.toLocaleString("en-US"))}${where}. It cannot tell what the values and matches it did not compute do to access; they are shown as written.`,
+    hint: "Inputs this large are unusual for an Access setup: simplify the locals or the groups filter named here. A legitimate input that needs more can be reviewed with higher limits (the `limits` option of `review()`); see the README's review section on bounds.",
+  };
 }
 
 /** The fix for a likely rename: keep the id, or a `moveFromId` on the resource at its new construct path. */

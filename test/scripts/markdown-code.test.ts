@@ -1,10 +1,15 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
-import { checkMarkdownCode, extractBlocks, FRAGMENTS, prepareMarkdownCode, type Fragment } from "../../scripts/markdown-code";
+import { checkMarkdownCode, extractBlocks, FRAGMENTS, MARKDOWN_EXCLUDE, prepareMarkdownCode, type Fragment } from "../../scripts/markdown-code";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const README = readFileSync(path.join(ROOT, "README.md"), "utf8");
+// The Markdown files npm run typecheck compiles the blocks of.
+const DOCS = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "*.md"], { cwd: ROOT, encoding: "utf8" })
+  .split("\n")
+  .filter((f) => f !== "" && !MARKDOWN_EXCLUDE.test(f))
+  .map((file) => ({ file, text: readFileSync(path.join(ROOT, file), "utf8") }));
 
 function projectOptions(): ts.CompilerOptions {
   const configFile = path.join(ROOT, "tsconfig.dev.json");
@@ -45,8 +50,9 @@ describe("extractBlocks", () => {
 });
 
 describe("the fragment list", () => {
-  test("every entry of FRAGMENTS matches a block of the README, and what it assumes is used there", () => {
-    const code = prepareMarkdownCode(ROOT, [{ file: "README.md", text: README }]);
+  test("every entry of FRAGMENTS matches a block of the documentation, and what it assumes is used there", () => {
+    expect(DOCS.map((d) => d.file)).toEqual(expect.arrayContaining(["README.md", "CONTRIBUTING.md", "docs/review.md"]));
+    const code = prepareMarkdownCode(ROOT, DOCS);
     expect(code.problems).toEqual([]);
     expect(code.blocks.length).toBeGreaterThan(FRAGMENTS.length);
   });
