@@ -40,6 +40,7 @@ if [ "$providers_status" -eq 3 ]; then
       for pair in $not_run; do
         echo "E2E NOT RUN: pair $pair ($(value "E2E_PAIR_${pair}_VERSIONS" | sed 's/=/ /g; s/ cloudflare/ + cloudflare/')): $(value "E2E_PAIR_${pair}_NOT_RUN")"
       done
+      echo "E2E NOT RUN: the upgrade test (old pair, then new): it needs both pairs"
     else
       echo "E2E NOT RUN: $(grep -m1 'ERROR:' "$providers_log" | sed 's/^\[providers\] ERROR: //')"
     fi

@@ -37,6 +37,7 @@ class PairReporter {
       // the config already failed on a missing providers.env
     }
     for (const p of notRun) lines.push(`  NOT RUN: ${p.name}: okta ${p.okta} + cloudflare ${p.cloudflare}: ${p.reason}`);
+    if (notRun.length > 0) lines.push("  NOT RUN: upgrade: it needs both pairs");
     process.stdout.write(lines.join("\n") + "\n");
   }
 }
