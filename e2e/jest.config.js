@@ -5,7 +5,10 @@
 // then new) when both are ready; and the checks that need no provider.
 // One worker: the suites start emulators and run terraform, and the machine
 // has two cores.
+const { resolve } = require("node:path");
 const { readProvidersEnv } = require("./lib/providers-env");
+
+const ROOT = resolve(__dirname, "..");
 
 const env = readProvidersEnv();
 // E2E_PAIRS narrows the run to some ready pairs, e.g. E2E_PAIRS=new.
@@ -27,7 +30,7 @@ const suite = (/** @type {string} */ name) => `<rootDir>/e2e/suite/${name}.e2e.t
 function project(name, displayName, extra) {
   return {
     displayName,
-    rootDir: "..",
+    rootDir: ROOT,
     testEnvironment: "node",
     roots: ["<rootDir>/e2e/suite"],
     transform: {
@@ -36,7 +39,6 @@ function project(name, displayName, extra) {
     setupFiles: ["<rootDir>/e2e/suite/setup-env.js"],
     setupFilesAfterEnv: ["<rootDir>/e2e/suite/setup.js"],
     moduleFileExtensions: ["ts", "js", "json"],
-    testTimeout: 600000,
     globals: { __E2E_PROJECT__: name },
     ...extra,
   };
@@ -60,7 +62,7 @@ module.exports = {
   globalSetup: "<rootDir>/e2e/suite/global-setup.js",
   globalTeardown: "<rootDir>/e2e/suite/global-teardown.js",
   reporters: ["default", "<rootDir>/e2e/suite/pair-reporter.js"],
-  rootDir: "..",
+  rootDir: ROOT,
   maxWorkers: 1,
   testTimeout: 600000,
 };

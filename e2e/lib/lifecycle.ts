@@ -12,7 +12,7 @@ import type { OktaEmulatorOptions } from "../emulators/okta";
 import { checkAgainstModel, GROUP, IDENTITY_PROVIDER, OKTA_CONFIG, POLICY, SCIM_CONFIG, SELF_HOSTED_APPLICATION } from "../conformance/cloudflare-model";
 import { EmulatorSeed, Emulators, EmulatorStates } from "./emulators";
 import { cloudflareId, newCredentials, ROOT, RunCredentials, toolEnv, toolSetup, workDir } from "./env";
-import { currentPair, pairLabel, versionArguments, type ProviderVersions } from "./pairs";
+import { atLeast, currentPair, pairLabel, versionArguments, type ProviderPair, type ProviderVersions } from "./pairs";
 import { logDir, logPath, run, step } from "./run";
 import { changes, TerraformDir } from "./terraform";
 
@@ -67,6 +67,7 @@ interface Run {
   dir: string;
   settings: Record<string, string>;
   tf: TerraformDir;
+  pair: ProviderPair;
   deployed?: DeployedContext;
 }
 
@@ -106,6 +107,7 @@ export function describeLifecycle(spec: ExampleSpec): void {
       });
       r.settings = spec.settings({ accountId, teamDomain, oktaOrgUrl: `https://${team}.okta.com`, seed: r.emulators.seed });
       r.binary = tools.binary;
+      r.pair = tools.pair;
       r.env = toolEnv(tools, r.emulators, credentials, r.settings);
       r.dir = workDir(suite);
     });
@@ -131,7 +133,8 @@ export function describeLifecycle(spec: ExampleSpec): void {
     test("init (offline, from the mirror), then validate", async () => {
       await step(suite, "init", () => r.tf.init());
       const validation = await step(suite, "validate", () => r.tf.validate());
-      expect(validation.diagnostics).toEqual([]);
+      const tfJson = JSON.parse(readFileSync(join(r.tf.dir, "cdk.tf.json"), "utf8"));
+      expect(validation.diagnostics.map(diagnosticLine).sort()).toEqual(expectedDiagnostics(tfJson, r.pair));
       expect(validation.valid).toBe(true);
     });
 
@@ -226,6 +229,24 @@ export function describeLifecycle(spec: ExampleSpec): void {
       expect(states.cloudflareEmpty).toBe(true);
     });
   });
+}
+
+/** A `terraform validate -json` diagnostic in one line: severity, address, summary. */
+export function diagnosticLine(d: { severity: string; address?: string; summary: string }): string {
+  return `${d.severity} ${d.address ?? "-"}: ${d.summary}`;
+}
+
+/**
+ * What `terraform validate` must say about a synthesized stack: nothing,
+ * except that okta 6.5.1 and later deprecate `okta_app_oauth.groups_claim`
+ * (a warning for each app that sets it; the claim still works).
+ */
+export function expectedDiagnostics(tfJson: any, pair: ProviderPair): string[] {
+  if (!atLeast(pair.okta, "6.5.1")) return [];
+  return Object.entries<any>(tfJson.resource?.okta_app_oauth ?? {})
+    .filter(([, app]) => app.groups_claim !== undefined)
+    .map(([name]) => diagnosticLine({ severity: "warning", address: `okta_app_oauth.${name}`, summary: "Argument is deprecated" }))
+    .sort();
 }
 
 /** Fields of stored Cloudflare objects that Cloudflare's API model does not know, as `<kind> <id>: <field>`. */
