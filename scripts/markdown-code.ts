@@ -4,14 +4,15 @@
  *
  * Every ```ts / ```js block is a module of its own, placed at
  * `<root>/.markdown-code/<file>/<line>/block.ts` (virtual, never written), where
- * `cdktf-okta-cloudflare-access` resolves to `src/index.ts` and
- * `cdktf-okta-cloudflare-access/lib/*` to `src/*`, as for a user of the built
- * package. A block must compile as written, unless it is listed in
+ * `cdktf-okta-cloudflare-access` resolves to `src/index.ts` and each other
+ * entry point of package.json's `exports` to its source (entryPointPaths), as
+ * for a user of the built package. A block must compile as written, unless it is listed in
  * FRAGMENTS: a fragment continues an earlier block (it uses `stack` or
  * `okta` without declaring them), and its entry names exactly what it
  * assumes; the checker declares those names before it.
  */
 import { Parser } from "commonmark";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
 
@@ -202,16 +203,27 @@ export function prepareMarkdownCode(root: string, sources: ReadonlyArray<{ file:
   };
 }
 
-/** Compiler options: the project's, plus the package name mapped to src/ as users import it. */
+/**
+ * The package's entry points as a reader imports them, mapped to their
+ * sources: exactly the subpaths of package.json's `exports` whose target is
+ * compiled from src/ (`./lib/review` → src/review/index.ts). A block that
+ * imports anything else fails to compile, as it would fail for a user.
+ */
+export function entryPointPaths(root: string): Record<string, string[]> {
+  const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { name: string; exports?: Record<string, unknown> };
+  const paths: Record<string, string[]> = {};
+  for (const [subpath, target] of Object.entries(pkg.exports ?? {})) {
+    const file = typeof target === "string" ? target : (target as { default?: unknown }).default;
+    if (typeof file !== "string" || !/^\.\/lib\/.*\.js$/.test(file)) continue;
+    const name = subpath === "." ? pkg.name : `${pkg.name}/${subpath.replace(/^\.\//, "")}`;
+    paths[name] = [file.replace(/^\.\/lib\//, "src/").replace(/\.js$/, ".ts")];
+  }
+  return paths;
+}
+
+/** Compiler options: the project's, plus the package's entry points mapped to src/ as users import them. */
 export function markdownCompilerOptions(root: string, options: ts.CompilerOptions): ts.CompilerOptions {
-  return {
-    ...options,
-    baseUrl: root,
-    paths: {
-      "cdktf-okta-cloudflare-access": ["src/index.ts"],
-      "cdktf-okta-cloudflare-access/lib/*": ["src/*"],
-    },
-  };
+  return { ...options, baseUrl: root, paths: entryPointPaths(root) };
 }
 
 function ancestors(file: string): string[] {

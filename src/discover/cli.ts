@@ -20,6 +20,9 @@ export type DiscoverIo = CliIo;
 
 const NAME = "cdktf-okta-access discover";
 
+/** What `discover` does, in one sentence (its help, and the list of commands). */
+export const DISCOVER_SUMMARY = "Read a hand-made Okta + Cloudflare Access setup (read-only) and write the cdktf program that adopts it.";
+
 interface Options {
   oktaOrgUrl?: string;
   oktaApiUrl?: string;
@@ -43,8 +46,7 @@ export async function main(argv: readonly string[], io: DiscoverIo = PROCESS_IO,
   };
   const program = new Command("cdktf-okta-access discover")
     .description(
-      "Read a hand-made Okta + Cloudflare Access setup (read-only) and write the cdktf program that adopts it. " +
-        "Tokens come only from the environment: OKTA_API_TOKEN (SSWS, read-only admin) and CLOUDFLARE_API_TOKEN (Access read permissions).",
+      `${DISCOVER_SUMMARY} Tokens come only from the environment: OKTA_API_TOKEN (SSWS, read-only admin) and CLOUDFLARE_API_TOKEN (Access read permissions).`,
     )
     .option("--okta-org-url <url>", "the Okta org URL, https://<org>.okta.com (env OKTA_ORG_URL)")
     .option("--account-id <id>", "the Cloudflare account id (env CLOUDFLARE_ACCOUNT_ID)")

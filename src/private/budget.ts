@@ -25,7 +25,7 @@
  */
 
 /** The meters of a budget. */
-export type Meter = "regexSteps" | "evaluationSteps" | "computedCharacters";
+export type Meter = "regexSteps" | "evaluationSteps" | "computedCharacters" | "accessSteps";
 
 /** The limits of a budget. */
 export interface BudgetLimits {
@@ -43,6 +43,12 @@ export interface BudgetLimits {
   readonly valueDepth: number;
   /** Locals whose value needs another local's, and so on: how deep. */
   readonly localsDepth: number;
+  /** Steps of the access comparison (review/access-compare.ts) in the whole run: formulas its searches visit. */
+  readonly accessSteps: number;
+  /** Steps of one search of the comparison (one application or identity provider, one direction). */
+  readonly accessStepsPerComparison: number;
+  /** Formulas one comparison may build (Access groups expanded, restricted while it searches). */
+  readonly accessFormulas: number;
 }
 
 /** The fixed part of the limits: what a review of any input may spend. */
@@ -54,13 +60,17 @@ export const BASE_LIMITS: BudgetLimits = {
   valueCharacters: 1_000_000,
   valueDepth: 256,
   localsDepth: 64,
+  accessSteps: 10_000_000,
+  accessStepsPerComparison: 2_000_000,
+  accessFormulas: 200_000,
 };
 
 /** What each byte of input adds to the run-wide limits. */
-export const LIMITS_PER_INPUT_BYTE: Readonly<Pick<BudgetLimits, "regexSteps" | "evaluationSteps" | "computedCharacters">> = {
+export const LIMITS_PER_INPUT_BYTE: Readonly<Pick<BudgetLimits, "regexSteps" | "evaluationSteps" | "computedCharacters" | "accessSteps">> = {
   regexSteps: 20,
   evaluationSteps: 10,
   computedCharacters: 4,
+  accessSteps: 30,
 };
 
 /** The limits for an input of `bytes` bytes. */
@@ -71,6 +81,7 @@ export function limitsFor(bytes: number, overrides: Partial<BudgetLimits> = {}):
     regexSteps: grow("regexSteps"),
     evaluationSteps: grow("evaluationSteps"),
     computedCharacters: grow("computedCharacters"),
+    accessSteps: grow("accessSteps"),
     ...overrides,
   };
 }
@@ -89,7 +100,7 @@ export interface Exhaustion {
 /** The work one run may still do; see the module's comment. */
 export class Budget {
   public readonly limits: BudgetLimits;
-  private readonly spent: Record<Meter, number> = { regexSteps: 0, evaluationSteps: 0, computedCharacters: 0 };
+  private readonly spent: Record<Meter, number> = { regexSteps: 0, evaluationSteps: 0, computedCharacters: 0, accessSteps: 0 };
   private readonly reached = new Map<keyof BudgetLimits, { where?: string; count: number }>();
 
   constructor(limits: Partial<BudgetLimits> = {}) {

@@ -107,3 +107,45 @@ export function withoutAdmin(host: string): string {
 export function orgHostOfAdminConsole(hostname: string): string | undefined {
   return isAdminHost(hostname) ? withoutAdmin(hostname) : undefined;
 }
+
+/** What a change of groups filter does: sends the same groups, more, fewer, or others. */
+export type FilterComparison = "same" | "broader" | "narrower" | "changed";
+
+/**
+ * Whether a new groups filter sends more groups than the old one (no filter:
+ * no groups claim). "changed" when neither holds the other, or when that
+ * cannot be told (two regexes, an expression). With `text`, the two in words.
+ */
+export function compareGroupsFilters(before: GroupsFilter | undefined, after: GroupsFilter | undefined): { result: FilterComparison; text: string } {
+  const words = (f: GroupsFilter | undefined) => (f === undefined ? "no groups claim" : describeGroupsFilter(f.type, f.filterType, f.value));
+  const text = `${words(before)} → ${words(after)}`;
+  if (before === undefined && after === undefined) return { result: "same", text };
+  if (before === undefined) return { result: "broader", text };
+  if (after === undefined) return { result: "narrower", text };
+  if (before.type === after.type && before.filterType === after.filterType && before.value === after.value) return { result: "same", text };
+  if (before.type !== "FILTER" || after.type !== "FILTER") return { result: "changed", text };
+  if (isAllGroups(after)) return { result: isAllGroups(before) ? "same" : "broader", text };
+  if (isAllGroups(before)) return { result: "narrower", text };
+  // Okta compares the literal filters case-insensitively (filterSends).
+  const a = before.value.toLowerCase();
+  const b = after.value.toLowerCase();
+  if (before.filterType === after.filterType) {
+    switch (after.filterType) {
+      case "EQUALS":
+        // The same name in another case is the same group.
+        return { result: a === b ? "same" : "changed", text };
+      case "STARTS_WITH":
+      case "CONTAINS": {
+        const holds = after.filterType === "STARTS_WITH" ? (x: string, y: string) => x.startsWith(y) : (x: string, y: string) => x.includes(y);
+        if (holds(a, b)) return { result: holds(b, a) ? "same" : "broader", text };
+        if (holds(b, a)) return { result: "narrower", text };
+        return { result: "changed", text };
+      }
+    }
+  }
+  // An exact group that the new filter still sends (a regex evaluated as Okta does): the new filter sends it and more.
+  if (before.filterType === "EQUALS") return { result: filterSends(after, before.value) === true ? "broader" : "changed", text };
+  // A prefix turned into "contains" of something it contains.
+  if (before.filterType === "STARTS_WITH" && after.filterType === "CONTAINS" && a.includes(b)) return { result: "broader", text };
+  return { result: "changed", text };
+}

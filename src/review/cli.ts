@@ -17,12 +17,15 @@ import { DEFAULT_MAX_FILE_SIZE, parseSize } from "./load";
 import { review } from "./review";
 import { LiteralSecret, scanLiteralSecrets } from "./secrets";
 
-import { CliIo, joinLines, PROCESS_IO } from "../private/cli-io";
+import { CliIo, joinLines, packageVersion, PROCESS_IO } from "../private/cli-io";
 
 /** Where the CLI writes; tests pass their own. */
 export type { CliIo };
 
 const NAME = "cdktf-okta-access";
+
+/** What `review` does, in one sentence (its help, and the list of commands). */
+export const REVIEW_SUMMARY = "Summarize identity providers, Access groups, policies and applications; diff against a base; summarize a plan.";
 
 /** Runs the CLI with arguments (without `node` and the script) and returns the exit code. */
 export function main(argv: readonly string[], io: CliIo = PROCESS_IO): number {
@@ -41,7 +44,7 @@ export function main(argv: readonly string[], io: CliIo = PROCESS_IO): number {
 
   program
     .command("review")
-    .description("Summarize identity providers, Access groups, policies and applications; diff against a base; summarize a plan.")
+    .description(REVIEW_SUMMARY)
     .argument("<dir>", "the cdktf.out directory to review (or one stack directory, or a .tf.json file)")
     .option("--base <dir>", "the base branch's cdktf.out, to show what changes")
     .option("--plan <plan.json>", "a plan from `terraform show -json plan.tfplan`, to summarize")
@@ -156,16 +159,6 @@ function fail(io: CliIo, e: unknown): number {
   io.stderr(`${NAME}: internal error: ${joinLines(message)} (set CDKTF_OKTA_ACCESS_DEBUG=1 for details)\n`);
   if (process.env.CDKTF_OKTA_ACCESS_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
   return 1;
-}
-
-function packageVersion(): string {
-  try {
-    const json: unknown = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8"));
-    const version = (json as { version?: unknown }).version;
-    return typeof version === "string" ? version : "0.0.0";
-  } catch {
-    return "0.0.0";
-  }
 }
 
 if (require.main === module) {

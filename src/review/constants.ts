@@ -21,6 +21,7 @@
 import { Budget } from "../private/budget";
 import { evaluate, Evaluated, Scope, stackScope, valueSize } from "./expressions";
 import { isObject, Json, JsonObject } from "./terraform-json";
+import { tfBool } from "./values";
 
 /** The constants a stack declares. */
 export interface StackConstants {
@@ -42,7 +43,7 @@ export function stackConstants(json: JsonObject, budget?: Budget): StackConstant
   if (isObject(json.variable)) {
     for (const [name, declaration] of Object.entries(json.variable)) {
       const d = Array.isArray(declaration) ? declaration[0] : declaration;
-      if (isObject(d) && d.default !== undefined && d.sensitive !== true) variableDefaults.set(name, d.default);
+      if (isObject(d) && d.default !== undefined && tfBool(d.sensitive) !== true) variableDefaults.set(name, d.default);
     }
   }
   return { locals, variableDefaults, scope: stackScope(json, budget) };

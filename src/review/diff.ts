@@ -9,6 +9,7 @@ import { findRenames, forceNewChanges, forceNewReferencesTo, normalizeReferences
 import { formatPath, maskAt } from "./secrets";
 import { canonical, isObject, Json, JsonObject, mapReferences } from "./terraform-json";
 import { literal } from "./text";
+import { tfBool } from "./values";
 
 /** One attribute that differs. */
 export interface AttributeChange {
@@ -137,7 +138,7 @@ function variableDeclarations(s: StackIndex, base?: StackIndex): Map<string, Jso
   const out = new Map<string, Json>();
   for (const [name, declaration] of s.variables) {
     const d = isObject(declaration) ? declaration : {};
-    const sensitive = d.sensitive === true;
+    const sensitive = tfBool(d.sensitive) === true;
     const before = base?.variables.get(name);
     const changed = base !== undefined && canonical((isObject(before) ? before.default : undefined) ?? null) !== canonical(d.default ?? null);
     const shown = d.default === undefined ? null : sensitive ? (changed ? "(sensitive value, changed)" : "(sensitive value)") : d.default;

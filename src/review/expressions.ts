@@ -53,6 +53,7 @@
  */
 import { activeBudget, Budget, BudgetLimits } from "../private/budget";
 import { isObject, Json, JsonObject, own } from "./terraform-json";
+import { tfBool, tfNumber } from "./values";
 
 // ---------------------------------------------------------------------------
 // Syntax tree
@@ -829,8 +830,8 @@ export function stackScope(stackJson: JsonObject, budget: Budget = activeBudget(
     for (const name of Object.keys(group)) {
       const body = firstObject(group[name]);
       const hasDefault = body !== undefined && Object.prototype.hasOwnProperty.call(body, "default") && body.default !== null;
-      const sensitive = body !== undefined && (body.sensitive === true || body.sensitive === "true");
-      const ephemeral = body !== undefined && (body.ephemeral === true || body.ephemeral === "true");
+      const sensitive = body !== undefined && tfBool(body.sensitive) === true;
+      const ephemeral = body !== undefined && tfBool(body.ephemeral) === true;
       variables.set(name, { hasDefault, default: hasDefault ? body.default : undefined, sensitive, ephemeral });
     }
   }
@@ -1182,7 +1183,7 @@ function toTemplateString(value: Json): string | undefined {
 }
 
 function truthy(value: Json): boolean {
-  return value === true || value === "true";
+  return tfBool(value) === true;
 }
 
 /** Runs a for-loop over a known or unknown collection; `finish` makes the result of the bodies' values. */
@@ -1258,7 +1259,7 @@ function evalInner(e: Expr, ctx: Ctx): Evaluated {
     case "cond": {
       const c = evalExpr(e.c, ctx);
       if (c.known) {
-        if (typeof c.value !== "boolean" && c.value !== "true" && c.value !== "false") return failed("a condition that is not a boolean");
+        if (tfBool(c.value) === undefined) return failed("a condition that is not a boolean");
         return deadBranch(evalExpr(truthy(c.value) ? e.a : e.b, ctx), () => evalExpr(truthy(c.value) ? e.b : e.a, ctx));
       }
       return combine([evalExpr(e.a, ctx), evalExpr(e.b, ctx), unknown(c.refs, false, c.error)], false);
@@ -1441,7 +1442,7 @@ function evalBinary(op: string, l: Evaluated, r: Evaluated): Evaluated {
   }
   const a = l.value;
   const b = r.value;
-  const num = (v: Json) => (typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : undefined);
+  const num = tfNumber;
   switch (op) {
     case "==":
       return known(canonicalEqual(a, b));
@@ -1650,8 +1651,8 @@ const FUNCTIONS: ReadonlyMap<string, Fn> = new Map<string, Fn>([
   ["reverse", ([l]) => [...arr(l)].reverse()],
   ["sort", ([l]) => arr(l).map(s).sort()],
   ["tostring", ([a]) => (a === null ? null : s(a))],
-  ["tonumber", ([a]) => (a === null ? null : typeof a === "number" ? a : Number.isNaN(Number(s(a))) ? undefined : Number(s(a)))],
-  ["tobool", ([a]) => (a === null || typeof a === "boolean" ? a : a === "true" ? true : a === "false" ? false : undefined)],
+  ["tonumber", ([a]) => (a === null ? null : tfNumber(a))],
+  ["tobool", ([a]) => (a === null ? null : tfBool(a))],
   ["tolist", ([a]) => arr(a)],
   ["toset", ([a]) => distinctItems(arr(a))],
   ["tomap", ([a]) => obj(a)],

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 
 /** The kinds of findings, as `--fail-on` and the JSON output name them. */
-export type FindingKind = "secret" | "error" | "replace" | "adoption" | "remove" | "undecided" | "widen" | "narrow" | "session" | "warning" | "check";
+export type FindingKind = "secret" | "error" | "replace" | "adoption" | "remove" | "undecided" | "widen" | "narrow" | "provider" | "session" | "warning" | "check";
 
 /** What a kind means. */
 export interface FindingKindInfo {
@@ -35,11 +35,13 @@ export const FINDING_KINDS: { readonly [K in FindingKind]: FindingKindInfo } = {
   undecided: {
     rank: 3.5,
     title: "❓ Cannot tell",
-    meaning: "something the review could not decide, for example a bound of the review reached on a hostile or huge input; counts as widen for --fail-on",
+    meaning:
+      "something the review could not decide: who a change lets in when it depends on a value known only at plan time, a rule, group or policy the stack does not hold, or a bound of the review reached on a hostile or huge input; counts as widen for --fail-on",
     countsAs: "widen",
   },
-  widen: { rank: 4, title: "⚠️ Access widens", meaning: "a change that lets more people in, or for longer" },
-  narrow: { rank: 5, title: "⚠️ May lock people out", meaning: "a narrowed groups claim" },
+  widen: { rank: 4, title: "⚠️ Access widens", meaning: "a change that lets more people in, or for longer, or leaves a hostname unprotected, or an identity provider that trusts another Okta org, client or claim" },
+  narrow: { rank: 5, title: "⚠️ May lock people out", meaning: "a change that lets fewer people in, or for shorter (a narrowed groups claim, a new exclude)" },
+  provider: { rank: 5.5, title: "📦 Provider versions", meaning: "a change to required_providers: a provider's source or version constraint" },
   session: { rank: 6, title: "⏱️ Sessions", meaning: "a policy session longer than its application's, or left to the provider's 24h" },
   warning: { rank: 7, title: "⚠️ Synth warnings", meaning: "a warning the construct recorded at synth (cdktf manifest)" },
   check: { rank: 8, title: "🔎 Checks", meaning: "legal configuration that will not do what it seems to" },

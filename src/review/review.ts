@@ -5,7 +5,8 @@
  * only parses arguments and renders its result.
  */
 import { Budget, BudgetLimits, Exhaustion, limitsFor, withBudget } from "../private/budget";
-import { AccessSummary, accessSummary } from "./access-summary";
+import { AccessSummary, accessSummary } from "./access-compare";
+import { accessModel } from "./access-model";
 import { AdoptedObject, adoptedObjects, staticAdoptionWarnings } from "./adoption";
 import { checkStack } from "./checks";
 import { literal } from "./text";
@@ -14,12 +15,12 @@ import { DiffResult, diffOutputs } from "./diff";
 import { LoadedOutput, loadSynthOutput } from "./load";
 import { extractStack } from "./extract";
 import { StackReview } from "./review-model";
-import { indexStack } from "./stack-index";
+import { indexStack, StackIndex } from "./stack-index";
 import { loadPlan, PlanSummary } from "./plan";
 import { removalImpact, replacementImpact, severity } from "./resource-types";
 import { typeOfAddress } from "./terraform-json";
 import { findLiteralSecrets, LiteralSecret } from "./secrets";
-import { findWidenings } from "./widening";
+import { mayUseBelow, providerChanges } from "./provider-versions";
 
 /** Options of {@link review}. */
 export interface ReviewOptions {
@@ -27,7 +28,7 @@ export interface ReviewOptions {
   readonly base?: string;
   /** A plan from `terraform show -json`, to summarize. */
   readonly plan?: string;
-  /** Kinds of findings that make the review exit 3 (`--fail-on`). */
+  /** Kinds of findings that make the review exit 3 (`--fail-on`); `widen` includes `undecided` (cannot tell). */
   readonly failOn?: readonly FindingKind[];
   /** The largest input file read, in bytes (default 64 MiB). */
   readonly maxFileSize?: number;
@@ -100,11 +101,11 @@ function reviewLoaded(head: LoadedOutput, base: LoadedOutput | undefined, plan: 
   }
 
   let diff: DiffResult | undefined;
-  let baseStacks: StackReview[] | undefined;
+  let comparison: Parameters<typeof accessSummary>[1];
   if (base !== undefined) {
     const baseIndexes = base.stacks.map(indexStack);
-    baseStacks = baseIndexes.map(extractStack);
     const result = diffOutputs(baseIndexes, headIndexes);
+    comparison = { stacks: baseIndexes, pairs: result.pairs };
     diff = result.diff;
     for (const stack of diff.stacks) {
       if (stack.renamedFrom !== undefined) {
@@ -159,10 +160,17 @@ function reviewLoaded(head: LoadedOutput, base: LoadedOutput | undefined, plan: 
       }
     }
     for (const pair of result.pairs) {
-      for (const w of findWidenings(pair.base, pair.head, pair.headToBase)) {
-        warnings.push({ kind: w.kind, stack: w.stack, address: w.address, constructPath: w.constructPath, message: w.message, hint: w.hint });
-      }
+      warnings.push(...providerChanges(pair.base, pair.head), ...scimAdvice(pair.base, pair.head, pair.headToBase));
     }
+  }
+
+  // Who gets in: the access table and the widen / narrow / undecided findings, from one comparison.
+  const access = accessSummary(headIndexes, comparison);
+  for (const c of access.changes) {
+    warnings.push({ kind: c.kind, stack: c.stack, address: c.address, constructPath: c.constructPath, message: c.message, hint: c.hint });
+  }
+  for (const index of headIndexes) {
+    for (const n of accessModel(index).notes) warnings.push({ kind: "check", stack: index.name, address: n.address, constructPath: index.byAddress.get(n.address)?.constructPath, message: n.message });
   }
 
   if (plan !== undefined) {
@@ -197,8 +205,7 @@ function reviewLoaded(head: LoadedOutput, base: LoadedOutput | undefined, plan: 
     }
   }
   for (const c of checks) warnings.push({ kind: c.kind ?? "check", stack: c.stack, address: c.address, constructPath: c.constructPath, message: c.message });
-  // The access summary reads the model too: computed before the bounds are read.
-  const access = accessSummary(stacks, baseStacks);
+  // Read last: every evaluation, regex match and comparison above spends from the budget.
   const bounds = budget.exhausted;
   for (const b of bounds) warnings.push(boundFinding(b));
 
@@ -231,6 +238,9 @@ const BOUND_WORDS: { readonly [limit in keyof BudgetLimits]: (n: string) => stri
   valueCharacters: (n) => `a value computed from locals and variables exceeds ${n} characters`,
   valueDepth: (n) => `a value computed from locals and variables is nested more than ${n} levels deep`,
   localsDepth: (n) => `local values need each other more than ${n} deep`,
+  accessSteps: (n) => `comparing who gets in, before and after, took more than ${n} steps in this review`,
+  accessStepsPerComparison: (n) => `comparing who gets in to one application took more than ${n} steps`,
+  accessFormulas: (n) => `the rules of one application needed more than ${n} formulas`,
 };
 
 /**
@@ -257,4 +267,28 @@ export function moveHint(constructPath: string | undefined, previousAddress: str
   const where = constructPath !== undefined ? ` on the resource at ${literal(constructPath)}` : "";
   const reach = child !== undefined ? ` (its construct's ${literal(`node.findChild("${child}")`)} reaches it when no attribute exposes it)` : "";
   return `Keep the old construct id, or declare the move${where}: ${literal(`moveFromId("${previousAddress}")`)}${reach}, which writes a Terraform moved block. Do it for every resource the rename affects: each has its own warning.`;
+}
+
+/**
+ * SCIM turned on for an identity provider the base already had: cloudflare
+ * provider releases before 5.20.0 fail that apply with "inconsistent result".
+ * Only when the head's constraint admits such a release.
+ */
+function scimAdvice(base: StackIndex, head: StackIndex, headToBase: ReadonlyMap<string, string>): FindingInput[] {
+  if (!mayUseBelow(head, "cloudflare/cloudflare", "5.20.0")) return [];
+  const before = accessModel(base).idps;
+  const found: FindingInput[] = [];
+  for (const idp of accessModel(head, headToBase).idps.values()) {
+    const was = before.get(idp.key);
+    if (was === undefined || was.scim || !idp.scim) continue;
+    found.push({
+      kind: "check",
+      stack: head.name,
+      address: idp.address,
+      constructPath: idp.constructPath,
+      message: `SCIM is added to the existing identity provider ${literal(idp.name)}: cloudflare provider releases before 5.20.0, which this stack's version constraint admits, fail this apply with "Provider produced inconsistent result after apply"`,
+      hint: "Apply in two steps: turn SCIM on in the Cloudflare dashboard (Zero Trust → Settings → Authentication → the IdP → SCIM) and import or refresh, or create a new identity provider with SCIM and switch applications to it; or require cloudflare provider 5.20.0 or later.",
+    });
+  }
+  return found;
 }

@@ -21,14 +21,6 @@ export function str(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-/** A boolean value (also the strings "true"/"false" hand-written JSON may hold), or undefined. */
-export function bool(value: unknown): boolean | undefined {
-  if (typeof value === "boolean") return value;
-  if (value === "true") return true;
-  if (value === "false") return false;
-  return undefined;
-}
-
 /** A list: an array as is, a single value as a one-element list, nothing as []. */
 export function list(value: unknown): Json[] {
   if (value === undefined || value === null) return [];

@@ -375,6 +375,49 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     build: (bytes) => accessGroups(bytes, (i) => [{ group: { id: `\${cloudflare_zero_trust_access_group.g${i + 1}.id}` } }, okta(`team-${i}`)]),
   },
   {
+    name: "access-groups-all-include-each-other-compared",
+    attacks: "Access groups that all include each other (cycles on every path), compared base to head: the comparison expands along each path",
+    build: (bytes) => {
+      const make = (extra: Json[]): JsonObject => {
+        // n groups with n - 1 references each: n² references of about 60 bytes.
+        const n = Math.max(2, Math.floor(Math.sqrt(bytes / 62)));
+        const groups: JsonObject = {};
+        for (let i = 0; i < n; i++) {
+          const include: Json[] = [];
+          for (let j = 0; j < n; j++) if (j !== i) include.push({ group: { id: `\${cloudflare_zero_trust_access_group.c${j}.id}` } });
+          groups[`c${i}`] = { account_id: "a", name: `C${i}`, include: i === 1 ? [...include, ...extra] : include };
+        }
+        return accessStack({
+          resource: {
+            cloudflare_zero_trust_access_group: groups,
+            cloudflare_zero_trust_access_policy: { allow: { account_id: "a", name: "Allow", decision: "allow", include: [{ group: { id: "${cloudflare_zero_trust_access_group.c0.id}" } }], session_duration: "8h" } },
+          },
+        });
+      };
+      return { base: make([]), head: make([okta("eng-newcomers")]) };
+    },
+  },
+  {
+    name: "access-compare-many-applications",
+    attacks: "as many applications as fit, each behind a chain of nested Access groups, every one of them widened by one member added at the bottom of the chain",
+    build: (bytes) => {
+      const make = (extra: Json[]): JsonObject => {
+        const groups: JsonObject = {};
+        for (let g = 0; g < 40; g++) {
+          groups[`n${g}`] = { account_id: "a", name: `N${g}`, include: [okta(`eng-${g}`), ...(g > 0 ? [{ group: { id: `\${cloudflare_zero_trust_access_group.n${g - 1}.id}` } }] : extra)], exclude: [okta(`eng-x${g}`)] };
+        }
+        const policies: JsonObject = {};
+        const apps: JsonObject = {};
+        for (let i = 0; sizeOf(policies) + sizeOf(apps) + sizeOf(groups) < bytes * 0.9; i++) {
+          policies[`p${i}`] = { account_id: "a", name: `P${i}`, decision: "allow", include: [{ group: { id: `\${cloudflare_zero_trust_access_group.n${i % 40}.id}` } }, okta(`eng-own-${i}`)], exclude: [okta("eng-contractors")], session_duration: "8h" };
+          apps[`a${i}`] = { account_id: "a", name: `A${i}`, domain: `a${i}.acme.com`, allowed_idps: [IDP_REF], policies: [{ id: `\${cloudflare_zero_trust_access_policy.p${i}.id}`, precedence: 1 }] };
+        }
+        return accessStack({ resource: { cloudflare_zero_trust_access_group: groups, cloudflare_zero_trust_access_policy: policies, cloudflare_zero_trust_access_application: apps } });
+      };
+      return { base: make([]), head: make([okta("eng-newcomers")]) };
+    },
+  },
+  {
     name: "huge-rule-lists",
     attacks: "one policy with thousands of include rules, an application with thousands of hostnames, a groups claim with thousands of claims",
     build: (bytes) => {

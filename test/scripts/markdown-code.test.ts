@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
-import { checkMarkdownCode, extractBlocks, FRAGMENTS, MARKDOWN_EXCLUDE, prepareMarkdownCode, type Fragment } from "../../scripts/markdown-code";
+import { checkMarkdownCode, entryPointPaths, extractBlocks, FRAGMENTS, MARKDOWN_EXCLUDE, prepareMarkdownCode, type Fragment } from "../../scripts/markdown-code";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 // The Markdown files npm run typecheck compiles the blocks of.
@@ -112,6 +112,11 @@ describe("checkMarkdownCode: the blocks compile against the package's sources", 
     'const { review } = require("cdktf-okta-cloudflare-access/lib/review");',
     'review(42);',
     "```",
+    "A private module, which package.json's exports do not offer:",
+    "```ts",
+    'import { invalid } from "cdktf-okta-cloudflare-access/lib/private/validation";',
+    'invalid("a", "b", "c", 1);',
+    "```",
   ].join("\n");
   const main = { "../main": 'export { TerraformStack as MyStack } from "cdktf";' };
   const fragments: Fragment[] = [
@@ -142,7 +147,20 @@ describe("checkMarkdownCode: the blocks compile against the package's sources", 
     expect(problems).toContainEqual(expect.stringMatching(/^DOC\.md:37:8 - error TS2345: Argument of type 'number' is not assignable to parameter of type 'string'/));
   });
 
+  test("a private module cannot be imported: only the entry points of package.json's exports resolve", () => {
+    expect(problems).toContainEqual(expect.stringMatching(/^DOC\.md:41:25 - error TS2307: Cannot find module 'cdktf-okta-cloudflare-access\/lib\/private\/validation'/));
+  });
+
   test("and nothing else is reported", () => {
-    expect(problems).toHaveLength(4);
+    expect(problems).toHaveLength(5);
+  });
+});
+
+describe("entryPointPaths", () => {
+  test("maps the package and each exported lib/ subpath to its source, and nothing else", () => {
+    expect(entryPointPaths(ROOT)).toEqual({
+      "cdktf-okta-cloudflare-access": ["src/index.ts"],
+      "cdktf-okta-cloudflare-access/lib/review": ["src/review/index.ts"],
+    });
   });
 });
