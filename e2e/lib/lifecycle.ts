@@ -130,8 +130,9 @@ export function describeLifecycle(spec: ExampleSpec): void {
       r.tf = new TerraformDir(stackDir, r.binary, r.env, suite);
     });
 
-    test("init (offline, from the mirror), then validate", async () => {
+    test("init (offline, from the pair's mirror) selects exactly the pair's versions, then validate", async () => {
       await step(suite, "init", () => r.tf.init());
+      expect(await r.tf.providerSelections()).toEqual({ okta: r.pair.okta, cloudflare: r.pair.cloudflare });
       const validation = await step(suite, "validate", () => r.tf.validate());
       const tfJson = JSON.parse(readFileSync(join(r.tf.dir, "cdk.tf.json"), "utf8"));
       expect(validation.diagnostics.map(diagnosticLine).sort()).toEqual(expectedDiagnostics(tfJson, r.pair));
@@ -156,6 +157,9 @@ export function describeLifecycle(spec: ExampleSpec): void {
     test("the emulators hold what the configuration says", async () => {
       r.deployed = await observe(r);
       spec.assertDeployed(r.deployed);
+      // The Okta provider names its version in every User-Agent: the pair's binary did the work.
+      const agents = new Set(r.deployed.requests.okta.map((q) => /okta-terraform\/[0-9.]+/.exec(q.headers["user-agent"] ?? "")?.[0]));
+      expect([...agents]).toEqual([`okta-terraform/${r.pair.okta}`]);
     });
 
     test("what the providers sent keeps every Cloudflare answer within Cloudflare's API model", () => {

@@ -59,6 +59,13 @@ export class TerraformDir {
     return JSON.parse(r.stdout);
   }
 
+  /** The provider versions `terraform init` selected here, by name: `{ okta: "6.12.0", cloudflare: "5.22.0" }` (terraform version -json). */
+  public async providerSelections(): Promise<Record<string, string>> {
+    const r = await this.tf(["version", "-json"]);
+    const selections: Record<string, string> = JSON.parse(r.stdout).provider_selections ?? {};
+    return Object.fromEntries(Object.entries(selections).map(([source, version]) => [source.split("/").pop() ?? source, version]));
+  }
+
   /** The state as JSON (terraform show -json). */
   public async state(): Promise<any> {
     const r = await this.tf(["show", "-json", "-no-color"]);

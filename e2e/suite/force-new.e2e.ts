@@ -142,6 +142,7 @@ describe(`[${pairLabel(currentPair())}] the review's force-new table against the
 
   test("the stack applies, with every type of the table this provider has", async () => {
     await step(SUITE, "init", () => tf.init());
+    expect(await tf.providerSelections()).toEqual({ okta: pair.okta, cloudflare: pair.cloudflare });
     schemas = await step(SUITE, "providers schema", () => tf.providerSchemas());
     await step(SUITE, "apply", () => tf.apply());
     const { exitCode } = await step(SUITE, "re-plan", () => tf.plan("replan.tfplan"));
