@@ -27,6 +27,7 @@
 # Environment:
 #   CDKTF_OKTA_PROVIDER_CACHE  binary cache (default ~/.cache/cdktf-okta-cloudflare-access/bin)
 #   E2E_PAIRS                  the pairs to prepare, e.g. "new" (default "old new")
+#   E2E_OUTPUT_DIR             where the mirrors, CLI configs and providers.env go (default .e2e; the suite reads .e2e)
 #   E2E_USE_REGISTRY=1         skip 1 and 2: terraform init downloads from the registry
 #   TERRAFORM_BINARY_NAME      use this binary instead of looking for one
 #
@@ -39,7 +40,7 @@ cd "$(dirname "$0")/.."
 ROOT="$PWD"
 
 CACHE="${CDKTF_OKTA_PROVIDER_CACHE:-$HOME/.cache/cdktf-okta-cloudflare-access/bin}"
-E2E_DIR="$ROOT/.e2e"
+E2E_DIR="${E2E_OUTPUT_DIR:-$ROOT/.e2e}"
 MIRROR_ROOT="$E2E_DIR/mirror"
 CLI_CONFIG="$E2E_DIR/terraform.rc"
 ENV_FILE="$E2E_DIR/providers.env"
