@@ -6,9 +6,8 @@
 #
 # 1. Providers: both ends of the supported range, as two pairs that the suite
 #    runs separately:
-#      old = okta/okta 4.20.0 + cloudflare/cloudflare 5.14.0 (the versions
-#            @cdktf/provider-okta 14.1.1 and @cdktf/provider-cloudflare 13.9.1
-#            are generated for)
+#      old = okta/okta 4.20.0 + cloudflare/cloudflare 5.14.0 (the oldest
+#            versions the library supports)
 #      new = okta/okta 6.12.0 + cloudflare/cloudflare 5.22.0
 #    Binaries already in the cache are reused; otherwise
 #    `go install <module>@<commit>` builds them into the cache (the release
