@@ -58,10 +58,14 @@ export function sensitivePositions(schemas: ProviderSchemas, versions: Record<st
   return { providers: versions, positions: out };
 }
 
-/** The provider versions the project pins: scripts/providers.sh, the one place that names them with their commits. */
+/**
+ * The provider versions the project's bindings are generated for:
+ * scripts/providers.sh, the one place that names the versions with their
+ * commits, lists them first (the old pair's; the new pair's follow).
+ */
 export function pinnedProviderVersions(providersScript: string = readFileSync(join(__dirname, "providers.sh"), "utf8")): Record<string, string> {
   const versions: Record<string, string> = {};
-  for (const m of providersScript.matchAll(/^\s*"(\w+)\|[^|]+\|[0-9a-f]{40}\|([0-9.]+)"\s*$/gm)) versions[m[1]] = m[2];
+  for (const m of providersScript.matchAll(/^\s*"(\w+)\|[^|]+\|[0-9a-f]{40}\|([0-9.]+)"\s*$/gm)) versions[m[1]] ??= m[2];
   return versions;
 }
 

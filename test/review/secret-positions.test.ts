@@ -97,4 +97,14 @@ describe("sensitivePositions: what the fixture is computed from", () => {
     const script = ['PROVIDERS=(', '  "okta|github.com/okta/terraform-provider-okta|1924ec5199ea47d90fef4e4abeb602d125bab779|4.20.0"', '  "x|y|notacommit|1.0"', ")"].join("\n");
     expect(pinnedProviderVersions(script)).toEqual({ okta: "4.20.0" });
   });
+
+  test("of two versions of a provider (the old and the new pair's), the first listed is the pinned one", () => {
+    const script = [
+      "PROVIDERS=(",
+      '  "okta|github.com/okta/terraform-provider-okta|1924ec5199ea47d90fef4e4abeb602d125bab779|4.20.0"',
+      '  "okta|github.com/okta/terraform-provider-okta|e59c130b0b6e4b9f76aacbba437515cd5e95cc71|6.12.0"',
+      ")",
+    ].join("\n");
+    expect(pinnedProviderVersions(script)).toEqual({ okta: "4.20.0" });
+  });
 });
