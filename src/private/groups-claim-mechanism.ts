@@ -167,3 +167,26 @@ function removalRefusal(constraint: OktaConstraintInput): GroupsClaimRefusal {
     received: `AppGroupsClaim.REMOVE with the okta version constraint ${JSON.stringify(constraint.text)} (${constraint.from}), which allows okta ${lowest ?? "(none)"}: ${allowed}. Require okta >= ${GROUPS_CLAIM_CLEARED_FROM}`,
   };
 }
+
+/** What `discover` sees of an adopted pairing that uses a custom authorization server. */
+export interface AdoptedGroupsClaim {
+  /** Whether the live Cloudflare identity provider already signs in through the custom server. */
+  readonly identityProviderUsesServer: boolean;
+  /** Whether the live Okta app has an app-level groups claim. */
+  readonly appHasClaim: boolean;
+}
+
+/**
+ * Whether an adoption with `authorizationServerId` can remove the app-level
+ * claim in its first apply (`appGroupsClaim: REMOVE`) instead of keeping it
+ * for phase 1: when no sign-in depends on it, because Cloudflare already uses
+ * the custom server, or because the app has no claim to lose.
+ */
+export function adoptionCanRemoveAppClaim(adopted: AdoptedGroupsClaim): boolean {
+  return adopted.identityProviderUsesServer || !adopted.appHasClaim;
+}
+
+/** The okta constraint a program needs for `appGroupsClaim: REMOVE`: from 6.6.0 to the newest supported version. */
+export function removalConstraint(newest: string): string {
+  return `>= ${GROUPS_CLAIM_CLEARED_FROM}, <= ${newest}`;
+}

@@ -4,12 +4,14 @@
  * the pure function: no cdktf.
  */
 import {
+  adoptionCanRemoveAppClaim,
   AppGroupsClaimChoice,
   constraintClearsAppClaim,
   GROUPS_CLAIM_CLEARED_FROM,
   groupsClaimMechanism,
   lowestOktaAllowed,
   OktaConstraintInput,
+  removalConstraint,
 } from "../../src/private/groups-claim-mechanism";
 import { SUPPORTED } from "../../src/private/provider-versions";
 
@@ -137,5 +139,22 @@ describe("a custom authorization server: the server's claim, and the app's claim
 
   test("REMOVE with a malformed constraint is refused without throwing", () => {
     expect(decide(true, false, "REMOVE", c("=> 6.6")).refusal?.received).toContain("an invalid constraint");
+  });
+});
+
+describe("adoption: when the first apply may remove the app's claim", () => {
+  test.each([
+    [true, true, true],
+    [true, false, true],
+    [false, false, true],
+    [false, true, false],
+  ])("identity provider on the server %j, app has a claim %j: %j", (identityProviderUsesServer, appHasClaim, removes) => {
+    expect(adoptionCanRemoveAppClaim({ identityProviderUsesServer, appHasClaim })).toBe(removes);
+  });
+
+  test("the constraint a program writes for REMOVE is one the rule accepts", () => {
+    const text = removalConstraint(SUPPORTED.okta.newest);
+    expect(text).toBe(">= 6.6.0, <= 6.12.0");
+    expect(decide(true, true, "REMOVE", c(text)).refusal).toBeUndefined();
   });
 });
