@@ -17,6 +17,9 @@
  * - Phase 2: okta 6.12.0 removes the app's claim with REMOVE (only that
  *   change; no gap; the claim is gone; the next plan is empty); okta 4.20.0
  *   refuses REMOVE at construction, naming both versions.
+ * - A failed server claim (both pairs): Cloudflare stays on the org server
+ *   (depends_on; without it the identity provider switched to a server with
+ *   no claim, verified by removing it), and the next apply completes the move.
  * - Negative control (okta >= 6.6.0): REMOVE in the first apply. The journal
  *   shows sign-ins without groups between the app's clear and the identity
  *   provider's switch (the checker can fail), and `review` reports the change
@@ -201,6 +204,35 @@ describe.each([
       );
     });
   }
+});
+
+describe(`[${pairLabel(pair)}] phase 1 when the server claim cannot be created`, () => {
+  const m = new Migration("groups-claim-failed-claim");
+
+  beforeAll(() => m.start());
+  afterAll(async () => {
+    if (m.dir && m.emulators) await m.emulators.saveLog(m.dir);
+    await m.emulators?.stop();
+  });
+
+  test("Cloudflare is not switched to a server without the claim (depends_on); the next apply completes the move; no gap", async () => {
+    m.synth({ server: true });
+    const tf = m.terraform();
+    await step(m.suite, "init", () => tf.init());
+    await m.emulators.resetJournal();
+    // The okta provider does not retry a 503 through http_proxy (faults.e2e.ts): the claim's creation fails.
+    await m.emulators.setFaults({ okta: { scripted: [{ match: `^POST /api/v1/authorizationServers/${m.server}/claims$`, status: 503 }] } });
+    const failed = await step(m.suite, "apply (claim fails)", () => tf.apply(undefined, [1]));
+    expect(failed.stderr).toMatch(/claim/i);
+    expect(groupsGaps(await m.emulators.journal(), ALICE.login, EXPECTED)).toEqual([]);
+    expect(writesTo((await m.emulators.journal()).entries, "cloudflare", "PUT", /\/identity_providers\//)).toEqual([]);
+    await m.expectSignIn("org", "app");
+
+    await step(m.suite, "apply (again)", () => tf.apply());
+    expect(groupsGaps(await m.emulators.journal(), ALICE.login, EXPECTED)).toEqual([]);
+    await m.expectSignIn(m.server, "server");
+    expect(changes((await step(m.suite, "re-plan", () => tf.plan("replan.tfplan"))).plan)).toEqual({});
+  });
 });
 
 // Older okta versions refuse REMOVE (phase 2 above): there is nothing to control.
