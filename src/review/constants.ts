@@ -10,9 +10,13 @@
  * through a variable declared `sensitive` is never substituted (its value
  * must not reach the review), nor one that depends on a resource, a data
  * source or a variable without a default. A variable may be set at plan time
- * (tfvars, environment): the review assumes its default.
+ * (tfvars, environment): the review assumes its default. Nor is a value that
+ * went through a local or variable holding a secret (named like a
+ * credential, flowing into a secret position, holding a credential by its
+ * content: `secretValueNames` in secrets.ts): the review shows the reference.
  */
 import { evaluate, Evaluated, Scope, stackScope } from "./expressions";
+import { secretValueNames } from "./secrets";
 import { isObject, Json, JsonObject } from "./terraform-json";
 
 /** The constants a stack declares. */
@@ -22,6 +26,8 @@ export interface StackConstants {
   readonly variableDefaults: ReadonlyMap<string, Json>;
   /** The evaluator's scope of the stack. */
   readonly scope: Scope;
+  /** `local.*` and `var.*` names whose values are secret: never substituted, never shown. */
+  readonly hidden: ReadonlySet<string>;
 }
 
 /** Reads the `locals` and `variable` blocks of a stack's JSON. */
@@ -38,7 +44,7 @@ export function stackConstants(json: JsonObject): StackConstants {
       if (isObject(d) && d.default !== undefined && d.sensitive !== true) variableDefaults.set(name, d.default);
     }
   }
-  return { locals, variableDefaults, scope: stackScope(json) };
+  return { locals, variableDefaults, scope: stackScope(json), hidden: secretValueNames(json) };
 }
 
 /**
@@ -49,27 +55,27 @@ export function stackConstants(json: JsonObject): StackConstants {
  * stays as written.
  */
 export function resolveConstants(value: Json, constants: StackConstants): Json {
-  return resolveIn(value, constants.scope, 0);
+  return resolveIn(value, constants, 0);
 }
 
 const MAX_DEPTH = 64;
 
-function resolveIn(value: Json, scope: Scope, depth: number): Json {
+function resolveIn(value: Json, constants: StackConstants, depth: number): Json {
   if (depth > MAX_DEPTH) return value;
   if (typeof value === "string") {
     if (!value.includes("${") && !value.includes("%{")) return value;
-    const evaluated = evaluate(value, scope);
-    return evaluated.known && !throughSensitive(evaluated, scope) ? evaluated.value : value;
+    const evaluated = evaluate(value, constants.scope);
+    return evaluated.known && !throughHidden(evaluated, constants.hidden) ? evaluated.value : value;
   }
-  if (Array.isArray(value)) return value.map((v) => resolveIn(v, scope, depth + 1));
+  if (Array.isArray(value)) return value.map((v) => resolveIn(v, constants, depth + 1));
   if (isObject(value)) {
     // fromEntries defines own properties: a key named "__proto__" stays data.
-    return Object.fromEntries(Object.entries(value).map(([k, v]): [string, Json] => [k, resolveIn(v, scope, depth + 1)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]): [string, Json] => [k, resolveIn(v, constants, depth + 1)]));
   }
   return value;
 }
 
-/** A known value that came through a sensitive variable is never substituted (the evaluator lists the names it went through in `via`). */
-function throughSensitive(evaluated: Evaluated, scope: Scope): boolean {
-  return evaluated.via.some((name) => name.startsWith("var.") && scope.variables.get(name.slice(4))?.sensitive === true);
+/** A known value that came through a secret local or variable is never substituted (the evaluator lists the names it went through in `via`). */
+function throughHidden(evaluated: Evaluated, hidden: ReadonlySet<string>): boolean {
+  return evaluated.via.some((name) => hidden.has(name));
 }

@@ -779,6 +779,16 @@ export interface Scope {
   readonly pending: Set<string>;
   /** Parsed templates (a stack repeats the same strings a lot). */
   readonly parsed: Map<string, TemplatePart[] | ExpressionSyntaxError>;
+  /**
+   * Bodies of the stack's resources, data sources and ephemeral resources by
+   * address (`terraform_data.x`, `data.t.n`, `ephemeral.t.n`), when the scope
+   * follows arguments (`stackScope(json, { arguments: true })`): a reference
+   * to an attribute written in the configuration (`null_resource.x.triggers.k`,
+   * `terraform_data.x.output`, which is its `input`) is that attribute's value.
+   */
+  readonly arguments?: ReadonlyMap<string, JsonObject>;
+  /** Followed arguments, evaluated (filled on demand; keyed `address.attribute`). */
+  readonly followed?: Map<string, Evaluated>;
 }
 
 /** An empty scope: every `local.*` and `var.*` is unknown. */
@@ -786,8 +796,11 @@ export function emptyScope(): Scope {
   return { locals: new Map(), variables: new Map(), cache: new Map(), pending: new Set(), parsed: new Map() };
 }
 
-/** The scope of one stack's Terraform JSON: its `locals` and `variable` blocks. */
-export function stackScope(stackJson: JsonObject): Scope {
+/**
+ * The scope of one stack's Terraform JSON: its `locals` and `variable` blocks,
+ * and with `arguments` its resources' arguments (see {@link Scope.arguments}).
+ */
+export function stackScope(stackJson: JsonObject, options: { readonly arguments?: boolean } = {}): Scope {
   const locals = new Map<string, Json>();
   for (const block of listOfObjects(own(stackJson, "locals"))) {
     for (const name of Object.keys(block)) locals.set(name, block[name]);
@@ -803,7 +816,27 @@ export function stackScope(stackJson: JsonObject): Scope {
       variables.set(name, { hasDefault, default: hasDefault ? body.default : undefined, sensitive, ephemeral });
     }
   }
-  return { locals, variables, cache: new Map(), pending: new Set(), parsed: new Map() };
+  const scope: Scope = { locals, variables, cache: new Map(), pending: new Set(), parsed: new Map() };
+  return options.arguments === true ? { ...scope, arguments: argumentsOf(stackJson), followed: new Map() } : scope;
+}
+
+/** Resource, data source and ephemeral resource bodies by address; the first of a repeated address stands for it, as in Terraform's error. */
+function argumentsOf(stackJson: JsonObject): Map<string, JsonObject> {
+  const bodies = new Map<string, JsonObject>();
+  for (const [section, prefix] of [["resource", ""], ["data", "data."], ["ephemeral", "ephemeral."]]) {
+    for (const types of listOfObjects(own(stackJson, section))) {
+      for (const type of Object.keys(types)) {
+        for (const names of listOfObjects(types[type])) {
+          for (const name of Object.keys(names)) {
+            const body = firstObject(names[name]);
+            const address = `${prefix}${type}.${name}`;
+            if (body !== undefined && !bodies.has(address)) bodies.set(address, body);
+          }
+        }
+      }
+    }
+  }
+  return bodies;
 }
 
 function listOfObjects(value: Json | undefined): JsonObject[] {
@@ -1149,13 +1182,82 @@ function evalTraversal(base: Expr, steps: readonly Step[], ctx: Ctx): Evaluated 
     if (root === "data" || root === "ephemeral") {
       if (steps[0]?.k !== "attr" || steps[1]?.k !== "attr") return failed(`a ${root} reference without type and name`);
       const address = `${root}.${steps[0].name}.${steps[1].name}`;
-      return withIndexRefs(unknown([{ kind: root === "data" ? "data" : "ephemeral", address, attribute: firstAttr(steps.slice(2)) }], false), steps.slice(2), ctx);
+      return (
+        followArgument(address, steps.slice(2), ctx) ??
+        withIndexRefs(unknown([{ kind: root === "data" ? "data" : "ephemeral", address, attribute: firstAttr(steps.slice(2)) }], false), steps.slice(2), ctx)
+      );
     }
     if (first?.k !== "attr") return unknown([{ kind: "other", address: root }], true);
     // A resource: type.name[...].attribute
-    return withIndexRefs(unknown([{ kind: "resource", address: `${root}.${first.name}`, attribute: firstAttr(steps.slice(1)) }], false), steps.slice(1), ctx);
+    const address = `${root}.${first.name}`;
+    return followArgument(address, steps.slice(1), ctx) ?? withIndexRefs(unknown([{ kind: "resource", address, attribute: firstAttr(steps.slice(1)) }], false), steps.slice(1), ctx);
   }
   return applySteps(evalExpr(base, ctx), steps, ctx);
+}
+
+/** Meta-arguments: never attributes of the resource. */
+const META_ARGUMENTS = new Set(["count", "for_each", "depends_on", "provider", "lifecycle", "provisioner", "connection", "//"]);
+
+/**
+ * A reference to an argument written in the resource's own configuration,
+ * when the scope follows arguments: the value written there, then the rest
+ * of the traversal. `steps` follow the address: an instance key (`[0]`,
+ * `["a"]`, `[*]`) first selects one of the instances, which share the body.
+ * The path is followed through the JSON as written, where a nested block may
+ * be an object or a list of objects whichever way the reference reads it.
+ * Undefined when the path is not written there (an attribute the provider
+ * computes, such as `scim_config.secret` of a block that sets only
+ * `enabled`): the caller keeps the reference.
+ */
+function followArgument(address: string, steps: readonly Step[], ctx: Ctx): Evaluated | undefined {
+  const { arguments: bodies, followed } = ctx.scope;
+  const body = bodies?.get(address);
+  if (body === undefined || followed === undefined) return undefined;
+  const skip = steps[0]?.k === "index" || steps[0]?.k === "splat" ? 1 : 0;
+  const first = steps[skip];
+  if (first?.k !== "attr") return undefined;
+  // terraform_data's output is its input.
+  const name = address.startsWith("terraform_data.") && first.name === "output" ? "input" : first.name;
+  if (META_ARGUMENTS.has(name) || !Object.prototype.hasOwnProperty.call(body, name)) return undefined;
+  let node: Json = body[name];
+  let key = `${address}.${name}`;
+  let i = skip + 1;
+  for (; i < steps.length && (isObject(node) || Array.isArray(node)); i++) {
+    const step = steps[i];
+    const index = step.k === "index" && step.e.t === "lit" ? step.e.v : undefined;
+    if (step.k === "attr") {
+      const holder: Json | undefined = isObject(node) ? node : node.length === 1 && isObject(node[0]) ? node[0] : undefined;
+      if (!isObject(holder) || !Object.prototype.hasOwnProperty.call(holder, step.name)) return undefined;
+      node = holder[step.name];
+      key += `.${step.name}`;
+    } else if (step.k === "index" && (typeof index === "number" || typeof index === "string")) {
+      if (isObject(node)) {
+        // [0] of a block written as an object is the block.
+        if (Object.prototype.hasOwnProperty.call(node, String(index))) node = node[String(index)];
+        else if (index !== 0) return undefined;
+      } else {
+        const n = Number(index);
+        if (!Number.isInteger(n) || n < 0 || n >= node.length) return undefined;
+        node = node[n];
+      }
+      key += `[${JSON.stringify(index)}]`;
+    } else break;
+  }
+  let result = followed.get(key);
+  if (result === undefined) {
+    if (ctx.scope.pending.has(key)) return failed("a cycle between resource arguments");
+    if (ctx.scope.pending.size >= 64) return failed("resource arguments nested too deeply");
+    ctx.scope.pending.add(key);
+    try {
+      result = evaluate(node, ctx.scope);
+    } finally {
+      ctx.scope.pending.delete(key);
+    }
+    followed.set(key, result);
+  }
+  ctx.via.add(`${address}.${name}`);
+  for (const v of result.via) ctx.via.add(v);
+  return applySteps(result, steps.slice(i), ctx);
 }
 
 function firstAttr(steps: readonly Step[]): string | undefined {

@@ -7,17 +7,18 @@
 import { AccessSummary, accessSummary } from "./access-summary";
 import { AdoptedObject, adoptedObjects, staticAdoptionWarnings } from "./adoption";
 import { checkStack } from "./checks";
+import { redactDeep } from "./credentials";
 import { literal } from "./text";
 import { FINDING_KIND_ORDER, FINDING_KINDS, FindingInput, FindingKind, ReviewWarning, withId } from "./findings";
 import { DiffResult, diffOutputs } from "./diff";
 import { loadSynthOutput } from "./load";
 import { extractStack } from "./extract";
 import { StackReview } from "./review-model";
-import { indexStack } from "./stack-index";
+import { indexStack, StackIndex } from "./stack-index";
 import { loadPlan, PlanSummary } from "./plan";
 import { removalImpact, replacementImpact, severity } from "./resource-types";
 import { typeOfAddress } from "./terraform-json";
-import { findLiteralSecrets, LiteralSecret } from "./secrets";
+import { findLiteralSecrets, LiteralSecret, MASK } from "./secrets";
 import { findWidenings } from "./widening";
 
 /** Options of {@link review}. */
@@ -62,9 +63,9 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
   const limits = { maxFileSize: options.maxFileSize };
   const head = loadSynthOutput(dir, "cdktf output", limits);
   const base = options.base !== undefined ? loadSynthOutput(options.base, "--base", limits) : undefined;
-  const plan = options.plan !== undefined ? loadPlan(options.plan, limits) : undefined;
-
   const headIndexes = head.stacks.map(indexStack);
+  const plan = options.plan !== undefined ? withSecretArguments(loadPlan(options.plan, limits), headIndexes) : undefined;
+
   const stacks = headIndexes.map(extractStack);
   const checks = stacks.flatMap((s, i) => checkStack(s, headIndexes[i]));
   const literalSecrets = head.stacks.flatMap(findLiteralSecrets);
@@ -198,7 +199,25 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
   const exitCode = literalSecrets.length > 0 ? 2 : failedOn.length > 0 ? 3 : 0;
   const access = accessSummary(stacks, baseStacks);
   const adopted = head.stacks.flatMap((stack) => adoptedObjects(stack.json));
-  return { stacks, literalSecrets, warnings: identified, diff, plan, access, adopted, exitCode, failedOn };
+  // The last line of defence: a credential that some value carries by its content (a URL with a password, a private key) is shown nowhere.
+  return redactDeep({ stacks, literalSecrets, warnings: identified, diff, plan, access, adopted, exitCode, failedOn });
+}
+
+/**
+ * The plan with the arguments that flow into a secret position in the head
+ * (`terraform_data.x.input` read as a `client_secret`) masked: Terraform does
+ * not mark them sensitive, the configuration says they are secret.
+ */
+function withSecretArguments(plan: PlanSummary, stacks: readonly StackIndex[]): PlanSummary {
+  const secret = (address: string, attribute: string) => {
+    const key = `${address.replace(/\[[^\]]*\]/g, "")}.${/^[^.[]*/.exec(attribute)?.[0] ?? attribute}`;
+    return stacks.some((s) => s.constants.hidden.has(key));
+  };
+  const changes = plan.changes.map((c) => ({
+    ...c,
+    attributes: c.attributes.map((a) => (secret(c.address, a.attribute) ? { ...a, ...(a.before !== undefined ? { before: MASK } : {}), ...(a.after !== undefined ? { after: MASK } : {}) } : a)),
+  }));
+  return { ...plan, changes };
 }
 
 /** The fix for a likely rename: keep the id, or a `moveFromId` on the resource at its new construct path. */
