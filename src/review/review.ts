@@ -209,13 +209,15 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
  * not mark them sensitive, the configuration says they are secret.
  */
 function withSecretArguments(plan: PlanSummary, stacks: readonly StackIndex[]): PlanSummary {
-  const secret = (address: string, attribute: string) => {
-    const key = `${address.replace(/\[[^\]]*\]/g, "")}.${/^[^.[]*/.exec(attribute)?.[0] ?? attribute}`;
+  const secret = (address: string, type: string, attribute: string) => {
+    const top = /^[^.[]*/.exec(attribute)?.[0] ?? attribute;
+    // terraform_data's output is its input.
+    const key = `${address.replace(/\[[^\]]*\]/g, "")}.${type === "terraform_data" && top === "output" ? "input" : top}`;
     return stacks.some((s) => s.constants.hidden.has(key));
   };
   const changes = plan.changes.map((c) => ({
     ...c,
-    attributes: c.attributes.map((a) => (secret(c.address, a.attribute) ? { ...a, ...(a.before !== undefined ? { before: MASK } : {}), ...(a.after !== undefined ? { after: MASK } : {}) } : a)),
+    attributes: c.attributes.map((a) => (secret(c.address, c.type, a.attribute) ? { ...a, ...(a.before !== undefined ? { before: MASK } : {}), ...(a.after !== undefined ? { after: MASK } : {}) } : a)),
   }));
   return { ...plan, changes };
 }

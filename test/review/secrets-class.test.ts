@@ -333,6 +333,56 @@ describe("secret values in the configuration diff and in the resources the revie
   });
 });
 
+describe("secret values in a plan and in error messages", () => {
+  test("a plan's change to an argument that flows into a secret position is masked, though Terraform does not mark it", () => {
+    const head = handWrittenIdp((j) => {
+      j.resource.terraform_data = { l: { input: SECRET } };
+      j.resource[IDP].okta.config.client_secret = "${terraform_data.l.output}";
+    });
+    const plan = {
+      format_version: "1.2",
+      terraform_version: "1.11.4",
+      resource_changes: [
+        {
+          address: "terraform_data.l",
+          mode: "managed",
+          type: "terraform_data",
+          name: "l",
+          change: { actions: ["update"], before: { input: "0ld-S3cret-9", id: "x" }, after: { input: SECRET, output: SECRET, id: "x" }, before_sensitive: {}, after_sensitive: {}, after_unknown: {} },
+        },
+        {
+          address: "okta_app_oauth.cloudflare",
+          mode: "managed",
+          type: "okta_app_oauth",
+          name: "cloudflare",
+          change: { actions: ["update"], before: { login_uri: "https://a.example" }, after: { login_uri: `https://admin:${SECRET}@a.example` }, before_sensitive: {}, after_sensitive: {}, after_unknown: {} },
+        },
+      ],
+    };
+    const planFile = writeStackFile(plan, "plan.json");
+    for (const format of ["markdown", "json"]) {
+      const r = run("review", writeStackFile(head), "--plan", planFile, "--format", format);
+      expect(r.code).toBe(2);
+      expect(r.stdout + r.stderr).not.toMatch(/S3cretV4lue|0ld-S3cret/);
+      if (format === "json") {
+        const changes = JSON.parse(r.stdout).plan.changes;
+        expect(changes.find((c: any) => c.address === "terraform_data.l").attributes).toEqual([
+          { attribute: "input", before: "(sensitive)", after: "(sensitive)", forcesReplacement: false },
+          { attribute: "output", after: "(sensitive)", forcesReplacement: false },
+        ]);
+        expect(changes.find((c: any) => c.address === "okta_app_oauth.cloudflare").attributes[0].after).toBe("https://(sensitive)@a.example");
+      }
+    }
+  });
+
+  test("an error message that would quote a credential in a path redacts it", () => {
+    const r = run("review", `/nonexistent/https://user:${SECRET}@host/cdktf.out`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("https://(sensitive)@host");
+    expect(r.stderr).not.toContain(SECRET);
+  });
+});
+
 describe("generated: hostile values under generated credential names in every block are never printed", () => {
   /** Hostile text around a unique core of letters and digits that the output must never hold (escaping leaves letters and digits alone). */
   const hostile = fc
