@@ -4,6 +4,7 @@
  * Secret values are masked; references are shown, since they are not secrets.
  */
 import microdiff from "microdiff";
+import { isPureReference } from "./expressions";
 import { StackIndex, TfResource } from "./stack-index";
 import { findRenames, forceNewChanges, forceNewReferencesTo, normalizeReferences } from "./replacement";
 import { formatPath, HIDDEN, HIDDEN_CHANGED, maskAt } from "./secrets";
@@ -136,13 +137,15 @@ function diffConfig(base: StackIndex, head: StackIndex): ConfigChange[] {
  * whether it differs from the base's.
  */
 function hiddenLocals(base: StackIndex, head: StackIndex): [Map<string, Json>, Map<string, Json>] {
-  const hidden = (name: string) => base.constants.hidden.has(`local.${name}`) || head.constants.hidden.has(`local.${name}`);
+  // A reference alone is no secret: shown, as in a secret position.
+  const hidden = (name: string, value: Json) =>
+    (base.constants.hidden.has(`local.${name}`) || head.constants.hidden.has(`local.${name}`)) && !(typeof value === "string" && value.length <= 2000 && isPureReference(value));
   const before = new Map<string, Json>();
   const after = new Map<string, Json>();
-  for (const [name, value] of base.constants.locals) before.set(name, hidden(name) ? HIDDEN : value);
+  for (const [name, value] of base.constants.locals) before.set(name, hidden(name, value) ? HIDDEN : value);
   for (const [name, value] of head.constants.locals) {
     const changed = canonical(base.constants.locals.get(name) ?? null) !== canonical(value);
-    after.set(name, hidden(name) ? (changed ? HIDDEN_CHANGED : HIDDEN) : value);
+    after.set(name, hidden(name, value) ? (changed ? HIDDEN_CHANGED : HIDDEN) : value);
   }
   return [before, after];
 }

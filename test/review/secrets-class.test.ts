@@ -301,6 +301,13 @@ describe("secret values in the configuration diff and in the resources the revie
     expect(markdown.stdout + json.stdout).not.toMatch(/S3cretV4lue|0ld-S3cret/);
   });
 
+  test("a credential-named local holding a reference alone is shown: a reference is no secret", () => {
+    const [, json] = reviewBoth(handWrittenIdp((j) => (j.locals = { okta_token: "${data.vault_kv_secret_v2.okta.data.token}" })), handWrittenIdp((j) => (j.locals = { okta_token: "${var.t}" })));
+    expect(json.code).toBe(0);
+    const local = JSON.parse(json.stdout).diff.stacks[0].configChanges.find((c: any) => c.name === "okta_token");
+    expect(local.attributes[0]).toMatchObject({ before: "${var.t}", after: "${data.vault_kv_secret_v2.okta.data.token}" });
+  });
+
   test("a local that flows into a secret position, whatever its name, is masked in the diff and never substituted into a resource", () => {
     const head = handWrittenIdp((j) => {
       j.locals = { material: SECRET };
