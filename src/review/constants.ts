@@ -26,7 +26,11 @@ export interface StackConstants {
   readonly variableDefaults: ReadonlyMap<string, Json>;
   /** The evaluator's scope of the stack. */
   readonly scope: Scope;
-  /** `local.*` and `var.*` names whose values are secret: never substituted, never shown. */
+  /**
+   * `local.*` and `var.*` names whose values are secret (never substituted,
+   * never shown), and the `type.name.attribute` arguments that flow into a
+   * secret position (masked in diffs and plans).
+   */
   readonly hidden: ReadonlySet<string>;
 }
 

@@ -7,7 +7,9 @@
  *
  * - `stackScope(stackJson)` builds the scope of one stack: its `locals`
  *   (evaluated on demand, once, cycles detected) and its variables (default,
- *   `sensitive`).
+ *   `sensitive`); `stackScope(stackJson, { arguments: true })` also follows a
+ *   reference to an argument written in the configuration (the secret rules
+ *   use it: `terraform_data.x.output` is its `input`).
  * - `evaluate(value, scope)` evaluates any JSON value (strings are templates,
  *   objects and arrays are evaluated member by member) and returns an
  *   {@link Evaluated}:
@@ -22,7 +24,8 @@
  *       configuration may be part of the result (`"S3CRET${var.x}"`,
  *       `coalesce(var.x, "fallback")`), or when the evaluator could not tell.
  *   Both forms carry `via`: the `local.*` and `var.*` names the value went
- *   through, so a change in one of them can be reported; and `error` when a
+ *   through (and the `type.name.attribute` arguments, in a scope that follows
+ *   them), so a change in one of them can be reported; and `error` when a
  *   part could not be parsed or evaluated (then the result is unknown with
  *   `literal: true`: conservative). Error texts give positions, never input.
  * - `parseTemplate(text)` gives the syntax tree of a JSON string (throws
@@ -1257,7 +1260,9 @@ function followArgument(address: string, steps: readonly Step[], ctx: Ctx): Eval
   }
   ctx.via.add(`${address}.${name}`);
   for (const v of result.via) ctx.via.add(v);
-  return applySteps(result, steps.slice(i), ctx);
+  const value = applySteps(result, steps.slice(i), ctx);
+  // `[*]` over the instances: a list of each one's value, all of them this one.
+  return steps[0]?.k === "splat" && value.known ? known([value.value]) : value;
 }
 
 function firstAttr(steps: readonly Step[]): string | undefined {
