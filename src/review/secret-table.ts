@@ -18,11 +18,10 @@
 /**
  * Attributes the providers' schemas mark sensitive (`Sensitive: true`), as
  * dotted paths without list indexes, by block kind (`okta_app_oauth`,
- * `data.okta_app_oauth`): the union over the supported version pairs.
- * Cloudflare types are `cloudflare_<name>` with the helper below; a type's
- * data source (`data.cloudflare_<name>`) and plural list data source
- * (`data.cloudflare_<name>s`, under `result`) repeat its secrets where the
- * schemas say so.
+ * `data.okta_app_oauth`, a list data source's `result.*`): the union over the
+ * supported version pairs, each entry exactly as a schema has it (a data
+ * source does not always repeat its resource's secrets). An entry only one
+ * pair has says which.
  */
 export const RESOURCE_SECRETS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
   // okta 4.20.0 and 6.12.0
@@ -41,77 +40,79 @@ export const RESOURCE_SECRETS: ReadonlyMap<string, readonly string[]> = new Map<
   // okta 6.12.0 only
   ["okta_app_connection", ["profile.token", "profile.settings.admin_password"]],
   ["okta_push_provider", ["configuration.apns_configuration.token_signing_key", "configuration.fcm_configuration.service_account_json.private_key"]],
-  // cloudflare 5.14.0 and 5.22.0
-  ...cloudflare("account_token", ["value"], { data: false }),
-  ...cloudflare("api_token", ["value"], { data: false }),
-  ...cloudflare("authenticated_origin_pulls", ["private_key"], { data: false, list: false }),
-  ...cloudflare("authenticated_origin_pulls_certificate", ["private_key"]),
-  ...cloudflare("calls_sfu_app", ["secret"], { data: false, list: false }),
-  ...cloudflare("calls_turn_app", ["key"], { data: false, list: false }),
-  ...cloudflare("custom_hostname", ["ssl.custom_key", "ssl.custom_cert_bundle.custom_key"]),
-  ...cloudflare("custom_ssl", ["private_key"], { data: false, list: false }),
-  ...cloudflare("dns_zone_transfers_tsig", ["secret"]),
-  ...cloudflare("hyperdrive_config", ["origin.password", "origin.access_client_secret"]),
-  ...cloudflare("logpush_job", ["ownership_challenge"], { data: false, list: false }),
-  ...cloudflare("magic_transit_connector", ["license_key"], { data: false, list: false }),
-  ...cloudflare("magic_wan_ipsec_tunnel", ["psk"], { data: false, list: false }),
-  ...cloudflare("mtls_certificate", ["private_key"], { data: false, list: false }),
-  ...cloudflare("notification_policy_webhooks", ["secret"], { listName: "cloudflare_notification_policy_webhooks_list" }),
-  ...cloudflare("pages_project", pagesProjectSecrets()),
-  ...cloudflare("r2_bucket_sippy", ["source.private_key", "source.secret_access_key", "destination.secret_access_key"], { data: false, list: false }),
-  ...cloudflare("stream_key", ["jwk", "pem"], { data: false, list: false }),
-  ...cloudflare("stream_live_input", streamLiveInputSecrets(), { list: false }),
-  ...cloudflare("turnstile_widget", ["secret"], { list: false }),
-  ...cloudflare("worker_version", ["assets.jwt", "bindings.text", "bindings.key_base64", "bindings.key_jwk"]),
-  ...cloudflare("workers_script", ["assets.jwt", "bindings.text", "bindings.key_base64", "bindings.key_jwk"], { data: false, list: false }),
-  ...cloudflare("zero_trust_access_application", [
-    "saas_app.client_secret",
-    "scim_config.authentication.password",
-    "scim_config.authentication.token",
-    "scim_config.authentication.client_secret",
-  ]),
-  ...cloudflare("zero_trust_access_identity_provider", ["config.client_secret", "scim_config.secret"]),
-  ...cloudflare("zero_trust_access_service_token", ["client_secret"], { data: false, list: false }),
-  ...cloudflare("zero_trust_device_posture_integration", ["config.client_secret", "config.access_client_secret"], { data: false, list: false }),
-  ...cloudflare("zero_trust_tunnel_cloudflared", ["tunnel_secret"], { data: false, list: false }),
-  ...cloudflare("zero_trust_tunnel_warp_connector", ["tunnel_secret"], { data: false, list: false }),
+  // cloudflare 5.14.0 and 5.22.0 (each type's resource, data source and list data source together)
+  ["cloudflare_account_token", ["value"]],
+  ["cloudflare_ai_search_token", ["cf_api_key"]], // 5.22 only
+  ["cloudflare_api_token", ["value"]],
+  ["cloudflare_authenticated_origin_pulls", ["private_key"]],
+  ["cloudflare_authenticated_origin_pulls_certificate", ["private_key"]],
+  ["data.cloudflare_authenticated_origin_pulls_certificate", ["private_key"]], // 5.14 only
+  ["data.cloudflare_authenticated_origin_pulls_certificates", ["result.private_key"]], // 5.14 only
+  ["cloudflare_authenticated_origin_pulls_hostname_certificate", ["private_key"]], // 5.22 only
+  ["cloudflare_calls_sfu_app", ["secret"]],
+  ["cloudflare_calls_turn_app", ["key"]],
+  ["cloudflare_custom_hostname", ["ssl.custom_cert_bundle.custom_key", "ssl.custom_key"]],
+  ["data.cloudflare_custom_hostname", ["ssl.custom_key"]],
+  ["data.cloudflare_custom_hostnames", ["result.ssl.custom_key"]],
+  ["cloudflare_custom_ssl", ["private_key"]],
+  ["cloudflare_dns_zone_transfers_tsig", ["secret"]],
+  ["data.cloudflare_dns_zone_transfers_tsig", ["secret"]],
+  ["data.cloudflare_dns_zone_transfers_tsigs", ["result.secret"]],
+  ["cloudflare_hyperdrive_config", ["origin.access_client_secret", "origin.password"]],
+  ["data.cloudflare_hyperdrive_config", ["origin.access_client_secret", "origin.password"]],
+  ["data.cloudflare_hyperdrive_configs", ["result.origin.access_client_secret", "result.origin.password"]],
+  ["data.cloudflare_logpush_dataset_job", ["destination_conf"]], // 5.22 only
+  ["cloudflare_logpush_job", ["destination_conf", "ownership_challenge"]], // destination_conf: 5.22 only
+  ["data.cloudflare_logpush_job", ["destination_conf"]], // 5.22 only
+  ["data.cloudflare_logpush_jobs", ["result.destination_conf"]], // 5.22 only
+  ["cloudflare_logpush_ownership_challenge", ["destination_conf"]], // 5.22 only
+  ["cloudflare_magic_transit_connector", ["license_key"]],
+  ["cloudflare_magic_wan_ipsec_tunnel", ["psk"]],
+  ["cloudflare_moq_relay", ["token_publish_subscribe", "token_subscribe"]], // 5.22 only
+  ["cloudflare_mtls_certificate", ["private_key"]],
+  ["cloudflare_notification_policy_webhooks", ["secret"]],
+  ["data.cloudflare_notification_policy_webhooks", ["secret"]],
+  ["data.cloudflare_notification_policy_webhooks_list", ["result.secret"]],
+  ["cloudflare_oauth_client", ["client_secret"]], // 5.22 only
+  ["cloudflare_pages_project", ["build_config.web_analytics_token", "canonical_deployment.build_config.web_analytics_token", "canonical_deployment.env_vars.value", "deployment_configs.preview.env_vars.value", "deployment_configs.production.env_vars.value", "latest_deployment.build_config.web_analytics_token", "latest_deployment.env_vars.value"]],
+  ["data.cloudflare_pages_project", ["build_config.web_analytics_token", "canonical_deployment.build_config.web_analytics_token", "canonical_deployment.env_vars.value", "deployment_configs.preview.env_vars.value", "deployment_configs.production.env_vars.value", "latest_deployment.build_config.web_analytics_token", "latest_deployment.env_vars.value"]],
+  ["data.cloudflare_pages_projects", ["result.build_config.web_analytics_token", "result.canonical_deployment.build_config.web_analytics_token", "result.canonical_deployment.env_vars.value", "result.deployment_configs.preview.env_vars.value", "result.deployment_configs.production.env_vars.value", "result.latest_deployment.build_config.web_analytics_token", "result.latest_deployment.env_vars.value"]],
+  ["cloudflare_pipeline_sink", ["config.credentials.secret_access_key", "config.token"]], // 5.22 only
+  ["cloudflare_r2_bucket_sippy", ["destination.secret_access_key", "source.private_key", "source.secret_access_key"]],
+  ["cloudflare_secrets_store_secret", ["value"]], // 5.22 only
+  ["cloudflare_stream_key", ["jwk", "pem"]],
+  ["cloudflare_stream_live_input", ["rtmps.stream_key", "rtmps.url", "rtmps_playback.stream_key", "rtmps_playback.url", "srt.passphrase", "srt.url", "srt_playback.passphrase", "srt_playback.url", "web_rtc.url", "web_rtc_playback.url"]],
+  ["data.cloudflare_stream_live_input", ["rtmps.stream_key", "rtmps.url", "rtmps_playback.stream_key", "rtmps_playback.url", "srt.passphrase", "srt.url", "srt_playback.passphrase", "srt_playback.url", "web_rtc.url", "web_rtc_playback.url"]],
+  ["cloudflare_stream_webhook", ["secret"]], // 5.22 only
+  ["data.cloudflare_stream_webhook", ["secret"]], // 5.22 only
+  ["cloudflare_turnstile_widget", ["secret"]],
+  ["data.cloudflare_turnstile_widget", ["secret"]],
+  ["cloudflare_vulnerability_scanner_credential", ["value"]], // 5.22 only
+  ["cloudflare_worker_version", ["assets.jwt", "bindings.key_base64", "bindings.key_jwk", "bindings.text"]],
+  ["data.cloudflare_worker_version", ["assets.jwt", "bindings.key_base64", "bindings.key_jwk", "bindings.text"]],
+  ["data.cloudflare_worker_versions", ["result.assets.jwt", "result.bindings.key_base64", "result.bindings.key_jwk", "result.bindings.text"]],
+  ["cloudflare_workers_script", ["assets.jwt", "bindings.key_base64", "bindings.key_jwk", "bindings.text"]],
+  ["cloudflare_zero_trust_access_ai_controls_mcp_server", ["auth_credentials"]], // 5.22 only
+  ["cloudflare_zero_trust_access_application", ["saas_app.client_secret", "scim_config.authentication.client_secret", "scim_config.authentication.password", "scim_config.authentication.token"]],
+  ["data.cloudflare_zero_trust_access_application", ["saas_app.client_secret", "scim_config.authentication.client_secret", "scim_config.authentication.token"]],
+  ["data.cloudflare_zero_trust_access_applications", ["result.saas_app.client_secret", "result.scim_config.authentication.client_secret", "result.scim_config.authentication.token"]],
+  ["cloudflare_zero_trust_access_identity_provider", ["config.client_secret", "scim_config.secret"]],
+  ["data.cloudflare_zero_trust_access_identity_provider", ["config.client_secret", "scim_config.secret"]],
+  ["data.cloudflare_zero_trust_access_identity_providers", ["result.config.client_secret", "result.scim_config.secret"]],
+  ["cloudflare_zero_trust_access_service_token", ["client_secret"]],
+  ["cloudflare_zero_trust_device_posture_integration", ["config.access_client_secret", "config.client_key", "config.client_secret"]], // config.client_key: 5.22 only
+  ["cloudflare_zero_trust_tunnel_cloudflared", ["tunnel_secret"]],
+  ["data.cloudflare_zero_trust_tunnel_cloudflared_token", ["token"]], // 5.22 only
+  ["cloudflare_zero_trust_tunnel_warp_connector", ["tunnel_secret"]],
+  ["data.cloudflare_zero_trust_tunnel_warp_connector_token", ["token"]], // 5.22 only
 ]);
 
 /**
- * `cloudflare_<name>` with `paths`, and unless told otherwise its data source
- * with the same paths and its list data source with them under `result`.
- */
-function cloudflare(name: string, paths: readonly string[], options: { data?: boolean; list?: boolean; listName?: string } = {}): [string, readonly string[]][] {
-  const type = `cloudflare_${name}`;
-  const entries: [string, readonly string[]][] = [[type, paths]];
-  if (options.data !== false) entries.push([`data.${type}`, paths]);
-  if (options.list !== false && options.data !== false) entries.push([`data.${options.listName ?? `${type}s`}`, paths.map((p) => `result.${p}`)]);
-  return entries;
-}
-
-function pagesProjectSecrets(): string[] {
-  const deployments = ["canonical_deployment", "latest_deployment"];
-  return [
-    "build_config.web_analytics_token",
-    ...deployments.flatMap((d) => [`${d}.build_config.web_analytics_token`, `${d}.env_vars.value`]),
-    "deployment_configs.preview.env_vars.value",
-    "deployment_configs.production.env_vars.value",
-  ];
-}
-
-function streamLiveInputSecrets(): string[] {
-  return ["rtmps", "rtmps_playback", "srt", "srt_playback", "web_rtc", "web_rtc_playback"].flatMap((k) => [
-    `${k}.url`,
-    ...(k.startsWith("rtmps") ? [`${k}.stream_key`] : k.startsWith("srt") ? [`${k}.passphrase`] : []),
-  ]);
-}
-
-/**
- * Provider credentials. Neither provider marks them `sensitive` in its
- * schema, but each is a credential by its description: Okta `api_token`,
- * `access_token`, `private_key` (the OAuth 2.0 service app's key); Cloudflare
- * `api_token`, `api_key`, `api_user_service_key`. All are named like
- * credentials too; the table says so for the schema checks.
+ * Provider credentials: Okta `api_token`, `access_token`, `private_key` (the
+ * OAuth 2.0 service app's key), which no okta schema marks `sensitive`;
+ * Cloudflare `api_token`, `api_key`, `api_user_service_key`, which 5.22.0
+ * marks `sensitive` and 5.14.0 does not. Each is a credential by its
+ * description, and named like one.
  */
 export const PROVIDER_SECRETS: ReadonlyMap<string, readonly string[]> = new Map([
   ["okta", ["api_token", "access_token", "private_key"]],
@@ -150,8 +151,73 @@ export const ANY_BACKEND_SECRET: ReadonlySet<string> = new Set([...BACKEND_SECRE
 export const NOT_CREDENTIALS: readonly { readonly kinds: RegExp; readonly names: readonly string[]; readonly holds: string }[] = [
   {
     kinds: /^(data\.)?cloudflare_(zero_trust_)?access_(policy|policies|group|groups|application|applications)$/,
-    names: ["service_token", "any_valid_service_token"],
-    holds: "an Access rule that admits a service token by its id, or any valid one",
+    names: ["service_token", "any_valid_service_token", "linked_app_token"],
+    holds: "an Access rule that admits a service token or an OIDC SaaS application's token by its id, or any valid service token",
+  },
+  {
+    kinds: /^(data\.)?cloudflare_zero_trust_access_applications?$/,
+    names: ["allow_credentials", "allow_pkce_without_client_secret"],
+    holds: "a CORS or SaaS-app setting (a boolean)",
+  },
+  {
+    kinds: /^(data\.)?cloudflare_zero_trust_device_posture_rules?$/,
+    names: ["check_private_key"],
+    holds: "whether a certificate posture check requires the private key (a boolean)",
+  },
+  {
+    kinds: /^(data\.)?cloudflare_oauth_clients?$/,
+    names: ["has_rotated_secret"],
+    holds: "whether the client's secret was rotated (a boolean)",
+  },
+  {
+    kinds: /^(data\.)?cloudflare_zero_trust_dns_locations?$/,
+    names: ["require_token"],
+    holds: "whether a DNS endpoint requires a token (a boolean)",
+  },
+  {
+    kinds: /^(data\.)?cloudflare_token_validation_configs?$/,
+    names: ["credentials"],
+    holds: "the public keys that validate a JWT",
+  },
+  {
+    kinds: /^(data\.)?cloudflare_custom_pages(_list)?$/,
+    names: ["required_tokens"],
+    holds: "the placeholders a custom page must contain (::CAPTCHA_BOX::...)",
+  },
+  {
+    kinds: /^(data\.)?cloudflare_web_analytics_sites?$/,
+    names: ["site_token"],
+    holds: "the public token of the Web Analytics beacon in every page",
+  },
+  {
+    kinds: /^(data\.)?cloudflare_byo_ip_prefix(es)?$/,
+    names: ["ownership_validation_token"],
+    holds: "the token Cloudflare gives to publish as proof of owning the prefix",
+  },
+  {
+    kinds: /^(data\.)?cloudflare_organizations?$/,
+    names: ["page_token"],
+    holds: "a list's pagination cursor",
+  },
+  {
+    kinds: /^(data\.)?cloudflare_zero_trust_dlp_[a-z_]+$/,
+    names: ["secret"],
+    holds: "whether a DLP entry or dataset is secret (a boolean)",
+  },
+  {
+    kinds: /^(data\.)?cloudflare_cloudforce_one_request(s|_priority)?$/,
+    names: ["tokens", "message_tokens"],
+    holds: "a request's token counts (numbers)",
+  },
+  {
+    kinds: /^(data\.)?cloudflare_api_shield_operations?$/,
+    names: ["auth_id_tokens"],
+    holds: "how many auth ids were seen (a number)",
+  },
+  {
+    kinds: /^(data\.)?cloudflare_leaked_credential_check_rules?$/,
+    names: ["password"],
+    holds: "the ruleset expression that finds the password in a request",
   },
   {
     kinds: /^(data\.)?okta_policy_mfa(_default)?$/,
@@ -164,7 +230,7 @@ export const NOT_CREDENTIALS: readonly { readonly kinds: RegExp; readonly names:
     holds: "the lifetime of a recovery email, in minutes",
   },
   {
-    kinds: /^(data\.)?okta_app_(auto_login|basic_auth|secure_password_store)$/,
+    kinds: /^(data\.)?okta_app_(auto_login|basic_auth|secure_password_store|three_field)$/,
     names: ["reveal_password"],
     holds: "whether users may reveal the password (a boolean)",
   },
