@@ -8,10 +8,11 @@
  *   npm run bench                   full run, about 5 minutes on 2 cores
  *   npm run bench -- --runs 9       more samples per figure
  *   npm run bench -- --strict       exit 1 when a budget fails
- *   npm run bench -- --only synth   some rows: load, synth, main, review, renames, test
+ *   npm run bench -- --only synth   some rows: load, synth, main, review, renames, hostile, test
  *   npm run bench:ci                smoke: one sample each, no npm test
  *   npm run bench -- --profile      where the time goes (node --cpu-prof)
- *   npm run bench -- --write-readme full run, then the table into README.md's Performance section
+ *   npm run bench -- --write-docs   full run, then the table into docs/performance.md (only if every budget passed)
+ *   npm run bench -- --profile --write-docs   the profile table into docs/performance.md
  *
  * Budgets are reported, not enforced, unless --strict: the machine is shared
  * and a timing budget must not make CI flaky. Correctness checks (both
@@ -29,16 +30,18 @@ import { parseArgs } from "node:util";
 import { buildSync } from "esbuild";
 import markdownTable from "markdown-table";
 import { categorize } from "./profile";
-import { replaceExampleRun } from "./readme-example";
+import { DOCS_PAGE, EXAMPLE_RUN, exampleRunIntro, PROFILE, profileIntro, replaceFigures } from "./docs-figures";
 import { writeRenames } from "./workloads/renames";
 import type { SynthSample } from "./workloads/harness";
+import type { HostileSample } from "./workloads/review-hostile";
+import { HOSTILE_CASES } from "../test/hostile/corpus";
 
 const ROOT = join(__dirname, "..");
 const LIB = join(ROOT, "lib", "index.js");
 const WORK = join(ROOT, "node_modules", ".cache", "cdktf-okta-cloudflare-access-bench");
 const RESULTS = join(ROOT, "bench", "results");
 const SIZES = [1, 10, 100, 1000];
-const ROWS = ["load", "synth", "main", "review", "renames", "test"] as const;
+const ROWS = ["load", "synth", "main", "review", "renames", "hostile", "test"] as const;
 type RowName = (typeof ROWS)[number];
 
 const BUDGET = {
@@ -51,6 +54,8 @@ const BUDGET = {
   mainJobVsTsNode: 0.5, // ... against the default ts-node path
   reviewMs: 2000, // the review CLI on a 1000-IdP stack (issue 5)
   renamesMs: 2000, // the review CLI with --base, 10,000 renamed resources (issue 9)
+  hostileMs: 5000, // the review of an adversarial input of 100 KB (issue 24)
+  hostileRssMb: 512, // ... its peak RSS
   testMs: 60_000, // `npm test`
 };
 
@@ -64,7 +69,7 @@ const { values: opts } = parseArgs({
     only: { type: "string" },
     "skip-test": { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
-    "write-readme": { type: "boolean", default: false },
+    "write-docs": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -82,9 +87,10 @@ const only = new Set<RowName>(
   }),
 );
 if (opts.quick || opts["skip-test"]) only.delete("test");
-// The README's example run is a full one: every row, the default samples.
-if (opts["write-readme"] && (opts.quick || opts.profile || opts["skip-test"] || opts.only !== undefined || RUNS !== 5)) {
-  fatal("--write-readme needs a full run: no --quick, --profile, --skip-test, --only or --runs");
+// The documented example run is a full one: every row, the default samples.
+// The documented profile is one of the default samples too.
+if (opts["write-docs"] && (opts.quick || opts["skip-test"] || opts.only !== undefined || RUNS !== 5)) {
+  fatal("--write-docs needs a full run: no --quick, --skip-test, --only or --runs");
 }
 
 // ---------------------------------------------------------------- helpers
@@ -234,7 +240,7 @@ function compileWorkloads(): string[] {
   mkdirSync(WORK, { recursive: true });
   const { metafile } = buildSync({
     metafile: true,
-    entryPoints: ["module-load", "synth-construct", "synth-hand-written"].map((n) => join(__dirname, "workloads", `${n}.ts`)),
+    entryPoints: ["module-load", "synth-construct", "synth-hand-written", "review-hostile"].map((n) => join(__dirname, "workloads", `${n}.ts`)),
     outdir: WORK,
     bundle: true,
     packages: "external",
@@ -490,6 +496,40 @@ function reviewRenames(): void {
   }
 }
 
+/**
+ * The review on adversarial inputs (issue 24): issue 24's 3 KB of nested
+ * replace() locals, and the slowest of the hostile corpus at 100 KB (each
+ * case once, then the slowest one sampled), with their peak RSS.
+ */
+function reviewHostile(): void {
+  const sample = (name: string, bytes: number): HostileSample => {
+    const dir = tempDir(`hostile-${name}`);
+    try {
+      return workload<HostileSample>("review-hostile", [name, String(bytes), dir]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const hostileRow = (measure: string, label: string, samples: HostileSample[]) => {
+    const reviewMs = median(samples.map((x) => x.ms));
+    const rssMb = (median(samples.map((x) => x.maxRssKb)) * 1024) / 1e6;
+    const outputKb = Math.round(median(samples.map((x) => x.outputBytes)) / 1024);
+    row({
+      measure,
+      ours: `${ms(reviewMs)}, ${Math.round(rssMb)} MB`,
+      peer: `review ${outputKb} KB, exit ${samples[0].exitCode}`,
+      budget: `< ${BUDGET.hostileMs / 1000} s, < ${BUDGET.hostileRssMb} MB`,
+      result: judge(reviewMs < BUDGET.hostileMs && rssMb < BUDGET.hostileRssMb, label),
+    });
+  };
+  hostileRow("Review CLI: issue 24's 3 KB of nested `replace()` locals (460 MB of review, 2.7 GB before the bounds)", "hostile review, 3 KB", single("hostile review, 3 KB", () => sample("replace-3kb", 3 * 1024)));
+  const bytes = 100 * 1024;
+  const once = HOSTILE_CASES.map((c) => ({ name: c.name, ms: sample(c.name, bytes).ms }));
+  progress("hostile corpus, once each", once.length, once.length);
+  const slowest = once.reduce((a, b) => (b.ms > a.ms ? b : a));
+  hostileRow(`Review CLI: the slowest of ${once.length} adversarial 100 KB inputs (\`${slowest.name}\`)`, "hostile review, 100 KB", single(`hostile review, ${slowest.name}`, () => sample(slowest.name, bytes)));
+}
+
 function npmTest(): void {
   // No warm-up: a test run is long enough that a cold file cache does not matter.
   const samples = single("npm test", () => run("npm", ["test"], { cwd: ROOT }), RUNS, false);
@@ -553,14 +593,20 @@ function profile(): void {
     () => withTemp((o) => run(process.execPath, [join(ROOT, "scripts", "synth.js"), "basic"], { cwd: ROOT, env: userEnv({ CDKTF_OUTDIR: o }) }).ms),
   );
   const npmMs = median(npmRun.a) - median(npmRun.b);
-  const text = [
+  const figures = [
     table,
     "",
     `\`npm run\` itself adds ${ms(npmMs)} of wall time to \`node scripts/synth.js basic\` (median of ${RUNS} alternated pairs).`,
-    `Profiles: ${relative(process.cwd(), dir)}/*.cpuprofile (open in Chrome DevTools or speedscope). Machine: ${machineLine()}.`,
+    `Machine: ${machineLine()}.`,
   ].join("\n");
+  const text = `${figures}\nProfiles: ${relative(process.cwd(), dir)}/*.cpuprofile (open in Chrome DevTools or speedscope).`;
   console.log(`\n${text}\n`);
   writeFileSync(join(RESULTS, "profile.md"), `${text}\n`);
+  if (opts["write-docs"]) {
+    const page = join(ROOT, DOCS_PAGE);
+    writeFileSync(page, replaceFigures(readFileSync(page, "utf8"), PROFILE, profileIntro(new Date()), figures));
+    console.error(`bench: profile written to ${DOCS_PAGE}`);
+  }
 }
 
 function withTemp<T>(f: (dir: string) => T): T {
@@ -595,6 +641,7 @@ function main(): void {
     ["main", "Main job", mainJob],
     ["review", "Review CLI", reviewCli],
     ["renames", "Review CLI, renames", reviewRenames],
+    ["hostile", "Review CLI, hostile inputs", reviewHostile],
     ["test", "`npm test`", npmTest],
   ];
   for (const [name, title, measure] of sections) {
@@ -627,10 +674,13 @@ function main(): void {
   console.error(`bench: table written to ${relative(process.cwd(), join(RESULTS, "latest.md"))}`);
   for (const e of errors) console.error(`bench: ERROR ${e}`);
   if (errors.length) process.exit(1);
-  if (opts["write-readme"]) {
-    const readme = join(ROOT, "README.md");
-    writeFileSync(readme, replaceExampleRun(readFileSync(readme, "utf8"), text, new Date()));
-    console.error("bench: example run written to README.md (Performance)");
+  if (opts["write-docs"]) {
+    // A run that missed a budget is not an example to show: fix the miss, or
+    // run again when the machine is quieter.
+    if (failures.length) fatal(`not written to ${DOCS_PAGE}: ${failures.length} budget(s) missed (${failures.join("; ")})`);
+    const page = join(ROOT, DOCS_PAGE);
+    writeFileSync(page, replaceFigures(readFileSync(page, "utf8"), EXAMPLE_RUN, exampleRunIntro(new Date()), text));
+    console.error(`bench: example run written to ${DOCS_PAGE}`);
   }
   if (failures.length) {
     console.error(`bench: ${failures.length} budget(s) missed: ${failures.join("; ")}${opts.strict ? "" : " (reported only; --strict makes this fail)"}`);

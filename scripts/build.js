@@ -2,7 +2,7 @@
 // npm run build: jsii, with the optional `cdktn` peer dependency hidden from it.
 //
 // `cdktn` (CDK Terrain) is an optional peer dependency for npm users: an app on
-// CDK Terrain may bring it instead of cdktf (README: CDK Terrain). jsii,
+// CDK Terrain may bring it instead of cdktf (docs/cdk-terrain.md). jsii,
 // however, requires every peer dependency to be an installed jsii assembly,
 // and records each one in .jsii, from which jsii-pacmak derives the Python
 // package's requirements: Python users would be made to install cdktn next to

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// .ci/run's CDK Terrain step (README: CDK Terrain): proves that the packed
+// .ci/run's CDK Terrain step (docs/cdk-terrain.md): proves that the packed
 // package works in a cdktn 0.24.0 app with the recommended npm override.
 //
 //   npm run test:cdktn     (KEEP_CDKTN_CHECK=1 keeps the temp folder)

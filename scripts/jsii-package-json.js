@@ -1,6 +1,6 @@
 // The jsii tools (jsii, jsii-docgen's rosetta, jsii-pacmak) read package.json
 // and require every peer dependency to be an installed jsii assembly. `cdktn`
-// (CDK Terrain) is an optional peer for npm users only (README: CDK Terrain),
+// (CDK Terrain) is an optional peer for npm users only (docs/cdk-terrain.md),
 // not installed here, and must not become a requirement of the Python
 // package. runWithJsiiPackageJson runs one of those tools against a
 // package.json without the optional peers, restored byte-for-byte afterwards,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The README's Install and first stack, run literally from an empty folder
-# (issue 10): packs this checkout (scripts/pack.sh) where the README's step 1
+# The README's Install and first stack, run literally from an empty folder:
+# packs this checkout (scripts/pack.sh) where the README's step 1
 # would leave the tarball, then runs the README's own shell blocks and files
 # (extracted by scripts/readme-blocks.js) in a new temporary folder: npm init,
 # npm install from the registry and the tarball, cdktf.json, tsconfig.json,

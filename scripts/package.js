@@ -12,7 +12,13 @@
 //   API reference, the issue tracker and the changelog.
 // - the licence classifier: pacmak writes only "License :: OSI Approved" and
 //   refuses to take another "License ::" classifier from package.json
-//   (jsii.targets.python.classifiers holds the others).
+//   (jsii.targets.python.classifiers holds the others);
+// - the Python versions: jsii-pacmak 1.112 writes `python_requires="~=3.9"`
+//   and 3.9-3.11 classifiers whatever the package needs, with no setting.
+//   The jsii runtime that pip installs today (1.142.0, which the example
+//   pins) requires Python 3.10, and 3.9 is past its end of life, so the
+//   package says >=3.10 (PYTHON_REQUIRES), with a classifier for each
+//   version from there that jsii's runtime supports (CI runs 3.11).
 //
 // The working tree stays clean: everything goes under dist/ (git-ignored),
 // and pacmak is given --outdir, so it never writes a .npmignore.
@@ -27,6 +33,9 @@ const pkg = require(path.join(root, "package.json"));
 const srcDir = path.join(root, "dist", "python-src");
 const outDir = path.join(root, "dist", "python");
 const repo = pkg.repository.url.replace(/^git\+/, "").replace(/\.git$/, "");
+/** The Python versions the package supports (see above), and their classifiers. */
+const PYTHON_REQUIRES = ">=3.10";
+const PYTHON_VERSIONS = ["3.10", "3.11", "3.12", "3.13"];
 
 /**
  * @param {string} command
@@ -66,7 +75,11 @@ kwargs.url = pkg.homepage;
 /** @type {Record<string, string>} */
 const LICENCE_CLASSIFIERS = { "Apache-2.0": "License :: OSI Approved :: Apache Software License" };
 if (!LICENCE_CLASSIFIERS[pkg.license]) throw new Error(`no trove classifier known for the licence ${pkg.license}: add it to LICENCE_CLASSIFIERS`);
-kwargs.classifiers = /** @type {string[]} */ (kwargs.classifiers).filter((c) => !c.startsWith("License ::")).concat(LICENCE_CLASSIFIERS[pkg.license]);
+kwargs.classifiers = /** @type {string[]} */ (kwargs.classifiers)
+  .filter((c) => !c.startsWith("License ::") && !/^Programming Language :: Python :: 3\.\d+$/.test(c))
+  .concat(LICENCE_CLASSIFIERS[pkg.license], PYTHON_VERSIONS.map((v) => `Programming Language :: Python :: ${v}`));
+if (kwargs.python_requires !== "~=3.9") throw new Error(`jsii-pacmak wrote python_requires ${JSON.stringify(kwargs.python_requires)}, not the ~=3.9 this script replaces: check PYTHON_REQUIRES`);
+kwargs.python_requires = PYTHON_REQUIRES;
 kwargs.project_urls = {
   Source: repo,
   Documentation: `${repo}/blob/main/API.python.md`,

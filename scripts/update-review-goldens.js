@@ -8,7 +8,7 @@ require("esbuild-register/dist/node").register({ target: "node20" });
 
 const fs = require("node:fs");
 const path = require("node:path");
-const { goldenCases, renderCase, GOLDEN_DIR, README, README_SAMPLE_CASE, withReadmeSample } = require("../test/review/golden-cases");
+const { goldenCases, renderCase, GOLDEN_DIR, SAMPLE_PAGE, SAMPLE_CASE, withPageSample } = require("../test/review/golden-cases");
 
 fs.mkdirSync(GOLDEN_DIR, { recursive: true });
 const written = new Set();
@@ -19,13 +19,14 @@ for (const c of goldenCases()) {
     console.log(`wrote ${path.relative(process.cwd(), file)}`);
   }
 }
-// The README's sample review is the golden of one case.
-const sample = fs.readFileSync(path.join(GOLDEN_DIR, `${README_SAMPLE_CASE}.md`), "utf8");
-const readme = fs.readFileSync(README, "utf8");
-const updated = withReadmeSample(readme, sample);
-if (updated !== readme) {
-  fs.writeFileSync(README, updated);
-  console.log("updated the sample review in README.md");
+// docs/review.md's sample review is the golden of one case; its picture,
+// docs/review-comment.png, records the Markdown it shows (npm run screenshot:review).
+const sample = fs.readFileSync(path.join(GOLDEN_DIR, `${SAMPLE_CASE}.md`), "utf8");
+const page = fs.readFileSync(SAMPLE_PAGE, "utf8");
+const updated = withPageSample(page, sample);
+if (updated !== page) {
+  fs.writeFileSync(SAMPLE_PAGE, updated);
+  console.log(`updated the sample review in ${path.relative(process.cwd(), SAMPLE_PAGE)}; run npm run screenshot:review for its picture`);
 }
 for (const file of fs.readdirSync(GOLDEN_DIR)) {
   if (!written.has(file)) {

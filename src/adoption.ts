@@ -1,8 +1,8 @@
 /**
  * Adopting objects that already exist (made by hand or by another tool): the
  * construct synthesizes a Terraform `import` block for each resource it would
- * otherwise create, so the first plan imports instead of creating. See the
- * README, "Bring an existing setup under code".
+ * otherwise create, so the first plan imports instead of creating. See
+ * docs/adoption.md.
  */
 
 /** `adopt` of {@link OktaAccessIdentityProviderProps}. */

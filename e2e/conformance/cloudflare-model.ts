@@ -36,7 +36,7 @@ export const IDENTITY_PROVIDER: ObjectModel = {
 
 export const OKTA_CONFIG: ObjectModel = {
   source: "cloudflare-go v6.4.0 IdentityProviderAccessOktaConfig",
-  // client_secret is an input only: the API never returns it (README: the provider keeps it from state).
+  // client_secret is an input only: the API never returns it (docs/end-to-end-tests.md: the provider keeps it from state).
   fields: ["authorization_server_id", "claims", "client_id", "email_claim_name", "okta_account", "pkce_enabled", "redirect_url"],
   alwaysReturned: ["client_id", "okta_account", "redirect_url"],
   extras: {

@@ -32,7 +32,7 @@ export interface CloudflareEmulatorOptions {
 
 /**
  * Behaviours of the real API that no evidence at hand settles, each an
- * emulator option so the suites run under both (README: End-to-end tests).
+ * emulator option so the suites run under both (docs/end-to-end-tests.md).
  */
 export interface CloudflareBehaviour {
   /**

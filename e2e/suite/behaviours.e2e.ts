@@ -11,7 +11,7 @@
  * - empty strings: Cloudflare returns never-set strings as "" (unsetStrings):
  *   a perpetual diff on exactly those fields, a documented limitation.
  * - pkce_enabled dropped for okta (oktaPkceEnabled): the plan never settles
- *   (config.pkce_enabled null → true): the known risk the README names.
+ *   (config.pkce_enabled null → true): the known risk docs/end-to-end-tests.md names.
  */
 import { join } from "node:path";
 import { Emulators } from "../lib/emulators";
@@ -43,7 +43,7 @@ function changedLeaves(before: unknown, after: unknown, path = ""): { path: stri
 // null. No report shows the real API doing this for these fields (#5532 lists
 // client_secret, prompt, support_groups, redirect_url and scim_config, not
 // these), and setting "" in the construct would make the opposite case diff
-// forever, so it is a documented limitation (README: known limitations), held
+// forever, so it is a documented limitation (docs/end-to-end-tests.md: Known limitations), held
 // here to exactly these fields.
 const EMPTY_STRING_FIELDS = [
   "config.authorization_server_id",

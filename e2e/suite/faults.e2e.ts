@@ -2,7 +2,7 @@
  * Faults: the emulators answer a share of requests with 429 or a transient
  * 5xx, as the real APIs do under load. Apply must still converge, and nothing
  * may be duplicated or lost. Where a provider does not retry, the test pins
- * down what happens and how a re-run recovers (README: known limitations).
+ * down what happens and how a re-run recovers (docs/end-to-end-tests.md: Known limitations).
  */
 import { join } from "node:path";
 import type { FaultConfig } from "../emulators/http-emulator";

@@ -13,12 +13,15 @@ import { DiscoverError } from "./http";
 import { Discovery } from "./model";
 import { generateProgram, secretVariables } from "./program";
 
-import { CliIo, PROCESS_IO } from "../private/cli-io";
+import { CliIo, joinLines, PROCESS_IO } from "../private/cli-io";
 
 /** Where discover writes (the same as the review CLI's). */
 export type DiscoverIo = CliIo;
 
 const NAME = "cdktf-okta-access discover";
+
+/** What `discover` does, in one sentence (its help, and the list of commands). */
+export const DISCOVER_SUMMARY = "Read a hand-made Okta + Cloudflare Access setup (read-only) and write the cdktf program that adopts it.";
 
 interface Options {
   oktaOrgUrl?: string;
@@ -39,12 +42,11 @@ export async function main(argv: readonly string[], io: DiscoverIo = PROCESS_IO,
   const output = {
     writeOut: (text: string) => io.stdout(text),
     writeErr: (text: string) => io.stderr(text),
-    outputError: (text: string, write: (text: string) => void) => write(`${NAME}: ${text.replace(/^error: /, "").trim().replace(/\s*\n\s*/g, " ")}\n`),
+    outputError: (text: string, write: (text: string) => void) => write(`${NAME}: ${joinLines(text.replace(/^error: /, "").trim())}\n`),
   };
   const program = new Command("cdktf-okta-access discover")
     .description(
-      "Read a hand-made Okta + Cloudflare Access setup (read-only) and write the cdktf program that adopts it. " +
-        "Tokens come only from the environment: OKTA_API_TOKEN (SSWS, read-only admin) and CLOUDFLARE_API_TOKEN (Access read permissions).",
+      `${DISCOVER_SUMMARY} Tokens come only from the environment: OKTA_API_TOKEN (SSWS, read-only admin) and CLOUDFLARE_API_TOKEN (Access read permissions).`,
     )
     .option("--okta-org-url <url>", "the Okta org URL, https://<org>.okta.com (env OKTA_ORG_URL)")
     .option("--account-id <id>", "the Cloudflare account id (env CLOUDFLARE_ACCOUNT_ID)")
@@ -97,11 +99,11 @@ export async function main(argv: readonly string[], io: DiscoverIo = PROCESS_IO,
     return 0;
   } catch (e) {
     if (e instanceof DiscoverError) {
-      io.stderr(`${NAME}: ${e.message.replace(/\s*\n\s*/g, " ")}\n`);
+      io.stderr(`${NAME}: ${joinLines(e.message)}\n`);
       return 1;
     }
     const message = e instanceof Error ? e.message : String(e);
-    io.stderr(`${NAME}: internal error: ${message.replace(/\s*\n\s*/g, " ")} (set CDKTF_OKTA_ACCESS_DEBUG=1 for details)\n`);
+    io.stderr(`${NAME}: internal error: ${joinLines(message)} (set CDKTF_OKTA_ACCESS_DEBUG=1 for details)\n`);
     if (env.CDKTF_OKTA_ACCESS_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
     return 1;
   }

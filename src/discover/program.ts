@@ -120,7 +120,7 @@ export function generateProgram(d: Discovery, options: ProgramOptions = {}): str
   w("//");
   w("// Before `cdktf plan`: set each client secret variable below from the Okta admin console");
   w("// (Applications > the app > General > Client secrets), e.g. `read -rs TF_VAR_okta_client_secret; export TF_VAR_okta_client_secret`.");
-  w("// Never commit it. Read the plan: it must show only imports and in-place updates (README: Bring an existing setup under code).");
+  w("// Never commit it. Read the plan: it must show only imports and in-place updates (docs/adoption.md of cdktf-okta-cloudflare-access).");
   for (const p of planned) {
     w(`//   TF_VAR_${p.variable}: the client secret of Okta app ${note(p.pairing.oktaApp!.label)} (${note(p.pairing.oktaApp!.id)})`);
   }

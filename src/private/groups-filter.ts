@@ -5,8 +5,10 @@
  *
  * Used by the construct (GroupsClaim, synth-time warnings, validation) and by
  * the review CLI, which reads synthesized JSON and must not load cdktf: this
- * module imports nothing but the Java-regex evaluator, which imports nothing.
+ * module imports nothing but the Java-regex evaluator and its work budget,
+ * which import nothing else.
  */
+import { Budget } from "./budget";
 import { javaRegexMatches } from "./java-regex";
 
 /** A groups filter as Okta stores it (`groups_claim` of an app, or a GROUPS claim of an authorization server). */
@@ -38,12 +40,15 @@ export function looksLikePattern(filter: GroupsFilter): boolean {
 /**
  * Whether the filter sends a group of this name: true, false, or undefined
  * when it cannot be told (an expression, an unknown filter type, a regex
- * that cannot be evaluated with Java's semantics). Callers pass literal values only (no tokens, no Terraform
+ * that cannot be evaluated with Java's semantics, or not within the work
+ * budget). Callers pass literal values only (no tokens, no Terraform
  * references). Okta compares regexes with java.util.regex against the whole
  * name (`String.matches`); the literal filters are compared case-insensitively so a
- * group Okta might still send is never reported as unsent.
+ * group Okta might still send is never reported as unsent. A regex spends
+ * from `budget`, by default the review run's (`budget.ts`): all the matching
+ * of one review shares one limit.
  */
-export function filterSends(filter: GroupsFilter, groupName: string): boolean | undefined {
+export function filterSends(filter: GroupsFilter, groupName: string, budget?: Budget): boolean | undefined {
   if (filter.type === "EXPRESSION") return undefined;
   const value = filter.value.toLowerCase();
   const name = groupName.toLowerCase();
@@ -51,7 +56,7 @@ export function filterSends(filter: GroupsFilter, groupName: string): boolean | 
     case "REGEX": {
       // Okta evaluates the regex with java.util.regex against the whole name
       // (even `.*`, which Java does not let match a line terminator).
-      const matches = javaRegexMatches(filter.value, groupName);
+      const matches = javaRegexMatches(filter.value, groupName, budget);
       return matches === "unknown" ? undefined : matches;
     }
     case "STARTS_WITH":
@@ -101,4 +106,46 @@ export function withoutAdmin(host: string): string {
 /** The Okta org host for an admin-console host, or undefined when the host is not one. */
 export function orgHostOfAdminConsole(hostname: string): string | undefined {
   return isAdminHost(hostname) ? withoutAdmin(hostname) : undefined;
+}
+
+/** What a change of groups filter does: sends the same groups, more, fewer, or others. */
+export type FilterComparison = "same" | "broader" | "narrower" | "changed";
+
+/**
+ * Whether a new groups filter sends more groups than the old one (no filter:
+ * no groups claim). "changed" when neither holds the other, or when that
+ * cannot be told (two regexes, an expression). With `text`, the two in words.
+ */
+export function compareGroupsFilters(before: GroupsFilter | undefined, after: GroupsFilter | undefined): { result: FilterComparison; text: string } {
+  const words = (f: GroupsFilter | undefined) => (f === undefined ? "no groups claim" : describeGroupsFilter(f.type, f.filterType, f.value));
+  const text = `${words(before)} → ${words(after)}`;
+  if (before === undefined && after === undefined) return { result: "same", text };
+  if (before === undefined) return { result: "broader", text };
+  if (after === undefined) return { result: "narrower", text };
+  if (before.type === after.type && before.filterType === after.filterType && before.value === after.value) return { result: "same", text };
+  if (before.type !== "FILTER" || after.type !== "FILTER") return { result: "changed", text };
+  if (isAllGroups(after)) return { result: isAllGroups(before) ? "same" : "broader", text };
+  if (isAllGroups(before)) return { result: "narrower", text };
+  // Okta compares the literal filters case-insensitively (filterSends).
+  const a = before.value.toLowerCase();
+  const b = after.value.toLowerCase();
+  if (before.filterType === after.filterType) {
+    switch (after.filterType) {
+      case "EQUALS":
+        // The same name in another case is the same group.
+        return { result: a === b ? "same" : "changed", text };
+      case "STARTS_WITH":
+      case "CONTAINS": {
+        const holds = after.filterType === "STARTS_WITH" ? (x: string, y: string) => x.startsWith(y) : (x: string, y: string) => x.includes(y);
+        if (holds(a, b)) return { result: holds(b, a) ? "same" : "broader", text };
+        if (holds(b, a)) return { result: "narrower", text };
+        return { result: "changed", text };
+      }
+    }
+  }
+  // An exact group that the new filter still sends (a regex evaluated as Okta does): the new filter sends it and more.
+  if (before.filterType === "EQUALS") return { result: filterSends(after, before.value) === true ? "broader" : "changed", text };
+  // A prefix turned into "contains" of something it contains.
+  if (before.filterType === "STARTS_WITH" && after.filterType === "CONTAINS" && a.includes(b)) return { result: "broader", text };
+  return { result: "changed", text };
 }

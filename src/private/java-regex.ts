@@ -15,8 +15,13 @@
  * match with Java's semantics (`\X`, Unicode case folding, some properties,
  * a pathological backtracking), `javaRegexMatches` returns "unknown".
  *
- * Imports nothing, so the review CLI may use it too.
+ * Matching spends from a work budget (`budget.ts`): the run's, when called
+ * inside a review, so that all the matching of one review shares one limit;
+ * a match that runs out of it is "unknown", and the budget records why.
+ *
+ * Imports only the budget, which imports nothing, so the review CLI may use it too.
  */
+import { activeBudget, Budget } from "./budget";
 
 /** Whether `java.util.regex.Pattern.compile(pattern)` accepts the pattern. */
 export interface JavaRegexCheck {
@@ -39,19 +44,38 @@ export function checkJavaRegex(pattern: string): JavaRegexCheck {
 
 /**
  * `Pattern.matches(pattern, input)` with Java's semantics (the whole input
- * must match), or "unknown" when the pattern is refused, undecided, or uses
- * something this module cannot evaluate exactly.
+ * must match), or "unknown" when the pattern is refused, undecided, uses
+ * something this module cannot evaluate exactly, or costs more than the
+ * budget allows (the run's budget by default: see `budget.ts`).
  */
-export function javaRegexMatches(pattern: string, input: string): JavaMatch {
-  const parsed = parse(pattern);
+export function javaRegexMatches(pattern: string, input: string, budget: Budget = activeBudget()): JavaMatch {
+  // Parsing and reading the input are linear: their characters are steps too.
+  let parsed = PARSED.get(pattern);
+  if (!budget.spend("regexSteps", (parsed === undefined ? pattern.length : 0) + input.length)) return "unknown";
+  if (parsed === undefined) {
+    parsed = parse(pattern);
+    // A few patterns recur (one groups filter, many group names): parsed once.
+    if (pattern.length <= MAX_PARSED_LENGTH) {
+      if (PARSED.size >= MAX_PARSED) PARSED.delete(PARSED.keys().next().value!);
+      PARSED.set(pattern, parsed);
+    }
+  }
   if (parsed.error !== undefined || parsed.undecided.length > 0 || parsed.node === undefined) return "unknown";
+  const matcher = new Matcher(Array.from(input, (c) => c.codePointAt(0)!), parsed.groups, budget);
   try {
-    return new Matcher(Array.from(input, (c) => c.codePointAt(0)!), parsed.groups).matchAll(parsed.node);
+    return matcher.matchAll(parsed.node);
   } catch (e) {
     if (e instanceof Unknown) return "unknown";
     throw e;
+  } finally {
+    matcher.settle();
   }
 }
+
+/** Patterns parsed recently (a parse is pure: the same pattern, the same tree). */
+const PARSED = new Map<string, Parsed>();
+const MAX_PARSED = 64;
+const MAX_PARSED_LENGTH = 100_000;
 
 // ---------------------------------------------------------------------------
 // Syntax tree
@@ -897,8 +921,8 @@ function caseless(test: CharTest, f: Flags): CharTest {
 /** Thrown when a match cannot be evaluated with Java's semantics here. */
 class Unknown extends Error {}
 
-/** Enough for any group name; a pathological pattern is "unknown", not a hang. */
-const STEP_BUDGET = 200_000;
+/** Steps are taken from the run's budget in chunks of this many (one call per step would cost more than the step). */
+const STEP_CHUNK = 1024;
 
 const isLineTerminator = (c: number, f: Flags): boolean =>
   f.d ? c === 0x0a : c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029;
@@ -907,9 +931,15 @@ type Cont = (pos: number) => boolean;
 
 class Matcher {
   private steps = 0;
+  /** Steps already taken from the budget. */
+  private taken = 0;
   private caps: (readonly [number, number] | undefined)[];
 
-  constructor(private readonly input: number[], groups: number) {
+  constructor(
+    private readonly input: number[],
+    groups: number,
+    private readonly budget: Budget,
+  ) {
     this.caps = new Array<readonly [number, number] | undefined>(groups + 1).fill(undefined);
   }
 
@@ -917,8 +947,21 @@ class Matcher {
     return this.m(node, 0, (pos) => pos === this.input.length);
   }
 
+  /** One step: a pathological pattern is "unknown" (its own cap, or the run's budget spent), not a hang. */
   private tick(): void {
-    if (++this.steps > STEP_BUDGET) throw new Unknown();
+    if (++this.steps - this.taken < STEP_CHUNK) return;
+    if (this.steps > this.budget.limits.regexStepsPerMatch) {
+      this.budget.reach("regexStepsPerMatch");
+      throw new Unknown();
+    }
+    if (!this.budget.spend("regexSteps", this.steps - this.taken)) throw new Unknown();
+    this.taken = this.steps;
+  }
+
+  /** Takes the steps not yet taken from the budget (at the end of a match). */
+  public settle(): void {
+    if (this.steps > this.taken) this.budget.spend("regexSteps", this.steps - this.taken);
+    this.taken = this.steps;
   }
 
   private m(node: Node, pos: number, k: Cont): boolean {

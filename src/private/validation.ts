@@ -1,4 +1,5 @@
 import * as path from "node:path";
+import { editDistance } from "./edit-distance";
 import { isAdminHost, withoutAdmin } from "./groups-filter";
 import { TerraformProvider, TerraformStack, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
@@ -112,20 +113,6 @@ function kindOf(value: unknown): string {
   if (Construct.isConstruct(value)) return `a ${value.constructor.name}`;
   const type = typeof value;
   return type === "object" ? "an object" : `a ${type}`;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
 }
 
 /**

@@ -1,139 +1,105 @@
 /**
  * The Access-rule describer: include, exclude and require rules of Access
- * groups, policies and inline policies, in words, with who they admit
- * (Okta groups directly or through Access groups, everyone).
+ * groups, policies and inline policies, in words, with who they admit (Okta
+ * groups directly or through Access groups, everyone). The rules are read by
+ * atoms.ts, the same reader the access model uses, so the words and the
+ * evaluation never read a rule differently.
  */
+import { Atom } from "./atoms";
+import { atomsOf } from "./access-model";
 import { familyOf } from "./resource-types";
 import { RuleReview, RulesReview } from "./review-model";
-import { maskSecrets } from "./secrets";
 import { StackIndex } from "./stack-index";
-import { block, canonical, isObject, Json, JsonObject, list, referenceTo } from "./terraform-json";
+import { JsonObject } from "./terraform-json";
 import { display } from "./values";
+
+/** Okta groups named in the description of an Access group rule; the rest are counted (a long chain of groups must not make the review quadratic). */
+const MAX_NAMED_GROUPS = 20;
 
 /** Describes the rules of one stack. */
 export class AccessRuleDescriber {
-  private readonly idpCount: number;
+  constructor(private readonly index: StackIndex) {}
 
-  constructor(private readonly index: StackIndex) {
-    this.idpCount = index.resources.filter((r) => r.mode === "managed" && familyOf(r.type) === "cloudflareIdp").length;
-  }
-
-  public identityProviderName(value: Json | undefined): string | undefined {
-    const address = referenceTo(value);
-    const target = address !== undefined ? this.index.byAddress.get(address) : undefined;
-    if (target && familyOf(target.type) === "cloudflareIdp") return display(target.body.name) ?? target.name;
-    return undefined;
-  }
-
-  private multipleIdps(): boolean {
-    return this.idpCount > 1;
-  }
+  private readonly admitted = new Map<string, { oktaGroups: string[]; everyone: boolean }>();
 
   /** Include, exclude and require rules of an Access group, policy or inline policy. */
-  public rules(body: JsonObject, seen: Set<string> = new Set()): RulesReview {
-    const include = list(body.include).flatMap((r) => this.rule(r));
-    const exclude = list(body.exclude).flatMap((r) => this.rule(r));
-    const require = list(body.require).flatMap((r) => this.rule(r));
-    const oktaGroups: string[] = [];
-    let everyone = false;
-    for (const rule of include) {
-      if (rule.oktaGroup !== undefined && !oktaGroups.includes(rule.oktaGroup)) oktaGroups.push(rule.oktaGroup);
-      if (rule.kind === "everyone") everyone = true;
-      if (rule.kind === "group" && rule.accessGroup !== undefined && !seen.has(rule.accessGroup)) {
-        const target = this.index.byAddress.get(rule.accessGroup);
-        if (target) {
-          const nested = this.rules(target.body, new Set([...seen, rule.accessGroup]));
-          for (const g of nested.oktaGroups) if (!oktaGroups.includes(g)) oktaGroups.push(g);
-          everyone = everyone || nested.everyone;
-        }
-      }
-    }
+  public rules(body: JsonObject): RulesReview {
+    const includeAtoms = atomsOf(this.index, body.include);
+    const include = includeAtoms.map((a) => this.rule(a));
+    const exclude = atomsOf(this.index, body.exclude).map((a) => this.rule(a));
+    const require = atomsOf(this.index, body.require).map((a) => this.rule(a));
+    const { oktaGroups, everyone } = this.includes(includeAtoms, new Set());
     let admits = include.length === 0 ? "nobody (no include rule)" : include.map((r) => r.text).join(" or ");
     if (require.length > 0) admits += `; and must also match ${require.map((r) => r.text).join(" and ")}`;
     if (exclude.length > 0) admits += `; except ${exclude.map((r) => r.text).join(" or ")}`;
     return { include, exclude, require, oktaGroups, everyone, admits };
   }
 
-  private rule(rule: Json): RuleReview[] {
-    if (!isObject(rule)) return [{ kind: "expression", text: display(rule) ?? "(unknown rule)" }];
-    const found: RuleReview[] = [];
-    for (const [kind, raw] of Object.entries(rule)) {
-      if (raw === null || raw === undefined) continue;
-      const value = block(raw) ?? {};
-      found.push(this.describeRule(kind, value, raw));
-    }
-    return found;
+  private accessGroup(address: string): JsonObject | undefined {
+    const target = this.index.byAddress.get(address);
+    return target !== undefined && target.mode === "managed" && familyOf(target.type) === "accessGroup" ? target.body : undefined;
   }
 
-  private describeRule(kind: string, value: JsonObject, raw: Json): RuleReview {
-    const field = (...keys: string[]) => {
-      for (const key of keys) {
-        const v = value[key];
-        if (v !== undefined && v !== null) return list(v).map((x) => display(x) ?? "").join(", ");
+  /**
+   * Okta groups an include list admits, directly or through Access groups,
+   * and whether it admits everyone: each Access group visited once (a group
+   * reached twice, or through a cycle, adds nothing new), so a stack of
+   * groups that all include each other costs their number, not their paths.
+   */
+  private includes(include: readonly Atom[], seen: Set<string>): { oktaGroups: string[]; everyone: boolean } {
+    const names = new Set<string>();
+    let everyone = false;
+    // Depth first in the order a reader meets them, each Access group once: a chain, a diamond or a cycle costs the groups, not their paths.
+    const stack: { atoms: readonly Atom[]; next: number }[] = [{ atoms: include, next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (top.next >= top.atoms.length) {
+        stack.pop();
+        continue;
       }
-      return undefined;
-    };
-    switch (kind) {
-      case "okta": {
-        const group = field("name", "email") ?? "(unnamed)";
-        const idpValue = value.identity_provider_id ?? value.connection_id;
-        const idpName = this.identityProviderName(idpValue);
-        const via = this.multipleIdps() ? ` (IdP "${idpName ?? display(idpValue) ?? "?"}")` : "";
-        return { kind, text: `Okta group "${group}"${via}`, oktaGroup: group, identityProvider: referenceTo(idpValue) ?? display(idpValue) };
-      }
-      case "group": {
-        const id = value.id;
-        const address = referenceTo(id);
-        const target = address !== undefined ? this.index.byAddress.get(address) : undefined;
-        if (target) {
-          const nested = this.rules(target.body, new Set([target.address]));
-          const groups = nested.oktaGroups.length > 0 ? ` (${nested.oktaGroups.map((g) => `"${g}"`).join(", ")})` : "";
-          return { kind, text: `Access group "${display(target.body.name) ?? target.name}"${groups}`, accessGroup: target.address };
-        }
-        return { kind, text: `Access group ${display(id) ?? "?"}`, accessGroup: address ?? display(id) };
-      }
-      case "everyone":
-        return { kind, text: "everyone" };
-      case "email":
-        return { kind, text: `email ${field("email") ?? "?"}` };
-      case "email_domain":
-        return { kind, text: `email domain ${field("domain") ?? "?"}` };
-      case "email_list":
-        return { kind, text: `email list ${field("id") ?? "?"}` };
-      case "ip":
-        return { kind, text: `IP ${field("ip") ?? "?"}` };
-      case "ip_list":
-        return { kind, text: `IP list ${field("id") ?? "?"}` };
-      case "geo":
-        return { kind, text: `country ${field("country_code") ?? "?"}` };
-      case "service_token":
-        return { kind, text: `service token ${field("token_id") ?? "?"}` };
-      case "any_valid_service_token":
-        return { kind, text: "any valid service token" };
-      case "certificate":
-        return { kind, text: "any valid client certificate" };
-      case "common_name":
-        return { kind, text: `certificate common name ${field("common_name") ?? "?"}` };
-      case "login_method":
-        return { kind, text: `login method ${field("id") ?? "?"}` };
-      case "auth_method":
-        return { kind, text: `authentication method ${field("auth_method") ?? "?"}` };
-      case "device_posture":
-        return { kind, text: `device posture ${field("integration_uid") ?? "?"}` };
-      case "github_organization":
-        return { kind, text: `GitHub organization ${field("name") ?? "?"}${value.team !== undefined ? ` team ${field("team") ?? ""}` : ""}` };
-      case "gsuite":
-        return { kind, text: `Google group ${field("email") ?? "?"}` };
-      case "azure_ad":
-        return { kind, text: `Azure AD group ${field("id") ?? "?"}` };
-      case "saml":
-        return { kind, text: `SAML ${field("attribute_name") ?? "?"} = ${field("attribute_value") ?? "?"}` };
-      case "oidc":
-        return { kind, text: `OIDC claim ${field("claim_name") ?? "?"} = ${field("claim_value") ?? "?"}` };
-      case "external_evaluation":
-        return { kind, text: `external evaluation ${field("evaluate_url") ?? "?"}` };
-      default:
-        return { kind, text: `${kind} ${canonical(maskSecrets(raw) ?? null)}` };
+      const atom = top.atoms[top.next++];
+      if (atom.selector === "okta") names.add(atom.value ?? "(unnamed)");
+      if (atom.kind === "everyone") everyone = true;
+      if (atom.address === undefined || seen.has(atom.address)) continue;
+      seen.add(atom.address);
+      stack.push({ atoms: this.includeAtoms(atom.address), next: 0 });
     }
+    return { oktaGroups: [...names], everyone };
+  }
+
+  private readonly groupIncludes = new Map<string, readonly Atom[]>();
+
+  /** An Access group's include rules, read once. */
+  private includeAtoms(address: string): readonly Atom[] {
+    let atoms = this.groupIncludes.get(address);
+    if (atoms === undefined) this.groupIncludes.set(address, (atoms = atomsOf(this.index, this.accessGroup(address)?.include)));
+    return atoms;
+  }
+
+  /** The Okta groups an Access group admits (once per group). */
+  private admittedBy(address: string): { oktaGroups: string[]; everyone: boolean } {
+    let known = this.admitted.get(address);
+    if (known === undefined) {
+      const body = this.accessGroup(address);
+      known = body !== undefined ? this.includes(this.includeAtoms(address), new Set([address])) : { oktaGroups: [], everyone: false };
+      this.admitted.set(address, known);
+    }
+    return known;
+  }
+
+  private rule(atom: Atom): RuleReview {
+    const shown = (key: string | undefined) => (key?.startsWith("id:") ? key.slice(3) : key);
+    if (atom.selector === "group") {
+      const nested = atom.address !== undefined ? this.admittedBy(atom.address).oktaGroups : [];
+      const more = nested.length > MAX_NAMED_GROUPS ? `, and ${nested.length - MAX_NAMED_GROUPS} more` : "";
+      const groups = nested.length > 0 ? ` (${nested.slice(0, MAX_NAMED_GROUPS).map((g) => `"${g}"`).join(", ")}${more})` : "";
+      return { kind: "group", text: `${atom.text}${groups}`, accessGroup: atom.address ?? shown(atom.value) ?? display(atom.text) };
+    }
+    return {
+      kind: atom.selector,
+      text: atom.text,
+      oktaGroup: atom.selector === "okta" ? atom.value ?? "(unnamed)" : undefined,
+      identityProvider: atom.selector === "okta" ? shown(atom.idp) : undefined,
+    };
   }
 }

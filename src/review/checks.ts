@@ -10,6 +10,7 @@ import { DEFAULT_SESSION, durationSeconds } from "./extract";
 import { isSecretKey } from "./secrets";
 import { literal } from "./text";
 import { isObject, referencedAddresses, str } from "./terraform-json";
+import { tfBool } from "./values";
 
 /** One finding of a check. */
 export interface CheckFinding {
@@ -110,7 +111,7 @@ export function checkStack(stack: StackReview, index: StackIndex): CheckFinding[
 
   // Outputs of secrets must be sensitive, or `terraform output` prints them.
   for (const [name, output] of Object.entries(index.outputs)) {
-    if (!isObject(output) || output.sensitive === true) continue;
+    if (!isObject(output) || tfBool(output.sensitive) === true) continue;
     const value = str(output.value);
     if (value === undefined) continue;
     const secretAttribute = /\.(\w+)(?=\s*\}|\s*\)|\[)/g;

@@ -18,12 +18,15 @@ import { review } from "./review";
 import { redactCredentials } from "./credentials";
 import { LiteralSecret, scanLiteralSecrets } from "./secrets";
 
-import { CliIo, PROCESS_IO } from "../private/cli-io";
+import { CliIo, joinLines, packageVersion, PROCESS_IO } from "../private/cli-io";
 
 /** Where the CLI writes; tests pass their own. */
 export type { CliIo };
 
 const NAME = "cdktf-okta-access";
+
+/** What `review` does, in one sentence (its help, and the list of commands). */
+export const REVIEW_SUMMARY = "Summarize identity providers, Access groups, policies and applications; diff against a base; summarize a plan.";
 
 /** Runs the CLI with arguments (without `node` and the script) and returns the exit code. */
 export function main(argv: readonly string[], io: CliIo = PROCESS_IO): number {
@@ -32,7 +35,7 @@ export function main(argv: readonly string[], io: CliIo = PROCESS_IO): number {
     writeOut: (text: string) => io.stdout(text),
     writeErr: (text: string) => io.stderr(text),
     // One line, even when commander adds a suggestion ("(Did you mean review?)").
-    outputError: (text: string, write: (text: string) => void) => write(`${NAME}: ${text.replace(/^error: /, "").trim().replace(/\s*\n\s*/g, " ")}\n`),
+    outputError: (text: string, write: (text: string) => void) => write(`${NAME}: ${joinLines(text.replace(/^error: /, "").trim())}\n`),
   };
   const program = new Command(NAME)
     .description("Review synthesized cdktf stacks that wire Okta to Cloudflare Access.")
@@ -42,7 +45,7 @@ export function main(argv: readonly string[], io: CliIo = PROCESS_IO): number {
 
   program
     .command("review")
-    .description("Summarize identity providers, Access groups, policies and applications; diff against a base; summarize a plan.")
+    .description(REVIEW_SUMMARY)
     .argument("<dir>", "the cdktf.out directory to review (or one stack directory, or a .tf.json file)")
     .option("--base <dir>", "the base branch's cdktf.out, to show what changes")
     .option("--plan <plan.json>", "a plan from `terraform show -json plan.tfplan`, to summarize")
@@ -108,7 +111,7 @@ interface ReviewCliOptions {
 
 const EXIT_CODES_HELP = `
 Finding kinds (for --fail-on):
-${FINDING_KIND_ORDER.map((k) => `  ${k.padEnd(8)} ${FINDING_KINDS[k].meaning}`).join("\n")}
+${FINDING_KIND_ORDER.map((k) => `  ${k.padEnd(9)} ${FINDING_KINDS[k].meaning}`).join("\n")}
 
 Exit codes:
   0  reviewed (findings, if any, are in the review)
@@ -154,19 +157,9 @@ function fail(io: CliIo, e: unknown): number {
   }
   // An unexpected failure is a bug: still one line, with the stack only on request.
   const message = e instanceof Error ? e.message : String(e);
-  io.stderr(`${NAME}: internal error: ${redactCredentials(message).replace(/\s*\n\s*/g, " ")} (set CDKTF_OKTA_ACCESS_DEBUG=1 for details)\n`);
+  io.stderr(`${NAME}: internal error: ${joinLines(redactCredentials(message))} (set CDKTF_OKTA_ACCESS_DEBUG=1 for details)\n`);
   if (process.env.CDKTF_OKTA_ACCESS_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
   return 1;
-}
-
-function packageVersion(): string {
-  try {
-    const json: unknown = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8"));
-    const version = (json as { version?: unknown }).version;
-    return typeof version === "string" ? version : "0.0.0";
-  } catch {
-    return "0.0.0";
-  }
 }
 
 if (require.main === module) {

@@ -14,10 +14,18 @@
  * went through a local or variable holding a secret (named like a
  * credential, flowing into a secret position, holding a credential by its
  * content: `secretValueNames` in secrets.ts): the review shows the reference.
+ *
+ * Substitution is bounded like evaluation (expressions.ts, "Bounds"): every
+ * value substituted into a body counts its characters against the run's
+ * budget, so a big constant used in every resource cannot multiply the
+ * review's size. A value over a bound stays as written (an expression, which
+ * every rule treats as unknown), never a shortened value.
  */
-import { evaluate, Evaluated, Scope, stackScope } from "./expressions";
+import { Budget } from "../private/budget";
+import { evaluate, Evaluated, Scope, stackScope, valueSize } from "./expressions";
 import { secretValueNames } from "./secrets";
 import { isObject, Json, JsonObject } from "./terraform-json";
+import { tfBool } from "./values";
 
 /** The constants a stack declares. */
 export interface StackConstants {
@@ -34,8 +42,8 @@ export interface StackConstants {
   readonly hidden: ReadonlySet<string>;
 }
 
-/** Reads the `locals` and `variable` blocks of a stack's JSON. */
-export function stackConstants(json: JsonObject): StackConstants {
+/** Reads the `locals` and `variable` blocks of a stack's JSON; evaluation spends from `budget` (the run's by default). */
+export function stackConstants(json: JsonObject, budget?: Budget): StackConstants {
   const locals = new Map<string, Json>();
   for (const block of Array.isArray(json.locals) ? json.locals : [json.locals]) {
     if (!isObject(block)) continue;
@@ -45,10 +53,11 @@ export function stackConstants(json: JsonObject): StackConstants {
   if (isObject(json.variable)) {
     for (const [name, declaration] of Object.entries(json.variable)) {
       const d = Array.isArray(declaration) ? declaration[0] : declaration;
-      if (isObject(d) && d.default !== undefined && d.sensitive !== true) variableDefaults.set(name, d.default);
+      if (isObject(d) && d.default !== undefined && tfBool(d.sensitive) !== true) variableDefaults.set(name, d.default);
     }
   }
-  return { locals, variableDefaults, scope: stackScope(json), hidden: secretValueNames(json) };
+  const scope = stackScope(json, budget);
+  return { locals, variableDefaults, scope, hidden: secretValueNames(json, scope) };
 }
 
 /**
@@ -59,27 +68,30 @@ export function stackConstants(json: JsonObject): StackConstants {
  * stays as written.
  */
 export function resolveConstants(value: Json, constants: StackConstants): Json {
-  return resolveIn(value, constants, 0);
+  return resolveIn(value, constants.scope, constants.hidden, 0);
 }
 
 const MAX_DEPTH = 64;
 
-function resolveIn(value: Json, constants: StackConstants, depth: number): Json {
+function resolveIn(value: Json, scope: Scope, hidden: ReadonlySet<string>, depth: number): Json {
   if (depth > MAX_DEPTH) return value;
   if (typeof value === "string") {
     if (!value.includes("${") && !value.includes("%{")) return value;
-    const evaluated = evaluate(value, constants.scope);
-    return evaluated.known && !throughHidden(evaluated, constants.hidden) ? evaluated.value : value;
+    const evaluated = evaluate(value, scope);
+    if (!evaluated.known || throughHidden(evaluated, hidden)) return value;
+    // The whole output is bounded: what a substitution adds to the input counts, however often one value is used.
+    const growth = valueSize(evaluated.value, scope).chars - value.length;
+    return growth <= 0 || scope.budget.spend("computedCharacters", growth) ? evaluated.value : value;
   }
-  if (Array.isArray(value)) return value.map((v) => resolveIn(v, constants, depth + 1));
+  if (Array.isArray(value)) return value.map((v) => resolveIn(v, scope, hidden, depth + 1));
   if (isObject(value)) {
     // fromEntries defines own properties: a key named "__proto__" stays data.
-    return Object.fromEntries(Object.entries(value).map(([k, v]): [string, Json] => [k, resolveIn(v, constants, depth + 1)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]): [string, Json] => [k, resolveIn(v, scope, hidden, depth + 1)]));
   }
   return value;
 }
 
-/** A known value that came through a secret local or variable is never substituted (the evaluator lists the names it went through in `via`). */
+/** A known value that came through a secret local or variable (a sensitive one among them) is never substituted (the evaluator lists the names it went through in `via`). */
 function throughHidden(evaluated: Evaluated, hidden: ReadonlySet<string>): boolean {
   return evaluated.via.some((name) => hidden.has(name));
 }

@@ -10,6 +10,7 @@ import { findRenames, forceNewChanges, forceNewReferencesTo, normalizeReferences
 import { formatPath, HIDDEN, HIDDEN_CHANGED, maskAt } from "./secrets";
 import { canonical, isObject, Json, JsonObject, mapReferences } from "./terraform-json";
 import { literal } from "./text";
+import { tfBool } from "./values";
 
 /** One attribute that differs. */
 export interface AttributeChange {
@@ -159,7 +160,7 @@ function variableDeclarations(s: StackIndex, base?: StackIndex, head?: StackInde
   const out = new Map<string, Json>();
   for (const [name, declaration] of s.variables) {
     const d = isObject(declaration) ? declaration : {};
-    const sensitive = d.sensitive === true;
+    const sensitive = tfBool(d.sensitive) === true;
     const hidden = sensitive || [s, base, head].some((x) => x?.constants.hidden.has(`var.${name}`) === true);
     const before = base?.variables.get(name);
     const changed = base !== undefined && canonical((isObject(before) ? before.default : undefined) ?? null) !== canonical(d.default ?? null);

@@ -1,3 +1,5 @@
+import { joinLines } from "../private/cli-io";
+
 /**
  * A problem with the review's input (a missing directory, a file that is not
  * cdktf output, unreadable JSON). The CLI prints its message on one line and
@@ -7,7 +9,7 @@ export class ReviewInputError extends Error {
   public readonly exitCode = 1;
 
   constructor(message: string) {
-    super(message.replace(/\s*\n\s*/g, " "));
+    super(joinLines(message));
     this.name = "ReviewInputError";
   }
 }

@@ -7,9 +7,9 @@
  *
  * - `stackScope(stackJson)` builds the scope of one stack: its `locals`
  *   (evaluated on demand, once, cycles detected) and its variables (default,
- *   `sensitive`); `stackScope(stackJson, { arguments: true })` also follows a
- *   reference to an argument written in the configuration (the secret rules
- *   use it: `terraform_data.x.output` is its `input`).
+ *   `sensitive`); `withArguments(scope, stackJson)` also follows a reference
+ *   to an argument written in the configuration (the secret rules use it:
+ *   `terraform_data.x.output` is its `input`).
  * - `evaluate(value, scope)` evaluates any JSON value (strings are templates,
  *   objects and arrays are evaluated member by member) and returns an
  *   {@link Evaluated}:
@@ -28,6 +28,9 @@
  *   them), so a change in one of them can be reported; and `error` when a
  *   part could not be parsed or evaluated (then the result is unknown with
  *   `literal: true`: conservative). Error texts give positions, never input.
+ *   An unknown result with `cut: true` is one the evaluator stopped computing
+ *   because it ran into a bound (see "Bounds" below): it is not known here,
+ *   whatever Terraform would compute, and the run's budget records it.
  * - `parseTemplate(text)` gives the syntax tree of a JSON string (throws
  *   `ExpressionSyntaxError` with a position only).
  *
@@ -38,8 +41,22 @@
  * `~` strip markers; quoted strings inside expressions are templates again,
  * with backslash escapes; heredocs `<<EOT` / `<<-EOT`. Variable defaults are
  * literal values (Terraform never interprets templates in them).
+ *
+ * Bounds: the input is untrusted, and a few kilobytes of nested locals can
+ * describe values of gigabytes. Evaluation spends from the scope's work
+ * budget (`../private/budget.ts`; the review run's budget inside a review):
+ * every expression evaluated and every item built is a step
+ * (`evaluationSteps`), every value computed counts its characters
+ * (`computedCharacters`), and one value may hold at most `valueCharacters`
+ * characters (strings, and lists and maps as their JSON) and `valueDepth`
+ * levels of nesting. Functions whose result can outgrow their arguments
+ * (`replace`, `join`, `split`) check the size before they build it. A value
+ * over a limit, or any value once the budget is spent, is unknown with
+ * `cut: true`: never a shorter string a rule could mistake for the real one.
  */
+import { activeBudget, Budget, BudgetLimits } from "../private/budget";
 import { isObject, Json, JsonObject, own } from "./terraform-json";
+import { tfBool, tfNumber } from "./values";
 
 // ---------------------------------------------------------------------------
 // Syntax tree
@@ -576,8 +593,9 @@ function nest(flat: Flat[]): TemplatePart[] {
   for (let i = 0; i < flat.length; i++) {
     const f = flat[i];
     if (f.t === "text") continue;
-    if (f.stripL && i > 0 && flat[i - 1].t === "text") (flat[i - 1] as { s: string }).s = (flat[i - 1] as { s: string }).s.replace(/\s+$/, "");
-    if (f.stripR && i + 1 < flat.length && flat[i + 1].t === "text") (flat[i + 1] as { s: string }).s = (flat[i + 1] as { s: string }).s.replace(/^\s+/, "");
+    // trimEnd/trimStart remove what \s matches, without a regex that backtracks on long runs of spaces.
+    if (f.stripL && i > 0 && flat[i - 1].t === "text") (flat[i - 1] as { s: string }).s = (flat[i - 1] as { s: string }).s.trimEnd();
+    if (f.stripR && i + 1 < flat.length && flat[i + 1].t === "text") (flat[i + 1] as { s: string }).s = (flat[i + 1] as { s: string }).s.trimStart();
   }
   let index = 0;
   const block = (until: ("else" | "endif" | "endfor")[]): { parts: TemplatePart[]; end?: string } => {
@@ -760,6 +778,12 @@ export interface Unknown {
   readonly via: readonly string[];
   /** Why the evaluator gave up on a part, with positions only. */
   readonly error?: string;
+  /**
+   * The evaluator stopped: a value over a size limit, or the run's budget
+   * spent (see "Bounds" above). The value is not known here; a rule must
+   * treat it as "cannot tell", never as a value it has seen.
+   */
+  readonly cut?: boolean;
 }
 
 export type Evaluated = Known | Unknown;
@@ -782,28 +806,33 @@ export interface Scope {
   readonly pending: Set<string>;
   /** Parsed templates (a stack repeats the same strings a lot). */
   readonly parsed: Map<string, TemplatePart[] | ExpressionSyntaxError>;
+  /** The work evaluation may do: the review run's budget, or a fresh one outside a run. */
+  readonly budget: Budget;
+  /** Sizes of lists and maps already measured (values are immutable once built). */
+  readonly sizes: WeakMap<object, ValueSize>;
   /**
    * Bodies of the stack's resources, data sources and ephemeral resources by
-   * address (`terraform_data.x`, `data.t.n`, `ephemeral.t.n`), when the scope
-   * follows arguments (`stackScope(json, { arguments: true })`): a reference
-   * to an attribute written in the configuration (`null_resource.x.triggers.k`,
+   * address (`terraform_data.x`, `data.t.n`, `ephemeral.t.n`), in a scope that
+   * follows arguments ({@link withArguments}): a reference to an attribute
+   * written in the configuration (`null_resource.x.triggers.k`,
    * `terraform_data.x.output`, which is its `input`) is that attribute's value.
    */
   readonly arguments?: ReadonlyMap<string, JsonObject>;
-  /** Followed arguments, evaluated (filled on demand; keyed `address.attribute`). */
+  /** Followed arguments, evaluated (filled on demand; keyed by the path followed). */
   readonly followed?: Map<string, Evaluated>;
 }
 
 /** An empty scope: every `local.*` and `var.*` is unknown. */
-export function emptyScope(): Scope {
-  return { locals: new Map(), variables: new Map(), cache: new Map(), pending: new Set(), parsed: new Map() };
+export function emptyScope(budget: Budget = activeBudget()): Scope {
+  return { locals: new Map(), variables: new Map(), cache: new Map(), pending: new Set(), parsed: new Map(), budget, sizes: new WeakMap() };
 }
 
 /**
- * The scope of one stack's Terraform JSON: its `locals` and `variable` blocks,
- * and with `arguments` its resources' arguments (see {@link Scope.arguments}).
+ * The scope of one stack's Terraform JSON: its `locals` and `variable`
+ * blocks. Evaluation spends from `budget` (by default the review run's, see
+ * `../private/budget.ts`).
  */
-export function stackScope(stackJson: JsonObject, options: { readonly arguments?: boolean } = {}): Scope {
+export function stackScope(stackJson: JsonObject, budget: Budget = activeBudget()): Scope {
   const locals = new Map<string, Json>();
   for (const block of listOfObjects(own(stackJson, "locals"))) {
     for (const name of Object.keys(block)) locals.set(name, block[name]);
@@ -814,13 +843,23 @@ export function stackScope(stackJson: JsonObject, options: { readonly arguments?
     for (const name of Object.keys(group)) {
       const body = firstObject(group[name]);
       const hasDefault = body !== undefined && Object.prototype.hasOwnProperty.call(body, "default") && body.default !== null;
-      const sensitive = body !== undefined && (body.sensitive === true || body.sensitive === "true");
-      const ephemeral = body !== undefined && (body.ephemeral === true || body.ephemeral === "true");
+      const sensitive = body !== undefined && tfBool(body.sensitive) === true;
+      const ephemeral = body !== undefined && tfBool(body.ephemeral) === true;
       variables.set(name, { hasDefault, default: hasDefault ? body.default : undefined, sensitive, ephemeral });
     }
   }
-  const scope: Scope = { locals, variables, cache: new Map(), pending: new Set(), parsed: new Map() };
-  return options.arguments === true ? { ...scope, arguments: argumentsOf(stackJson), followed: new Map() } : scope;
+  return { locals, variables, cache: new Map(), pending: new Set(), parsed: new Map(), budget, sizes: new WeakMap() };
+}
+
+/**
+ * A scope that also follows arguments written in the configuration (see
+ * {@link Scope.arguments}): what the secret rules evaluate in, so that a
+ * literal laundered through `terraform_data` or `null_resource` is a
+ * constant. The review's own resolution (constants.ts) does not follow them.
+ */
+export function withArguments(scope: Scope, stackJson: JsonObject): Scope {
+  // Its own locals cache: a local may read differently when arguments are followed.
+  return { ...scope, cache: new Map(), pending: new Set(), arguments: argumentsOf(stackJson), followed: new Map() };
 }
 
 /** Resource, data source and ephemeral resource bodies by address; the first of a repeated address stands for it, as in Terraform's error. */
@@ -854,16 +893,60 @@ function firstObject(value: Json | undefined): JsonObject | undefined {
 
 /** Evaluates a JSON value as Terraform would: strings are templates, containers member by member. */
 export function evaluate(value: Json | undefined, scope: Scope): Evaluated {
-  const ctx: Ctx = { scope, vars: new Map(), via: new Set(), depth: 0 };
+  return evaluateIn(value, scope, undefined);
+}
+
+/** {@link evaluate}, naming the local being evaluated (where a bound is reached). */
+function evaluateIn(value: Json | undefined, scope: Scope, where: string | undefined): Evaluated {
+  const ctx: Ctx = { scope, vars: undefined, via: new Set(), depth: 0, where, steps: { free: FREE_STEPS, borrowed: 0 } };
   let result: Evaluated;
   try {
     result = evalJson(value === undefined ? null : value, ctx);
+    // Merging the names a value went through is work too (a chain of locals repeats them). Without
+    // them a value could not say it came through a sensitive variable: no value then.
+    if (result.via.length > 0 || ctx.via.size > 0) {
+      result = step(ctx, result.via.length + ctx.via.size) ? { ...result, via: [...new Set([...result.via, ...ctx.via])].sort() } : spent();
+    }
   } catch (e) {
-    // A stack overflow on a hostile input: conservative, never a crash.
+    // A stack overflow or a string over V8's limit on a hostile input: conservative, never a crash.
     if (!(e instanceof RangeError)) throw e;
-    result = failed("expression too complex");
+    result = cut(ctx, "valueCharacters", "an expression too complex to evaluate");
+  } finally {
+    // Steps taken from the budget in advance and not used go back.
+    scope.budget.refund("evaluationSteps", ctx.steps.borrowed);
   }
-  return { ...result, via: [...new Set([...result.via, ...ctx.via])].sort() };
+  return result;
+}
+
+/**
+ * Steps every evaluation may take without the run's budget: a plain
+ * reference or a short template always evaluates, even once a hostile part
+ * of the input spent the budget (the work stays linear: so many steps per
+ * string of the input).
+ */
+const FREE_STEPS = 64;
+/** Steps are taken from the run's budget this many at a time (one call per step would cost more than the step). */
+const STEP_CHUNK = 1024;
+
+/** Takes `n` evaluation steps; false when the budget is spent (the caller answers {@link spent}). */
+function step(ctx: Ctx, n: number): boolean {
+  const meter = ctx.steps;
+  if (meter.free >= n) {
+    meter.free -= n;
+    return true;
+  }
+  let need = n - meter.free;
+  meter.free = 0;
+  if (meter.borrowed >= need) {
+    meter.borrowed -= need;
+    return true;
+  }
+  need -= meter.borrowed;
+  meter.borrowed = 0;
+  const chunk = Math.max(need, STEP_CHUNK);
+  if (!ctx.scope.budget.spend("evaluationSteps", chunk, ctx.where)) return false;
+  meter.borrowed = chunk - need;
+  return true;
 }
 
 /** Parses a string with the scope's cache. */
@@ -881,12 +964,28 @@ export function parseCached(text: string, scope: Scope): TemplatePart[] | Expres
   return parsed;
 }
 
+/** A for-expression's iterator variable, and the ones of the loops around it. */
+interface Binding {
+  readonly name: string;
+  readonly value: Evaluated;
+  readonly outer: Binding | undefined;
+}
+
+function lookup(vars: Binding | undefined, name: string): Evaluated | undefined {
+  for (let b = vars; b !== undefined; b = b.outer) if (b.name === name) return b.value;
+  return undefined;
+}
+
 interface Ctx {
   readonly scope: Scope;
   /** for-expression iterator variables. */
-  readonly vars: Map<string, Evaluated>;
+  readonly vars: Binding | undefined;
   readonly via: Set<string>;
   depth: number;
+  /** The local being evaluated, to say where a bound was reached. */
+  readonly where: string | undefined;
+  /** Steps of this evaluation: its free allowance, and steps taken from the budget not yet used (shared by the loops' contexts). */
+  readonly steps: { free: number; borrowed: number };
 }
 
 const NONE: readonly string[] = [];
@@ -904,6 +1003,85 @@ function failed(error: string): Unknown {
   return unknown([], true, error);
 }
 
+/**
+ * A value the evaluator stopped computing at a bound: unknown, marked
+ * `cut`, and recorded in the budget (so the review says it cannot tell).
+ */
+function cut(ctx: Ctx, limit: keyof BudgetLimits, why: string): Unknown {
+  ctx.scope.budget.reach(limit, ctx.where);
+  return { known: false, refs: [], literal: true, via: NONE, error: `${why} (a bound of the review: the value is not evaluated)`, cut: true };
+}
+
+/** What a budget that ran out gives: no further value is computed in this run. */
+function spent(): Unknown {
+  return { known: false, refs: [], literal: true, via: NONE, error: "the review's evaluation budget is spent (a bound of the review: the value is not evaluated)", cut: true };
+}
+
+/** The size of a value as its JSON: characters, and nesting. */
+export interface ValueSize {
+  readonly chars: number;
+  readonly depth: number;
+}
+
+/**
+ * Measures a value, counting a list or map shared in several places once per
+ * place (as its JSON would): stops early once over `limits`, so measuring
+ * costs at most the limit.
+ */
+function measure(value: Json, scope: Scope): ValueSize {
+  const { valueCharacters, valueDepth } = scope.budget.limits;
+  const walk = (v: Json, depth: number): ValueSize => {
+    if (typeof v === "string") return { chars: v.length + 2, depth: 0 };
+    if (v === null || typeof v !== "object") return { chars: typeof v === "number" ? String(v).length : 5, depth: 0 };
+    const known = scope.sizes.get(v);
+    if (known !== undefined) return known;
+    if (depth > valueDepth) return { chars: 0, depth: valueDepth + 1 };
+    let chars = 2;
+    let deepest = 0;
+    const add = (item: Json, extra: number): boolean => {
+      const m = walk(item, depth + 1);
+      chars += m.chars + extra;
+      deepest = Math.max(deepest, m.depth + 1);
+      return chars <= valueCharacters && deepest <= valueDepth;
+    };
+    if (Array.isArray(v)) {
+      for (const item of v) if ((item as unknown) !== SKIP && !add(item, 1)) break;
+    } else {
+      for (const key of Object.keys(v)) if (!add(v[key], key.length + 3)) break;
+    }
+    const size = { chars, depth: deepest };
+    scope.sizes.set(v, size);
+    return size;
+  };
+  return walk(value, 0);
+}
+
+/** True when a value is within the limits on one value; records the bound reached otherwise. */
+function withinLimits(value: Json, ctx: Ctx): { ok: true; size: ValueSize } | { ok: false; result: Unknown } {
+  const size = measure(value, ctx.scope);
+  const limits = ctx.scope.budget.limits;
+  if (size.depth > limits.valueDepth) return { ok: false, result: cut(ctx, "valueDepth", `a value nested deeper than ${limits.valueDepth} levels`) };
+  if (size.chars > limits.valueCharacters) return { ok: false, result: cut(ctx, "valueCharacters", `a value of more than ${limits.valueCharacters} characters`) };
+  return { ok: true, size };
+}
+
+/**
+ * A value the evaluator computed (a function's result, a template, a list or
+ * map built): known when within the limits on one value and the run's budget
+ * of computed characters; cut otherwise.
+ */
+function computed(value: Json, ctx: Ctx): Evaluated {
+  const checked = withinLimits(value, ctx);
+  if (!checked.ok) return checked.result;
+  if (!ctx.scope.budget.spend("computedCharacters", checked.size.chars, ctx.where)) return spent();
+  return known(value);
+}
+
+/** The size of a value as its JSON, for callers that substitute values (they count them against the run's budget too). */
+export function valueSize(value: Json, scope: Scope): ValueSize {
+  return measure(value, scope);
+}
+
 /** What an index or a selector argument depends on: it selects, it adds no content. */
 function asSelector(value: Unknown): Unknown {
   return { ...value, literal: false, refs: value.refs.map((r) => ({ ...r, selector: true })) };
@@ -915,6 +1093,7 @@ function combine(parts: readonly Evaluated[], literal: boolean): Unknown {
   const seen = new Set<string>();
   let lit = literal;
   let error: string | undefined;
+  let wasCut = false;
   for (const p of parts) {
     if (p.known) {
       if ((p.value as unknown) !== SKIP && !isEmpty(p.value)) lit = true;
@@ -922,6 +1101,7 @@ function combine(parts: readonly Evaluated[], literal: boolean): Unknown {
     }
     lit = lit || p.literal;
     error = error ?? p.error;
+    wasCut = wasCut || p.cut === true;
     for (const r of p.refs) {
       const key = `${r.kind}|${r.address}|${r.attribute ?? ""}|${r.selector === true}`;
       if (!seen.has(key)) {
@@ -930,7 +1110,8 @@ function combine(parts: readonly Evaluated[], literal: boolean): Unknown {
       }
     }
   }
-  return unknown(refs, lit, error);
+  const result = unknown(refs, lit, error);
+  return wasCut ? { ...result, cut: true } : result;
 }
 
 /** Nothing written: null, "", [] and {} carry no constant content. */
@@ -942,14 +1123,15 @@ function isEmpty(value: Json): boolean {
 
 function evalJson(value: Json, ctx: Ctx): Evaluated {
   if (typeof value === "string") return evalString(value, ctx);
-  if (Array.isArray(value)) return collect(value.map((v) => evalJson(v, ctx)), (items) => items);
+  if (Array.isArray(value)) return collect(value.map((v) => evalJson(v, ctx)), (items) => items, ctx);
   if (isObject(value)) {
     const keys = Object.keys(value);
+    if (!step(ctx, keys.length)) return spent();
     const values = keys.map((k) => evalJson(value[k], ctx));
     if (values.every((v) => v.known)) {
       const out: JsonObject = {};
       keys.forEach((k, i) => defineOwn(out, k, (values[i]).value));
-      return known(out);
+      return computed(out, ctx);
     }
     // Keys of a JSON object are literal text too, but JSON keys of a nested block are attribute names, not values.
     return combine(values, false);
@@ -957,8 +1139,10 @@ function evalJson(value: Json, ctx: Ctx): Evaluated {
   return known(value);
 }
 
-function collect(items: Evaluated[], build: (items: Json[]) => Json): Evaluated {
-  if (items.every((i) => i.known)) return known(build(items.map((i) => (i).value)));
+/** A list (or what `build` makes of the items) when every item is known; items are steps, the result a computed value. */
+function collect(items: Evaluated[], build: (items: Json[]) => Json, ctx: Ctx): Evaluated {
+  if (!step(ctx, items.length)) return spent();
+  if (items.every((i) => i.known)) return computed(build(items.map((i) => (i).value)), ctx);
   return combine(items, false);
 }
 
@@ -975,15 +1159,26 @@ function evalTemplate(parts: readonly TemplatePart[], ctx: Ctx): Evaluated {
   const pieces: Evaluated[] = [];
   for (const part of parts) pieces.push(evalPart(part, ctx));
   if (pieces.every((p) => p.known)) {
-    let s = "";
+    const texts: string[] = [];
     for (const p of pieces) {
       const text = toTemplateString((p).value);
       if (text === undefined) return failed("a value that is not a string in a template");
-      s += text;
+      texts.push(text);
     }
-    return known(s);
+    return joined(texts, "", ctx);
   }
   return combine(pieces, false);
+}
+
+/** Strings joined, their length checked before the result is built. */
+function joined(texts: readonly string[], separator: string, ctx: Ctx): Evaluated {
+  const limit = ctx.scope.budget.limits.valueCharacters;
+  let length = Math.max(0, texts.length - 1) * separator.length;
+  for (const t of texts) {
+    length += t.length;
+    if (length > limit) return cut(ctx, "valueCharacters", `a value of more than ${limit} characters`);
+  }
+  return computed(texts.join(separator), ctx);
 }
 
 function evalPart(part: TemplatePart, ctx: Ctx): Evaluated {
@@ -1000,13 +1195,13 @@ function evalPart(part: TemplatePart, ctx: Ctx): Evaluated {
     case "for": {
       const coll = evalExpr(part.coll, ctx);
       return iterate(coll, part.key, part.value, ctx, (inner) => evalTemplate(part.body, inner), (results) => {
-        let s = "";
+        const texts: string[] = [];
         for (const r of results) {
           const text = toTemplateString(r);
-          if (text === undefined) return undefined;
-          s += text;
+          if (text === undefined) return failed("a value that is not a string in a template");
+          texts.push(text);
         }
-        return s;
+        return joined(texts, "", ctx);
       });
     }
   }
@@ -1031,17 +1226,17 @@ function toTemplateString(value: Json): string | undefined {
 }
 
 function truthy(value: Json): boolean {
-  return value === true || value === "true";
+  return tfBool(value) === true;
 }
 
-/** Runs a for-loop over a known or unknown collection. */
+/** Runs a for-loop over a known or unknown collection; `finish` makes the result of the bodies' values. */
 function iterate(
   coll: Evaluated,
   keyVar: string | undefined,
   valueVar: string,
   ctx: Ctx,
   body: (ctx: Ctx) => Evaluated,
-  build: (results: Json[]) => Json | undefined,
+  finish: (results: Json[]) => Evaluated,
 ): Evaluated {
   if (!coll.known || (!Array.isArray(coll.value) && !isObject(coll.value))) {
     if (coll.known) return failed("for over a value that is not a collection");
@@ -1050,22 +1245,25 @@ function iterate(
     return combine([body(inner), element], false);
   }
   const entries: [Json, Json][] = Array.isArray(coll.value) ? coll.value.map((v, i) => [i, v]) : Object.keys(coll.value).map((k) => [k, (coll.value as JsonObject)[k]]);
-  const results: Evaluated[] = entries.map(([k, v]) => body(withVars(ctx, keyVar, known(k), valueVar, known(v))));
-  if (results.every((r) => r.known)) {
-    const built = build(results.map((r) => (r).value));
-    return built === undefined ? failed("a value that is not a string in a template") : known(built);
+  const results: Evaluated[] = [];
+  for (const [k, v] of entries) {
+    // Once the budget is spent, the remaining iterations are not run.
+    if (!step(ctx, 1)) return spent();
+    results.push(body(withVars(ctx, keyVar, known(k), valueVar, known(v))));
   }
+  if (results.every((r) => r.known)) return finish(results.map((r) => (r).value));
   return combine(results, false);
 }
 
 function withVars(ctx: Ctx, keyVar: string | undefined, key: Evaluated, valueVar: string, value: Evaluated): Ctx {
-  const vars = new Map(ctx.vars);
-  if (keyVar !== undefined) vars.set(keyVar, key);
-  vars.set(valueVar, value);
-  return { scope: ctx.scope, vars, via: ctx.via, depth: ctx.depth };
+  let vars: Binding | undefined = ctx.vars;
+  if (keyVar !== undefined) vars = { name: keyVar, value: key, outer: vars };
+  vars = { name: valueVar, value, outer: vars };
+  return { scope: ctx.scope, vars, via: ctx.via, depth: ctx.depth, where: ctx.where, steps: ctx.steps };
 }
 
 function evalExpr(e: Expr, ctx: Ctx): Evaluated {
+  if (!step(ctx, 1)) return spent();
   if (++ctx.depth > MAX_DEPTH * 4) {
     ctx.depth--;
     return failed("expression nested too deeply");
@@ -1084,7 +1282,7 @@ function evalInner(e: Expr, ctx: Ctx): Evaluated {
     case "template":
       return evalTemplate(e.parts, ctx);
     case "name": {
-      const bound = ctx.vars.get(e.name);
+      const bound = lookup(ctx.vars, e.name);
       if (bound !== undefined) return bound;
       return unknown([{ kind: "other", address: e.name }], true);
     }
@@ -1104,7 +1302,7 @@ function evalInner(e: Expr, ctx: Ctx): Evaluated {
     case "cond": {
       const c = evalExpr(e.c, ctx);
       if (c.known) {
-        if (typeof c.value !== "boolean" && c.value !== "true" && c.value !== "false") return failed("a condition that is not a boolean");
+        if (tfBool(c.value) === undefined) return failed("a condition that is not a boolean");
         return deadBranch(evalExpr(truthy(c.value) ? e.a : e.b, ctx), () => evalExpr(truthy(c.value) ? e.b : e.a, ctx));
       }
       return combine([evalExpr(e.a, ctx), evalExpr(e.b, ctx), unknown(c.refs, false, c.error)], false);
@@ -1113,6 +1311,7 @@ function evalInner(e: Expr, ctx: Ctx): Evaluated {
       return collect(
         e.items.map((i) => evalExpr(i, ctx)),
         (items) => items,
+        ctx,
       );
     case "object": {
       const keys = e.items.map((i) => evalExpr(i.k, ctx));
@@ -1124,7 +1323,7 @@ function evalInner(e: Expr, ctx: Ctx): Evaluated {
           if (k === undefined) return failed("an object key that is not a string");
           defineOwn(out, k, (values[i] as Known).value);
         }
-        return known(out);
+        return computed(out, ctx);
       }
       // Keys are constants written here: they count as literal content.
       return combine([...keys, ...values], false);
@@ -1148,17 +1347,23 @@ function evalInner(e: Expr, ctx: Ctx): Evaluated {
       };
       return iterate(coll, e.key, e.value, ctx, body, (results) => {
         const kept = results.filter((r) => (r as unknown) !== SKIP);
-        if (!e.object) return kept;
+        if (!e.object) return computed(kept, ctx);
         const out: JsonObject = {};
+        const groups = new Map<string, Json[]>();
         for (const pair of kept as [Json, Json][]) {
           const k = toTemplateString(pair[0]);
-          if (k === undefined) return undefined;
+          if (k === undefined) return failed("an object key that is not a string");
           if (e.group) {
-            const existing = own(out, k);
-            defineOwn(out, k, [...(Array.isArray(existing) ? existing : []), pair[1]]);
+            // Grouping mode (`...`): one list per key, appended to (not copied at every item).
+            let members = groups.get(k);
+            if (members === undefined) {
+              groups.set(k, (members = []));
+              defineOwn(out, k, members);
+            }
+            members.push(pair[1]);
           } else defineOwn(out, k, pair[1]);
         }
-        return out;
+        return computed(out, ctx);
       });
     }
   }
@@ -1169,7 +1374,7 @@ function evalInner(e: Expr, ctx: Ctx): Evaluated {
 const OTHER_ROOTS = new Set(["each", "count", "path", "terraform", "self"]);
 
 function evalTraversal(base: Expr, steps: readonly Step[], ctx: Ctx): Evaluated {
-  if (base.t === "name" && !ctx.vars.has(base.name)) {
+  if (base.t === "name" && lookup(ctx.vars, base.name) === undefined) {
     const root = base.name;
     const first = steps[0];
     if (root === "local" && first?.k === "attr") return applySteps(evalLocal(first.name, ctx), steps.slice(1), ctx);
@@ -1292,6 +1497,7 @@ function applySteps(value: Evaluated, steps: readonly Step[], ctx: Ctx): Evaluat
       return collect(
         items.map((item) => applySteps(known(item), rest, ctx)),
         (xs) => xs,
+        ctx,
       );
     }
     let key: Json;
@@ -1315,16 +1521,18 @@ function evalLocal(name: string, ctx: Ctx): Evaluated {
   ctx.via.add(`local.${name}`);
   const cached = scope.cache.get(name);
   if (cached !== undefined) {
+    if (cached.via.length > 0 && !step(ctx, cached.via.length)) return spent();
     for (const v of cached.via) ctx.via.add(v);
     return cached;
   }
   if (!scope.locals.has(name)) return failed("a local value that is not declared");
   if (scope.pending.has(name)) return failed("a cycle between local values");
-  if (scope.pending.size >= 64) return failed("local values nested too deeply");
+  const deepest = scope.budget.limits.localsDepth;
+  if (scope.pending.size >= deepest) return cut(ctx, "localsDepth", `local values that need each other more than ${deepest} deep`);
   scope.pending.add(name);
   let result: Evaluated;
   try {
-    result = evaluate(scope.locals.get(name), scope);
+    result = evaluateIn(scope.locals.get(name), scope, `local.${name}`);
   } finally {
     scope.pending.delete(name);
   }
@@ -1348,7 +1556,7 @@ function evalBinary(op: string, l: Evaluated, r: Evaluated): Evaluated {
   }
   const a = l.value;
   const b = r.value;
-  const num = (v: Json) => (typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : undefined);
+  const num = tfNumber;
   switch (op) {
     case "==":
       return known(canonicalEqual(a, b));
@@ -1423,6 +1631,8 @@ function evalCall(e: { name: string; args: Expr[]; expand: boolean }, ctx: Ctx):
   if (name === "try" || name === "can") {
     for (const arg of e.args) {
       const v = evalExpr(arg, ctx);
+      // A value cut at a bound is not an error Terraform would see: no fallback may stand in for it.
+      if (!v.known && v.cut === true) return v;
       if (v.known) return name === "can" ? known(true) : v;
       if (v.error === undefined) return name === "can" ? unknown(v.refs, false) : combine(e.args.map((a) => evalExpr(a, ctx)), false);
     }
@@ -1437,11 +1647,19 @@ function evalCall(e: { name: string; args: Expr[]; expand: boolean }, ctx: Ctx):
   if (args.every((a) => a.known)) {
     const fn = FUNCTIONS.get(name);
     if (fn !== undefined) {
+      const values = args.map((a) => (a).value);
+      // A function's work grows with its arguments: a step per 32 characters of them.
+      const work = values.reduce<number>((sum, v) => sum + Math.ceil(measure(v, ctx.scope).chars / 32), 1);
+      if (!step(ctx, work)) return spent();
+      const limit = ctx.scope.budget.limits.valueCharacters;
+      if ((RESULT_SIZE.get(name)?.(values) ?? 0) > limit) return cut(ctx, "valueCharacters", `${name}() of a value of more than ${limit} characters`);
       try {
-        const result = fn(args.map((a) => (a).value));
-        if (result !== undefined) return known(result);
-      } catch {
-        // fall through: the result is a constant we could not compute
+        const result = fn(values);
+        if (result !== undefined) return computed(result, ctx);
+      } catch (e) {
+        // Over V8's own limits (string length, call stack): cut, not "could not compute".
+        if (e instanceof RangeError) return cut(ctx, "valueCharacters", `${name}() of a value too large to compute`);
+        // Otherwise fall through: the result is a constant we could not compute.
       }
     }
     // A function of constants only (file(), templatefile(), uuid()...): unknown here, but nothing in it is a reference.
@@ -1455,6 +1673,46 @@ function evalCall(e: { name: string; args: Expr[]; expand: boolean }, ctx: Ctx):
 }
 
 type Fn = (args: Json[]) => Json | undefined;
+
+/** How many times `part` occurs in `text` (not overlapping), in one pass. */
+function occurrences(text: string, part: string): number {
+  if (part === "") return text.length + 1;
+  let n = 0;
+  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + part.length)) n++;
+  return n;
+}
+
+/**
+ * The size of the result of functions whose result can be much larger than
+ * their arguments, computed before the result is built (in characters; lists
+ * count 3 per item). Arguments that are not strings give 0: the function
+ * itself refuses them.
+ */
+const RESULT_SIZE: ReadonlyMap<string, (args: Json[]) => number> = new Map<string, (args: Json[]) => number>([
+  ["replace", ([a, f, t]) => (typeof a === "string" && typeof f === "string" && typeof t === "string" ? a.length + occurrences(a, f) * Math.max(0, t.length - f.length) : 0)],
+  ["join", ([sep, ...lists]) => {
+    const items = lists.reduce<number>((n, l) => n + (Array.isArray(l) ? l.length : 0), 0);
+    const texts = lists.reduce<number>((n, l) => n + (Array.isArray(l) ? l.reduce<number>((m, x) => m + (toTemplateString(x)?.length ?? 0), 0) : 0), 0);
+    return typeof sep === "string" ? texts + Math.max(0, items - 1) * sep.length : 0;
+  }],
+  ["split", ([sep, a]) => (typeof sep === "string" && typeof a === "string" ? a.length + 3 * (occurrences(a, sep) + 1) : 0)],
+]);
+
+/** The canonical text of a value: equal values, equal texts (map keys sorted). */
+function canonicalText(v: Json): string {
+  return JSON.stringify(sortKeys(v));
+}
+
+/** The items of a list without repeats, first occurrence kept (linear, not pairwise). */
+function distinctItems(items: readonly Json[]): Json[] {
+  const seen = new Set<string>();
+  return items.filter((x) => {
+    const key = canonicalText(x);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 const s = (v: Json): string => {
   const t = toTemplateString(v);
@@ -1476,7 +1734,7 @@ const FUNCTIONS: ReadonlyMap<string, Fn> = new Map<string, Fn>([
   ["upper", ([a]) => s(a).toUpperCase()],
   ["title", ([a]) => s(a).replace(/\b\w/g, (c) => c.toUpperCase())],
   ["trimspace", ([a]) => s(a).trim()],
-  ["chomp", ([a]) => s(a).replace(/(\r?\n)+$/, "")],
+  ["chomp", ([a]) => chomp(s(a))],
   ["trimprefix", ([a, p]) => (s(a).startsWith(s(p)) ? s(a).slice(s(p).length) : s(a))],
   ["trimsuffix", ([a, p]) => (s(p) !== "" && s(a).endsWith(s(p)) ? s(a).slice(0, -s(p).length) : s(a))],
   ["startswith", ([a, p]) => s(a).startsWith(s(p))],
@@ -1491,9 +1749,12 @@ const FUNCTIONS: ReadonlyMap<string, Fn> = new Map<string, Fn>([
   ["element", ([l, i]) => (arr(l).length === 0 ? undefined : arr(l)[((Number(i) % arr(l).length) + arr(l).length) % arr(l).length])],
   ["coalesce", (xs) => xs.find((x) => x !== null && x !== "") ?? undefined],
   ["compact", ([l]) => arr(l).filter((x) => x !== null && x !== "")],
-  ["distinct", ([l]) => arr(l).filter((x, i, all) => all.findIndex((y) => canonicalEqual(x, y)) === i)],
+  ["distinct", ([l]) => distinctItems(arr(l))],
   ["flatten", ([l]) => flattenDeep(arr(l))],
-  ["contains", ([l, v]) => arr(l).some((x) => canonicalEqual(x, v))],
+  ["contains", ([l, v]) => {
+    const wanted = canonicalText(v);
+    return arr(l).some((x) => canonicalText(x) === wanted);
+  }],
   ["keys", ([m]) => Object.keys(obj(m)).sort()],
   ["values", ([m]) => Object.keys(obj(m)).sort().map((k) => obj(m)[k])],
   ["merge", (ms) => {
@@ -1504,10 +1765,10 @@ const FUNCTIONS: ReadonlyMap<string, Fn> = new Map<string, Fn>([
   ["reverse", ([l]) => [...arr(l)].reverse()],
   ["sort", ([l]) => arr(l).map(s).sort()],
   ["tostring", ([a]) => (a === null ? null : s(a))],
-  ["tonumber", ([a]) => (a === null ? null : typeof a === "number" ? a : Number.isNaN(Number(s(a))) ? undefined : Number(s(a)))],
-  ["tobool", ([a]) => (a === null || typeof a === "boolean" ? a : a === "true" ? true : a === "false" ? false : undefined)],
+  ["tonumber", ([a]) => (a === null ? null : tfNumber(a))],
+  ["tobool", ([a]) => (a === null ? null : tfBool(a))],
   ["tolist", ([a]) => arr(a)],
-  ["toset", ([a]) => arr(a).filter((x, i, all) => all.findIndex((y) => canonicalEqual(x, y)) === i)],
+  ["toset", ([a]) => distinctItems(arr(a))],
   ["tomap", ([a]) => obj(a)],
   ["jsonencode", ([a]) => JSON.stringify(sortKeys(a))],
   ["jsondecode", ([a]) => JSON.parse(s(a)) as Json],
@@ -1543,6 +1804,13 @@ const FUNCTIONS: ReadonlyMap<string, Fn> = new Map<string, Fn>([
     return out;
   }],
 ]);
+
+/** Trailing newlines removed (`chomp`), in one pass from the end (a regex would backtrack on long runs). */
+function chomp(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === "\n") end -= end > 1 && text[end - 2] === "\r" ? 2 : 1;
+  return text.slice(0, end);
+}
 
 function flattenDeep(items: Json[]): Json[] {
   return items.flatMap((i) => (Array.isArray(i) ? flattenDeep(i) : [i]));

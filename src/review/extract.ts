@@ -4,6 +4,7 @@
  * are reviewed the same way.
  */
 import { describeGroupsFilter } from "../private/groups-filter";
+import { accessModel, DEFAULT_SESSION } from "./access-model";
 import { AccessRuleDescriber } from "./access-rules";
 import { Family, typesOf } from "./resource-types";
 import {
@@ -22,13 +23,12 @@ import {
   StackReview,
 } from "./review-model";
 import { StackIndex, TfResource } from "./stack-index";
-import { block, bool, isObject, Json, JsonObject, list, referenceTo, typeOfAddress } from "./terraform-json";
-import { display } from "./values";
+import { block, isObject, Json, JsonObject, list, referenceTo, typeOfAddress } from "./terraform-json";
+import { display, tfBool } from "./values";
 
 export { display };
 
-/** Cloudflare's session duration when none is set (application), and the v5 provider's default for a policy. */
-export const DEFAULT_SESSION = "24h";
+export { DEFAULT_SESSION };
 
 /** The longest of some sessions (durations that cannot be read count as longest: they are shown, not hidden). */
 export function longestSession(sessions: readonly EffectiveSession[]): EffectiveSession | undefined {
@@ -39,11 +39,32 @@ export function longestSession(sessions: readonly EffectiveSession[]): Effective
   return longest;
 }
 
-/** A Go duration (`8h`, `30m`, `1h30m`, `90s`) in seconds, or undefined when it is not one. */
+/**
+ * A Go duration (`8h`, `30m`, `1h30m`, `90s`) in seconds, or undefined when
+ * it is not one: numbers (digits, optionally a fraction), each followed by a
+ * unit. Read in one pass (a regex over a long run of digits backtracks
+ * quadratically, and durations come from the input).
+ */
 export function durationSeconds(duration: string): number | undefined {
-  const parts = [...duration.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
-  if (parts.length === 0 || parts.map((m) => m[0]).join("") !== duration) return undefined;
-  return parts.reduce((sum, m) => sum + Number(m[1]) * (DURATION_UNITS.get(m[2]) ?? 0), 0);
+  let seconds = 0;
+  let i = 0;
+  const digits = () => {
+    const start = i;
+    while (i < duration.length && duration.charCodeAt(i) >= 48 && duration.charCodeAt(i) <= 57) i++;
+    return i > start;
+  };
+  while (i < duration.length) {
+    const start = i;
+    if (!digits()) return undefined;
+    if (duration[i] === "." && (i++, !digits())) return undefined;
+    const amount = Number(duration.slice(start, i));
+    // The longest unit that fits: `ms` before `m`.
+    const unit = ["ns", "us", "µs", "ms", "s", "m", "h"].filter((u) => duration.startsWith(u, i)).sort((a, b) => b.length - a.length)[0];
+    if (unit === undefined) return undefined;
+    i += unit.length;
+    seconds += amount * (DURATION_UNITS.get(unit) ?? 0);
+  }
+  return i === 0 ? undefined : seconds;
 }
 
 const DURATION_UNITS: ReadonlyMap<string, number> = new Map([
@@ -88,7 +109,7 @@ function extractUncached(index: StackIndex): StackReview {
       oktaOrgUrl: display(config.okta_account),
       claims: list(config.claims).map((c) => display(c) ?? ""),
       emailClaimName: display(config.email_claim_name),
-      pkceEnabled: bool(config.pkce_enabled),
+      pkceEnabled: tfBool(config.pkce_enabled),
       authorizationServerId,
       authServerClaims:
         config.authorization_server_id === undefined ? [] : ctx.authServerClaimsFor(config.authorization_server_id),
@@ -96,9 +117,9 @@ function extractUncached(index: StackIndex): StackReview {
         scim === undefined
           ? undefined
           : {
-              enabled: bool(scim.enabled) ?? false,
-              userDeprovision: bool(scim.user_deprovision),
-              seatDeprovision: bool(scim.seat_deprovision),
+              enabled: tfBool(scim.enabled) ?? false,
+              userDeprovision: tfBool(scim.user_deprovision),
+              seatDeprovision: tfBool(scim.seat_deprovision),
               identityUpdateBehavior: display(scim.identity_update_behavior),
             },
       clientId,
@@ -128,54 +149,34 @@ function extractUncached(index: StackIndex): StackReview {
   );
   const policiesByAddress = new Map(accessPolicies.map((p) => [p.address, p]));
 
+  // Applications as the access model reads them: whatever attaches their policies, in evaluation order.
+  const models = new Map(accessModel(index).apps.map((a) => [a.address, a]));
   const accessApplications = ctx.managed("accessApplication").map((r): AccessApplicationReview => {
-    const policies: ApplicationPolicyReview[] = [];
+    const model = models.get(r.address);
     const appSession = display(r.body.session_duration);
-    // The rule of EffectiveSession: the policy's, the v5 provider's 24h default, or the application's.
-    const sessionOf = (policy: { address?: string; sessionDuration?: string }): EffectiveSession => {
-      if (policy.sessionDuration !== undefined) return { duration: policy.sessionDuration, source: "policy" };
-      if (policy.address !== undefined && typeOfAddress(policy.address) === "cloudflare_zero_trust_access_policy") return { duration: DEFAULT_SESSION, source: "provider default" };
-      return { duration: appSession ?? DEFAULT_SESSION, source: "application" };
-    };
-    for (const entry of list(r.body.policies)) {
-      const id = isObject(entry) ? entry.id : entry;
-      const precedence = isObject(entry) && typeof entry.precedence === "number" ? entry.precedence : undefined;
-      const address = referenceTo(id);
-      const policy = address !== undefined ? policiesByAddress.get(address) : undefined;
-      if (policy) {
-        policies.push({ policy: policy.address, name: policy.name, precedence, decision: policy.decision, admits: policy.admits, oktaGroups: policy.oktaGroups, everyone: policy.everyone, session: sessionOf(policy) });
-      } else if (isInlinePolicy(entry)) {
-        const rules = ctx.rules(entry);
-        policies.push({ name: display(entry.name) ?? "(inline policy)", precedence, decision: display(entry.decision) ?? "allow", admits: rules.admits, oktaGroups: rules.oktaGroups, everyone: rules.everyone, session: sessionOf({ sessionDuration: display(entry.session_duration) }) });
-      } else {
-        policies.push({ policy: address ?? display(id), name: display(id) ?? "(unknown policy)", precedence, decision: "unknown", admits: "unknown: the policy is not in this stack", oktaGroups: [], everyone: false, session: sessionOf({ sessionDuration: undefined }) });
-      }
-    }
-    // Cloudflare provider v4 style: policies point at their application.
-    const appId = `\${${r.address}.id}`;
-    const pointing = [...ctx.pointingAt("accessPolicy", "application_id", appId), ...ctx.pointingAt("accessPolicy", "app_id", appId)];
-    for (const policy of pointing) {
-      const review = policiesByAddress.get(policy.address);
-      if (review && !policies.some((p) => p.policy === review.address)) {
-        const precedence = typeof policy.body.precedence === "number" ? policy.body.precedence : undefined;
-        policies.push({ policy: review.address, name: review.name, precedence, decision: review.decision, admits: review.admits, oktaGroups: review.oktaGroups, everyone: review.everyone, session: sessionOf(review) });
-      }
-    }
-    policies.sort((a, b) => (a.precedence ?? Number.MAX_SAFE_INTEGER) - (b.precedence ?? Number.MAX_SAFE_INTEGER));
-    const domains = [
-      display(r.body.domain),
-      ...list(r.body.self_hosted_domains).map(display),
-      ...list(r.body.destinations).map((d) => (isObject(d) ? display(d.uri) ?? display(d.hostname) : display(d))),
-    ].filter((d): d is string => d !== undefined && d !== "");
+    const policies = (model?.policies ?? []).map((p): ApplicationPolicyReview => {
+      const review = p.address !== undefined ? policiesByAddress.get(p.address) : undefined;
+      const rules = review ?? (p.inline !== undefined ? ctx.rules(p.inline) : undefined);
+      return {
+        policy: p.address ?? (p.inline === undefined ? (p.key.startsWith("id:") ? p.key.slice(3) : p.key) : undefined),
+        name: p.name,
+        precedence: p.precedence,
+        decision: review?.decision ?? (p.inline !== undefined ? display(p.inline.decision) ?? "allow" : p.decision),
+        admits: rules?.admits ?? "unknown: the policy is not in this stack",
+        oktaGroups: rules?.oktaGroups ?? [],
+        everyone: rules?.everyone ?? false,
+        session: p.session,
+      };
+    });
     return {
       address: r.address,
       constructPath: r.constructPath,
       name: display(r.body.name) ?? r.name,
       appType: display(r.body.type),
-      domains: [...new Set(domains)],
+      domains: [...(model?.hostnames ?? [])],
       scope: scopeOf(r.body),
       allowedIdps: list(r.body.allowed_idps).map((i) => referenceTo(i) ?? display(i) ?? ""),
-      autoRedirect: bool(r.body.auto_redirect_to_identity),
+      autoRedirect: tfBool(r.body.auto_redirect_to_identity),
       sessionDuration: appSession,
       effectiveSession: longestSession(policies.filter((p) => p.decision !== "deny").map((p) => p.session)) ?? { duration: appSession ?? DEFAULT_SESSION, source: "application" },
       policies,
@@ -306,7 +307,7 @@ function oktaApp(r: TfResource, ctx: Context): OktaAppReview {
   }
   for (const a of ctx.pointingAt("oktaAssignment", "app_id", appId)) {
     additive = true;
-    assignments.push({ ...ctx.groupLabel(a.body.group_id), additive: true, retained: bool(a.body.retain_assignment) ?? false, address: a.address });
+    assignments.push({ ...ctx.groupLabel(a.body.group_id), additive: true, retained: tfBool(a.body.retain_assignment) ?? false, address: a.address });
   }
   return {
     address: r.address,
@@ -314,9 +315,9 @@ function oktaApp(r: TfResource, ctx: Context): OktaAppReview {
     label: display(r.body.label),
     appType: display(r.body.type),
     redirectUris: list(r.body.redirect_uris).map((u) => display(u) ?? ""),
-    pkceRequired: bool(r.body.pkce_required),
+    pkceRequired: tfBool(r.body.pkce_required),
     groupsClaim: groupsClaimOfApp(r.body),
-    implicitAssignment: bool(r.body.implicit_assignment),
+    implicitAssignment: tfBool(r.body.implicit_assignment),
     assignmentMode: exclusive && additive ? "mixed" : exclusive ? "exclusive" : additive ? "additive" : "none",
     assignments,
   };
@@ -334,7 +335,7 @@ function authServerClaim(r: TfResource): AuthServerClaimReview {
     valueType,
     groupFilterType,
     value,
-    alwaysIncluded: bool(r.body.always_include_in_token) ?? true,
+    alwaysIncluded: tfBool(r.body.always_include_in_token) ?? true,
     description:
       valueType === "GROUPS" ? describeGroupsFilter("FILTER", groupFilterType, value ?? "") : `expression ${value ?? "?"}`,
   };
@@ -362,9 +363,4 @@ function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 function sameValueKey(value: Json | undefined): string {
   const address = referenceTo(value);
   return address !== undefined ? `ref:${address}` : `lit:${display(value) ?? ""}`;
-}
-
-/** True for an application's policy entry that is a policy itself (rules or a decision), not a reference to one. */
-export function isInlinePolicy(entry: Json): entry is JsonObject {
-  return isObject(entry) && (entry.include !== undefined || entry.decision !== undefined);
 }

@@ -16,8 +16,36 @@ import { plainText } from "./text";
  * gets into which application, before and after, with a verdict per
  * application (`widens`, `narrows`, `widens and narrows`, `unchanged`, `new`,
  * `removed`) and their counts, the table the Markdown review leads with.
+ * Since (additive, same version): findings of kind `undecided` ("cannot
+ * tell": a bound of the review reached), which `failedOn` lists when
+ * `--fail-on widen` failed on them.
+ *
+ * review@3 (issue 24: who gets in is decided by evaluation):
+ * - `undecided` ("cannot tell") also for what the comparison cannot decide:
+ *   who a change lets in when it depends on a value known only at plan
+ *   time, a rule, Access group or policy the stack does not hold, or a
+ *   comparison that ran out of its steps; a new kind `provider` (a change to
+ *   `required_providers`, before and after); `widen` and `narrow` findings
+ *   name the identities that now get in, or no longer do, instead of the
+ *   rule that changed;
+ * - `access.rows[].changes`: what changes for the application, each
+ *   `{ kind: "widen" | "narrow" | "undecided", aspect: "admission" |
+ *   "session" | "hostname" | "identity provider" | "groups claim" |
+ *   "sign-in", stack, address, constructPath?, message, who?, hint? }`; every
+ *   one is also a finding (same kind and message). `access.changes`: every
+ *   change once, the identity providers' included;
+ * - `access.rows[].verdict` adds `cannot tell` and `no longer managed` (a stack
+ *   no longer synthesized: its resources stay deployed); a `removed` row widens
+ *   when it leaves a hostname unprotected (its `changes` say so);
+ * - `access.counts` adds `cannotTell`; `widens` counts rows with a widening
+ *   change (removed ones included);
+ * - `AccessState` (`before` / `after`) drops `restrictions` (the count of
+ *   require, exclude and deny rules, which decided nothing);
+ * - `stacks[].accessApplications[]`: `domains` lower case (as compared);
+ *   policies in evaluation order, with the precedence the list position
+ *   gives when none is written; an inline policy is named `inline policy <n>`.
  */
-export const JSON_FORMAT = "cdktf-okta-access/review@2";
+export const JSON_FORMAT = "cdktf-okta-access/review@3";
 
 /** Renders a review as indented JSON. */
 export function renderJson(result: ReviewResult): string {

@@ -25,6 +25,8 @@ export interface LoadedStack {
   readonly json: JsonObject;
   /** Warnings and errors recorded at synth (cdktf manifest `annotations`); empty without a manifest. */
   readonly annotations?: readonly SynthAnnotation[];
+  /** The size of the file read, in characters (the review's work budget grows with it). */
+  readonly size?: number;
 }
 
 /** A warning or error a construct recorded at synth (`Annotations.of(...)`), from the cdktf manifest. */
@@ -142,7 +144,7 @@ function readStack(file: string, text: string, name: string, what: string): Load
       throw new ReviewInputError(`${what}: ${file} is not Terraform JSON: "${block}" must be an object of resource types`);
     }
   }
-  return { name, file, json };
+  return { name, file, json, size: text.length };
 }
 
 /**

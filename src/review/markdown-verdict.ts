@@ -2,12 +2,12 @@
  * The first screen of the review comment: one bold verdict line that counts
  * what a reviewer must judge, the access table (who gets into which
  * application, before → after), and replacements grouped by their cause.
- * Formatting only: the decisions come from access-summary.ts, findings.ts and
+ * Formatting only: the decisions come from access-compare.ts, findings.ts and
  * the diff. Every value from the input goes through escape.ts.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import markdownTable = require("markdown-table");
-import { AccessRow, AccessState, AccessVerdict } from "./access-summary";
+import { AccessRow, AccessState, AccessVerdict } from "./access-compare";
 import { ResourceChange } from "./diff";
 import { cell, code, escapeText, oneLine, prose } from "./escape";
 import { nounOf, replacedInShort, replacementImpact, severity } from "./resource-types";
@@ -15,7 +15,7 @@ import { ReviewResult } from "./review";
 import { pathBelowStack } from "./stack-index";
 
 /** Kinds of findings the verdict line names on their own; the rest count as warnings. */
-const OWN_COUNT = new Set(["secret", "replace", "widen", "narrow"]);
+const OWN_COUNT = new Set(["secret", "replace", "undecided", "widen", "narrow"]);
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -27,18 +27,23 @@ export function verdictLine(result: ReviewResult, replacementsOfDiff: Replacemen
   const secrets = result.literalSecrets.length;
   const widenings = count("widen");
   const narrowings = count("narrow");
+  const undecided = count("undecided");
   const replacements = replacementsOfDiff.groups.length + result.warnings.filter((w) => w.kind === "replace" && !replacementsOfDiff.explains(w.address)).length;
   const warnings = result.warnings.filter((w) => !OWN_COUNT.has(w.kind)).length;
   const { counts, compared } = result.access;
   const parts: string[] = [];
   if (secrets > 0) parts.push(`⛔ ${plural(secrets, "literal secret", "literal secrets")}`);
+  // What the review cannot decide comes first: it fails --fail-on widen like a widening. Per application when the table shows it.
+  if (result.access.counts.cannotTell > 0) parts.push(`❓ Cannot tell for ${plural(result.access.counts.cannotTell, "application", "applications")}`);
+  else if (undecided > 0) parts.push(`❓ Cannot tell (${plural(undecided, "finding", "findings")})`);
   if (compared || result.plan !== undefined) {
     // Per application when the access table shows it; else the findings (a claim, an assignment to Everyone…).
     const widens = counts.widens > 0 ? `for ${plural(counts.widens, "application", "applications")}` : widenings > 0 ? `(${plural(widenings, "finding", "findings")})` : "";
     const narrows = counts.narrows > 0 ? `for ${plural(counts.narrows, "application", "applications")}` : narrowings > 0 ? `(${plural(narrowings, "finding", "findings")}: may lock people out)` : "";
     if (widens !== "") parts.push(`⚠️ Access widens ${widens}`);
     if (narrows !== "") parts.push(`${widens !== "" ? "narrows" : "Access narrows"} ${narrows}`);
-    if (widens === "" && narrows === "") parts.push("✅ No access change");
+    // "No access change" only when the review decided everything.
+    if (widens === "" && narrows === "" && undecided === 0) parts.push("✅ No access change");
     parts.push(replacements > 0 ? `⚠️ ${plural(replacements, "replacement", "replacements")}` : "no replacement");
   } else {
     parts.push(`Who gets in today: ${plural(result.access.rows.length, "application", "applications")}`);
@@ -52,10 +57,18 @@ const VERDICT_WORDS: { readonly [v in AccessVerdict]: string } = {
   widens: "⚠️ **widens**",
   narrows: "narrows",
   "widens and narrows": "⚠️ **widens** and narrows",
+  "cannot tell": "❓ **cannot tell** (counts as widening)",
   unchanged: "unchanged",
   new: "new application",
   removed: "⚠️ **removed**: no longer protected",
+  "no longer managed": "no longer managed (stack removed)",
 };
+
+/** The verdict cell: a removed application whose hostnames all moved elsewhere leaves nothing unprotected. */
+function verdictWords(row: AccessRow): string {
+  if (row.verdict === "removed" && !row.changes.some((c) => c.kind === "widen")) return "removed: its hostnames are behind other applications";
+  return VERDICT_WORDS[row.verdict];
+}
 
 function who(state: AccessState | undefined, added: readonly string[], removed: readonly string[]): string {
   if (state === undefined) return removed.map((g) => `➖ ~~${code(g)}~~`).join(", ") || "nobody";
@@ -83,7 +96,7 @@ export function accessTable(result: ReviewResult): string[] {
   const body = rows.map((r) => {
     const where = `${stacks.size > 1 ? `${code(r.stack)}: ` : ""}${code(r.application)}${r.domains.length > 0 ? `<br>${r.domains.map(code).join(", ")}` : ""}`;
     const line = [where, who(r.after, r.groupsAdded, r.groupsRemoved), session(r)];
-    if (result.access.compared) line.push(VERDICT_WORDS[r.verdict]);
+    if (result.access.compared) line.push(verdictWords(r));
     return line;
   });
   return [markdownTable([header, ...body.map((row) => row.map(cell))], { alignDelimiters: false }), ""];
@@ -149,7 +162,8 @@ export function replacementGroups(result: ReviewResult): ReplacementGroups {
 /** A fenced code block that no input can close: a fence longer than any backtick run, one line per entry. */
 function codeBlock(language: string, lines: readonly string[]): string[] {
   const flat = lines.map(oneLine);
-  const longest = flat.reduce((n, line) => Math.max(n, ...(line.match(/`+/g) ?? []).map((r) => r.length)), 0);
+  let longest = 0;
+  for (const line of flat) for (const run of line.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   const fence = "`".repeat(Math.max(3, longest + 1));
   return [`${fence}${language}`, ...flat, fence];
 }

@@ -94,6 +94,8 @@ function summaryLine(result: ReviewResult): string {
       .map((a) => `${c[a]} ${ACTION_WORDS[a]}`);
     const config = result.diff.stacks.reduce((n, st) => n + st.configChanges.length, 0);
     if (config > 0) changes.push(`${config} configuration ${config === 1 ? "change" : "changes"} (locals, variables, providers)`);
+    const providers = result.warnings.filter((w) => w.kind === "provider").length;
+    if (providers > 0) changes.push(`${providers} required provider ${providers === 1 ? "change" : "changes"}`);
     line += `\n\nAgainst the base: ${changes.length > 0 ? changes.join(" · ") : "no resource changes"}.`;
   }
   const urgent = result.warnings.filter((w) => w.kind !== "check").length;

@@ -5,12 +5,13 @@
 import { forceNewAttributes } from "./resource-types";
 import { TfResource } from "./stack-index";
 import { canonical, isObject, Json, JsonObject, mapReferences, referencedAddresses, typeOfAddress } from "./terraform-json";
+import { tfBool } from "./values";
 
 /** The force-new attributes whose values differ between two versions of a resource. */
 export function forceNewChanges(type: string, before: JsonObject, after: JsonObject): string[] {
   const attributes = forceNewAttributes(type).filter((a) => canonical(before[a]) !== canonical(after[a]));
   // okta_app_oauth: omit_secret going from true to false forces a new app (a new secret to keep in state).
-  if (type === "okta_app_oauth" && before.omit_secret === true && after.omit_secret !== true) attributes.push("omit_secret");
+  if (type === "okta_app_oauth" && tfBool(before.omit_secret) === true && tfBool(after.omit_secret) !== true) attributes.push("omit_secret");
   return attributes;
 }
 

@@ -4,14 +4,16 @@
  * This is the function to call from code (benchmarks, other tools); the CLI
  * only parses arguments and renders its result.
  */
-import { AccessSummary, accessSummary } from "./access-summary";
+import { Budget, BudgetLimits, Exhaustion, limitsFor, withBudget } from "../private/budget";
+import { AccessSummary, accessSummary } from "./access-compare";
+import { accessModel } from "./access-model";
 import { AdoptedObject, adoptedObjects, staticAdoptionWarnings } from "./adoption";
 import { checkStack } from "./checks";
 import { redactDeep } from "./credentials";
 import { literal } from "./text";
-import { FINDING_KIND_ORDER, FINDING_KINDS, FindingInput, FindingKind, ReviewWarning, withId } from "./findings";
+import { failsOn, FINDING_KIND_ORDER, FINDING_KINDS, FindingInput, FindingKind, ReviewWarning, withId } from "./findings";
 import { DiffResult, diffOutputs } from "./diff";
-import { loadSynthOutput } from "./load";
+import { LoadedOutput, loadSynthOutput } from "./load";
 import { extractStack } from "./extract";
 import { StackReview } from "./review-model";
 import { indexStack, StackIndex } from "./stack-index";
@@ -19,7 +21,7 @@ import { loadPlan, PlanSummary } from "./plan";
 import { removalImpact, replacementImpact, severity } from "./resource-types";
 import { typeOfAddress } from "./terraform-json";
 import { findLiteralSecrets, LiteralSecret, MASK } from "./secrets";
-import { findWidenings } from "./widening";
+import { mayUseBelow, providerChanges } from "./provider-versions";
 
 /** Options of {@link review}. */
 export interface ReviewOptions {
@@ -27,10 +29,16 @@ export interface ReviewOptions {
   readonly base?: string;
   /** A plan from `terraform show -json`, to summarize. */
   readonly plan?: string;
-  /** Kinds of findings that make the review exit 3 (`--fail-on`). */
+  /** Kinds of findings that make the review exit 3 (`--fail-on`); `widen` includes `undecided` (cannot tell). */
   readonly failOn?: readonly FindingKind[];
   /** The largest input file read, in bytes (default 64 MiB). */
   readonly maxFileSize?: number;
+  /**
+   * The review's work limits (regex steps, evaluation steps, sizes of
+   * values), instead of the defaults for the input's size
+   * (`../private/budget.ts`). A limit reached gives an `undecided` finding.
+   */
+  readonly limits?: Partial<BudgetLimits>;
 }
 
 export type { FindingKind, ReviewWarning };
@@ -51,8 +59,10 @@ export interface ReviewResult {
   readonly adopted: AdoptedObject[];
   /** 2 when a literal secret was found; else 3 when a finding of a `failOn` kind exists; else 0. */
   readonly exitCode: number;
-  /** The `failOn` kinds that matched. */
+  /** The kinds of the findings that made the review exit 3: kinds of `failOn`, and `undecided` when `failOn` has `widen`. */
   readonly failedOn: FindingKind[];
+  /** Bounds of the review reached on this input (the work budget): each is also an `undecided` finding. Empty when the review decided everything. */
+  readonly bounds: Exhaustion[];
 }
 
 /**
@@ -63,12 +73,23 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
   const limits = { maxFileSize: options.maxFileSize };
   const head = loadSynthOutput(dir, "cdktf output", limits);
   const base = options.base !== undefined ? loadSynthOutput(options.base, "--base", limits) : undefined;
+  const plan = options.plan !== undefined ? loadPlan(options.plan, limits) : undefined;
+  // One budget for the whole run: every evaluation and regex match below spends from it.
+  const budget = new Budget(limitsFor(inputSize(head) + (base !== undefined ? inputSize(base) : 0), options.limits));
+  return withBudget(budget, () => reviewLoaded(head, base, plan, options, budget));
+}
+
+function inputSize(output: LoadedOutput): number {
+  return output.stacks.reduce((n, s) => n + (s.size ?? 0), 0);
+}
+
+function reviewLoaded(head: LoadedOutput, base: LoadedOutput | undefined, loadedPlan: PlanSummary | undefined, options: ReviewOptions, budget: Budget): ReviewResult {
   const headIndexes = head.stacks.map(indexStack);
-  const plan = options.plan !== undefined ? withSecretArguments(loadPlan(options.plan, limits), headIndexes) : undefined;
+  const plan = loadedPlan !== undefined ? withSecretArguments(loadedPlan, headIndexes) : undefined;
 
   const stacks = headIndexes.map(extractStack);
   const checks = stacks.flatMap((s, i) => checkStack(s, headIndexes[i]));
-  const literalSecrets = head.stacks.flatMap(findLiteralSecrets);
+  const literalSecrets = head.stacks.flatMap((stack, i) => findLiteralSecrets(stack, headIndexes[i].constants.scope));
   const warnings: FindingInput[] = [];
 
   for (const s of literalSecrets) {
@@ -83,11 +104,11 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
   }
 
   let diff: DiffResult | undefined;
-  let baseStacks: StackReview[] | undefined;
+  let comparison: Parameters<typeof accessSummary>[1];
   if (base !== undefined) {
     const baseIndexes = base.stacks.map(indexStack);
-    baseStacks = baseIndexes.map(extractStack);
     const result = diffOutputs(baseIndexes, headIndexes);
+    comparison = { stacks: baseIndexes, pairs: result.pairs };
     diff = result.diff;
     for (const stack of diff.stacks) {
       if (stack.renamedFrom !== undefined) {
@@ -142,10 +163,17 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
       }
     }
     for (const pair of result.pairs) {
-      for (const w of findWidenings(pair.base, pair.head, pair.headToBase)) {
-        warnings.push({ kind: w.kind, stack: w.stack, address: w.address, constructPath: w.constructPath, message: w.message, hint: w.hint });
-      }
+      warnings.push(...providerChanges(pair.base, pair.head), ...scimAdvice(pair.base, pair.head, pair.headToBase));
     }
+  }
+
+  // Who gets in: the access table and the widen / narrow / undecided findings, from one comparison.
+  const access = accessSummary(headIndexes, comparison);
+  for (const c of access.changes) {
+    warnings.push({ kind: c.kind, stack: c.stack, address: c.address, constructPath: c.constructPath, message: c.message, hint: c.hint });
+  }
+  for (const index of headIndexes) {
+    for (const n of accessModel(index).notes) warnings.push({ kind: "check", stack: index.name, address: n.address, constructPath: index.byAddress.get(n.address)?.constructPath, message: n.message });
   }
 
   if (plan !== undefined) {
@@ -180,6 +208,9 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
     }
   }
   for (const c of checks) warnings.push({ kind: c.kind ?? "check", stack: c.stack, address: c.address, constructPath: c.constructPath, message: c.message });
+  // Read last: every evaluation, regex match and comparison above spends from the budget.
+  const bounds = budget.exhausted;
+  for (const b of bounds) warnings.push(boundFinding(b));
 
   // Most urgent kind first; within replacements and removals, what hurts users most first.
   const weight = (w: FindingInput) => (w.kind === "replace" || w.kind === "remove") && w.address !== undefined ? severity(typeOfAddress(w.address)) : 0;
@@ -195,12 +226,11 @@ export function review(dir: string, options: ReviewOptions = {}): ReviewResult {
     return n === 0 ? finding : { ...finding, id: `${finding.id}-${n + 1}` };
   });
   const failOn = new Set(options.failOn ?? []);
-  const failedOn = FINDING_KIND_ORDER.filter((k) => failOn.has(k) && identified.some((w) => w.kind === k));
+  const failedOn = FINDING_KIND_ORDER.filter((k) => failsOn(k, failOn) && identified.some((w) => w.kind === k));
   const exitCode = literalSecrets.length > 0 ? 2 : failedOn.length > 0 ? 3 : 0;
-  const access = accessSummary(stacks, baseStacks);
   const adopted = head.stacks.flatMap((stack) => adoptedObjects(stack.json));
   // The last line of defence: a credential that some value carries by its content (a URL with a password, a private key) is shown nowhere.
-  return redactDeep({ stacks, literalSecrets, warnings: identified, diff, plan, access, adopted, exitCode, failedOn });
+  return redactDeep({ stacks, literalSecrets, warnings: identified, diff, plan, access, adopted, exitCode, failedOn, bounds });
 }
 
 /**
@@ -222,6 +252,34 @@ function withSecretArguments(plan: PlanSummary, stacks: readonly StackIndex[]): 
   return { ...plan, changes };
 }
 
+/** What each bound of the review means, in words (`…` is the limit). */
+const BOUND_WORDS: { readonly [limit in keyof BudgetLimits]: (n: string) => string } = {
+  regexSteps: (n) => `matching the groups filters' regexes took more than ${n} steps in this review`,
+  regexStepsPerMatch: (n) => `a groups filter's regex took more than ${n} steps to match one group name`,
+  evaluationSteps: (n) => `evaluating the locals and expressions took more than ${n} steps in this review`,
+  computedCharacters: (n) => `the values computed from locals and variables, and substituted into resources, exceed ${n} characters in this review`,
+  valueCharacters: (n) => `a value computed from locals and variables exceeds ${n} characters`,
+  valueDepth: (n) => `a value computed from locals and variables is nested more than ${n} levels deep`,
+  localsDepth: (n) => `local values need each other more than ${n} deep`,
+  accessSteps: (n) => `comparing who gets in, before and after, took more than ${n} steps in this review`,
+  accessStepsPerComparison: (n) => `comparing who gets in to one application took more than ${n} steps`,
+  accessFormulas: (n) => `the rules of one application needed more than ${n} formulas`,
+};
+
+/**
+ * A bound of the review reached: "cannot tell", which `--fail-on widen`
+ * fails on. What was not computed is shown as written (an expression), and a
+ * regex not evaluated decides nothing.
+ */
+function boundFinding(b: Exhaustion): FindingInput {
+  const where = b.where !== undefined ? ` (first at ${literal(b.where)}${b.count > 1 ? `, ${b.count} times` : ""})` : b.count > 1 ? ` (${b.count} times)` : "";
+  return {
+    kind: "undecided",
+    message: `the review stopped at one of its bounds: ${BOUND_WORDS[b.limit](b.value.toLocaleString("en-US"))}${where}. It cannot tell what the values and matches it did not compute do to access; they are shown as written.`,
+    hint: "Inputs this large are unusual for an Access setup: simplify the locals or the groups filter named here. A legitimate input that needs more can be reviewed with higher limits (the `limits` option of `review()`); see the README's review section on bounds.",
+  };
+}
+
 /** The fix for a likely rename: keep the id, or a `moveFromId` on the resource at its new construct path. */
 export function moveHint(constructPath: string | undefined, previousAddress: string, address?: string): string {
   if (constructPath === undefined && address !== undefined) {
@@ -232,4 +290,28 @@ export function moveHint(constructPath: string | undefined, previousAddress: str
   const where = constructPath !== undefined ? ` on the resource at ${literal(constructPath)}` : "";
   const reach = child !== undefined ? ` (its construct's ${literal(`node.findChild("${child}")`)} reaches it when no attribute exposes it)` : "";
   return `Keep the old construct id, or declare the move${where}: ${literal(`moveFromId("${previousAddress}")`)}${reach}, which writes a Terraform moved block. Do it for every resource the rename affects: each has its own warning.`;
+}
+
+/**
+ * SCIM turned on for an identity provider the base already had: cloudflare
+ * provider releases before 5.20.0 fail that apply with "inconsistent result".
+ * Only when the head's constraint admits such a release.
+ */
+function scimAdvice(base: StackIndex, head: StackIndex, headToBase: ReadonlyMap<string, string>): FindingInput[] {
+  if (!mayUseBelow(head, "cloudflare/cloudflare", "5.20.0")) return [];
+  const before = accessModel(base).idps;
+  const found: FindingInput[] = [];
+  for (const idp of accessModel(head, headToBase).idps.values()) {
+    const was = before.get(idp.key);
+    if (was === undefined || was.scim || !idp.scim) continue;
+    found.push({
+      kind: "check",
+      stack: head.name,
+      address: idp.address,
+      constructPath: idp.constructPath,
+      message: `SCIM is added to the existing identity provider ${literal(idp.name)}: cloudflare provider releases before 5.20.0, which this stack's version constraint admits, fail this apply with "Provider produced inconsistent result after apply"`,
+      hint: "Apply in two steps: turn SCIM on in the Cloudflare dashboard (Zero Trust → Settings → Authentication → the IdP → SCIM) and import or refresh, or create a new identity provider with SCIM and switch applications to it; or require cloudflare provider 5.20.0 or later.",
+    });
+  }
+  return found;
 }

@@ -23,8 +23,8 @@
  * (its `input`) and `null_resource.x.triggers.k` launder nothing. Anything
  * else is a literal secret.
  */
-import { COMPUTED, credentialInText, isCredentialName, mayHoldCredential, redactCredentials } from "./credentials";
-import { evaluate, Evaluated, Expr, hasConstantContent, isPureReference, parseCached, Reference, Scope, stackScope, TemplatePart } from "./expressions";
+import { COMPUTED, credentialInText, CredentialInText, isCredentialName, mayHoldCredential, redactCredentials } from "./credentials";
+import { evaluate, Evaluated, Expr, hasConstantContent, isPureReference, parseCached, Reference, Scope, stackScope, TemplatePart, withArguments } from "./expressions";
 import { LoadedStack, LoadOptions, loadSynthOutput } from "./load";
 import { ANY_BACKEND_SECRET, BACKEND_SECRETS, NOT_CREDENTIALS, PROVIDER_SECRETS, RESOURCE_SECRETS } from "./secret-table";
 import { blocksOf, isObject, Json, JsonObject, labelled, labelledBlocks, own } from "./terraform-json";
@@ -301,6 +301,8 @@ interface OtherString {
   readonly attribute: string;
   readonly text: string;
   readonly constructPath?: string;
+  /** The local it is written in (the review evaluates a local once, by its name). */
+  readonly local?: string;
 }
 
 /** The secret positions of a stack, and its other strings that may carry a credential (those with `://`, a PEM header, an authorization scheme, or an expression). */
@@ -321,8 +323,9 @@ function scan(json: JsonObject): Scan {
     const where = (attribute: string) => ({ block: b.block, attribute, ...(b.constructPath !== undefined ? { constructPath: b.constructPath } : {}) });
     const position = (attribute: string, value: Json) => positions.push({ ...where(attribute), value });
     if (b.whole === true) position(formatPath(b.at), b.body ?? null);
-    else walk(b.body, [...b.at], b.kind, position, (attribute, text) => {
-      if (mayCarryCredential(text)) others.push({ ...where(attribute), text });
+    else walk(b.body, [...b.at], b.kind, position, (attribute, text, path) => {
+      const local = b.block === "locals" && typeof path[0] === "string" ? { local: path[0] } : {};
+      if (mayCarryCredential(text)) others.push({ ...where(attribute), text, ...local });
     });
   }
   const result = { positions, others };
@@ -342,17 +345,18 @@ function mayCarryCredential(text: string): boolean {
  * configuration, or computed from what is), and the variables whose default
  * is a committed secret (declared `sensitive`, or named like a credential).
  */
-export function findLiteralSecrets(stack: LoadedStack): LiteralSecret[] {
+export function findLiteralSecrets(stack: LoadedStack, stackScopeOf: Scope = stackScope(stack.json)): LiteralSecret[] {
   const found: LiteralSecret[] = [];
-  const scope = stackScope(stack.json, { arguments: true });
+  const scope = stackScopeOf;
+  const following = followingScope(scope, stack.json);
   const report = (p: { block: string; attribute: string; constructPath?: string }, reason: string) =>
     found.push({ stack: stack.name, file: stack.file, block: p.block, attribute: p.attribute, reason, ...(p.constructPath !== undefined ? { constructPath: p.constructPath } : {}) });
   for (const p of secretPositions(stack.json)) {
-    const reason = secretValueProblem(p.value, scope);
+    const reason = secretValueProblem(p.value, following);
     if (reason !== undefined) report(p, reason);
   }
   for (const s of scan(stack.json).others) {
-    const reason = credentialProblem(s.text, scope);
+    const reason = credentialProblem(s.text, scope, s.local);
     if (reason !== undefined) report(s, reason);
   }
   for (const [name, body] of labelledBlocks(own(stack.json, "variable"))) {
@@ -375,27 +379,14 @@ export function findLiteralSecrets(stack: LoadedStack): LiteralSecret[] {
  * stand for values computed elsewhere), in a quoted string of its
  * expressions, or in the constant it evaluates to. Never quotes it.
  */
-export function credentialProblem(text: string, scope: Scope): string | undefined {
-  if (!text.includes("{")) {
-    const kind = credentialInText(text);
-    return kind === undefined ? undefined : `it holds ${kind}, written in the configuration`;
-  }
-  // What an expression can hold or compute: written text (escapes included), or constants a local, a variable or a function brings in.
-  if (!mayHoldCredential(text) && !BRINGS_CONSTANTS.test(text)) return undefined;
-  const parsed = parseCached(text, scope);
-  const texts = parsed instanceof Error ? [text] : templateTexts(parsed);
-  for (const t of texts) {
-    const kind = credentialInText(t);
-    if (kind !== undefined) return `it holds ${kind}, written in the configuration`;
-  }
-  // Only a local, a variable or a function brings in constants from elsewhere; resource references bring values the provider computes.
-  if (!BRINGS_CONSTANTS.test(text)) return undefined;
-  let result: Evaluated;
-  try {
-    result = evaluate(text, scope);
-  } catch {
-    return undefined;
-  }
+export function credentialProblem(text: string, scope: Scope, local?: string): string | undefined {
+  const written = writtenCredential(text, scope);
+  if (written !== undefined) return `it holds ${written}, written in the configuration`;
+  // Evaluated where a local or a variable may bring a credential in, or the text hints at one (`join("", ["http://u:", ...])`);
+  // resource references bring values the provider computes.
+  if (!text.includes("{") || !(REFERS_TO_CONSTANTS.test(text) || mayHoldCredential(text))) return undefined;
+  const result = evaluatedText(text, scope, local);
+  if (result === undefined) return undefined;
   if (!result.known) return undefined;
   for (const t of stringsOf(result.value)) {
     const kind = credentialInText(t);
@@ -404,8 +395,42 @@ export function credentialProblem(text: string, scope: Scope): string | undefine
   return undefined;
 }
 
-/** An expression that may compute text from constants: a local, a variable, a function call, an escape in a quoted string. */
-const BRINGS_CONSTANTS = /\b(local|var)\.|\(|\\/;
+/**
+ * A string evaluated; one written in a local, as that local's value (each
+ * local is evaluated once per stack, through the scope's cache: evaluating
+ * its text again would compute it, and spend the run's budget, twice).
+ * Undefined when the evaluator fails.
+ */
+function evaluatedText(text: string, scope: Scope, local?: string): Evaluated | undefined {
+  try {
+    return evaluate(local !== undefined && IDENTIFIER.test(local) ? `\${local.${local}}` : text, scope);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A name an expression can read (`local.<name>`). */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/**
+ * The credential written in a text (interpolations stand for values computed
+ * elsewhere; quoted strings of its expressions, escapes decoded, count on
+ * their own), or undefined. Nothing is evaluated.
+ */
+function writtenCredential(text: string, scope: Scope): CredentialInText | undefined {
+  if (!text.includes("{")) return credentialInText(text);
+  if (!mayHoldCredential(text) && !text.includes("\\")) return undefined;
+  const parsed = parseCached(text, scope);
+  const texts = parsed instanceof Error ? [text] : templateTexts(parsed);
+  for (const t of texts) {
+    const kind = credentialInText(t);
+    if (kind !== undefined) return kind;
+  }
+  return undefined;
+}
+
+/** An expression that reads a local or a variable: constants written elsewhere may come in. */
+const REFERS_TO_CONSTANTS = /\b(local|var)\./;
 
 /** The strings of a JSON value, keys included. */
 function stringsOf(value: Json): string[] {
@@ -485,19 +510,33 @@ function templateTexts(parts: readonly TemplatePart[]): string[] {
   return texts;
 }
 
+/** The scope that follows arguments, one per stack scope: secret positions are evaluated in it, once for every rule that asks. */
+const followingScopes = new WeakMap<Scope, Scope>();
+
+function followingScope(scope: Scope, json: JsonObject): Scope {
+  let following = followingScopes.get(scope);
+  if (following === undefined) {
+    following = withArguments(scope, json);
+    followingScopes.set(scope, following);
+  }
+  return following;
+}
+
 /**
  * The `local.*` and `var.*` names whose values must be masked wherever a
  * review shows them (a diff of locals or variable defaults), and never
  * substituted into the resources the review shows: those that flow into a
  * secret position, credential-named ones, variables declared `sensitive`,
- * and those whose value holds a credential by its content.
+ * and those whose value holds a credential by its content. `scope` is the
+ * stack's (constants.ts passes its own, so that each local is evaluated
+ * once for both).
  */
-export function secretValueNames(json: JsonObject): Set<string> {
+export function secretValueNames(json: JsonObject, scope: Scope = stackScope(json)): Set<string> {
   const names = new Set<string>();
-  const scope = stackScope(json, { arguments: true });
+  const following = followingScope(scope, json);
   for (const p of secretPositions(json)) {
     try {
-      for (const v of evaluate(p.value, scope).via) names.add(v);
+      for (const v of evaluate(p.value, following).via) names.add(v);
     } catch {
       // conservative below: every local and variable
       for (const l of scope.locals.keys()) names.add(`local.${l}`);
@@ -506,15 +545,22 @@ export function secretValueNames(json: JsonObject): Set<string> {
   }
   // Strings that hold a credential by their content, and what they went through (`"http://${local.userinfo}@proxy"`).
   for (const s of scan(json).others) {
-    try {
-      if (credentialProblem(s.text, scope) !== undefined) for (const v of evaluate(s.text, scope).via) names.add(v);
-    } catch {
-      // the literal itself is reported by findLiteralSecrets
-    }
+    if (!s.text.includes("{") || !REFERS_TO_CONSTANTS.test(s.text)) continue;
+    const result = evaluatedText(s.text, scope, s.local);
+    if (result?.known === true && stringsOf(result.value).some((t) => credentialInText(t) !== undefined)) for (const v of result.via) names.add(v);
   }
-  for (const [l, value] of scope.locals) if (isSecretKey(l) || stringsOf(value).some((t) => credentialProblem(t, scope) !== undefined)) names.add(`local.${l}`);
+  for (const [l, value] of scope.locals) if (isSecretKey(l) || localHoldsCredential(l, value, scope)) names.add(`local.${l}`);
   for (const [v, decl] of scope.variables) if (decl.sensitive || isSecretKey(v) || stringsOf(decl.default ?? null).some((t) => credentialInText(t) !== undefined)) names.add(`var.${v}`);
   return names;
+}
+
+/** True when a local holds a credential by its content: written in it, or in its value (evaluated through the scope's cache, as the review evaluates it). */
+function localHoldsCredential(name: string, value: Json, scope: Scope): boolean {
+  if (stringsOf(value).some((t) => writtenCredential(t, scope) !== undefined)) return true;
+  // A local whose name is no identifier cannot be read by any expression (nor evaluated here).
+  if (!IDENTIFIER.test(name) || !stringsOf(value).some((t) => t.includes("{"))) return false;
+  const result = evaluatedText("", scope, name);
+  return result?.known === true && stringsOf(result.value).some((t) => credentialInText(t) !== undefined);
 }
 
 function hasContent(value: Json): boolean {
@@ -533,10 +579,10 @@ function walk(
   at: (string | number)[],
   kind: BlockKind,
   position: (attribute: string, value: Json) => void,
-  other: (attribute: string, text: string) => void,
+  other: (attribute: string, text: string, path: readonly (string | number)[]) => void,
 ): void {
   if (typeof node === "string") {
-    other(formatPath(at), node);
+    other(formatPath(at), node, at);
     return;
   }
   if (Array.isArray(node)) {

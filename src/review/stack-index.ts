@@ -5,7 +5,7 @@
  */
 import { resolveConstants, StackConstants, stackConstants } from "./constants";
 import { LoadedStack } from "./load";
-import { isObject, Json, JsonObject, labelled, labelledBlocks, list, str, withoutMetadata } from "./terraform-json";
+import { blocksOf, isObject, Json, JsonObject, labelled, labelledBlocks, list, str, withoutMetadata } from "./terraform-json";
 
 /** One resource or data source of a stack. */
 export interface TfResource {
@@ -37,6 +37,8 @@ export interface StackIndex {
   readonly constants: StackConstants;
   /** Variable declarations by name, as written. */
   readonly variables: ReadonlyMap<string, Json>;
+  /** `terraform.required_providers` by local name: the source and version constraint as written. */
+  readonly requiredProviders: ReadonlyMap<string, { readonly source?: string; readonly version?: string }>;
 }
 
 /** Indexes a loaded stack. */
@@ -86,7 +88,21 @@ export function indexStack(stack: LoadedStack): StackIndex {
     providers: providersOf(stack.json, constants),
     constants,
     variables: new Map(labelledBlocks(stack.json.variable)),
+    requiredProviders: requiredProvidersOf(stack.json),
   };
+}
+
+/** `terraform.required_providers`: `{ name: { source, version } }`, or the older `{ name: "version" }`. */
+function requiredProvidersOf(json: JsonObject): Map<string, { source?: string; version?: string }> {
+  const found = new Map<string, { source?: string; version?: string }>();
+  for (const terraform of blocksOf(json.terraform)) {
+    for (const [name, value] of labelled(terraform.required_providers)) {
+      if (found.has(name)) continue;
+      if (typeof value === "string") found.set(name, { version: value });
+      else if (isObject(value)) found.set(name, { source: str(value.source), version: typeof value.version === "string" ? value.version : undefined });
+    }
+  }
+  return found;
 }
 
 /** Orders `[label, ...]` pairs by label (a stable sort: blocks of one label keep their order). */

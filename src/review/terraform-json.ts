@@ -3,6 +3,7 @@
  * defensively: every accessor accepts any JSON and never throws, because a
  * review must survive shapes our construct never synthesizes.
  */
+import { joinLines } from "../private/cli-io";
 
 /** A parsed JSON value. */
 export type Json = null | boolean | number | string | Json[] | JsonObject;
@@ -18,14 +19,6 @@ export function isObject(value: unknown): value is JsonObject {
 /** A string value, or undefined. */
 export function str(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
-}
-
-/** A boolean value (also the strings "true"/"false" hand-written JSON may hold), or undefined. */
-export function bool(value: unknown): boolean | undefined {
-  if (typeof value === "boolean") return value;
-  if (value === "true") return true;
-  if (value === "false") return false;
-  return undefined;
 }
 
 /** A list: an array as is, a single value as a one-element list, nothing as []. */
@@ -144,13 +137,21 @@ export function typeOfAddress(address: string): string {
 export function mapReferences(value: Json, rename: (address: string) => string): Json {
   if (typeof value === "string") {
     if (!isExpression(value)) return value;
-    return value.replace(/\$\{[^}]*\}/g, (segment) =>
-      segment.replace(REFERENCE, (whole: string, data: string | undefined, type: string, name: string) => {
+    // Each `${...}` segment up to its first `}`, found with indexOf: a regex
+    // would rescan the rest of the string from every unclosed `${`.
+    let out = "";
+    let from = 0;
+    for (let open = value.indexOf("${"); open !== -1; open = value.indexOf("${", from)) {
+      const close = value.indexOf("}", open + 2);
+      if (close === -1) break;
+      const segment = value.slice(open, close + 1);
+      out += value.slice(from, open) + segment.replace(REFERENCE, (whole: string, data: string | undefined, type: string, name: string) => {
         if (NOT_RESOURCES.has(type) && !data) return whole;
-        const address = rename(`${data ?? ""}${type}.${name}`);
-        return address;
-      }),
-    );
+        return rename(`${data ?? ""}${type}.${name}`);
+      });
+      from = close + 1;
+    }
+    return out + value.slice(from);
   }
   if (Array.isArray(value)) return value.map((item) => mapReferences(item, rename));
   if (isObject(value)) {
@@ -176,7 +177,7 @@ export function canonical(value: Json | undefined): string {
 
 /** One line, for error messages. */
 export function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, " ").trim();
+  return joinLines(text).trim();
 }
 
 /**

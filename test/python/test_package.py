@@ -94,7 +94,10 @@ class TheWheelsMetadata(unittest.TestCase):
 
     def test_licence_python_versions_and_readme(self):
         self.assertIn("License :: OSI Approved :: Apache Software License", self.metadata.get_all("Classifier"))
-        self.assertEqual(self.metadata["Requires-Python"], "~=3.9")
+        # jsii-pacmak writes ~=3.9; the package needs 3.10 (scripts/package.js).
+        self.assertEqual(self.metadata["Requires-Python"], ">=3.10")
+        versions = [c.rsplit(" :: ", 1)[1] for c in self.metadata.get_all("Classifier") if c.startswith("Programming Language :: Python :: 3.")]
+        self.assertEqual(versions, ["3.10", "3.11", "3.12", "3.13"])
         self.assertEqual(self.metadata["Description-Content-Type"], "text/markdown")
         self.assertIn("pip install cdktf-okta-cloudflare-access", self.metadata["Description"] or self.metadata.get_payload())
 

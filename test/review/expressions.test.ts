@@ -1,4 +1,7 @@
-import { emptyScope, evaluate, ExpressionSyntaxError, parseTemplate, stackScope } from "../../src/review/expressions";
+import fc from "fast-check";
+import { Budget, BudgetLimits } from "../../src/private/budget";
+import { emptyScope, evaluate, ExpressionSyntaxError, parseTemplate, stackScope, withArguments } from "../../src/review/expressions";
+import { nestedReplace3kb } from "../hostile/corpus";
 
 const scope = stackScope({
   locals: { team: "eng", group: "${local.team}-admins", secret: "${okta_app_oauth.app.client_secret}", loop: "${local.loop}", via_var: "${var.with_default}" },
@@ -126,7 +129,7 @@ describe("following arguments written in the configuration (the secret rules' sc
     ephemeral: { random_password: { p: { length: 32 } } },
     variable: { s: { sensitive: true } },
   };
-  const following = stackScope(json, { arguments: true });
+  const following = withArguments(stackScope(json), json);
 
   test("only a scope asked to: the review's own resolution keeps references as they are", () => {
     expect(evaluate("${terraform_data.l.output}", stackScope(json))).toMatchObject({ known: false, refs: [{ kind: "resource", address: "terraform_data.l", attribute: "output" }] });
@@ -161,5 +164,127 @@ describe("following arguments written in the configuration (the secret rules' sc
   test("a reference inside the argument is followed in turn; a cycle is an error, never safe", () => {
     expect(evaluate("${terraform_data.obj.output.b}", following)).toMatchObject({ known: false, refs: [{ kind: "variable", address: "var.s", sensitive: true }], literal: false });
     expect(evaluate("${terraform_data.loop.output}", following)).toMatchObject({ known: false, literal: true, error: "a cycle between resource arguments" });
+  });
+});
+
+describe("bounds (issue 24): caps on values, a budget of work, cut values marked", () => {
+  /** A scope with locals, evaluated under `limits`. */
+  const bounded = (locals: Record<string, unknown>, limits: Partial<BudgetLimits> = {}, variable: Record<string, unknown> = {}) => {
+    const budget = new Budget(limits);
+    return { scope: stackScope({ locals, variable } as any, budget), budget };
+  };
+
+  test("issue 24's 3 KB of nested replace() locals: the last one is cut, never a shorter string, and the budget says where", () => {
+    const { head } = nestedReplace3kb();
+    expect(JSON.stringify(head).length).toBeLessThan(3200);
+    const { scope, budget } = bounded(head.locals as Record<string, unknown>);
+    const last = evaluate("${local.r23}", scope);
+    expect(last).toMatchObject({ known: false, cut: true, literal: true });
+    expect((last as { error: string }).error).toMatch(/more than 1000000 characters \(a bound of the review/);
+    // Below the cap, the chain is computed exactly.
+    expect(evaluate("${local.r19}", scope)).toMatchObject({ known: true, value: "x".repeat(2 ** 19) });
+    expect(budget.exhausted).toEqual([expect.objectContaining({ limit: "valueCharacters", where: "local.r20" })]);
+  });
+
+  test.each([
+    ["a template", (p: string) => `\${${p}}\${${p}}`],
+    ["join", (p: string) => `\${join("", [${p}, ${p}])}`],
+    ["replace", (p: string) => `\${replace(${p}, "x", "xx")}`],
+    ["format", (p: string) => `\${format("%s%s", ${p}, ${p})}`],
+    ["a list", (p: string) => `\${[${p}, ${p}]}`],
+    ["a map", (p: string) => `\${{a = ${p}, b = ${p}}}`],
+    ["concat", (p: string) => `\${concat([${p}], [${p}])}`],
+    ["a for expression", (p: string) => `\${[for x in [1, 2] : ${p}]}`],
+    ["a template for directive", (p: string) => `%{ for x in [1, 2] }\${${p}}%{ endfor }`],
+  ])("a value that doubles through %s stops at the cap on one value", (_what, double) => {
+    const locals: Record<string, unknown> = { v0: "xxxxxxxx" };
+    for (let i = 1; i <= 20; i++) locals[`v${i}`] = double(`local.v${i - 1}`);
+    const { scope, budget } = bounded(locals, { valueCharacters: 4096 });
+    const results = Array.from({ length: 21 }, (_, i) => evaluate(`\${local.v${i}}`, scope));
+    const firstCut = results.findIndex((r) => !r.known);
+    expect(firstCut).toBeGreaterThan(3);
+    // Everything before the cut is known and within the cap; everything after is cut too.
+    for (const r of results.slice(0, firstCut)) expect(JSON.stringify((r as { value: unknown }).value).length).toBeLessThanOrEqual(4096);
+    for (const r of results.slice(firstCut)) expect(r).toMatchObject({ known: false, cut: true });
+    expect(budget.exhausted.map((e) => e.limit)).toContain("valueCharacters");
+  });
+
+  test("a value that shares one list many times counts it each time (as its JSON would)", () => {
+    const locals: Record<string, unknown> = { t0: ["leaf"] };
+    for (let i = 1; i <= 40; i++) locals[`t${i}`] = `\${[local.t${i - 1}, local.t${i - 1}]}`;
+    const { scope } = bounded(locals);
+    expect(evaluate("${local.t40}", scope)).toMatchObject({ known: false, cut: true });
+  });
+
+  test("values nested deeper than the limit are cut", () => {
+    const locals: Record<string, unknown> = { d0: "x" };
+    for (let i = 1; i <= 40; i++) locals[`d${i}`] = `\${[local.d${i - 1}]}`;
+    const { scope, budget } = bounded(locals, { valueDepth: 30 });
+    expect(evaluate("${local.d30}", scope).known).toBe(true);
+    expect(evaluate("${local.d31}", scope)).toMatchObject({ known: false, cut: true });
+    expect(budget.exhausted.map((e) => e.limit)).toEqual(["valueDepth"]);
+  });
+
+  test("the steps of a run are shared: once spent, expensive expressions are cut, a plain reference still evaluates", () => {
+    const items = Array.from({ length: 300 }, (_, i) => `i${i}`);
+    const { scope, budget } = bounded({ items, square: "${[for a in local.items : [for b in local.items : a]]}", name: "app" }, { evaluationSteps: 20_000 });
+    expect(evaluate("${local.square}", scope)).toMatchObject({ known: false, cut: true });
+    expect(budget.exhausted.map((e) => e.limit)).toEqual(["evaluationSteps"]);
+    expect(evaluate("${local.name}", scope)).toMatchObject({ known: true, value: "app" });
+    expect(evaluate("${okta_app_oauth.app.client_secret}", scope)).toMatchObject({ known: false, refs: [{ kind: "resource", attribute: "client_secret" }] });
+  });
+
+  test("the characters computed in a run are shared too", () => {
+    const { scope, budget } = bounded({ big: '${replace("xxxxxxxxxx", "x", "yyyyyyyyyy")}' }, { computedCharacters: 150 });
+    expect(evaluate("${local.big}", scope)).toMatchObject({ known: true, value: "y".repeat(100) });
+    expect(evaluate('${replace("xxxxxxxxxx", "x", "zzzzzzzzzz")}', scope)).toMatchObject({ known: false, cut: true });
+    expect(budget.exhausted.map((e) => e.limit)).toEqual(["computedCharacters"]);
+  });
+
+  test("try() and can() never fall back on a value that was cut (Terraform would not)", () => {
+    const locals: Record<string, unknown> = { r0: "x" };
+    for (let i = 1; i <= 12; i++) locals[`r${i}`] = `\${replace(local.r${i - 1}, "x", "xx")}`;
+    const { scope } = bounded(locals, { valueCharacters: 1000 });
+    expect(evaluate('${try(local.r12, "safe")}', scope)).toMatchObject({ known: false, cut: true });
+    expect(evaluate("${can(local.r12)}", scope)).toMatchObject({ known: false, cut: true });
+    expect(evaluate('${try(local.r5, "safe")}', scope)).toMatchObject({ known: true, value: "x".repeat(32) });
+  });
+
+  test("a cut inside a bigger value makes it cut; the names a value went through are kept", () => {
+    const locals: Record<string, unknown> = { r0: "x", secret: "${var.token}" };
+    for (let i = 1; i <= 12; i++) locals[`r${i}`] = `\${replace(local.r${i - 1}, "x", "xx")}`;
+    const { scope } = bounded(locals, { valueCharacters: 1000 }, { token: { sensitive: true, default: "S3CRET" } });
+    expect(evaluate("prefix-${local.r12}-${var.x}", scope)).toMatchObject({ known: false, cut: true });
+    const viaSecret = evaluate("${local.secret}", scope);
+    expect(viaSecret.via).toEqual(["local.secret", "var.token"]);
+  });
+
+  test("locals that need each other deeper than the limit are cut, not computed", () => {
+    const locals: Record<string, unknown> = { c0: "end" };
+    for (let i = 1; i <= 20; i++) locals[`c${i}`] = `\${local.c${i - 1}}`;
+    const { scope, budget } = bounded(locals, { localsDepth: 10 });
+    expect(evaluate("${local.c20}", scope)).toMatchObject({ known: false, cut: true });
+    expect(budget.exhausted.map((e) => e.limit)).toEqual(["localsDepth"]);
+  });
+
+  test("distinct, toset and contains are linear and keep Terraform's meaning", () => {
+    const s = stackScope({ locals: { l: ["b", "a", "b", { k: 1, j: 2 }, { j: 2, k: 1 }, "a"] } });
+    expect(evaluate("${distinct(local.l)}", s)).toMatchObject({ known: true, value: ["b", "a", { k: 1, j: 2 }] });
+    expect(evaluate("${toset(local.l)}", s)).toMatchObject({ known: true, value: ["b", "a", { k: 1, j: 2 }] });
+    expect(evaluate('${contains(local.l, {j = 2, k = 1})}', s)).toMatchObject({ known: true, value: true });
+    expect(evaluate('${contains(local.l, "c")}', s)).toMatchObject({ known: true, value: false });
+  });
+
+  test("property: chomp and template strip markers agree with the regexes they replace", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a \t\r\n]{0,12}$/), (text) => {
+        const s = stackScope({ locals: { t: text } });
+        expect(evaluate("${chomp(local.t)}", s)).toMatchObject({ known: true, value: text.replace(/(\r?\n)+$/, "") });
+        expect(evaluate(`${text}\${~ "x" ~}${text}`, s)).toMatchObject({
+          known: true,
+          value: `${text.replace(/\s+$/, "")}x${text.replace(/^\s+/, "")}`,
+        });
+      }),
+    );
   });
 });

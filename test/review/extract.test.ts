@@ -144,10 +144,11 @@ describe("model extraction from Terraform JSON", () => {
     });
     const app = extractStack(index(json)).accessApplications[0];
     expect(app.scope).toEqual({ kind: "zone", id: "z" });
-    expect(app.policies.map((p) => [p.name, p.admits])).toEqual([
-      ["v4", "everyone"],
-      ["(inline policy)", "email a@acme.com"],
-      ["${var.policy_id}", "unknown: the policy is not in this stack"],
+    // The list's entries take their places as precedences 1 and 2 (the provider computes them from the order); the v4 policy says 3.
+    expect(app.policies.map((p) => [p.name, p.precedence, p.admits])).toEqual([
+      ["inline policy 1", 1, "email a@acme.com"],
+      ["${var.policy_id}", 2, "unknown: the policy is not in this stack"],
+      ["v4", 3, "everyone"],
     ]);
   });
 

@@ -11,12 +11,11 @@ function run(...args: string[]) {
   return { code, stdout, stderr };
 }
 
-/** A base and a head where the Okta app gets assigned to one more group (a widening) and the policy-less app warns (a check). */
+/** A base and a head where the Okta app, assigned to one group, gets assigned to one more (a widening: its members can now sign in). */
 function widened() {
-  const base = writeStackFile(handWrittenIdp());
-  const head = writeStackFile(
-    handWrittenIdp((j) => j.resource.okta_app_group_assignments.cloudflare.group.push({ id: "00g-contractors" })),
-  );
+  const assigned = (...ids: string[]) => (j: any) => (j.resource.okta_app_group_assignments.cloudflare.group = ids.map((id) => ({ id })));
+  const base = writeStackFile(handWrittenIdp(assigned("00g-eng")));
+  const head = writeStackFile(handWrittenIdp(assigned("00g-eng", "00g-contractors")));
   return { base, head };
 }
 
@@ -40,6 +39,33 @@ describe("--fail-on", () => {
     expect(run("review", head, "--base", base, "--fail-on", "any").code).toBe(3);
     const secret = writeStackFile(handWrittenIdp((j) => (j.resource.cloudflare_zero_trust_access_identity_provider.okta.config.client_secret = "lit-secret-123")));
     expect(run("review", secret, "--fail-on", "any").code).toBe(2);
+  });
+
+  test("--fail-on widen fails on what the review cannot tell, too; --fail-on undecided alone as well", () => {
+    const opaque = (groups: string[]) =>
+      writeStackFile(
+        handWrittenIdp((j) => {
+          j.variable = { team: {} };
+          j.resource.cloudflare_zero_trust_access_policy = { p: { account_id: "a", name: "P", decision: "allow", include: [{ okta: { name: "${var.team}", identity_provider_id: "${cloudflare_zero_trust_access_identity_provider.okta.id}" } }, ...groups.map((name) => ({ okta: { name, identity_provider_id: "${cloudflare_zero_trust_access_identity_provider.okta.id}" } }))] } };
+          j.resource.cloudflare_zero_trust_access_application = { app: { account_id: "a", name: "App", domain: "app.acme.com", policies: [{ id: "${cloudflare_zero_trust_access_policy.p.id}" }] } };
+        }),
+      );
+    const base = opaque([]);
+    const head = opaque(["eng-oncall"]);
+    const r = run("review", head, "--base", base, "--fail-on", "widen");
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe("cdktf-okta-access: --fail-on: 1 undecided finding(s)\n");
+    expect(r.stdout).toContain("### ❓ Cannot tell (1)");
+    expect(run("review", head, "--base", base, "--fail-on", "undecided").code).toBe(3);
+    expect(run("review", head, "--base", base, "--fail-on", "narrow,replace").code).toBe(0);
+  });
+
+  test("--fail-on provider: a changed version constraint", () => {
+    const pinned = (version: string) => writeStackFile({ ...handWrittenIdp(), terraform: { required_providers: { cloudflare: { source: "cloudflare/cloudflare", version } } } });
+    const r = run("review", pinned("5.22.0"), "--base", pinned("5.14.0"), "--fail-on", "provider");
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain("📦 Provider versions (1)");
+    expect(r.stdout).toContain("1 required provider change");
   });
 
   test("an unknown kind is a usage error (exit 1, one line)", () => {

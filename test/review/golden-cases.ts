@@ -96,17 +96,17 @@ export function renderCase(c: GoldenCase): { exitCode: number; outputs: { file: 
   };
 }
 
-/** The README shows this case's Markdown as its sample review. */
-export const README_SAMPLE_CASE = "protect-app-changed";
-export const README = path.join(__dirname, "..", "..", "README.md");
-const SAMPLE = /(### A sample review\n[\s\S]*?````markdown\n)([\s\S]*?)(\n````\n)/;
+/** docs/review.md shows this case's Markdown as its sample review (and docs/review-comment.png its first screen). */
+export const SAMPLE_CASE = "protect-app-changed";
+export const SAMPLE_PAGE = path.join(__dirname, "..", "..", "docs", "review.md");
+const SAMPLE = /(## A sample review\n[\s\S]*?````markdown\n)([\s\S]*?)(\n````\n)/;
 
-/** The sample review pasted in the README, or undefined when the README has none. */
-export function readmeSample(readme: string): string | undefined {
-  return SAMPLE.exec(readme)?.[2];
+/** The sample review pasted in the page, or undefined when the page has none. */
+export function pageSample(page: string): string | undefined {
+  return SAMPLE.exec(page)?.[2];
 }
 
-/** The README with its sample review replaced. */
-export function withReadmeSample(readme: string, sample: string): string {
-  return readme.replace(SAMPLE, (_all, start: string, _old: string, end: string) => `${start}${sample.replace(/\n+$/, "")}${end}`);
+/** The page with its sample review replaced. */
+export function withPageSample(page: string, sample: string): string {
+  return page.replace(SAMPLE, (_all, start: string, _old: string, end: string) => `${start}${sample.replace(/\n+$/, "")}${end}`);
 }

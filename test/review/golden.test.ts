@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { goldenCases, README, README_SAMPLE_CASE, readmeSample, renderCase } from "./golden-cases";
+import { goldenCases, pageSample, renderCase, SAMPLE_CASE, SAMPLE_PAGE } from "./golden-cases";
 
 // The review of real synth outputs, compared with files checked into git.
 // After an intended change: `npm run golden:update`, then review the diff.
@@ -23,9 +23,9 @@ describe("review golden files", () => {
     expect(present.filter((f) => !expected.has(f))).toEqual([]);
   });
 
-  test("the README's sample review is the real output of its case", () => {
-    const golden = fs.readFileSync(path.join(__dirname, "__golden__", `${README_SAMPLE_CASE}.md`), "utf8");
-    expect(readmeSample(fs.readFileSync(README, "utf8"))).toBe(golden.replace(/\n+$/, ""));
+  test("the sample review in docs/review.md is the real output of its case", () => {
+    const golden = fs.readFileSync(path.join(__dirname, "__golden__", `${SAMPLE_CASE}.md`), "utf8");
+    expect(pageSample(fs.readFileSync(SAMPLE_PAGE, "utf8"))).toBe(golden.replace(/\n+$/, ""));
   });
 
   test("every example has a golden review", () => {

@@ -195,7 +195,9 @@ function planFile(h: string): string {
 /** The same model with `h` (and its JSON-escaped form) replaced by a plain word. */
 function defused(result: ReviewResult, h: string): ReviewResult {
   const forms = [...new Set([h, JSON.stringify(h).slice(1, -1)])].filter((f) => f.length > 0).sort((a, b) => b.length - a.length);
-  return JSON.parse(JSON.stringify(result), (_key, value: unknown) => (typeof value === "string" ? forms.reduce((v, f) => v.split(f).join("plainword"), value) : value));
+  // Enumerations (a row's verdict, a finding's kind) are the review's words, never the input's: kept as they are.
+  const enumerations = new Set(["verdict", "kind", "aspect"]);
+  return JSON.parse(JSON.stringify(result), (key, value: unknown) => (typeof value === "string" && !enumerations.has(key) ? forms.reduce((v, f) => v.split(f).join("plainword"), value) : value));
 }
 
 const markdown = new MarkdownIt({ html: true, linkify: true });
@@ -253,7 +255,7 @@ describe("issue 9.3: hostile strings in every printed field", () => {
     // No mention or issue reference in text nodes.
     expect(textNodes(hostile).filter((text) => /(^|[^\w`])@[A-Za-z0-9]|(^|[^\w&])#\d/.test(text))).toEqual([]);
     // JSON stays parseable and holds the value verbatim.
-    expect(JSON.parse(renderJson(result)).format).toMatch(/review@2$/);
+    expect(JSON.parse(renderJson(result)).format).toMatch(/review@3$/);
     for (const m of hostile.matchAll(/```mermaid\n([\s\S]*?)\n```/g)) diagrams.push({ h, source: m[1] });
   });
 

@@ -45,7 +45,7 @@ describe("the review leads with its verdict", () => {
   test("the JSON carries the same access summary for bots", () => {
     const json = JSON.parse(renderJson(result)) as { access: { compared: boolean; counts: object; rows: { application: string; verdict: string; groupsAdded: string[] }[] } };
     expect(json.access.compared).toBe(true);
-    expect(json.access.counts).toEqual({ widens: 1, narrows: 1, unchanged: 1, new: 0, removed: 0 });
+    expect(json.access.counts).toEqual({ widens: 1, narrows: 1, cannotTell: 0, unchanged: 1, new: 0, removed: 0 });
     expect(json.access.rows.map((r) => [r.application, r.verdict, r.groupsAdded])).toEqual([
       ["Grafana", "widens and narrows", ["Contractors"]],
       ["Team wiki", "unchanged", []],

@@ -113,7 +113,7 @@ function replacementFindings(base: JsonObject, head: JsonObject): Finding[] {
 function allFindings(base: JsonObject, head: JsonObject): Finding[] {
   const result = review(writeStackFile(head), { base: writeStackFile(base) });
   return result.warnings.map(({ id, ...w }) => {
-    expect(id).toMatch(/^(replace|remove|widen|narrow|check|session|warning)-[0-9a-f]{12}(-\d+)?$/);
+    expect(id).toMatch(/^(replace|remove|widen|undecided|narrow|provider|check|session|warning)-[0-9a-f]{12}(-\d+)?$/);
     return { ...w, message: quoted(w.message), hint: w.hint === undefined ? undefined : quoted(w.hint) };
   });
 }

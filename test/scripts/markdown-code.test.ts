@@ -1,10 +1,15 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
-import { checkMarkdownCode, extractBlocks, FRAGMENTS, prepareMarkdownCode, type Fragment } from "../../scripts/markdown-code";
+import { checkMarkdownCode, entryPointPaths, extractBlocks, FRAGMENTS, MARKDOWN_EXCLUDE, prepareMarkdownCode, type Fragment } from "../../scripts/markdown-code";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const README = readFileSync(path.join(ROOT, "README.md"), "utf8");
+// The Markdown files npm run typecheck compiles the blocks of.
+const DOCS = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "*.md"], { cwd: ROOT, encoding: "utf8" })
+  .split("\n")
+  .filter((f) => f !== "" && !MARKDOWN_EXCLUDE.test(f))
+  .map((file) => ({ file, text: readFileSync(path.join(ROOT, file), "utf8") }));
 
 function projectOptions(): ts.CompilerOptions {
   const configFile = path.join(ROOT, "tsconfig.dev.json");
@@ -45,8 +50,9 @@ describe("extractBlocks", () => {
 });
 
 describe("the fragment list", () => {
-  test("every entry of FRAGMENTS matches a block of the README, and what it assumes is used there", () => {
-    const code = prepareMarkdownCode(ROOT, [{ file: "README.md", text: README }]);
+  test("every entry of FRAGMENTS matches a block of the documentation, and what it assumes is used there", () => {
+    expect(DOCS.map((d) => d.file)).toEqual(expect.arrayContaining(["README.md", "CONTRIBUTING.md", "docs/review.md"]));
+    const code = prepareMarkdownCode(ROOT, DOCS);
     expect(code.problems).toEqual([]);
     expect(code.blocks.length).toBeGreaterThan(FRAGMENTS.length);
   });
@@ -106,6 +112,11 @@ describe("checkMarkdownCode: the blocks compile against the package's sources", 
     'const { review } = require("cdktf-okta-cloudflare-access/lib/review");',
     'review(42);',
     "```",
+    "A private module, which package.json's exports do not offer:",
+    "```ts",
+    'import { invalid } from "cdktf-okta-cloudflare-access/lib/private/validation";',
+    'invalid("a", "b", "c", 1);',
+    "```",
   ].join("\n");
   const main = { "../main": 'export { TerraformStack as MyStack } from "cdktf";' };
   const fragments: Fragment[] = [
@@ -136,7 +147,20 @@ describe("checkMarkdownCode: the blocks compile against the package's sources", 
     expect(problems).toContainEqual(expect.stringMatching(/^DOC\.md:37:8 - error TS2345: Argument of type 'number' is not assignable to parameter of type 'string'/));
   });
 
+  test("a private module cannot be imported: only the entry points of package.json's exports resolve", () => {
+    expect(problems).toContainEqual(expect.stringMatching(/^DOC\.md:41:25 - error TS2307: Cannot find module 'cdktf-okta-cloudflare-access\/lib\/private\/validation'/));
+  });
+
   test("and nothing else is reported", () => {
-    expect(problems).toHaveLength(4);
+    expect(problems).toHaveLength(5);
+  });
+});
+
+describe("entryPointPaths", () => {
+  test("maps the package and each exported lib/ subpath to its source, and nothing else", () => {
+    expect(entryPointPaths(ROOT)).toEqual({
+      "cdktf-okta-cloudflare-access": ["src/index.ts"],
+      "cdktf-okta-cloudflare-access/lib/review": ["src/review/index.ts"],
+    });
   });
 });

@@ -19,7 +19,7 @@ describe("the README's newcomer blocks (run by scripts/newcomer.sh in .ci/run)",
     for (const name of ["cdktf-cli", "typescript", "ts-node", "cdktf", "constructs", "@cdktf/provider-okta", "@cdktf/provider-cloudflare"]) {
       expect(shell).toContain(`${name}@${pkg.devDependencies[name]}`);
     }
-    expect(shell).toContain("@types/node@20");
+    expect(shell).toContain("@types/node@22");
     expect(shell).toContain(`cdktf-okta-cloudflare-access-${pkg.version}.tgz`);
   });
 
