@@ -120,7 +120,10 @@ describe("attributes named like a credential that the schemas do not mark", () =
     "okta_authenticator provider_secret_key", // Duo's secret key
     "okta_domain_certificate private_key", // a custom domain certificate's private key
     "okta_email_smtp_server password", // the SMTP server's password
-    "provider.okta access_token", // provider credentials (PROVIDER_SECRETS)
+    "provider.cloudflare api_key", // provider credentials (PROVIDER_SECRETS); cloudflare 5.22 marks its own, 5.14 does not
+    "provider.cloudflare api_token",
+    "provider.cloudflare api_user_service_key",
+    "provider.okta access_token",
     "provider.okta api_token",
     "provider.okta private_key",
   ];
