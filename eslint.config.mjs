@@ -4,7 +4,8 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["lib/", "dist/", "node_modules/", "**/cdktf.out/", "coverage/", ".e2e/", "**/*.d.ts", ".stryker-tmp/", "reports/"] },
+  // src/providers/ is generated (npm run generate:providers) and never edited; .gen/ is `cdktf get` output.
+  { ignores: ["lib/", "dist/", "node_modules/", "**/cdktf.out/", "coverage/", ".e2e/", "**/*.d.ts", ".stryker-tmp/", "reports/", "src/providers/", ".gen/"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -38,6 +39,20 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         { patterns: [{ group: ["cdktf", "cdktf/*", "constructs", "@cdktf/*"], message: "src/review/ must not load cdktf, constructs or the providers: it reads synthesized JSON." }] },
+      ],
+    },
+  },
+  {
+    // The provider-version rules are shared with the review (src/review/), the
+    // generator and the schema extraction: they must not load cdktf either.
+    files: ["src/private/provider-versions.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ImportDeclaration, TSImportEqualsDeclaration, ExportAllDeclaration, CallExpression[callee.name='require']",
+          message: "src/private/provider-versions.ts imports nothing: the review, which must not load cdktf, and the build scripts use it.",
+        },
       ],
     },
   },

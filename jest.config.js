@@ -1,3 +1,9 @@
+// cdktf, and Terraform when a tool runs it (the provider generator's
+// @cdktf/commons runs `terraform version` when loaded), phone home unless
+// this is set. Set here, in jest's own process, the workers inherit it: a
+// test's process.env is a copy that child processes do not see.
+process.env.CHECKPOINT_DISABLE = "1";
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",

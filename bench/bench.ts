@@ -8,7 +8,7 @@
  *   npm run bench                   full run, about 5 minutes on 2 cores
  *   npm run bench -- --runs 9       more samples per figure
  *   npm run bench -- --strict       exit 1 when a budget fails
- *   npm run bench -- --only synth   some rows: load, synth, main, review, renames, hostile, test
+ *   npm run bench -- --only synth   some rows: install, load, synth, main, review, renames, hostile, test
  *   npm run bench:ci                smoke: one sample each, no npm test
  *   npm run bench -- --profile      where the time goes (node --cpu-prof)
  *   npm run bench -- --write-docs   full run, then the table into docs/performance.md (only if every budget passed)
@@ -25,7 +25,7 @@ import { createHash } from "node:crypto";
 import { deepStrictEqual } from "node:assert";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { buildSync } from "esbuild";
 import markdownTable from "markdown-table";
@@ -41,7 +41,7 @@ const LIB = join(ROOT, "lib", "index.js");
 const WORK = join(ROOT, "node_modules", ".cache", "cdktf-okta-cloudflare-access-bench");
 const RESULTS = join(ROOT, "bench", "results");
 const SIZES = [1, 10, 100, 1000];
-const ROWS = ["load", "synth", "main", "review", "renames", "hostile", "test"] as const;
+const ROWS = ["install", "load", "synth", "main", "review", "renames", "hostile", "test"] as const;
 type RowName = (typeof ROWS)[number];
 
 const BUDGET = {
@@ -231,15 +231,19 @@ function ensureBuilt(): void {
 }
 
 /**
- * Compiles the workloads to plain CommonJS next to node_modules, so they
- * resolve its packages. Returns the deep provider modules that the
- * hand-written resources import: what a user writing them by hand loads.
+ * The provider modules of the package (lib/providers/) that the hand-written
+ * resources use: what a user writing them by hand with our bindings loads
+ * (the stack's own providers are the user's, in both variants).
  */
-function compileWorkloads(): string[] {
+const HAND_WRITTEN_MODULES = ["okta/app-oauth", "okta/app-group-assignments", "okta/data-okta-everyone-group", "cloudflare/zero-trust-access-identity-provider"].map(
+  (m) => join(ROOT, "lib", "providers", m, "index.js"),
+);
+
+/** Compiles the workloads to plain CommonJS next to node_modules, so they resolve its packages. */
+function compileWorkloads(): void {
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
-  const { metafile } = buildSync({
-    metafile: true,
+  buildSync({
     entryPoints: ["module-load", "synth-construct", "synth-hand-written", "review-hostile"].map((n) => join(__dirname, "workloads", `${n}.ts`)),
     outdir: WORK,
     bundle: true,
@@ -249,9 +253,6 @@ function compileWorkloads(): string[] {
     format: "cjs",
     logLevel: "warning",
   });
-  const handWritten = Object.entries(metafile.outputs).find(([file]) => file.endsWith("synth-hand-written.js"))![1];
-  // The stack's own providers (lib/provider) are the user's, in both variants.
-  return handWritten.imports.map((i) => i.path).filter((m) => /^@cdktf\/provider-[^/]+\/lib\/(?!provider$)/.test(m));
 }
 
 // ---------------------------------------------------------------- rows
@@ -279,16 +280,16 @@ function row(r: Partial<Row> & { measure: string }): void {
   rows.push({ ours: "", peer: "", ratio: "", cpu: "", budget: "", result: "", ...r });
 }
 
-function moduleLoad(handWrittenModules: string[]): void {
+function moduleLoad(): void {
   // The baseline: what a user who writes the same resources by hand loads,
   // cdktf, constructs and the deep provider modules of those resources. Any
   // other module our package requires when loaded (a provider module of an
   // optional feature, a barrel) is our cost, and is named below the table.
-  const baseline = ["cdktf", "constructs", ...handWrittenModules];
+  const baseline = ["cdktf", "constructs", ...HAND_WRITTEN_MODULES];
   const discovered = workload<{ modules: string[] }>("module-load", ["--discover", LIB]).modules;
   const extra = discovered.filter((m) => !baseline.includes(m));
   if (extra.length) notes.push(`Module load: our package also requires ${extra.map((m) => `\`${m}\``).join(", ")} when loaded (not in the baseline).`);
-  const deep = handWrittenModules;
+  const deep = HAND_WRITTEN_MODULES;
   const s = pair(
     "module load",
     () => workload<Sample>("module-load", [LIB]),
@@ -299,7 +300,7 @@ function moduleLoad(handWrittenModules: string[]): void {
   row({
     measure: "Module load: `require` the package (lib/)",
     ours: ms(ours),
-    peer: `${ms(peer)}: \`cdktf\` + \`constructs\` + ${deep.length} deep provider modules`,
+    peer: `${ms(peer)}: \`cdktf\` + \`constructs\` + ${deep.length} provider modules of lib/providers/`,
     ratio: times(ours / peer),
     cpu: cpuCell(s.a, s.b),
     budget: `≤ ${BUDGET.moduleLoad.toFixed(2)}×`,
@@ -312,7 +313,117 @@ function moduleLoad(handWrittenModules: string[]): void {
     ours: ms(median(own.map((x) => x.ms))),
     cpu: cpuCell(own),
   });
-  notes.push(`Module load baseline: ${baseline.map((m) => `\`${m}\``).join(", ")}.`);
+  notes.push(`Module load baseline: ${baseline.map((m) => `\`${m.startsWith(ROOT) ? relative(ROOT, m) : m}\``).join(", ")}.`);
+}
+
+/** The prebuilt bindings the package needed before it had its own (README: Versions). */
+const PREBUILT: Readonly<Record<string, string>> = { "@cdktf/provider-okta": "14.1.1", "@cdktf/provider-cloudflare": "13.9.1" };
+/** What a stack with one identity provider loaded of them: both providers and the construct's deep modules. */
+const PREBUILT_MODULES = [
+  "@cdktf/provider-okta/lib/provider",
+  "@cdktf/provider-cloudflare/lib/provider",
+  "@cdktf/provider-okta/lib/app-oauth",
+  "@cdktf/provider-okta/lib/app-group-assignments",
+  "@cdktf/provider-okta/lib/data-okta-everyone-group",
+  "@cdktf/provider-cloudflare/lib/zero-trust-access-identity-provider",
+];
+
+/** Bytes of every file under `dir` (apparent sizes, as `du -sb`), and the file count. */
+function treeSize(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const sub = treeSize(p);
+      bytes += sub.bytes;
+      files += sub.files;
+    } else if (entry.isFile()) {
+      bytes += statSync(p).size;
+      files += 1;
+    }
+  }
+  return { bytes, files };
+}
+
+/**
+ * A consumer's install, before (the prebuilt provider packages from the
+ * registry) and after (the packed package, which brings its own bindings),
+ * each in a fresh project with cdktf and constructs and nothing else at run
+ * time; then the modules a stack with one identity provider loads in each.
+ * "Before" leaves out the construct package itself (its earlier releases
+ * needed the prebuilt packages next to it), so it favours "before".
+ */
+function consumerInstall(): void {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
+  const core = [`cdktf@${pkg.devDependencies.cdktf}`, `constructs@${pkg.devDependencies.constructs}`];
+  const dir = tempDir("install");
+  try {
+    const tarball = run("bash", [join(ROOT, "scripts", "pack.sh"), dir], { cwd: ROOT }).stdout.trim().split("\n").pop() ?? "";
+    const install = (name: string, specs: string[]): string => {
+      const project = join(dir, name);
+      mkdirSync(project);
+      writeFileSync(join(project, "package.json"), `${JSON.stringify({ name: `bench-${name}`, private: true })}\n`);
+      run("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--omit=dev", "--loglevel=error", ...specs], { cwd: project });
+      return project;
+    };
+    const before = install("before", [...core, ...Object.entries(PREBUILT).map(([name, version]) => `${name}@${version}`)]);
+    const after = install("after", [...core, tarball]);
+    const size = (project: string, ...names: string[]) => {
+      const parts = names.length === 0 ? [join(project, "node_modules")] : names.map((n) => join(project, "node_modules", n));
+      return parts.map(treeSize).reduce((a, b) => ({ bytes: a.bytes + b.bytes, files: a.files + b.files }));
+    };
+    const MB = (x: { bytes: number; files: number }) => `${(x.bytes / 1e6).toFixed(1)} MB (${x.files.toLocaleString("en-US")} files)`;
+    const allBefore = size(before);
+    const allAfter = size(after);
+    row({
+      measure: "Consumer install: `node_modules` of a project with cdktf, constructs and the provider classes",
+      ours: MB(allAfter),
+      peer: `${MB(allBefore)}: prebuilt ${Object.entries(PREBUILT).map(([n, v]) => `${n} ${v}`).join(" + ")}`,
+      ratio: times(allAfter.bytes / allBefore.bytes),
+    });
+    const bindingsBefore = size(before, ...Object.keys(PREBUILT));
+    const packageAfter = size(after, "cdktf-okta-cloudflare-access");
+    row({
+      measure: "… of which the provider classes: this package (construct + its bindings) / the prebuilt packages",
+      ours: MB(packageAfter),
+      peer: MB(bindingsBefore),
+      ratio: times(packageAfter.bytes / bindingsBefore.bytes),
+    });
+
+    const resolveIn = (project: string, id: string) => require.resolve(id, { paths: [project] });
+    // By path: require.resolve of our own name from inside this repository
+    // resolves to the repository itself (a package may import itself by name
+    // when it has an "exports" map), which would load a second cdktf.
+    const installed = join(after, "node_modules", "cdktf-okta-cloudflare-access");
+    const lib = join(installed, (JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as { main: string }).main);
+    const afterModules = [
+      resolveIn(after, "cdktf"),
+      resolveIn(after, "constructs"),
+      lib,
+      join(dirname(lib), "providers", "okta", "provider", "index.js"),
+      join(dirname(lib), "providers", "cloudflare", "provider", "index.js"),
+    ];
+    const beforeModules = ["cdktf", "constructs", ...PREBUILT_MODULES].map((m) => resolveIn(before, m));
+    const s = pair(
+      "module load, before/after",
+      () => workload<Sample>("module-load", afterModules),
+      () => workload<Sample>("module-load", beforeModules),
+    );
+    const ours = median(s.a.map((x) => x.ms));
+    const peer = median(s.b.map((x) => x.ms));
+    row({
+      measure: "Module load, installed: cdktf, constructs, the package and both provider classes",
+      ours: ms(ours),
+      peer: `${ms(peer)}: cdktf, constructs and the ${PREBUILT_MODULES.length} prebuilt modules a stack with one identity provider loaded`,
+      ratio: times(ours / peer),
+      cpu: cpuCell(s.a, s.b),
+    });
+    const rss = (xs: Sample[]) => median(xs.map((x) => (x as Sample & { maxRssKb: number }).maxRssKb));
+    row({ measure: "… peak RSS of that process", ours: mb(rss(s.a)), peer: mb(rss(s.b)), ratio: times(rss(s.a) / rss(s.b)) });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Runs one synth workload into a fresh outdir; keeps the outdir only when asked. */
@@ -627,7 +738,7 @@ function machineLine(): string {
 
 function main(): void {
   ensureBuilt();
-  const handWrittenModules = compileWorkloads();
+  compileWorkloads();
   mkdirSync(RESULTS, { recursive: true });
   if (opts.profile) {
     profile();
@@ -636,7 +747,8 @@ function main(): void {
   const started = Date.now();
   const loadBefore = loadavg()[0];
   const sections: [RowName, string, () => void][] = [
-    ["load", "Module load", () => moduleLoad(handWrittenModules)],
+    ["install", "Consumer install", consumerInstall],
+    ["load", "Module load", moduleLoad],
     ["synth", "Construct + `app.synth()`", synth],
     ["main", "Main job", mainJob],
     ["review", "Review CLI", reviewCli],

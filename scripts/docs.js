@@ -11,7 +11,7 @@
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { runWithJsiiPackageJson } = require("./jsii-package-json");
+const { spawnSync } = require("node:child_process");
 
 const root = path.join(__dirname, "..");
 const check = process.argv.includes("--check");
@@ -24,16 +24,11 @@ if (!fs.existsSync(path.join(root, ".jsii"))) {
 }
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "api-docs-"));
 try {
-  // jsii-rosetta (which translates the doc examples) resolves every peer
-  // dependency in package.json: the optional cdktn peer is hidden from it.
-  const status = runWithJsiiPackageJson(require.resolve("jsii-docgen/bin/jsii-docgen"), [
-    "--language",
-    "typescript",
-    "--language",
-    "python",
-    "--output",
-    path.join(tmp, "API.md"),
-  ]);
+  // The root module only: the okta and cloudflare submodules are generated
+  // provider bindings, documented by the Terraform registry (their classes
+  // link to it).
+  const args = ["--language", "typescript", "--language", "python", "--submodule", "root", "--output", path.join(tmp, "API.md")];
+  const status = spawnSync(process.execPath, [require.resolve("jsii-docgen/bin/jsii-docgen"), ...args], { stdio: "inherit", cwd: root }).status ?? 1;
   if (status !== 0) throw new Error(`jsii-docgen failed (exit ${status})`);
   const stale = [];
   for (const [generated, committed] of Object.entries(FILES)) {

@@ -6,7 +6,8 @@
  * `<root>/.markdown-code/<file>/<line>/block.ts` (virtual, never written), where
  * `cdktf-okta-cloudflare-access` resolves to `src/index.ts` and each other
  * entry point of package.json's `exports` to its source (entryPointPaths), as
- * for a user of the built package. A block must compile as written, unless it is listed in
+ * for a user of the built package (and `cdktn-okta-cloudflare-access`, the
+ * same source built against cdktn, to `src/index.ts`). A block must compile as written, unless it is listed in
  * FRAGMENTS: a fragment continues an earlier block (it uses `stack` or
  * `okta` without declaring them), and its entry names exactly what it
  * assumes; the checker declares those names before it.
@@ -63,7 +64,7 @@ export const FRAGMENTS: readonly Fragment[] = [
   // "Protect an application", "Access groups": continue the smallest stack.
   { firstLine: `import { TerraformOutput } from "cdktf";`, assumes: ["stack", "okta"] },
   { firstLine: `const engineers = okta.accessGroup("Engineers", {`, assumes: ["okta"] },
-  { firstLine: `import { AuthServerScope } from "@cdktf/provider-okta/lib/auth-server-scope";`, assumes: ["stack"] },
+  { firstLine: `import { okta } from "cdktf-okta-cloudflare-access";`, assumes: ["stack"] },
   { firstLine: `import { ScimIdentityUpdateBehavior } from "cdktf-okta-cloudflare-access";`, assumes: ["stack", "props", "OktaAccessIdentityProvider", "TerraformOutput"] },
   // The jest recipe imports the reader's stack class.
   {
@@ -223,7 +224,16 @@ export function entryPointPaths(root: string): Record<string, string[]> {
 
 /** Compiler options: the project's, plus the package's entry points mapped to src/ as users import them. */
 export function markdownCompilerOptions(root: string, options: ts.CompilerOptions): ts.CompilerOptions {
-  return { ...options, baseUrl: root, paths: entryPointPaths(root) };
+  return {
+    ...options,
+    baseUrl: root,
+    paths: {
+      ...entryPointPaths(root),
+      // The CDK Terrain package is the same source built against cdktn
+      // (scripts/build-cdktn.js): its names are checked against src/ too.
+      "cdktn-okta-cloudflare-access": ["src/index.ts"],
+    },
+  };
 }
 
 function ancestors(file: string): string[] {

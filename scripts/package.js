@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // npm run package: the Python distribution (wheel and sdist) in dist/python/,
-// from the jsii assembly that `npm run build` wrote.
+// from the jsii assembly that `npm run build` wrote. `npm run package:cdktn`
+// (--cdktn) does the same for the CDK Terrain package that
+// `npm run build:cdktn` wrote into dist/cdktn/package/: dist/cdktn/python/.
 //
 // jsii-pacmak generates the Python sources (--code-only); this script then
 // replaces two things pacmak cannot be told, and builds the distribution with
@@ -26,12 +28,15 @@
 const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
-const { runWithJsiiPackageJson } = require("./jsii-package-json");
 
-const root = path.join(__dirname, "..");
+const repoRoot = path.join(__dirname, "..");
+const cdktn = process.argv.includes("--cdktn");
+// The package whose assembly is packaged: the repository, or the cdktn build.
+const root = cdktn ? path.join(repoRoot, "dist", "cdktn", "package") : repoRoot;
+if (!fs.existsSync(path.join(root, ".jsii"))) throw new Error(`${path.relative(repoRoot, root) || "."}/.jsii is missing: run npm run ${cdktn ? "build:cdktn" : "build"} first`);
 const pkg = require(path.join(root, "package.json"));
-const srcDir = path.join(root, "dist", "python-src");
-const outDir = path.join(root, "dist", "python");
+const srcDir = path.join(repoRoot, "dist", cdktn ? "cdktn" : "", "python-src");
+const outDir = path.join(repoRoot, "dist", cdktn ? "cdktn" : "", "python");
 const repo = pkg.repository.url.replace(/^git\+/, "").replace(/\.git$/, "");
 /** The Python versions the package supports (see above), and their classifiers. */
 const PYTHON_REQUIRES = ">=3.10";
@@ -43,7 +48,7 @@ const PYTHON_VERSIONS = ["3.10", "3.11", "3.12", "3.13"];
  * @param {import("node:child_process").ExecFileSyncOptions} [options]
  */
 function run(command, args, options = {}) {
-  const shown = [command, ...args].map((a) => (a.startsWith(root + path.sep) ? path.relative(root, a) : a));
+  const shown = [command, ...args].map((a) => (a.startsWith(repoRoot + path.sep) ? path.relative(repoRoot, a) : a));
   console.log(`$ ${shown.join(" ")}`);
   execFileSync(command, args, { stdio: "inherit", cwd: root, ...options });
 }
@@ -53,17 +58,13 @@ fs.rmSync(srcDir, { recursive: true, force: true });
 fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
 
-// pacmak resolves every peer dependency in package.json and packs the npm
-// tarball the Python package embeds: the optional cdktn peer is hidden from it,
-// as from jsii (scripts/jsii-package-json.js).
 const pacmakArgs = ["--targets", "python", "--code-only", "--no-npmignore", "--outdir", srcDir];
-console.log(`$ jsii-pacmak ${pacmakArgs.map((a) => (a.startsWith(root + path.sep) ? path.relative(root, a) : a)).join(" ")}`);
-const pacmakStatus = runWithJsiiPackageJson(require.resolve("jsii-pacmak/bin/jsii-pacmak"), pacmakArgs);
-if (pacmakStatus !== 0) throw new Error(`jsii-pacmak failed (exit ${pacmakStatus})`);
+run(process.execPath, [require.resolve("jsii-pacmak/bin/jsii-pacmak"), ...pacmakArgs], { cwd: root });
 const pySrc = path.join(srcDir, "python");
 
-// The long description for PyPI.
-fs.copyFileSync(path.join(root, "python", "README.md"), path.join(pySrc, "README.md"));
+// The long description for PyPI (for the cdktn package, with its names).
+const longDescription = fs.readFileSync(path.join(repoRoot, "python", "README.md"), "utf8");
+fs.writeFileSync(path.join(pySrc, "README.md"), cdktn ? cdktnPythonReadme(longDescription) : longDescription);
 
 // setup.py holds its arguments as one JSON document between triple quotes.
 const setupFile = path.join(pySrc, "setup.py");
@@ -103,4 +104,21 @@ const built = fs.readdirSync(outDir).sort();
 if (!built.some((f) => f.endsWith(".whl")) || !built.some((f) => f.endsWith(".tar.gz"))) {
   throw new Error(`expected a wheel and an sdist in ${outDir}, found: ${built.join(", ") || "nothing"}`);
 }
-console.log(`built ${built.map((f) => path.join("dist", "python", f)).join(" and ")} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`built ${built.map((f) => path.relative(repoRoot, path.join(outDir, f))).join(" and ")} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+/**
+ * python/README.md for cdktn-okta-cloudflare-access: the same guide, its code
+ * with the cdktn names (module, core, distribution), and a note first.
+ * @param {string} text
+ */
+function cdktnPythonReadme(text) {
+  const renamed = text
+    .replace(/\bcdktf_okta_cloudflare_access\b/g, "cdktn_okta_cloudflare_access")
+    .replace(/^from cdktf import /gm, "from cdktn import ")
+    .replace(/pip install cdktf-okta-cloudflare-access cdktf==0\.21\.0/g, "pip install cdktn-okta-cloudflare-access cdktn==0.24.0");
+  const note =
+    "> This is `cdktn-okta-cloudflare-access`, the CDK Terrain (`cdktn`) build of\n" +
+    "> `cdktf-okta-cloudflare-access`: the same constructs, built from the same source against\n" +
+    "> `cdktn` 0.24. Import `cdktn_okta_cloudflare_access` and `cdktn`.\n\n";
+  return renamed.replace(/^(# .*\n\n)/, `$1${note}`);
+}

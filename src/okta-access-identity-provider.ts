@@ -1,8 +1,8 @@
-import type { ZeroTrustAccessGroup } from "@cdktf/provider-cloudflare/lib/zero-trust-access-group";
-import { ZeroTrustAccessIdentityProvider } from "@cdktf/provider-cloudflare/lib/zero-trust-access-identity-provider";
-import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
-import type { AuthServerClaim } from "@cdktf/provider-okta/lib/auth-server-claim";
-import { DataOktaEveryoneGroup } from "@cdktf/provider-okta/lib/data-okta-everyone-group";
+import type { ZeroTrustAccessGroup } from "./providers/cloudflare/zero-trust-access-group";
+import { ZeroTrustAccessIdentityProvider } from "./providers/cloudflare/zero-trust-access-identity-provider";
+import { AppOauth } from "./providers/okta/app-oauth";
+import type { AuthServerClaim } from "./providers/okta/auth-server-claim";
+import { DataOktaEveryoneGroup } from "./providers/okta/data-okta-everyone-group";
 import { Annotations, TerraformProvider, TerraformResource, TerraformVariable, Token } from "cdktf";
 import { Construct } from "constructs";
 import { AccessGroupOptions } from "./access-group";
@@ -16,6 +16,7 @@ import { registerGroupsClaimAuthCheck } from "./private/groups-claim-auth-check"
 import { assignmentImportId, claimImportId, requireCloudflareUuid, scopedImportId } from "./private/import-ids";
 import { accessGroupModule, authServerClaimModule } from "./private/lazy-providers";
 import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./private/okta-groups";
+import { checkProviderVersions } from "./private/provider-version-check";
 import { resolveIdentityProviderProps } from "./private/resolve-identity-provider";
 import { protectApplicationKeys } from "./private/resolve-protected-application";
 import { refuseNonSensitiveOutputsOf } from "./private/sensitive-outputs";
@@ -230,6 +231,15 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
     // One pure step validates, normalizes, applies the defaults and collects
     // the warnings; everything below builds from its result only.
     const r = validatedOrDetached(this, () => resolveIdentityProviderProps(where, this, props));
+    // The stack's provider version constraints against what these props need
+    // (src/private/provider-versions.ts): refused now, or at synth when a
+    // provider or override comes later; known-bad versions warn at synth.
+    validatedOrDetached(this, () =>
+      checkProviderVersions(this, where, {
+        okta: {},
+        cloudflare: { conditions: r.scim !== undefined && r.adopt !== undefined ? ["scim-on-existing-identity-provider"] : [] },
+      }),
+    );
     for (const warning of r.warnings) Annotations.of(this).addWarning(warning);
 
     this.teamDomain = r.teamDomain;

@@ -1,5 +1,5 @@
-import type { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/zero-trust-access-application";
-import type { ZeroTrustAccessPolicy } from "@cdktf/provider-cloudflare/lib/zero-trust-access-policy";
+import type { ZeroTrustAccessApplication } from "./providers/cloudflare/zero-trust-access-application";
+import type { ZeroTrustAccessPolicy } from "./providers/cloudflare/zero-trust-access-policy";
 import { Annotations } from "cdktf";
 import { Construct } from "constructs";
 import { ApplicationAdoption } from "./adoption";

@@ -1,5 +1,5 @@
-import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
-import { ZeroTrustAccessPolicy } from "@cdktf/provider-cloudflare/lib/zero-trust-access-policy";
+import { CloudflareProvider } from "../src/providers/cloudflare/provider";
+import { ZeroTrustAccessPolicy } from "../src/providers/cloudflare/zero-trust-access-policy";
 import { TerraformVariable } from "cdktf";
 import { GroupsClaim, OktaAccessIdentityProvider } from "../src";
 import { ACCOUNT_ID, BASE_PROPS, newStack, only, synth, warnings, newIdentityProvider as idp } from "./helpers";

@@ -4,8 +4,8 @@
  * ids and wrong providers with our error (property, expected form, value
  * received), never a JavaScript TypeError or a cdktf message.
  */
-import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
-import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
+import { CloudflareProvider } from "../src/providers/cloudflare/provider";
+import { OktaProvider } from "../src/providers/okta/provider";
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { OktaAccessIdentityProvider, OktaAccessIdentityProviderProps, ProtectedApplication } from "../src";

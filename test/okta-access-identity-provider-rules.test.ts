@@ -7,8 +7,8 @@
  * `code`, callback https://<team domain>/cdn-cgi/access/callback) and the
  * Access IdP of type okta takes its client id and secret by reference.
  */
-import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
-import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
+import { CloudflareProvider } from "../src/providers/cloudflare/provider";
+import { OktaProvider } from "../src/providers/okta/provider";
 import { DefaultTokenResolver, StringConcat, TerraformOutput, TerraformStack, TerraformVariable, Testing, Token, Tokenization } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { GroupsClaim, OktaAccessIdentityProvider, OktaAccessIdentityProviderProps } from "../src";

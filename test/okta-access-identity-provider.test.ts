@@ -1,5 +1,5 @@
-import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
-import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
+import { CloudflareProvider } from "../src/providers/cloudflare/provider";
+import { OktaProvider } from "../src/providers/okta/provider";
 import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { GroupsClaim, OktaAccessIdentityProvider, OktaAccessIdentityProviderProps } from "../src";
 import { ACCOUNT_ID, BASE_PROPS, newStack, only, synth, warnings } from "./helpers";

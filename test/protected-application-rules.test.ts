@@ -6,7 +6,7 @@
 // policy in the IdP's account at precedence 1 with one okta rule per group,
 // and the session set on the application AND on the policy (issue 16: the
 // policy's session wins, and the provider sends 24h for a policy without one).
-import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
+import { CloudflareProvider } from "../src/providers/cloudflare/provider";
 import { TerraformOutput, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { GroupsClaim, OktaAccessIdentityProvider, OktaAccessIdentityProviderProps, ProtectApplicationOptions, ProtectedApplication } from "../src";

@@ -1,4 +1,4 @@
-import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
+import { CloudflareProvider } from "../src/providers/cloudflare/provider";
 import { TerraformOutput, TerraformVariable } from "cdktf";
 import {
   GroupsClaim,

@@ -1,6 +1,6 @@
 /** Issue 10, item 4: wrong-but-valid settings get a warning that says what to do. */
-import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
-import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
+import { CloudflareProvider } from "../src/providers/cloudflare/provider";
+import { OktaProvider } from "../src/providers/okta/provider";
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { GroupsClaim, OktaAccessIdentityProvider, OktaAccessIdentityProviderProps, OktaOrg } from "../src";
 import { BASE_PROPS, newStack, only, synth, warnings } from "./helpers";

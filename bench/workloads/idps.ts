@@ -3,9 +3,8 @@
  * as a large organisation keeps them. The same specs feed the construct and
  * the hand-written variant, so both synthesize the same Terraform JSON.
  */
-import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
-import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
 import { App, TerraformStack } from "cdktf";
+import { lib } from "./library";
 
 export const STACK_NAME = "bench";
 export const ACCOUNT_ID = "0123456789abcdef0123456789abcdef";
@@ -43,7 +42,7 @@ export function idpSpecs(n: number): IdpSpec[] {
 export function newStack(outdir: string): { app: App; stack: TerraformStack } {
   const app = new App({ outdir });
   const stack = new TerraformStack(app, STACK_NAME);
-  new OktaProvider(stack, "okta", { orgName: "dev-123456", baseUrl: "okta.com" });
-  new CloudflareProvider(stack, "cloudflare", {});
+  new lib.okta.OktaProvider(stack, "okta", { orgName: "dev-123456", baseUrl: "okta.com" });
+  new lib.cloudflare.CloudflareProvider(stack, "cloudflare", {});
   return { app, stack };
 }

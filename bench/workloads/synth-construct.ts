@@ -1,13 +1,7 @@
 /** N identity providers with our construct, loaded from the compiled package (lib/), as users load it. */
-import { createRequire } from "node:module";
 import { runSynthWorkload } from "./harness";
 import { ACCOUNT_ID, OKTA_ORG_URL } from "./idps";
-
-type Library = typeof import("../../src");
-
-const libPath = process.env.BENCH_LIB;
-if (!libPath) throw new Error("BENCH_LIB must be the path of the compiled package's lib/index.js");
-const lib = createRequire(__filename)(libPath) as Library;
+import { lib } from "./library";
 
 runSynthWorkload((stack, specs) => {
   for (const spec of specs) {

@@ -1,17 +1,17 @@
 /**
- * The same identity providers written by hand with the provider classes: what
- * a user writes without our construct. Each one sits in a plain Construct with
+ * The same identity providers written by hand with the provider classes (the
+ * package's bindings, from lib/): what a user writes without our construct. Each one sits in a plain Construct with
  * the construct's id and child ids, so the Terraform JSON is byte-identical to
  * the construct's (the driver checks this); the difference in time is the
  * construct's own work (validation, defaults, the synth-time aspect).
  */
-import { ZeroTrustAccessIdentityProvider } from "@cdktf/provider-cloudflare/lib/zero-trust-access-identity-provider";
-import { AppGroupAssignments } from "@cdktf/provider-okta/lib/app-group-assignments";
-import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
-import { DataOktaEveryoneGroup } from "@cdktf/provider-okta/lib/data-okta-everyone-group";
 import { Construct } from "constructs";
 import { runSynthWorkload } from "./harness";
 import { ACCOUNT_ID, OKTA_ORG_URL } from "./idps";
+import { lib } from "./library";
+
+const { AppGroupAssignments, AppOauth, DataOktaEveryoneGroup } = lib.okta;
+const { ZeroTrustAccessIdentityProvider } = lib.cloudflare;
 
 runSynthWorkload((stack, specs) => {
   for (const spec of specs) {

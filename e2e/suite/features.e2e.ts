@@ -5,10 +5,10 @@
  * (exclusiveAssignments: false), SCIM, extra claims and an email claim, and
  * protectApplication with an explicit account for the zone-scoped IdP.
  */
-import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
-import { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/zero-trust-access-application";
-import { ZeroTrustAccessPolicy } from "@cdktf/provider-cloudflare/lib/zero-trust-access-policy";
-import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
+import { CloudflareProvider } from "../../src/providers/cloudflare/provider";
+import { ZeroTrustAccessApplication } from "../../src/providers/cloudflare/zero-trust-access-application";
+import { ZeroTrustAccessPolicy } from "../../src/providers/cloudflare/zero-trust-access-policy";
+import { OktaProvider } from "../../src/providers/okta/provider";
 import { App, LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
 import { join } from "node:path";
 import { GroupsClaim, OktaAccessIdentityProvider, ScimIdentityUpdateBehavior } from "../../src";

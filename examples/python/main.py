@@ -16,8 +16,6 @@ import os
 from urllib.parse import urlparse
 
 from cdktf import App, LocalBackend, S3Backend, TerraformOutput, TerraformStack
-from cdktf_cdktf_provider_cloudflare.provider import CloudflareProvider
-from cdktf_cdktf_provider_okta.provider import OktaProvider
 from constructs import Construct
 
 from cdktf_okta_cloudflare_access import (
@@ -26,6 +24,8 @@ from cdktf_okta_cloudflare_access import (
     ScimIdentityUpdateBehavior,
     ScimOptions,
 )
+from cdktf_okta_cloudflare_access.cloudflare import CloudflareProvider
+from cdktf_okta_cloudflare_access.okta import OktaProvider
 
 # Placeholder settings: replace them through the environment.
 DEFAULTS = {

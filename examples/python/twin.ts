@@ -6,11 +6,9 @@
  * than taken from ../shared/setup.ts, so a change there cannot hide a
  * difference between the languages.
  */
-import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
-import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
 import { App, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { GroupsClaim, OktaAccessIdentityProvider, ProtectedApplication, ScimIdentityUpdateBehavior } from "../../src";
+import { cloudflare, GroupsClaim, okta, OktaAccessIdentityProvider, ProtectedApplication, ScimIdentityUpdateBehavior } from "../../src";
 
 /** Placeholder settings, as in main.py. */
 export const PYTHON_EXAMPLE_DEFAULTS = {
@@ -30,8 +28,8 @@ export class PythonExampleStack extends TerraformStack {
     const oktaOrgUrl = setting("OKTA_ORG_URL");
 
     const oktaHost = new URL(oktaOrgUrl).hostname;
-    new OktaProvider(this, "okta", { orgName: oktaHost.split(".")[0], baseUrl: oktaHost.split(".").slice(1).join(".") });
-    new CloudflareProvider(this, "cloudflare", {});
+    new okta.OktaProvider(this, "okta", { orgName: oktaHost.split(".")[0], baseUrl: oktaHost.split(".").slice(1).join(".") });
+    new cloudflare.CloudflareProvider(this, "cloudflare", {});
 
     if (env.TF_STATE_BUCKET) {
       new S3Backend(this, {

@@ -4,10 +4,8 @@
  * OKTA_API_TOKEN and CLOUDFLARE_API_TOKEN from the environment at plan and
  * apply time.
  */
-import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
-import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
 import { LocalBackend, S3Backend, TerraformStack } from "cdktf";
-import { OktaOrg } from "../../src";
+import { cloudflare, okta, OktaOrg } from "../../src";
 
 /**
  * The default Okta and Cloudflare providers of a stack. The Okta provider
@@ -19,8 +17,8 @@ export function addProviders(stack: TerraformStack, oktaOrgUrl: string): void {
   // The org is written once: OktaOrg.fromUrl derives the provider's orgName
   // and baseUrl from the same URL the construct gets.
   const org = OktaOrg.fromUrl(oktaOrgUrl);
-  new OktaProvider(stack, "okta", { orgName: org.orgName, baseUrl: org.baseUrl });
-  new CloudflareProvider(stack, "cloudflare", {});
+  new okta.OktaProvider(stack, "okta", { orgName: org.orgName, baseUrl: org.baseUrl });
+  new cloudflare.CloudflareProvider(stack, "cloudflare", {});
 }
 
 /**

@@ -14,6 +14,7 @@ import { Discovery } from "./model";
 import { generateProgram, secretVariables } from "./program";
 
 import { CliIo, joinLines, PROCESS_IO } from "../private/cli-io";
+import { DISTRIBUTION } from "../private/distribution";
 
 /** Where discover writes (the same as the review CLI's). */
 export type DiscoverIo = CliIo;
@@ -54,7 +55,7 @@ export async function main(argv: readonly string[], io: DiscoverIo = PROCESS_IO,
     .addOption(new Option("--format <format>", "typescript: the program; json: findings and what was found").choices(["typescript", "json"]).default("typescript"))
     .option("--output <file>", "write to a file instead of stdout")
     .option("--fix", "write the suggested fixes into the program instead of as comments", false)
-    .option("--module <name>", "the package the program imports the constructs from", "cdktf-okta-cloudflare-access")
+    .option("--module <name>", "the package the program imports the constructs from", DISTRIBUTION.packageName)
     .option("--okta-api-url <url>", "send Okta API requests here instead of the org URL (a proxy; env OKTA_API_URL)")
     .option("--cloudflare-api-url <url>", `the Cloudflare API base (env CLOUDFLARE_BASE_URL, default ${CLOUDFLARE_API_URL})`)
     .option("-q, --quiet", "no progress on stderr", false)

@@ -1,4 +1,4 @@
-import { AppGroupAssignments, AppGroupAssignmentsGroup } from "@cdktf/provider-okta/lib/app-group-assignments";
+import { AppGroupAssignments, AppGroupAssignmentsGroup } from "../providers/okta/app-group-assignments";
 import { createHash } from "node:crypto";
 import { DefaultTokenResolver, IResolvable, StringConcat, TerraformIterator, TerraformProvider, TerraformResource, Token, Tokenization } from "cdktf";
 import { Construct, IConstruct } from "constructs";

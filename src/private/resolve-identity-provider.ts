@@ -1,4 +1,4 @@
-import type { ZeroTrustAccessIdentityProviderScimConfig } from "@cdktf/provider-cloudflare/lib/zero-trust-access-identity-provider";
+import type { ZeroTrustAccessIdentityProviderScimConfig } from "../providers/cloudflare/zero-trust-access-identity-provider";
 import { looksLikePattern } from "./groups-filter";
 import { Fn, TerraformProvider, Token } from "cdktf";
 import { IConstruct } from "constructs";

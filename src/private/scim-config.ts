@@ -1,4 +1,4 @@
-import type { ZeroTrustAccessIdentityProviderScimConfig } from "@cdktf/provider-cloudflare/lib/zero-trust-access-identity-provider";
+import type { ZeroTrustAccessIdentityProviderScimConfig } from "../providers/cloudflare/zero-trust-access-identity-provider";
 import { Token } from "cdktf";
 import { ScimIdentityUpdateBehavior, ScimOptions } from "../scim";
 import { invalid, refuseUnknownKeys, requireBoolean } from "./validation";

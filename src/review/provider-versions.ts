@@ -5,11 +5,10 @@
  * toggle bug of cloudflare < 5.20.0) follows the constraint the head's stack
  * declares, so a constraint that rules the affected versions out gets none.
  *
- * The constraint evaluator below is the review's own small one, behind
- * {@link VersionConstraints}: the project's shared module of supported
- * provider versions (issue 22) replaces it when it lands, without touching
- * the rules that use it.
+ * Constraints are evaluated by the project's shared module of provider
+ * versions, behind {@link VersionConstraints}.
  */
+import { allows, parseConstraint } from "../private/provider-versions";
 import { FindingInput } from "./findings";
 import { StackIndex } from "./stack-index";
 import { literal } from "./text";
@@ -39,55 +38,18 @@ function compare(a: Version, b: Version): number {
 }
 
 /**
- * Terraform's version constraint syntax: comma-separated conditions, all of
- * which must hold; each `=`, `!=`, `>`, `>=`, `<`, `<=` or `~>` (only the
- * rightmost part of the version may grow) and a version, `=` when the
- * operator is left out. A pre-release version is admitted only by an exact
- * `=` naming it (developer.hashicorp.com/terraform/language/expressions/version-constraints).
+ * Terraform's version constraints as Terraform reads them: the project's
+ * shared module (src/private/provider-versions.ts, checked against
+ * Terraform's own go-versions by `npm run test:constraints`). A constraint
+ * or version it cannot read is undefined.
  */
 export const TERRAFORM_CONSTRAINTS: VersionConstraints = {
   allows(constraint, versionText) {
-    const parsed = parseVersion(versionText);
-    if (parsed === undefined) return undefined;
-    const v = parsed.version;
-    let exact = false;
-    for (const part of constraint.split(",")) {
-      const m = /^\s*(=|!=|>=|<=|>|<|~>)?\s*(\S+)\s*$/.exec(part);
-      const bound = m !== null ? parseVersion(m[2]) : undefined;
-      if (m === null || bound === undefined) return undefined;
-      const c = compare(v, bound.version);
-      const op = m[1] ?? "=";
-      if (op === "=" && c === 0) exact = true;
-      let ok: boolean;
-      switch (op) {
-        case "=":
-          ok = c === 0;
-          break;
-        case "!=":
-          ok = c !== 0;
-          break;
-        case ">":
-          ok = c > 0;
-          break;
-        case ">=":
-          ok = c >= 0;
-          break;
-        case "<":
-          ok = c < 0;
-          break;
-        case "<=":
-          ok = c <= 0;
-          break;
-        default: {
-          // ~> 5.14 allows 5.x from 5.14; ~> 5.14.0 allows 5.14.x from 5.14.0; ~> 5 is ~> 5.0.
-          const fixed = Math.max(1, bound.parts - 1);
-          const prefix = (x: Version) => x.slice(0, fixed).join(".");
-          ok = c >= 0 && prefix(v) === prefix(bound.version);
-        }
-      }
-      if (!ok) return false;
+    try {
+      return allows(versionText.trim(), parseConstraint(constraint));
+    } catch {
+      return undefined;
     }
-    return v[3] === "" || exact;
   },
 };
 

@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
-import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
+import { CloudflareProvider } from "../../src/providers/cloudflare/provider";
+import { OktaProvider } from "../../src/providers/okta/provider";
 import * as cdktf from "cdktf";
 import { OktaAccessIdentityProvider } from "../../src";
 import { BASE_PROPS } from "../helpers";

@@ -1,6 +1,6 @@
 import * as path from "node:path";
-import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
-import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
+import { CloudflareProvider } from "../../src/providers/cloudflare/provider";
+import { OktaProvider } from "../../src/providers/okta/provider";
 import { App, TerraformStack, TerraformVariable, Token } from "cdktf";
 import { Construct } from "constructs";
 import {

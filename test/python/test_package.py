@@ -14,11 +14,14 @@ import tempfile
 import unittest
 
 from cdktf import App, Testing, TerraformStack
-from cdktf_cdktf_provider_cloudflare.provider import CloudflareProvider
-from cdktf_cdktf_provider_okta.provider import OktaProvider
 
 from cdktf_okta_cloudflare_access import GroupsClaim, OktaAccessIdentityProvider
+from cdktf_okta_cloudflare_access.cloudflare import CloudflareProvider
+from cdktf_okta_cloudflare_access.okta import OktaProvider
 
+# The core this distribution is built on (scripts/test-python.sh rewrites the
+# names of this file for the cdktn distribution).
+CORE = "cdktf"
 ACCOUNT_ID = "0123456789abcdef0123456789abcdef"
 ADMIN_URL = "https://dev-123456-admin.okta.com"
 
@@ -100,6 +103,12 @@ class TheWheelsMetadata(unittest.TestCase):
         self.assertEqual(versions, ["3.10", "3.11", "3.12", "3.13"])
         self.assertEqual(self.metadata["Description-Content-Type"], "text/markdown")
         self.assertIn("pip install cdktf-okta-cloudflare-access", self.metadata["Description"] or self.metadata.get_payload())
+
+    def test_requires_its_core_and_no_prebuilt_provider_package(self):
+        requires = [r.split(" ")[0].split(">")[0].split("<")[0].split("=")[0] for r in self.metadata.get_all("Requires-Dist")]
+        self.assertIn(CORE, requires)
+        self.assertIn("constructs", requires)
+        self.assertEqual([r for r in requires if "provider" in r or r in ("cdktf", "cdktn")], [CORE])
 
     def test_project_urls(self):
         urls = dict(u.split(", ", 1) for u in self.metadata.get_all("Project-URL"))

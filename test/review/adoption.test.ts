@@ -1,5 +1,5 @@
-import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
-import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
+import { CloudflareProvider } from "../../src/providers/cloudflare/provider";
+import { OktaProvider } from "../../src/providers/okta/provider";
 import { Testing, TerraformStack } from "cdktf";
 import { OktaAccessIdentityProvider } from "../../src";
 import { adoptedObjects, planAdoptionWarnings, planImports, staticAdoptionWarnings } from "../../src/review/adoption";

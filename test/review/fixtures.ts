@@ -5,14 +5,14 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/zero-trust-access-application";
-import { ZeroTrustAccessGroup } from "@cdktf/provider-cloudflare/lib/zero-trust-access-group";
-import { ZeroTrustAccessPolicy } from "@cdktf/provider-cloudflare/lib/zero-trust-access-policy";
-import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
-import { AppGroupAssignment } from "@cdktf/provider-okta/lib/app-group-assignment";
-import { AuthServerClaim } from "@cdktf/provider-okta/lib/auth-server-claim";
-import { Group } from "@cdktf/provider-okta/lib/group";
-import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
+import { ZeroTrustAccessApplication } from "../../src/providers/cloudflare/zero-trust-access-application";
+import { ZeroTrustAccessGroup } from "../../src/providers/cloudflare/zero-trust-access-group";
+import { ZeroTrustAccessPolicy } from "../../src/providers/cloudflare/zero-trust-access-policy";
+import { CloudflareProvider } from "../../src/providers/cloudflare/provider";
+import { AppGroupAssignment } from "../../src/providers/okta/app-group-assignment";
+import { AuthServerClaim } from "../../src/providers/okta/auth-server-claim";
+import { Group } from "../../src/providers/okta/group";
+import { OktaProvider } from "../../src/providers/okta/provider";
 import { App, LocalBackend, TerraformOutput, TerraformResource, TerraformStack } from "cdktf";
 import { GroupsClaim, OktaAccessIdentityProvider } from "../../src";
 

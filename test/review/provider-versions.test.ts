@@ -1,6 +1,7 @@
 /**
- * Issue 24.8: the review's Terraform version-constraint evaluator (behind an
- * interface the project's shared module replaces) and what follows from it.
+ * Issue 24.8: the review's Terraform version-constraint evaluator (the
+ * project's shared module, src/private/provider-versions.ts) and what follows
+ * from it.
  */
 import { admittedReleases, mayUseBelow, TERRAFORM_CONSTRAINTS } from "../../src/review/provider-versions";
 import { index } from "./helpers";
@@ -27,12 +28,14 @@ describe("Terraform version constraints", () => {
     [">=5.14,<6", "5.22.0", true],
     ["5.19.0-beta.1", "5.19.0-beta.1", true],
     [">= 5.18.0", "5.19.0-beta.1", false],
-    ["v5.14.0", "5.14.0", true],
+    // As Terraform (go-versions) reads them: a trailing comma is fine.
+    ["5.14.0,", "5.14.0", true],
   ])("%j admits %s: %s", (constraint, version, expected) => {
     expect(TERRAFORM_CONSTRAINTS.allows(constraint, version)).toBe(expected);
   });
 
-  test.each([["~> five"], [">>= 5"], [""], ["5.14.0,"]])("%j cannot be read", (constraint) => {
+  // Terraform refuses a "v" prefix too.
+  test.each([["~> five"], [">>= 5"], [""], ["v5.14.0"]])("%j cannot be read", (constraint) => {
     expect(TERRAFORM_CONSTRAINTS.allows(constraint, "5.14.0")).toBeUndefined();
   });
 });

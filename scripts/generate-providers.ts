@@ -1,0 +1,162 @@
+/**
+ * Generates this library's provider bindings (src/providers/okta/ and
+ * src/providers/cloudflare/) from the committed schemas in providers/ with
+ * the provider generator that `cdktf get` uses (@cdktf/provider-generator,
+ * pinned in devDependencies). Nothing here needs a provider binary or the
+ * network.
+ *
+ *   npm run generate:providers            (re)writes src/providers/
+ *   npm run generate:providers -- --check  fails when src/providers/ differs from a fresh generation
+ *
+ * For each provider: the schema of its newest supported version
+ * (src/private/provider-versions.ts), and its supported range as the
+ * provider class's version constraint, so a stack that uses our provider
+ * classes gets `required_providers { okta = { version = "<range>" } }`. The
+ * generator's output is then adjusted in three mechanical ways: a header that
+ * names the input and says "do not edit", documentation links to the schema's
+ * version instead of "latest", and one flat index per provider
+ * (`okta.AppOauth`, not the generator's `okta.appOauth.AppOauth`), so each
+ * provider is one jsii submodule. The generator's per-resource README.md and
+ * lazy-index.ts are left out (the build makes the index lazy:
+ * scripts/lazy-exports.js).
+ *
+ * test/providers/generated.test.ts runs the --check comparison in `npm test`.
+ */
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { devNull, tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { ProviderName, SUPPORTED } from "../src/private/provider-versions";
+
+const ROOT = resolve(__dirname, "..");
+/** Where the bindings live. */
+export const BINDINGS_DIR = join(ROOT, "src", "providers");
+const GENERATOR = "@cdktf/provider-generator";
+
+/** The providers, in the order their submodules are listed. */
+export const PROVIDERS: readonly ProviderName[] = ["okta", "cloudflare"];
+
+/** The committed schema a provider's bindings are generated from (its newest supported version). */
+export function schemaPath(provider: ProviderName): string {
+  return join(ROOT, "providers", `${provider}-${SUPPORTED[provider].newest}.json`);
+}
+
+function generatorVersion(): string {
+  return (JSON.parse(readFileSync(require.resolve(`${GENERATOR}/package.json`), "utf8")) as { version: string }).version;
+}
+
+/** Every file under `dir`, relative to it, with its content. */
+export function readTree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else files.set(relative(dir, full), readFileSync(full, "utf8"));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/**
+ * The bindings as files (path relative to src/providers/ -> content), generated
+ * from the committed schemas.
+ */
+export async function generateBindings(): Promise<Map<string, string>> {
+  // The generator's dependency @cdktf/commons runs `terraform version` when it
+  // is loaded (when Terraform is on PATH); an empty CLI config keeps Terraform
+  // from reading the user's or warning that it is missing.
+  process.env.CHECKPOINT_DISABLE = "1";
+  process.env.TF_CLI_CONFIG_FILE = devNull;
+  const scratch = mkdtempSync(join(tmpdir(), "generate-providers-"));
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded only when generating */
+  const { CodeMaker, TerraformProviderGenerator } = require(GENERATOR) as typeof import("@cdktf/provider-generator");
+  const { ConstructsMakerProviderTarget, TerraformProviderConstraint, LANGUAGES } = require("@cdktf/commons") as typeof import("@cdktf/commons");
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const version = generatorVersion();
+  const out = new Map<string, string>();
+  try {
+    for (const provider of PROVIDERS) {
+      const support = SUPPORTED[provider];
+      const schemaFile = schemaPath(provider);
+      const schema = JSON.parse(readFileSync(schemaFile, "utf8")) as { version: string; format_version: string; provider_schemas: Record<string, unknown> };
+      if (schema.version !== support.newest) throw new Error(`${schemaFile} holds ${provider} ${schema.version}, not ${support.newest}`);
+      const code = new CodeMaker();
+      // No provider_versions: the generator would write the exact version as
+      // the provider's `providerVersion`, which cdktf prefers over the constraint.
+      const generator = new TerraformProviderGenerator(code, { format_version: schema.format_version, provider_schemas: schema.provider_schemas } as never);
+      generator.generate(
+        new ConstructsMakerProviderTarget(new TerraformProviderConstraint({ name: provider, source: support.source, version: support.constraint }), LANGUAGES[0]),
+      );
+      const dir = join(scratch, provider);
+      await code.save(dir);
+      const header =
+        `// Generated by scripts/generate-providers.ts (npm run generate:providers) from\n` +
+        `// providers/${provider}-${support.newest}.json with ${GENERATOR} ${version}. Do not edit.\n`;
+      const generated = readTree(join(dir, "providers", provider));
+      const modules: string[] = [];
+      for (const [file, text] of [...generated].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        if (file.endsWith("README.md") || file === "lazy-index.ts" || file === "index.ts") continue;
+        if (!file.endsWith(".ts")) throw new Error(`unexpected generated file ${provider}/${file}`);
+        const docs = `registry.terraform.io/providers/${support.source}/`;
+        out.set(`${provider}/${file}`, header + text.split(`${docs}latest/docs`).join(`${docs}${support.newest}/docs`));
+        if (file.endsWith("/index.ts") && file.split("/").length === 2) modules.push(dirname(file));
+      }
+      const index = [
+        header.trimEnd(),
+        `// Every resource, data source and the provider of ${support.source}, flat: one jsii submodule.`,
+        ...modules.map((m) => `export * from "./${m}";`),
+        "",
+      ].join("\n");
+      out.set(`${provider}/index.ts`, index);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return out;
+}
+
+/** The differences between the bindings in `dir` and `expected`, one line each. */
+export function compareBindings(dir: string, expected: Map<string, string>): string[] {
+  const actual = readTree(dir);
+  const problems: string[] = [];
+  for (const [file, text] of expected) {
+    const current = actual.get(file);
+    if (current === undefined) problems.push(`missing: ${file}`);
+    else if (current !== text) problems.push(`differs: ${file}`);
+  }
+  for (const file of actual.keys()) if (!expected.has(file)) problems.push(`not generated: ${file}`);
+  return problems;
+}
+
+async function main(check: boolean): Promise<number> {
+  const started = Date.now();
+  const files = await generateBindings();
+  if (check) {
+    const problems = compareBindings(BINDINGS_DIR, files);
+    for (const p of problems) console.error(`  ${p.replace(/: /, ": src/providers/")}`);
+    if (problems.length > 0) {
+      console.error(`generate:providers: src/providers/ is not what the generator makes from providers/*.json: run npm run generate:providers`);
+      return 1;
+    }
+    console.log(`src/providers/ is current (${files.size} files, ${Date.now() - started} ms)`);
+    return 0;
+  }
+  rmSync(BINDINGS_DIR, { recursive: true, force: true });
+  for (const [file, text] of files) {
+    mkdirSync(dirname(join(BINDINGS_DIR, file)), { recursive: true });
+    writeFileSync(join(BINDINGS_DIR, file), text);
+  }
+  console.log(`wrote ${files.size} files to src/providers/ in ${Date.now() - started} ms`);
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.includes("--check")).then(
+    (status) => (process.exitCode = status),
+    (e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
+}
