@@ -109,6 +109,10 @@ describe("attributes named like a credential that the schemas do not mark", () =
    */
   const DECIDED_CREDENTIALS = [
     "cloudflare_pipeline_sink config.credentials", // an R2 access key id and secret (the secret is marked)
+    "cloudflare_zero_trust_access_ai_controls_mcp_server auth_credentials", // the MCP server's credentials: cloudflare 5.22 marks it, 5.14 does not
+    "cloudflare_zero_trust_device_posture_integration config.client_key", // the posture provider's client key: 5.22 marks it, 5.14 does not
+    "data.cloudflare_zero_trust_tunnel_cloudflared_token token", // a tunnel's run token: 5.22 marks it, 5.14 does not
+    "data.cloudflare_zero_trust_tunnel_warp_connector_token token",
     "data.cloudflare_zero_trust_access_application scim_config.authentication.password", // the SCIM service's password (the resource marks it)
     "data.cloudflare_zero_trust_access_applications result.scim_config.authentication.password",
     "data.okta_log_stream settings.token", // Splunk HEC token (the resource marks it)
