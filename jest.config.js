@@ -8,11 +8,12 @@ process.env.CHECKPOINT_DISABLE = "1";
 module.exports = {
   testEnvironment: "node",
   // Tests live in test/, e2e/emulators (the API emulators' own tests: plain
-  // HTTP, no providers, about a second) and e2e/conformance; the end-to-end
+  // HTTP, no providers, about a second), e2e/conformance and e2e/lib (the
+  // harness's own pieces that need no provider); the end-to-end
   // suite itself is `npm run test:e2e`. src/, scripts/ and examples/ are roots too, so jest
   // knows the modules the tests import: `jest --findRelatedTests src/x.ts` and
   // the mutation run (`npm run test:mutation`) follow src/*.ts into src/private/.
-  roots: ["<rootDir>/test", "<rootDir>/e2e/emulators", "<rootDir>/e2e/conformance", "<rootDir>/src", "<rootDir>/scripts", "<rootDir>/examples"],
+  roots: ["<rootDir>/test", "<rootDir>/e2e/emulators", "<rootDir>/e2e/conformance", "<rootDir>/e2e/lib", "<rootDir>/src", "<rootDir>/scripts", "<rootDir>/examples"],
   testMatch: ["**/*.test.ts"],
   // jest's default is one worker less than the cores: on a 2-core machine that
   // is one worker, in band, and the suite ran on one core. The main process

@@ -4,32 +4,43 @@
 #
 #   bash scripts/providers.sh           # prints what it does; exit 0 when ready
 #
-# 1. Providers: okta/okta 4.20.0 and cloudflare/cloudflare 5.14.0, the
-#    versions @cdktf/provider-okta 14.1.1 and @cdktf/provider-cloudflare 13.9.1
-#    are generated for. Binaries already in the cache are reused; otherwise
+# 1. Providers: both ends of the supported range, as two pairs that the suite
+#    runs separately:
+#      old = okta/okta 4.20.0 + cloudflare/cloudflare 5.14.0 (the oldest
+#            versions the library supports)
+#      new = okta/okta 6.12.0 + cloudflare/cloudflare 5.22.0
+#    Binaries already in the cache are reused; otherwise
 #    `go install <module>@<commit>` builds them into the cache (the release
 #    tags lack the Go /vN module suffix, so we install by commit).
-# 2. A filesystem mirror in .e2e/mirror (git-ignored) that links to the
-#    cached binaries, and a CLI config, .e2e/terraform.rc, that makes
-#    `terraform init` use only that mirror: init is offline.
+# 2. Per pair, a filesystem mirror in .e2e/mirror/<pair> (git-ignored) that
+#    links to that pair's two binaries only, and a CLI config,
+#    .e2e/terraform-<pair>.rc, that makes `terraform init` use only that
+#    mirror: init is offline and cannot pick the other pair's versions.
+#    .e2e/terraform.rc names the mirrors of every ready pair (the upgrade test
+#    uses it; so can cdktf's matchers in your own tests).
 # 3. The Terraform binary: `terraform` on PATH, else a pinned OpenTofu built
 #    with `go install` into the cache and used as TERRAFORM_BINARY_NAME=tofu.
-# The result is .e2e/providers.env, which `npm run test:e2e` reads.
+# The result is .e2e/providers.env, which the suite reads: the ready pairs,
+# their versions and CLI configs, and why any other pair cannot run.
 #
 # Environment:
 #   CDKTF_OKTA_PROVIDER_CACHE  binary cache (default ~/.cache/cdktf-okta-cloudflare-access/bin)
+#   E2E_PAIRS                  the pairs to prepare, e.g. "new" (default "old new")
+#   E2E_OUTPUT_DIR             where the mirrors, CLI configs and providers.env go (default .e2e; the suite reads .e2e)
 #   E2E_USE_REGISTRY=1         skip 1 and 2: terraform init downloads from the registry
 #   TERRAFORM_BINARY_NAME      use this binary instead of looking for one
 #
-# Exit status: 0 ready; 3 a provider or Terraform could not be obtained
-# (the message names the command and what the Go proxy answered); 1 other errors.
+# Exit status: 0 every pair asked for is ready; 3 a provider or Terraform
+# could not be obtained (the messages name the pair, the command and what the
+# Go proxy answered; providers.env still lists the pairs that are ready);
+# 1 other errors.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
 
 CACHE="${CDKTF_OKTA_PROVIDER_CACHE:-$HOME/.cache/cdktf-okta-cloudflare-access/bin}"
-E2E_DIR="$ROOT/.e2e"
-MIRROR="$E2E_DIR/mirror"
+E2E_DIR="${E2E_OUTPUT_DIR:-$ROOT/.e2e}"
+MIRROR_ROOT="$E2E_DIR/mirror"
 CLI_CONFIG="$E2E_DIR/terraform.rc"
 ENV_FILE="$E2E_DIR/providers.env"
 OPENTOFU_MODULE="github.com/opentofu/opentofu/cmd/tofu"
@@ -39,6 +50,14 @@ OPENTOFU_VERSION="v1.10.6"
 PROVIDERS=(
   "okta|github.com/okta/terraform-provider-okta|1924ec5199ea47d90fef4e4abeb602d125bab779|4.20.0"
   "cloudflare|github.com/cloudflare/terraform-provider-cloudflare|262c3ddc486915fcb291224e5453dc32d3e25602|5.14.0"
+  "okta|github.com/okta/terraform-provider-okta|e59c130b0b6e4b9f76aacbba437515cd5e95cc71|6.12.0"
+  "cloudflare|github.com/cloudflare/terraform-provider-cloudflare|a2efdc5786ae9726d56928dbfe91933bd92404ca|5.22.0"
+)
+
+# pair | okta version | cloudflare version (each a version listed above)
+PAIRS=(
+  "old|4.20.0|5.14.0"
+  "new|6.12.0|5.22.0"
 )
 
 say() { printf '[providers] %s\n' "$*"; }
@@ -65,11 +84,18 @@ platform() {
 }
 
 # go install <module>@<commit> into the cache, then name the binary the way
-# Terraform's mirror layout wants it. Exits 3 with the proxy's answer on failure.
+# Terraform's mirror layout wants it. On failure: prints the proxy's answer
+# as an ERROR, puts it in BUILD_FAILURE (one line) and returns 1; the pairs
+# that need this binary are then not run, the others still are.
+BUILD_FAILURE=""
 build_provider() {
   local name="$1" module="$2" commit="$3" version="$4" target="$5"
-  command -v go >/dev/null 2>&1 || fail 3 "terraform-provider-$name $version is not in $CACHE and Go is not installed to build it" \
-    "install Go >= 1.23, or put a binary at $target"
+  BUILD_FAILURE=""
+  if ! command -v go >/dev/null 2>&1; then
+    BUILD_FAILURE="terraform-provider-$name $version is not in $CACHE and Go is not installed to build it"
+    printf '[providers] ERROR: %s\n' "$BUILD_FAILURE" "install Go >= 1.23, or put a binary at $target" >&2
+    return 1
+  fi
   local log
   log="$(mktemp)"
   say "building terraform-provider-$name $version: GOBIN=$CACHE go install $module@$commit"
@@ -82,10 +108,12 @@ build_provider() {
     response="$(grep -m1 'server response:' "$log" | sed 's/.*server response: *//' || true)"
     local answer="${status_line:-$(grep -v '^\s*$' "$log" | tail -n 1)}${response:+: $response}"
     rm -f "$log"
-    fail 3 "could not build terraform-provider-$name $version: go install answered: $answer" \
+    BUILD_FAILURE="could not build terraform-provider-$name $version: go install answered: $answer"
+    printf '[providers] ERROR: %s\n' "$BUILD_FAILURE" \
       "command: GOBIN=$CACHE go install $module@$commit" \
       "the Go module proxy ($(go env GOPROXY)) answered as shown above." \
-      "Fix: allow that module version in the proxy, set GOPROXY/GOPRIVATE to a source that serves it, or put a binary built from commit $commit at $target."
+      "Fix: allow that module version in the proxy, set GOPROXY/GOPRIVATE to a source that serves it, or put a binary built from commit $commit at $target." >&2
+    return 1
   fi
   rm -f "$log"
   mv "$CACHE/terraform-provider-$name" "$target"
@@ -108,50 +136,122 @@ describe_binary() {
   fi
 }
 
-mkdir -p "$E2E_DIR"
-PLATFORM="$(platform)"
+# A CLI config whose providers come only from the given mirror directories,
+# so terraform init never contacts a registry. With several mirrors,
+# Terraform takes the newest version the configuration allows across them.
+write_cli_config() {
+  local file="$1"; shift
+  {
+    echo "# Written by scripts/providers.sh. Providers come only from the local"
+    echo "# filesystem mirror(s) below, so terraform init never contacts a registry."
+    echo "provider_installation {"
+    local dir
+    for dir in "$@"; do
+      echo "  filesystem_mirror {"
+      echo "    path    = \"$dir\""
+      echo "    include = ["
+      echo "      \"registry.terraform.io/okta/okta\","
+      echo "      \"registry.terraform.io/cloudflare/cloudflare\","
+      echo "      \"registry.opentofu.org/okta/okta\","
+      echo "      \"registry.opentofu.org/cloudflare/cloudflare\","
+      echo "    ]"
+      echo "  }"
+    done
+    echo "}"
+  } >"$file"
+}
 
-if [ "${E2E_USE_REGISTRY:-}" = "1" ]; then
-  say "E2E_USE_REGISTRY=1: terraform init will download okta/okta and cloudflare/cloudflare from the registry; no mirror"
-  MIRROR_CONFIG=""
-else
-  mkdir -p "$CACHE"
-  rm -rf "$MIRROR"
-  for entry in "${PROVIDERS[@]}"; do
-    IFS='|' read -r name module commit version <<<"$entry"
-    binary="$CACHE/terraform-provider-${name}_v${version}"
-    if [ -x "$binary" ]; then
-      say "reusing $binary"
-    else
-      build_provider "$name" "$module" "$commit" "$version" "$binary"
-    fi
-    say "  $(describe_binary "$module" "$commit" "$binary")"
-    # cdktf writes `source = "okta/okta"`: Terraform reads that as
-    # registry.terraform.io/okta/okta, OpenTofu as registry.opentofu.org/okta/okta.
-    for host in registry.terraform.io registry.opentofu.org; do
-      dir="$MIRROR/$host/$name/$name/$version/$PLATFORM"
-      mkdir -p "$dir"
-      ln -sfn "$binary" "$dir/terraform-provider-${name}_v${version}"
+mkdir -p "$E2E_DIR"
+rm -f "$ENV_FILE"
+PLATFORM="$(platform)"
+REGISTRY="${E2E_USE_REGISTRY:-}"
+
+read -r -a WANTED <<<"${E2E_PAIRS:-old new}"
+[ "${#WANTED[@]}" -gt 0 ] || fail 1 "E2E_PAIRS is empty (the pairs are: ${PAIRS[*]%%|*})"
+for want in "${WANTED[@]}"; do
+  known=0
+  for pair in "${PAIRS[@]}"; do [ "${pair%%|*}" = "$want" ] && known=1; done
+  [ "$known" = 1 ] || fail 1 "E2E_PAIRS names an unknown pair: $want (the pairs are: ${PAIRS[*]%%|*})"
+done
+
+# The binaries of the wanted pairs, each reused or built once.
+declare -A BINARY_OF=() MISSING=()
+[ "$REGISTRY" = "1" ] && say "E2E_USE_REGISTRY=1: terraform init downloads okta/okta and cloudflare/cloudflare from the registry; no mirror"
+for want in "${WANTED[@]}"; do
+  for pair in "${PAIRS[@]}"; do
+    IFS='|' read -r pair_name okta_version cloudflare_version <<<"$pair"
+    [ "$pair_name" = "$want" ] || continue
+    for entry in "${PROVIDERS[@]}"; do
+      IFS='|' read -r name module commit version <<<"$entry"
+      [ "$version" = "$([ "$name" = okta ] && echo "$okta_version" || echo "$cloudflare_version")" ] || continue
+      key="$name@$version"
+      [ -n "${BINARY_OF[$key]:-}${MISSING[$key]:-}" ] && continue
+      if [ "$REGISTRY" = "1" ]; then
+        BINARY_OF[$key]="registry"
+        continue
+      fi
+      mkdir -p "$CACHE"
+      binary="$CACHE/terraform-provider-${name}_v${version}"
+      if [ -x "$binary" ]; then
+        say "reusing $binary"
+      elif ! build_provider "$name" "$module" "$commit" "$version" "$binary"; then
+        MISSING[$key]="$BUILD_FAILURE"
+        continue
+      fi
+      say "  $(describe_binary "$module" "$commit" "$binary")"
+      BINARY_OF[$key]="$binary"
     done
   done
-  cat >"$CLI_CONFIG" <<EOF
-# Written by scripts/providers.sh. Providers come only from the local mirror,
-# so terraform init never contacts a registry.
-provider_installation {
-  filesystem_mirror {
-    path    = "$MIRROR"
-    include = [
-      "registry.terraform.io/okta/okta",
-      "registry.terraform.io/cloudflare/cloudflare",
-      "registry.opentofu.org/okta/okta",
-      "registry.opentofu.org/cloudflare/cloudflare",
-    ]
-  }
-}
-EOF
-  say "mirror: $MIRROR ($PLATFORM)"
-  say "CLI config: $CLI_CONFIG (set TF_CLI_CONFIG_FILE to it)"
+done
+
+# Each wanted pair is ready (a mirror of exactly its two binaries, and a CLI
+# config naming only that mirror) or not run, with the reason.
+READY=() NOT_RUN=() PAIR_LINES=() READY_MIRRORS=()
+[ "$REGISTRY" = "1" ] || rm -rf "$MIRROR_ROOT" "$E2E_DIR"/terraform-*.rc "$CLI_CONFIG"
+for want in "${WANTED[@]}"; do
+  for pair in "${PAIRS[@]}"; do
+    IFS='|' read -r pair_name okta_version cloudflare_version <<<"$pair"
+    [ "$pair_name" = "$want" ] || continue
+    label="pair $pair_name (okta $okta_version + cloudflare $cloudflare_version)"
+    PAIR_LINES+=("E2E_PAIR_${pair_name}_VERSIONS=okta=$okta_version cloudflare=$cloudflare_version")
+    reasons=""
+    for key in "okta@$okta_version" "cloudflare@$cloudflare_version"; do
+      [ -n "${MISSING[$key]:-}" ] && reasons="${reasons:+$reasons; }${MISSING[$key]}"
+    done
+    if [ -n "$reasons" ]; then
+      NOT_RUN+=("$pair_name")
+      PAIR_LINES+=("E2E_PAIR_${pair_name}_NOT_RUN=$reasons")
+      say "$label: NOT RUN: $reasons"
+      continue
+    fi
+    READY+=("$pair_name")
+    if [ "$REGISTRY" = "1" ]; then
+      PAIR_LINES+=("E2E_PAIR_${pair_name}_CLI_CONFIG=")
+      say "$label: ready (from the registry)"
+      continue
+    fi
+    mirror="$MIRROR_ROOT/$pair_name"
+    for key in "okta@$okta_version" "cloudflare@$cloudflare_version"; do
+      name="${key%@*}" version="${key#*@}"
+      # cdktf writes `source = "okta/okta"`: Terraform reads that as
+      # registry.terraform.io/okta/okta, OpenTofu as registry.opentofu.org/okta/okta.
+      for host in registry.terraform.io registry.opentofu.org; do
+        dir="$mirror/$host/$name/$name/$version/$PLATFORM"
+        mkdir -p "$dir"
+        ln -sfn "${BINARY_OF[$key]}" "$dir/terraform-provider-${name}_v${version}"
+      done
+    done
+    write_cli_config "$E2E_DIR/terraform-$pair_name.rc" "$mirror"
+    READY_MIRRORS+=("$mirror")
+    PAIR_LINES+=("E2E_PAIR_${pair_name}_CLI_CONFIG=$E2E_DIR/terraform-$pair_name.rc")
+    say "$label: ready; mirror $mirror ($PLATFORM), CLI config $E2E_DIR/terraform-$pair_name.rc"
+  done
+done
+MIRROR_CONFIG=""
+if [ "$REGISTRY" != "1" ] && [ "${#READY_MIRRORS[@]}" -gt 0 ]; then
+  write_cli_config "$CLI_CONFIG" "${READY_MIRRORS[@]}"
   MIRROR_CONFIG="$CLI_CONFIG"
+  say "CLI config with every ready pair's mirror: $CLI_CONFIG (set TF_CLI_CONFIG_FILE to it)"
 fi
 
 # The Terraform binary.
@@ -185,10 +285,17 @@ fi
 VERSION_LINE="$(PATH="${EXTRA_PATH:+$EXTRA_PATH:}$PATH" "$BINARY" version 2>/dev/null | sed -n 1p)"
 say "terraform binary: $BINARY ($VERSION_LINE)"
 
-cat >"$ENV_FILE" <<EOF
-TERRAFORM_BINARY_NAME=$BINARY
-E2E_EXTRA_PATH=$EXTRA_PATH
-E2E_TF_CLI_CONFIG_FILE=$MIRROR_CONFIG
-E2E_PLATFORM=$PLATFORM
-EOF
-say "ready: $ENV_FILE"
+{
+  echo "TERRAFORM_BINARY_NAME=$BINARY"
+  echo "E2E_EXTRA_PATH=$EXTRA_PATH"
+  echo "E2E_USE_REGISTRY=$REGISTRY"
+  echo "E2E_TF_CLI_CONFIG_FILE=$MIRROR_CONFIG"
+  echo "E2E_PLATFORM=$PLATFORM"
+  echo "E2E_PAIRS_READY=${READY[*]}"
+  echo "E2E_PAIRS_NOT_RUN=${NOT_RUN[*]}"
+  printf '%s\n' "${PAIR_LINES[@]}"
+} >"$ENV_FILE"
+if [ "${#NOT_RUN[@]}" -gt 0 ]; then
+  fail 3 "not ready: pair(s) ${NOT_RUN[*]} (ready: ${READY[*]:-none}); $ENV_FILE lists what can run"
+fi
+say "ready: $ENV_FILE (pairs: ${READY[*]})"

@@ -10,6 +10,9 @@
  *   on), zero_trust/identityprovider.go, accessapplication.go,
  *   accesspolicy.go, accessgroup.go: the `json:"..."` names of the response
  *   types named below;
+ * - cloudflare-go v7.7.0 (what provider 5.22.0 depends on), the same files:
+ *   fields added since v6.4.0, listed in each model's `newer` (the newer
+ *   provider sends them only when a configuration sets them);
  * - cloudflare-go v0.116.0 (hand-written): access_identity_provider.go,
  *   access_application.go, access_group.go, for fields v6.4.0's types leave
  *   out that the API is known to return;
@@ -25,13 +28,16 @@ export interface ObjectModel {
   readonly alwaysReturned: readonly string[];
   /** Fields outside the v6.4.0 type, each with the evidence that the API returns it. */
   readonly extras: Readonly<Record<string, string>>;
+  /** Fields the v7.7.0 type (provider 5.22.0) added to the v6.4.0 one, with the type that has them. */
+  readonly newer: Readonly<Record<string, string>>;
 }
 
 export const IDENTITY_PROVIDER: ObjectModel = {
   source: "cloudflare-go v6.4.0 IdentityProviderAccessOkta",
-  fields: ["config", "name", "type", "id", "scim_config", "uid"],
+  fields: ["config", "name", "type", "id", "scim_config", "uid", "read_only", "saml_certificate_set", "saml_certificate_set_id"],
   alwaysReturned: ["config", "name", "type", "id", "scim_config"],
   extras: { uid: "a real answer in terraform-provider-cloudflare#2317 carries uid beside id" },
+  newer: { read_only: "cloudflare-go v7.7.0 IdentityProviderAccessOkta", saml_certificate_set: "cloudflare-go v7.7.0 IdentityProviderAccessOkta", saml_certificate_set_id: "cloudflare-go v7.7.0 IdentityProviderAccessOkta" },
 };
 
 export const OKTA_CONFIG: ObjectModel = {
@@ -43,6 +49,8 @@ export const OKTA_CONFIG: ObjectModel = {
     pkce_enabled: "cloudflare-go v0.116.0 AccessIdentityProviderConfiguration.PKCEEnabled; #2317 returns it for azureAD, whose v6.4.0 type lacks it too",
     redirect_url: "computed: provider 5.14.0 schema config.redirect_url Computed; v0.116.0 RedirectURL; #2317",
   },
+  // v7.7.0 IdentityProviderAccessOktaConfig has the same fields.
+  newer: {},
 };
 
 export const SCIM_CONFIG: ObjectModel = {
@@ -51,6 +59,7 @@ export const SCIM_CONFIG: ObjectModel = {
   fields: ["enabled", "identity_update_behavior", "scim_base_url", "seat_deprovision", "secret", "user_deprovision"],
   alwaysReturned: ["enabled", "identity_update_behavior", "scim_base_url", "seat_deprovision", "user_deprovision"],
   extras: {},
+  newer: {},
 };
 
 export const SELF_HOSTED_APPLICATION: ObjectModel = {
@@ -60,7 +69,7 @@ export const SELF_HOSTED_APPLICATION: ObjectModel = {
     "cors_headers", "custom_deny_message", "custom_deny_url", "custom_non_identity_deny_url", "custom_pages", "destinations", "enable_binding_cookie",
     "http_only_cookie_attribute", "logo_url", "name", "options_preflight_bypass", "path_cookie_attribute", "policies", "read_service_tokens_from_header",
     "same_site_cookie_attribute", "scim_config", "self_hosted_domains", "service_auth_401_redirect", "session_duration", "skip_interstitial", "tags",
-    "uid", "created_at", "updated_at",
+    "uid", "created_at", "updated_at", "eager_redirect_cookie_setting", "mfa_config", "oauth_configuration", "use_clientless_isolation_app_launcher_url",
   ],
   alwaysReturned: [
     "domain", "type", "id", "aud", "name", "allowed_idps", "app_launcher_visible", "auto_redirect_to_identity", "http_only_cookie_attribute",
@@ -71,26 +80,29 @@ export const SELF_HOSTED_APPLICATION: ObjectModel = {
     created_at: "cloudflare-go v0.116.0 AccessApplication.CreatedAt",
     updated_at: "cloudflare-go v0.116.0 AccessApplication.UpdatedAt",
   },
+  newer: { eager_redirect_cookie_setting: "cloudflare-go v7.7.0 AccessApplicationGetResponseSelfHostedApplication", mfa_config: "cloudflare-go v7.7.0 AccessApplicationGetResponseSelfHostedApplication", oauth_configuration: "cloudflare-go v7.7.0 AccessApplicationGetResponseSelfHostedApplication", use_clientless_isolation_app_launcher_url: "cloudflare-go v7.7.0 AccessApplicationGetResponseSelfHostedApplication" },
 };
 
 export const APPLICATION_POLICY: ObjectModel = {
   source: "cloudflare-go v6.4.0 AccessApplicationGetResponseSelfHostedApplicationPolicy (an application's expanded policies)",
   fields: [
     "id", "approval_groups", "approval_required", "created_at", "decision", "exclude", "include", "isolation_required", "name", "precedence",
-    "purpose_justification_prompt", "purpose_justification_required", "require", "session_duration", "updated_at", "reusable",
+    "purpose_justification_prompt", "purpose_justification_required", "require", "session_duration", "updated_at", "reusable", "connection_rules", "mfa_config",
   ],
   alwaysReturned: ["id", "decision", "include", "exclude", "require", "name", "precedence", "created_at", "updated_at"],
   extras: { reusable: "the expansion of a reusable policy: AccessPolicyGetResponse.Reusable, the policy it expands" },
+  newer: { connection_rules: "cloudflare-go v7.7.0 AccessApplicationGetResponseSelfHostedApplicationPolicy", mfa_config: "cloudflare-go v7.7.0 AccessApplicationGetResponseSelfHostedApplicationPolicy" },
 };
 
 export const POLICY: ObjectModel = {
   source: "cloudflare-go v6.4.0 AccessPolicyGetResponse",
   fields: [
     "id", "app_count", "approval_groups", "approval_required", "created_at", "decision", "exclude", "include", "isolation_required", "name",
-    "purpose_justification_prompt", "purpose_justification_required", "require", "reusable", "session_duration", "updated_at",
+    "purpose_justification_prompt", "purpose_justification_required", "require", "reusable", "session_duration", "updated_at", "connection_rules", "mfa_config",
   ],
   alwaysReturned: ["id", "app_count", "created_at", "decision", "exclude", "include", "name", "require", "reusable", "updated_at"],
   extras: {},
+  newer: { connection_rules: "cloudflare-go v7.7.0 AccessPolicyGetResponse", mfa_config: "cloudflare-go v7.7.0 AccessPolicyGetResponse" },
 };
 
 export const GROUP: ObjectModel = {
@@ -98,6 +110,8 @@ export const GROUP: ObjectModel = {
   fields: ["id", "exclude", "include", "is_default", "name", "require", "created_at", "updated_at"],
   alwaysReturned: ["id", "include", "name", "created_at", "updated_at"],
   extras: { created_at: "cloudflare-go v0.116.0 AccessGroup.CreatedAt", updated_at: "cloudflare-go v0.116.0 AccessGroup.UpdatedAt" },
+  // v7.7.0 AccessGroupGetResponse has the same fields.
+  newer: {},
 };
 
 /** Fields of `object` outside `model`, and `alwaysReturned` fields it lacks. */

@@ -152,6 +152,61 @@ function timestamp(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
+type FieldCheck = (value: unknown, field: string) => unknown;
+
+/**
+ * The optional fields of `body` that are present (not undefined or null),
+ * each checked and returned as stored. For fields newer providers send only
+ * when configured: the emulator answers them only when they were sent.
+ */
+function optionalFields(body: Record<string, any>, checks: Record<string, FieldCheck>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, check] of Object.entries(checks)) {
+    if (body[field] !== undefined && body[field] !== null) out[field] = check(body[field], field);
+  }
+  return out;
+}
+
+const checkBoolean: FieldCheck = (v, field) => {
+  if (typeof v !== "boolean") throw cfError(400, 10001, `${field} must be a boolean`);
+  return v;
+};
+
+const checkUuid: FieldCheck = (v, field) => {
+  if (typeof v !== "string" || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v)) throw cfError(400, 10001, `${field} must be a UUID`);
+  return v;
+};
+
+const checkObject: FieldCheck = (v, field) => {
+  if (!isObject(v)) throw cfError(400, 10001, `${field} must be an object`);
+  if (JSON.stringify(v).length > 4096) throw cfError(400, 10001, `${field} is too large`);
+  return v;
+};
+
+/** `mfa_config` of an application or policy: allowed_authenticators, mfa_disabled, session_duration (cloudflare-go v7.7.0). */
+const checkMfaConfig: FieldCheck = (v, field) => {
+  checkObject(v, field);
+  const mfa = v as Record<string, unknown>;
+  for (const key of Object.keys(mfa)) if (!["allowed_authenticators", "mfa_disabled", "session_duration"].includes(key)) throw cfError(400, 10001, `${field}.${key.slice(0, 40)} is not a field`);
+  const authenticators = mfa.allowed_authenticators;
+  if (authenticators !== undefined && authenticators !== null && (!Array.isArray(authenticators) || !authenticators.every((a) => ["totp", "biometrics", "security_key"].includes(a as string)))) {
+    throw cfError(400, 10001, `${field}.allowed_authenticators must list totp, biometrics or security_key`);
+  }
+  if (mfa.mfa_disabled !== undefined && mfa.mfa_disabled !== null) checkBoolean(mfa.mfa_disabled, `${field}.mfa_disabled`);
+  if (mfa.session_duration !== undefined && mfa.session_duration !== null && (typeof mfa.session_duration !== "string" || !DURATION.test(mfa.session_duration))) {
+    throw cfError(400, 10001, `${field}.session_duration is invalid`);
+  }
+  return v;
+};
+
+/** A policy's `connection_rules` (RDP clipboard rules in cloudflare-go v7.7.0). */
+const checkConnectionRules: FieldCheck = (v, field) => {
+  checkObject(v, field);
+  const rules = v as Record<string, unknown>;
+  for (const key of Object.keys(rules)) if (key !== "rdp") throw cfError(400, 10001, `${field}.${key.slice(0, 40)} is not a field`);
+  return v;
+};
+
 export class CloudflareEmulator extends HttpEmulator {
   protected readonly name = "cloudflare";
   public readonly identityProviders = new Map<string, CloudflareRecord>();
@@ -412,6 +467,11 @@ export class CloudflareEmulator extends HttpEmulator {
           // 5.14.0 schema: config.redirect_url Computed; Cloudflare's Okta guide).
           config: { ...config, redirect_url: `https://${sc.teamDomain}/cdn-cgi/access/callback` },
           scim_config: scim.stored,
+          // Stored and answered only when sent (provider 5.18.0+; cloudflare-go
+          // v7.7.0 IdentityProviderAccessOkta): `read_only` is Optional without
+          // a default in the provider's schema, so an answer carrying it unasked
+          // would diff against null on every plan.
+          ...optionalFields(body, { read_only: checkBoolean, saml_certificate_set_id: checkUuid }),
         };
         const sentSecret = typeof secret === "string" && secret !== "" ? secret : undefined;
         return {
@@ -474,6 +534,10 @@ export class CloudflareEmulator extends HttpEmulator {
         for (const key of ["approval_required", "isolation_required", "purpose_justification_required", "purpose_justification_prompt", "approval_groups"]) {
           if (body[key] !== undefined) result[key] = body[key];
         }
+        // Provider 5.18.0+ (cloudflare-go v7.7.0 AccessPolicyGetResponse):
+        // stored and answered only when sent, as written (the provider's
+        // schema gives them no defaults).
+        Object.assign(result, optionalFields(body, { connection_rules: checkConnectionRules, mfa_config: checkMfaConfig }));
         this.unsetStringsAsEmpty(result, ["purpose_justification_prompt"]);
         return { result };
       },
@@ -502,6 +566,8 @@ export class CloudflareEmulator extends HttpEmulator {
           if (!policy || policy.scope !== `accounts/${sc.accountId}`) throw cfError(400, 12130, `policies[${i}].id ${p.id} is not a policy of account ${sc.accountId}`);
           return { id: p.id, precedence: typeof p.precedence === "number" ? p.precedence : i + 1 };
         });
+        // Provider 5.18.0+ (cloudflare-go v7.7.0): answered only when sent.
+        optionalFields(body, { mfa_config: checkMfaConfig, oauth_configuration: checkObject });
         // Fields per cloudflare-go v6.4.0 zero_trust/accessapplication.go
         // (AccessApplicationGetResponseSelfHostedApplication); server-side
         // defaults per the provider 5.14.0 schema (Computed attributes) and

@@ -166,6 +166,36 @@ describe("okta_app_oauth with groups_claim: the provider's create, read and dele
     expect(okta.isEmpty()).toBe(true);
   });
 
+  test("every app answer carries what okta 6.x's SDK refuses to decode without (signOnMode, credentials, name, settings, label; grant_types), and issuer_mode and wildcard_redirect, which 6.x writes to state from every read", async () => {
+    // okta-sdk-golang v6.1.6: ListApplications200ResponseInner picks the type by
+    // signOnMode; OpenIdConnectApplication.UnmarshalJSON and
+    // OpenIdConnectApplicationSettingsClient.UnmarshalJSON fail on a missing
+    // required property. okta 6.12.0 (setOAuthClientSettingsV6) sets issuer_mode
+    // and wildcard_redirect from the answer: a missing one would diff every plan.
+    const created = await call("POST", "/api/v1/apps?activate=true", appBody());
+    const id: string = created.body.id;
+    const answers = [
+      created.body,
+      (await call("GET", `/api/v1/apps/${id}`)).body,
+      (await call("PUT", `/api/v1/apps/${id}`, appBody({ label: "Renamed" }))).body,
+      ...(await call("GET", "/api/v1/apps")).body,
+    ];
+    for (const app of answers) {
+      expect(app).toMatchObject({ signOnMode: "OPENID_CONNECT", name: "oidc_client", label: expect.any(String), credentials: expect.any(Object), settings: expect.any(Object) });
+      expect(app.settings.oauthClient).toMatchObject({ grant_types: ["authorization_code"], issuer_mode: "ORG_URL", wildcard_redirect: "DISABLED" });
+    }
+  });
+
+  test("an app deleted outside Terraform answers 404 E0000007 to the read (4.20 then plans to re-create it; 6.x reports an error)", async () => {
+    const id: string = (await call("POST", "/api/v1/apps?activate=true", appBody())).body.id;
+    await call("POST", `/api/v1/apps/${id}/lifecycle/deactivate`);
+    await call("DELETE", `/api/v1/apps/${id}`);
+    for (const path of [`/api/v1/apps/${id}`, `/api/v1/internal/apps/${id}/settings/oauth/idToken`, `/api/v1/apps/${id}/groups`]) {
+      const gone = await call("GET", path);
+      expect([path, gone.status, gone.body.errorCode]).toEqual([path, 404, "E0000007"]);
+    }
+  });
+
   test("an app without redirect URIs or label is refused", async () => {
     expect((await call("POST", "/api/v1/apps?activate=true", appBody({ redirectUris: [] }))).status).toBe(400);
     expect((await call("POST", "/api/v1/apps?activate=true", appBody({ label: " " }))).status).toBe(400);

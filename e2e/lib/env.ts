@@ -1,39 +1,35 @@
 /**
  * Where things are and which environment terraform, cdktf and the examples
- * run with. `scripts/providers.sh` writes .e2e/providers.env; this reads it.
+ * run with, for one pair of provider versions. `scripts/providers.sh` writes
+ * .e2e/providers.env; ./providers-env.js reads it.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { delimiter, join, resolve } from "node:path";
+import { currentPair, currentProject, readProvidersEnv, type ProviderPair } from "./pairs";
 
 export const ROOT = resolve(__dirname, "..", "..");
 export const E2E_DIR = join(ROOT, ".e2e");
-export const PROVIDERS_ENV = join(E2E_DIR, "providers.env");
 
 export interface ToolSetup {
   /** `terraform` or `tofu`. */
   readonly binary: string;
   /** Prepended to PATH (where a cached OpenTofu lives), or "". */
   readonly extraPath: string;
-  /** The mirror-only CLI config, or undefined with E2E_USE_REGISTRY=1. */
+  /** The CLI config naming only the pair's mirror, or undefined with E2E_USE_REGISTRY=1. */
   readonly cliConfigFile?: string;
+  /** The provider versions this setup runs; the programs pin exactly these. */
+  readonly pair: ProviderPair;
 }
 
-/** Reads .e2e/providers.env; throws a message that says what to run. */
-export function toolSetup(): ToolSetup {
-  if (!existsSync(PROVIDERS_ENV)) {
-    throw new Error(`${PROVIDERS_ENV} is missing: run \`bash scripts/providers.sh\` first (npm run test:e2e does).`);
-  }
-  const values: Record<string, string> = {};
-  for (const line of readFileSync(PROVIDERS_ENV, "utf8").split("\n")) {
-    const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
-    if (m) values[m[1]] = m[2];
-  }
-  const cliConfigFile = values.E2E_TF_CLI_CONFIG_FILE || undefined;
-  if (process.env.E2E_USE_REGISTRY !== "1" && cliConfigFile === undefined) {
-    throw new Error(`${PROVIDERS_ENV} has no mirror (it was written with E2E_USE_REGISTRY=1): rerun \`bash scripts/providers.sh\` without it, or set E2E_USE_REGISTRY=1.`);
-  }
-  return { binary: values.TERRAFORM_BINARY_NAME || "terraform", extraPath: values.E2E_EXTRA_PATH ?? "", cliConfigFile: process.env.E2E_USE_REGISTRY === "1" ? undefined : cliConfigFile };
+/**
+ * The tools for one pair of provider versions (default: the pair of this
+ * test file's jest project), from .e2e/providers.env; throws a message that
+ * says what to run.
+ */
+export function toolSetup(pair: ProviderPair = currentPair()): ToolSetup {
+  const env = readProvidersEnv();
+  return { binary: env.binary, extraPath: env.extraPath, cliConfigFile: env.registry ? undefined : pair.cliConfigFile, pair };
 }
 
 /** Random credentials for one run: dummies the emulators accept, never real. */
@@ -98,9 +94,9 @@ export function toolEnv(
   return env;
 }
 
-/** A fresh work directory under .e2e/work. */
+/** A fresh work directory under .e2e/work/<jest project, i.e. the pair>. */
 export function workDir(name: string): string {
-  const dir = join(E2E_DIR, "work", `${name}-${Date.now().toString(36)}`);
+  const dir = join(E2E_DIR, "work", currentProject() || "none", `${name}-${Date.now().toString(36)}`);
   mkdirSync(dir, { recursive: true });
   return dir;
 }

@@ -11,8 +11,9 @@ import type { RecordedRequest } from "../emulators/http-emulator";
 import type { OktaEmulatorOptions } from "../emulators/okta";
 import { checkAgainstModel, GROUP, IDENTITY_PROVIDER, OKTA_CONFIG, POLICY, SCIM_CONFIG, SELF_HOSTED_APPLICATION } from "../conformance/cloudflare-model";
 import { EmulatorSeed, Emulators, EmulatorStates } from "./emulators";
-import { cloudflareId, E2E_DIR, newCredentials, ROOT, RunCredentials, toolEnv, toolSetup, workDir } from "./env";
-import { logPath, run, step } from "./run";
+import { cloudflareId, newCredentials, ROOT, RunCredentials, toolEnv, toolSetup, workDir } from "./env";
+import { atLeast, currentPair, pairLabel, versionArguments, type ProviderPair, type ProviderVersions } from "./pairs";
+import { logDir, logPath, run, step } from "./run";
 import { changes, TerraformDir } from "./terraform";
 
 export interface DeployedContext {
@@ -66,11 +67,16 @@ interface Run {
   dir: string;
   settings: Record<string, string>;
   tf: TerraformDir;
+  pair: ProviderPair;
   deployed?: DeployedContext;
 }
 
-export async function synthExample(suite: string, example: string, outdir: string, env: NodeJS.ProcessEnv): Promise<string[]> {
-  const r = await run(process.execPath, ["-r", "esbuild-register", join(ROOT, "e2e", "lib", "synth-example.ts"), example, outdir], {
+/**
+ * Synthesizes an example (or a program exporting `build(app)`) with its
+ * providers pinned to the pair's versions (or a range), as a user pins them.
+ */
+export async function synthExample(suite: string, example: string, outdir: string, env: NodeJS.ProcessEnv, versions: ProviderVersions = currentPair()): Promise<string[]> {
+  const r = await run(process.execPath, ["-r", "esbuild-register", join(ROOT, "e2e", "lib", "synth-example.ts"), example, ...versionArguments(versions), outdir], {
     cwd: ROOT,
     env,
     log: logPath(suite, "synth"),
@@ -85,7 +91,7 @@ async function observe(r: Run): Promise<DeployedContext> {
 
 export function describeLifecycle(spec: ExampleSpec): void {
   const suite = spec.variant ? `${spec.example}-${spec.variant.name}` : spec.example;
-  describe(`examples/${spec.example} against the Okta and Cloudflare emulators${spec.variant ? ` (${spec.variant.name})` : ""}`, () => {
+  describe(`[${pairLabel(currentPair())}] examples/${spec.example} against the Okta and Cloudflare emulators${spec.variant ? ` (${spec.variant.name})` : ""}`, () => {
     const r = {} as Run;
 
     beforeAll(async () => {
@@ -101,12 +107,13 @@ export function describeLifecycle(spec: ExampleSpec): void {
       });
       r.settings = spec.settings({ accountId, teamDomain, oktaOrgUrl: `https://${team}.okta.com`, seed: r.emulators.seed });
       r.binary = tools.binary;
+      r.pair = tools.pair;
       r.env = toolEnv(tools, r.emulators, credentials, r.settings);
       r.dir = workDir(suite);
     });
 
     afterAll(async () => {
-      if (r.emulators) await r.emulators.saveLog(join(E2E_DIR, "logs", suite));
+      if (r.emulators) await r.emulators.saveLog(logDir(suite));
       await r.emulators?.stop();
     });
 
@@ -123,10 +130,12 @@ export function describeLifecycle(spec: ExampleSpec): void {
       r.tf = new TerraformDir(stackDir, r.binary, r.env, suite);
     });
 
-    test("init (offline, from the mirror), then validate", async () => {
+    test("init (offline, from the pair's mirror) selects exactly the pair's versions, then validate", async () => {
       await step(suite, "init", () => r.tf.init());
+      expect(await r.tf.providerSelections()).toEqual({ okta: r.pair.okta, cloudflare: r.pair.cloudflare });
       const validation = await step(suite, "validate", () => r.tf.validate());
-      expect(validation.diagnostics).toEqual([]);
+      const tfJson = JSON.parse(readFileSync(join(r.tf.dir, "cdk.tf.json"), "utf8"));
+      expect(validation.diagnostics.map(diagnosticLine).sort()).toEqual(expectedDiagnostics(tfJson, r.pair));
       expect(validation.valid).toBe(true);
     });
 
@@ -148,6 +157,9 @@ export function describeLifecycle(spec: ExampleSpec): void {
     test("the emulators hold what the configuration says", async () => {
       r.deployed = await observe(r);
       spec.assertDeployed(r.deployed);
+      // The Okta provider names its version in every User-Agent: the pair's binary did the work.
+      const agents = new Set(r.deployed.requests.okta.map((q) => /okta-terraform\/[0-9.]+/.exec(q.headers["user-agent"] ?? "")?.[0]));
+      expect([...agents]).toEqual([`okta-terraform/${r.pair.okta}`]);
     });
 
     test("what the providers sent keeps every Cloudflare answer within Cloudflare's API model", () => {
@@ -221,6 +233,24 @@ export function describeLifecycle(spec: ExampleSpec): void {
       expect(states.cloudflareEmpty).toBe(true);
     });
   });
+}
+
+/** A `terraform validate -json` diagnostic in one line: severity, address, summary. */
+export function diagnosticLine(d: { severity: string; address?: string; summary: string }): string {
+  return `${d.severity} ${d.address ?? "-"}: ${d.summary}`;
+}
+
+/**
+ * What `terraform validate` must say about a synthesized stack: nothing,
+ * except that okta 6.5.1 and later deprecate `okta_app_oauth.groups_claim`
+ * (a warning for each app that sets it; the claim still works).
+ */
+export function expectedDiagnostics(tfJson: any, pair: ProviderPair): string[] {
+  if (!atLeast(pair.okta, "6.5.1")) return [];
+  return Object.entries<any>(tfJson.resource?.okta_app_oauth ?? {})
+    .filter(([, app]) => app.groups_claim !== undefined)
+    .map(([name]) => diagnosticLine({ severity: "warning", address: `okta_app_oauth.${name}`, summary: "Argument is deprecated" }))
+    .sort();
 }
 
 /** Fields of stored Cloudflare objects that Cloudflare's API model does not know, as `<kind> <id>: <field>`. */

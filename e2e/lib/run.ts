@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { E2E_DIR } from "./env";
+import { currentProject } from "./pairs";
 
 export interface RunResult {
   readonly code: number;
@@ -66,13 +67,20 @@ export function run(command: string, args: string[], options: RunOptions): Promi
   });
 }
 
+/** A suite's log folder: .e2e/logs/<jest project, i.e. the pair>/<suite>. */
+export function logDir(suite: string): string {
+  return join(E2E_DIR, "logs", currentProject() || "none", suite);
+}
+
 /** A numbered log path for one suite. */
 export function logPath(suite: string, step: string): string {
   counter++;
-  return join(E2E_DIR, "logs", suite, `${String(counter).padStart(2, "0")}-${step.replace(/[^A-Za-z0-9_-]+/g, "_")}.log`);
+  return join(logDir(suite), `${String(counter).padStart(2, "0")}-${step.replace(/[^A-Za-z0-9_-]+/g, "_")}.log`);
 }
 
 export interface Timing {
+  /** The jest project (the provider pair). */
+  readonly project: string;
   readonly suite: string;
   readonly step: string;
   readonly ms: number;
@@ -91,9 +99,10 @@ export async function step<T>(suite: string, name: string, fn: () => T | Promise
     return value;
   } finally {
     const ms = Date.now() - started;
-    const timing: Timing = { suite, step: name, ms, ok };
+    const project = currentProject();
+    const timing: Timing = { project, suite, step: name, ms, ok };
     mkdirSync(E2E_DIR, { recursive: true });
     appendFileSync(TIMINGS_FILE, JSON.stringify(timing) + "\n");
-    process.stdout.write(`[e2e] ${suite}: ${name} ${ok ? "ok" : "FAILED"} in ${(ms / 1000).toFixed(1)} s\n`);
+    process.stdout.write(`[e2e] ${project ? `${project}/` : ""}${suite}: ${name} ${ok ? "ok" : "FAILED"} in ${(ms / 1000).toFixed(1)} s\n`);
   }
 }

@@ -17,8 +17,8 @@ export class TerraformDir {
   }
 
   /** Offline when the CLI config names only the mirror: any registry access fails. */
-  public init(): Promise<RunResult> {
-    return this.tf(["init", "-input=false", "-no-color"]);
+  public init(extraArgs: string[] = []): Promise<RunResult> {
+    return this.tf(["init", "-input=false", "-no-color", ...extraArgs]);
   }
 
   public async validate(): Promise<any> {
@@ -27,11 +27,16 @@ export class TerraformDir {
   }
 
   /** Plans into a file; returns the exit code of -detailed-exitcode (0 no changes, 2 changes) and the plan as JSON. */
-  public async plan(name = "plan.tfplan"): Promise<{ exitCode: number; plan: any; file: string }> {
+  public async plan(name = "plan.tfplan", extraArgs: string[] = []): Promise<{ exitCode: number; plan: any; file: string }> {
     const file = join(this.dir, name);
-    const r = await this.tf(["plan", "-input=false", "-no-color", "-detailed-exitcode", `-out=${file}`], [0, 2]);
+    const r = await this.tf(["plan", "-input=false", "-no-color", "-detailed-exitcode", ...extraArgs, `-out=${file}`], [0, 2]);
     const shown = await this.tf(["show", "-json", "-no-color", file]);
     return { exitCode: r.code, plan: JSON.parse(shown.stdout), file };
+  }
+
+  /** Any other command, e.g. `["apply", "-refresh-only", "-auto-approve"]`. */
+  public command(args: string[], okCodes: number[] = [0]): Promise<RunResult> {
+    return this.tf(args, okCodes);
   }
 
   public apply(planFile?: string, okCodes: number[] = [0]): Promise<RunResult> {
@@ -52,6 +57,13 @@ export class TerraformDir {
   public async providerSchemas(): Promise<any> {
     const r = await this.tf(["providers", "schema", "-json", "-no-color"]);
     return JSON.parse(r.stdout);
+  }
+
+  /** The provider versions `terraform init` selected here, by name: `{ okta: "6.12.0", cloudflare: "5.22.0" }` (terraform version -json). */
+  public async providerSelections(): Promise<Record<string, string>> {
+    const r = await this.tf(["version", "-json"]);
+    const selections: Record<string, string> = JSON.parse(r.stdout).provider_selections ?? {};
+    return Object.fromEntries(Object.entries(selections).map(([source, version]) => [source.split("/").pop() ?? source, version]));
   }
 
   /** The state as JSON (terraform show -json). */

@@ -18,6 +18,7 @@ import { main as discover } from "../../src/discover/cli";
 import { Emulators } from "../lib/emulators";
 import { cloudflareId, newCredentials, ROOT, RunCredentials, toolEnv, toolSetup, workDir } from "../lib/env";
 import { SeededGuide, seedGuide } from "../lib/guide-seed";
+import { currentPair, pairLabel, versionArguments } from "../lib/pairs";
 import { run, step } from "../lib/run";
 import { changes, TerraformDir } from "../lib/terraform";
 
@@ -48,7 +49,7 @@ function actionCounts(plan: any): Record<string, number> {
   return counts;
 }
 
-describe.each(CASES)("adopting the guide's hand-made setup: $name", (c) => {
+describe.each(CASES)(`[${pairLabel(currentPair())}] adopting the guide's hand-made setup: $name`, (c) => {
   const suite = `adopt-${c.scope}-${c.okta}-${c.cloudflare}`;
   const accountId = cloudflareId();
   const zoneId = cloudflareId();
@@ -102,8 +103,13 @@ describe.each(CASES)("adopting the guide's hand-made setup: $name", (c) => {
     const text = edit(readFileSync(program, "utf8"));
     writeFileSync(program, text);
     expect(text).not.toContain(liveSecret);
-    await run(process.execPath, ["-r", "esbuild-register", program], { cwd: dir, env: { ...process.env, CHECKPOINT_DISABLE: "1" }, log: join(dir, "synth.log") });
     const tools = toolSetup();
+    // The program as discover wrote it, its providers pinned to the pair's versions.
+    await run(process.execPath, ["-r", "esbuild-register", join(ROOT, "e2e", "lib", "synth-example.ts"), program, ...versionArguments(tools.pair), join(dir, "cdktf.out")], {
+      cwd: dir,
+      env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+      log: join(dir, "synth.log"),
+    });
     // The user pastes the app's current secret from the Okta console into the environment.
     tf = new TerraformDir(join(dir, "cdktf.out", "stacks", STACK), tools.binary, toolEnv(tools, emulators, credentials, { TF_VAR_okta_client_secret: liveSecret }), suite);
     return text;

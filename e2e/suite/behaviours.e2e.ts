@@ -16,6 +16,7 @@
 import { join } from "node:path";
 import { Emulators } from "../lib/emulators";
 import { cloudflareId, newCredentials, toolEnv, toolSetup, workDir } from "../lib/env";
+import { currentPair, pairLabel } from "../lib/pairs";
 import type { CloudflareBehaviour } from "../emulators/cloudflare";
 import { basicSpec, protectAppSpec } from "../lib/example-specs";
 import type { ExampleSpec } from "../lib/lifecycle";
@@ -71,7 +72,7 @@ function describeBehaviour(
   run: { readonly suite: string; readonly spec: ExampleSpec; readonly team: string; readonly behaviour: Partial<CloudflareBehaviour> },
   tests: (current: () => BehaviourRun) => void,
 ): void {
-  describe(title, () => {
+  describe(`[${pairLabel(currentPair())}] ${title}`, () => {
     let emulators: Emulators;
     let tf: TerraformDir;
 

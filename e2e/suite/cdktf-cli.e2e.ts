@@ -7,13 +7,14 @@ import { join } from "node:path";
 import { Emulators } from "../lib/emulators";
 import { cloudflareId, newCredentials, ROOT, toolEnv, toolSetup, workDir } from "../lib/env";
 import { basicExampleDefaults, expectIdentityProvider } from "../lib/identity-provider-assertions";
+import { currentPair, pairLabel, versionArguments } from "../lib/pairs";
 import { logPath, run, step } from "../lib/run";
 
 const SUITE = "cdktf-cli";
 const STACK = "okta-access-basic";
 const CDKTF = join(ROOT, "node_modules", ".bin", "cdktf");
 
-describe("examples/basic through `cdktf deploy` and `cdktf destroy`", () => {
+describe(`[${pairLabel(currentPair())}] examples/basic through \`cdktf deploy\` and \`cdktf destroy\``, () => {
   let emulators: Emulators;
   let env: NodeJS.ProcessEnv;
   let dir: string;
@@ -45,10 +46,14 @@ describe("examples/basic through `cdktf deploy` and `cdktf destroy`", () => {
    * Offline, the registry cannot be asked for lock-file hashes, and cdktf's
    * shared plugin cache would copy the 100 MB providers: both are turned off
    * while the mirror is in use. With registry access, plain `cdktf deploy` works.
+   * The app is the example's main.ts (its cdktf.json `app`) with the pair's
+   * provider versions pinned on its stack, the one edit a user on other
+   * versions makes.
    */
   function cdktf(command: "deploy" | "destroy", extra: string[] = []) {
     const offline = env.TF_CLI_CONFIG_FILE ? ["--skip-provider-lock", "--disable-plugin-cache-env"] : [];
-    return run(CDKTF, [command, STACK, "--auto-approve", "--output", join(dir, "cdktf.out"), "--no-color", ...offline, ...extra], {
+    const app = `node -r esbuild-register ${JSON.stringify(join(ROOT, "e2e", "lib", "synth-example.ts"))} basic ${versionArguments(currentPair()).join(" ")}`;
+    return run(CDKTF, [command, STACK, "--app", app, "--auto-approve", "--output", join(dir, "cdktf.out"), "--no-color", ...offline, ...extra], {
       cwd: join(ROOT, "examples", "basic"),
       env,
       log: logPath(SUITE, `cdktf-${command}`),

@@ -7,7 +7,8 @@
 import { join } from "node:path";
 import type { FaultConfig } from "../emulators/http-emulator";
 import { Emulators, EmulatorStates } from "../lib/emulators";
-import { cloudflareId, newCredentials, toolEnv, toolSetup, workDir } from "../lib/env";
+import { cloudflareId, newCredentials, RunCredentials, toolEnv, toolSetup, workDir } from "../lib/env";
+import { atLeast, currentPair, pairLabel } from "../lib/pairs";
 import { synthExample } from "../lib/lifecycle";
 import { step } from "../lib/run";
 import { TerraformDir } from "../lib/terraform";
@@ -17,6 +18,7 @@ const SUITE = "faults";
 interface Setup {
   emulators: Emulators;
   tf: TerraformDir;
+  credentials: RunCredentials;
 }
 
 async function setUp(name: string): Promise<Setup> {
@@ -37,7 +39,7 @@ async function setUp(name: string): Promise<Setup> {
   await synthExample(SUITE, "basic", join(dir, "cdktf.out"), env);
   const tf = new TerraformDir(join(dir, "cdktf.out", "stacks", "okta-access-basic"), tools.binary, env, SUITE);
   await tf.init();
-  return { emulators, tf };
+  return { emulators, tf, credentials };
 }
 
 /** Exactly one app and one IdP, wired to the app's current secret: nothing duplicated or lost. */
@@ -78,7 +80,7 @@ async function faultsRetried(emulators: Emulators): Promise<{ okta: number; clou
   return { okta: okta.filter((r) => r.fault).length, cloudflare: cloudflare.filter((r) => r.fault).length };
 }
 
-describe("faults: apply converges through rate limits and transient errors", () => {
+describe(`[${pairLabel(currentPair())}] faults: apply converges through rate limits and transient errors`, () => {
   let s: Setup | undefined;
   afterEach(async () => {
     if (s) {
@@ -160,4 +162,48 @@ describe("faults: apply converges through rate limits and transient errors", () 
     expect(states.okta.apps[0].clientSecret).not.toBe(first.clientSecret);
     await s.tf.destroy();
   });
+
+  test("a transient 503 on the Okta app's deactivate during destroy: okta 6.x retries it; 4.20 fails, and re-running destroy converges", async () => {
+    s = await setUp("okta503deactivate");
+    await s.tf.apply();
+    await s.emulators.setFaults({ okta: { scripted: [{ match: "^POST /api/v1/apps/[^/]+/lifecycle/deactivate$", status: 503 }] } });
+    // okta 6.x: deleteApplication retries the deactivation with a 20 s back-off (services/idaas/app.go);
+    // 4.20.0 calls it once (okta/app.go), and through http_proxy the SDK does not retry a 5xx either.
+    const retries = atLeast(currentPair().okta, "6.0.0");
+    const destroyed = await step(SUITE, "destroy with one 503 on deactivate", () => s!.tf.destroy(retries ? [0] : [1]));
+    if (!retries) {
+      expect(destroyed.stderr).toMatch(/failed to delete OAuth application|the API returned an unknown error/);
+      await step(SUITE, "destroy again after the 503", () => s!.tf.destroy());
+    }
+    const deactivations = (await s.emulators.requests()).okta.filter((r) => r.method === "POST" && r.path.endsWith("/lifecycle/deactivate"));
+    expect(deactivations.map((r) => r.status)).toEqual([503, 200]);
+    const states = await s.emulators.states();
+    expect(states.oktaEmpty && states.cloudflareEmpty).toBe(true);
+  });
+
+  test("an Okta app deleted by hand: okta 4.20 plans to create it again; okta 6.x fails the plan (a 404 on read is an error)", async () => {
+    s = await setUp("oktadeleted");
+    await s.tf.apply();
+    const app = (await s.emulators.states()).okta.apps[0];
+    // What an admin does in the Okta console: deactivate, then delete.
+    for (const [method, path] of [["POST", `/api/v1/apps/${app.app.id}/lifecycle/deactivate`], ["DELETE", `/api/v1/apps/${app.app.id}`]]) {
+      const res = await fetch(s.emulators.oktaUrl + path, { method, headers: { authorization: `SSWS ${s.credentials.oktaApiToken}` } });
+      expect(`${method} ${res.status}`).toMatch(/^(POST 200|DELETE 204)$/);
+    }
+    if (atLeast(currentPair().okta, "6.0.0")) {
+      const failed = await step(SUITE, "plan after the app was deleted by hand", () => s!.tf.command(["plan", "-input=false", "-no-color"], [1]));
+      expect(failed.stderr).toMatch(/failed to get OAuth application/);
+      expect(failed.stderr).toMatch(/404/);
+      // The way out on 6.x: forget the app, then apply creates it again.
+      const address = failed.stderr.match(/okta_app_oauth\.[A-Za-z0-9_]+/)?.[0] ?? "";
+      expect(address).not.toBe("");
+      await s.tf.command(["state", "rm", address]);
+    }
+    const { exitCode, plan } = await step(SUITE, "plan (re-create the deleted app)", () => s!.tf.plan("recreate.tfplan"));
+    expect(exitCode).toBe(2);
+    const created = (plan.resource_changes as any[]).filter((rc) => rc.change.actions.includes("create")).map((rc) => rc.type);
+    expect(created).toContain("okta_app_oauth");
+    await s.tf.destroy();
+  });
 });
+

@@ -16,6 +16,7 @@ import { effectiveSession } from "../lib/effective-session";
 import { Emulators } from "../lib/emulators";
 import { cloudflareId, newCredentials, toolEnv, toolSetup, workDir } from "../lib/env";
 import { expectIdentityProvider } from "../lib/identity-provider-assertions";
+import { currentPair, pairLabel, pinProviderVersions } from "../lib/pairs";
 import { step } from "../lib/run";
 import { changes, stateResources, TerraformDir } from "../lib/terraform";
 
@@ -23,7 +24,7 @@ const SUITE = "features";
 const STACK = "okta-access-features";
 const REGEX = "^(Engineering|SRE)$";
 
-describe("construct options no example uses, against the emulators", () => {
+describe(`[${pairLabel(currentPair())}] construct options no example uses, against the emulators`, () => {
   let emulators: Emulators;
   let tf: TerraformDir;
   let oktaToken: string;
@@ -46,6 +47,7 @@ describe("construct options no example uses, against the emulators", () => {
     new OktaProvider(stack, "okta", { orgName: "features", baseUrl: "okta.com" });
     new CloudflareProvider(stack, "cloudflare", {});
     new LocalBackend(stack, { path: "terraform.tfstate" });
+    pinProviderVersions(stack, tools.pair);
     const okta = new OktaAccessIdentityProvider(stack, "Okta", {
       zoneId,
       teamDomain,

@@ -12,13 +12,20 @@ import { Testing } from "cdktf";
 import { build } from "../../examples/basic/main";
 import { Emulators } from "../lib/emulators";
 import { cloudflareId, newCredentials, toolEnv, toolSetup } from "../lib/env";
+import { currentPair, pairLabel, pinProviderVersions } from "../lib/pairs";
 import { step } from "../lib/run";
 
 const SUITE = "matchers";
 
-describe("cdktf Testing matchers against the real providers", () => {
+describe(`[${pairLabel(currentPair())}] cdktf Testing matchers against the real providers`, () => {
   let emulators: Emulators;
   let settings: Record<string, string>;
+  /** The basic example with the pair's provider versions pinned, as a user's test would build it. */
+  const stack = () => {
+    const s = build(Testing.app(), settings);
+    pinProviderVersions(s, currentPair());
+    return s;
+  };
   const saved = { ...process.env };
 
   beforeAll(async () => {
@@ -43,12 +50,12 @@ describe("cdktf Testing matchers against the real providers", () => {
   });
 
   test("the synthesized basic stack is valid Terraform for the real providers", async () => {
-    const dir = Testing.fullSynth(build(Testing.app(), settings));
+    const dir = Testing.fullSynth(stack());
     await step(SUITE, "toBeValidTerraform", () => expect(dir).toBeValidTerraform());
   });
 
   test("and plans successfully against the emulators", async () => {
-    const dir = Testing.fullSynth(build(Testing.app(), settings));
+    const dir = Testing.fullSynth(stack());
     await step(SUITE, "toPlanSuccessfully", () => expect(dir).toPlanSuccessfully());
     // The plan really ran the providers: the Okta one checked its token and read the Everyone group.
     const { okta } = await emulators.requests();
@@ -58,17 +65,17 @@ describe("cdktf Testing matchers against the real providers", () => {
   });
 
   test("the matchers are not vacuous: an argument the provider does not know fails validation", () => {
-    const stack = build(Testing.app(), settings);
-    const construct = stack.node.findChild("Okta") as any;
+    const s = stack();
+    const construct = s.node.findChild("Okta") as any;
     construct.oktaApp.addOverride("no_such_argument", true);
-    expect(Testing.fullSynth(stack)).not.toBeValidTerraform();
+    expect(Testing.fullSynth(s)).not.toBeValidTerraform();
   });
 
   test("and a plan the Okta API refuses (a wrong token) does not plan successfully", () => {
     const token = process.env.OKTA_API_TOKEN;
     process.env.OKTA_API_TOKEN = "00wrong-token";
     try {
-      expect(Testing.fullSynth(build(Testing.app(), settings))).not.toPlanSuccessfully();
+      expect(Testing.fullSynth(stack())).not.toPlanSuccessfully();
     } finally {
       process.env.OKTA_API_TOKEN = token;
     }

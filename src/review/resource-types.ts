@@ -5,8 +5,11 @@
  * in, and how much that hurts (for ordering warnings).
  *
  * Force-new attributes were checked in the providers' schemas: okta/okta
- * 4.20.0 `ForceNew`, cloudflare/cloudflare 5.14.0 `RequiresReplace`. v4
- * names of the Cloudflare types are kept for stacks written by hand.
+ * 4.20.0 `ForceNew`, cloudflare/cloudflare 5.14.0 `RequiresReplace`, and
+ * against the plans of the real providers at both ends of the supported
+ * range (okta 4.20.0 and 6.12.0, cloudflare 5.14.0 and 5.22.0) by
+ * e2e/suite/force-new.e2e.ts. v4 names of the Cloudflare types are kept for
+ * stacks written by hand.
  *
  * Completeness is checked by the compiler: every name of
  * {@link ResourceTypeName} needs an entry, and every {@link Family} at least
@@ -103,7 +106,8 @@ const REGISTRY = {
   cloudflare_access_identity_provider: { family: "cloudflareIdp", forceNew: ["type", ...SCOPE], replacementImpact: IDP_REPLACED, removalImpact: IDP_REMOVED, severity: 1, noun: "the Cloudflare identity provider", replacedInShort: "new id; everybody signs in again" },
   cloudflare_zero_trust_access_application: { family: "accessApplication", forceNew: SCOPE, replacementImpact: APP_REPLACED, removalImpact: APP_REMOVED, severity: 2, noun: "the Access application", replacedInShort: "new AUD tag; users sign in again" },
   cloudflare_access_application: { family: "accessApplication", forceNew: SCOPE, replacementImpact: APP_REPLACED, removalImpact: APP_REMOVED, severity: 2, noun: "the Access application", replacedInShort: "new AUD tag; users sign in again" },
-  cloudflare_zero_trust_access_policy: { family: "accessPolicy", forceNew: SCOPE, replacementImpact: POLICY_REPLACED, removalImpact: POLICY_REMOVED, severity: 3, noun: "the Access policy", replacedInShort: "new id; access may be denied in between" },
+  // A reusable policy belongs to an account: v5 has no zone_id for it.
+  cloudflare_zero_trust_access_policy: { family: "accessPolicy", forceNew: ["account_id"], replacementImpact: POLICY_REPLACED, removalImpact: POLICY_REMOVED, severity: 3, noun: "the Access policy", replacedInShort: "new id; access may be denied in between" },
   cloudflare_access_policy: { family: "accessPolicy", forceNew: [...SCOPE, "application_id"], replacementImpact: POLICY_REPLACED, removalImpact: POLICY_REMOVED, severity: 3, noun: "the Access policy", replacedInShort: "new id; access may be denied in between" },
   cloudflare_zero_trust_access_group: { family: "accessGroup", forceNew: SCOPE, replacementImpact: GROUP_REPLACED, severity: 3, noun: "the Access group", replacedInShort: "new id; access may be denied in between" },
   cloudflare_access_group: { family: "accessGroup", forceNew: SCOPE, replacementImpact: GROUP_REPLACED, severity: 3, noun: "the Access group", replacedInShort: "new id; access may be denied in between" },
@@ -115,6 +119,11 @@ const EVERY_FAMILY_HAS_A_TYPE: [UncoveredFamily] extends [never] ? true : never 
 void EVERY_FAMILY_HAS_A_TYPE;
 
 const BY_NAME: ReadonlyMap<string, ResourceTypeInfo> = new Map(Object.entries(REGISTRY));
+
+/** Every resource type the review has a rule for, v5 and v4 names. */
+export function resourceTypeNames(): readonly string[] {
+  return [...BY_NAME.keys()];
+}
 
 /** What the review knows about a type, or undefined for a type it has no rule for. */
 export function resourceType(type: string): ResourceTypeInfo | undefined {
