@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The packed package as a user installs it (CI, after the build):
 //   node scripts/check-package.js <tarball>
+// for either package: cdktf-okta-cloudflare-access or its CDK Terrain build,
+// cdktn-okta-cloudflare-access (the names come from the tarball).
 // installs the tarball into a temporary folder (with this checkout's
 // node_modules for its peer dependencies, no network), then requires each
 // entry point of package.json's `exports`, checks that a private module is
@@ -18,7 +20,8 @@ if (!tarball || !fs.existsSync(tarball)) {
   console.error("usage: node scripts/check-package.js <the packed .tgz>");
   process.exit(1);
 }
-const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+// The package.json inside the tarball: the cdktf package or the cdktn one (npm run build:cdktn).
+const pkg = JSON.parse(execFileSync("tar", ["-xzOf", tarball, "package/package.json"], { encoding: "utf8" }));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "check-package-"));
 const problems = [];
 try {

@@ -77,20 +77,24 @@ describe("release.yml publishes what .ci/run builds and checks", () => {
   test("the artefacts script packs with scripts/pack.sh and proves the tarball with npm publish --dry-run, the Python files with twine check", () => {
     const script = read("scripts/release-artefacts.sh");
     expect(script).toContain('tarball="$(bash scripts/pack.sh "$out")"');
-    expect(script).toContain('npm publish --dry-run "$tarball"');
-    expect(script).toMatch(/twine check --strict "\$\{wheels\[0\]\}" "\$\{sdists\[0\]\}"/);
-    expect(script).toContain('node scripts/release.js versions "$tarball"');
+    expect(script).toContain('twine check --strict "$wheel" "$sdist" "$cdktn_wheel" "$cdktn_sdist"');
+    expect(script).toContain('node scripts/release.js versions "$tarball" "$wheel" "$sdist"');
+    expect(script).toContain('node scripts/release.js versions "$cdktn_tarball" "$cdktn_wheel" "$cdktn_sdist"');
+    // The CDK Terrain package too: built by npm run build:cdktn, checked and dry-run published like the cdktf one.
+    expect(script).toContain("npm run --silent build:cdktn");
+    expect(script).toMatch(/for t in "\$tarball" "\$cdktn_tarball"; do\n[^]*node scripts\/check-package.js "\$t"\n\s*npm publish --dry-run "\$t"/);
     // The newcomer's install packs with the same script.
     expect(read("scripts/newcomer.sh")).toContain("scripts/pack.sh");
   });
 
-  test("npm: the built tarball, with provenance, by OIDC or the NPM_TOKEN secret", () => {
+  test("npm: both built tarballs, with provenance, by OIDC or the NPM_TOKEN secret", () => {
     const npm = release.jobs.npm;
     expect(npm.needs).toBe("build");
     expect(npm.permissions).toEqual({ contents: "read", "id-token": "write" });
     expect(npm.environment?.name).toBe("npm");
-    const publish = npm.steps.find((s) => s.run?.startsWith("npm publish"))!;
-    expect(publish.run).toBe("npm publish --provenance --access public dist/release/*.tgz");
+    const publish = npm.steps.find((s) => s.run?.includes("npm publish"))!;
+    // Every tarball the build made: both packages, one npm publish each.
+    expect(publish.run).toBe('for tarball in dist/release/*.tgz; do npm publish --provenance --access public "$tarball"; done');
     expect(publish.env).toEqual({ NODE_AUTH_TOKEN: "${{ secrets.NPM_TOKEN }}" });
     // Trusted publishing needs npm 11.5.1 or later.
     const npmVersion = /npm install --global npm@(\d+)\.(\d+)\.(\d+)/.exec(runs(npm).join("\n"))!;

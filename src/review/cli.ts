@@ -15,6 +15,7 @@ import { renderJson } from "./json";
 import { renderMarkdown } from "./markdown";
 import { DEFAULT_MAX_FILE_SIZE, parseSize } from "./load";
 import { review } from "./review";
+import { redactCredentials } from "./credentials";
 import { LiteralSecret, scanLiteralSecrets } from "./secrets";
 
 import { CliIo, joinLines, packageVersion, PROCESS_IO } from "../private/cli-io";
@@ -140,7 +141,7 @@ function reportSecrets(io: CliIo, secrets: readonly LiteralSecret[]): void {
 
 /** Names from the input on one line of stderr (no control characters). */
 function oneLineName(text: string): string {
-  return JSON.stringify(text).slice(1, -1);
+  return JSON.stringify(redactCredentials(text)).slice(1, -1);
 }
 
 function maxFileSize(value: string): number {
@@ -151,12 +152,12 @@ function maxFileSize(value: string): number {
 
 function fail(io: CliIo, e: unknown): number {
   if (e instanceof ReviewInputError) {
-    io.stderr(`${NAME}: ${e.message}\n`);
+    io.stderr(`${NAME}: ${redactCredentials(e.message)}\n`);
     return e.exitCode;
   }
   // An unexpected failure is a bug: still one line, with the stack only on request.
   const message = e instanceof Error ? e.message : String(e);
-  io.stderr(`${NAME}: internal error: ${joinLines(message)} (set CDKTF_OKTA_ACCESS_DEBUG=1 for details)\n`);
+  io.stderr(`${NAME}: internal error: ${joinLines(redactCredentials(message))} (set CDKTF_OKTA_ACCESS_DEBUG=1 for details)\n`);
   if (process.env.CDKTF_OKTA_ACCESS_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
   return 1;
 }

@@ -10,7 +10,10 @@
  * through a variable declared `sensitive` is never substituted (its value
  * must not reach the review), nor one that depends on a resource, a data
  * source or a variable without a default. A variable may be set at plan time
- * (tfvars, environment): the review assumes its default.
+ * (tfvars, environment): the review assumes its default. Nor is a value that
+ * went through a local or variable holding a secret (named like a
+ * credential, flowing into a secret position, holding a credential by its
+ * content: `secretValueNames` in secrets.ts): the review shows the reference.
  *
  * Substitution is bounded like evaluation (expressions.ts, "Bounds"): every
  * value substituted into a body counts its characters against the run's
@@ -20,6 +23,7 @@
  */
 import { Budget } from "../private/budget";
 import { evaluate, Evaluated, Scope, stackScope, valueSize } from "./expressions";
+import { secretValueNames } from "./secrets";
 import { isObject, Json, JsonObject } from "./terraform-json";
 import { tfBool } from "./values";
 
@@ -30,6 +34,12 @@ export interface StackConstants {
   readonly variableDefaults: ReadonlyMap<string, Json>;
   /** The evaluator's scope of the stack. */
   readonly scope: Scope;
+  /**
+   * `local.*` and `var.*` names whose values are secret (never substituted,
+   * never shown), and the `type.name.attribute` arguments that flow into a
+   * secret position (masked in diffs and plans).
+   */
+  readonly hidden: ReadonlySet<string>;
 }
 
 /** Reads the `locals` and `variable` blocks of a stack's JSON; evaluation spends from `budget` (the run's by default). */
@@ -46,7 +56,8 @@ export function stackConstants(json: JsonObject, budget?: Budget): StackConstant
       if (isObject(d) && d.default !== undefined && tfBool(d.sensitive) !== true) variableDefaults.set(name, d.default);
     }
   }
-  return { locals, variableDefaults, scope: stackScope(json, budget) };
+  const scope = stackScope(json, budget);
+  return { locals, variableDefaults, scope, hidden: secretValueNames(json, scope) };
 }
 
 /**
@@ -57,30 +68,30 @@ export function stackConstants(json: JsonObject, budget?: Budget): StackConstant
  * stays as written.
  */
 export function resolveConstants(value: Json, constants: StackConstants): Json {
-  return resolveIn(value, constants.scope, 0);
+  return resolveIn(value, constants.scope, constants.hidden, 0);
 }
 
 const MAX_DEPTH = 64;
 
-function resolveIn(value: Json, scope: Scope, depth: number): Json {
+function resolveIn(value: Json, scope: Scope, hidden: ReadonlySet<string>, depth: number): Json {
   if (depth > MAX_DEPTH) return value;
   if (typeof value === "string") {
     if (!value.includes("${") && !value.includes("%{")) return value;
     const evaluated = evaluate(value, scope);
-    if (!evaluated.known || throughSensitive(evaluated, scope)) return value;
+    if (!evaluated.known || throughHidden(evaluated, hidden)) return value;
     // The whole output is bounded: what a substitution adds to the input counts, however often one value is used.
     const growth = valueSize(evaluated.value, scope).chars - value.length;
     return growth <= 0 || scope.budget.spend("computedCharacters", growth) ? evaluated.value : value;
   }
-  if (Array.isArray(value)) return value.map((v) => resolveIn(v, scope, depth + 1));
+  if (Array.isArray(value)) return value.map((v) => resolveIn(v, scope, hidden, depth + 1));
   if (isObject(value)) {
     // fromEntries defines own properties: a key named "__proto__" stays data.
-    return Object.fromEntries(Object.entries(value).map(([k, v]): [string, Json] => [k, resolveIn(v, scope, depth + 1)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]): [string, Json] => [k, resolveIn(v, scope, hidden, depth + 1)]));
   }
   return value;
 }
 
-/** A known value that came through a sensitive variable is never substituted (the evaluator lists the names it went through in `via`). */
-function throughSensitive(evaluated: Evaluated, scope: Scope): boolean {
-  return evaluated.via.some((name) => name.startsWith("var.") && scope.variables.get(name.slice(4))?.sensitive === true);
+/** A known value that came through a secret local or variable (a sensitive one among them) is never substituted (the evaluator lists the names it went through in `via`). */
+function throughHidden(evaluated: Evaluated, hidden: ReadonlySet<string>): boolean {
+  return evaluated.via.some((name) => hidden.has(name));
 }

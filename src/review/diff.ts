@@ -4,9 +4,10 @@
  * Secret values are masked; references are shown, since they are not secrets.
  */
 import microdiff from "microdiff";
+import { isPureReference } from "./expressions";
 import { StackIndex, TfResource } from "./stack-index";
 import { findRenames, forceNewChanges, forceNewReferencesTo, normalizeReferences } from "./replacement";
-import { formatPath, maskAt } from "./secrets";
+import { formatPath, HIDDEN, HIDDEN_CHANGED, maskAt } from "./secrets";
 import { canonical, isObject, Json, JsonObject, mapReferences } from "./terraform-json";
 import { literal } from "./text";
 import { tfBool } from "./values";
@@ -123,25 +124,47 @@ function diffConfig(base: StackIndex, head: StackIndex): ConfigChange[] {
       found.push({ kind, name, attributes });
     }
   };
-  compare("local", base.constants.locals, head.constants.locals);
-  compare("variable", variableDeclarations(base), variableDeclarations(head, base));
+  compare("local", ...hiddenLocals(base, head));
+  compare("variable", variableDeclarations(base, undefined, head), variableDeclarations(head, base));
   const providers = (s: StackIndex) => new Map([...s.providers].map(([n, body]): [string, Json] => [n, body]));
   compare("provider", providers(base), providers(head));
   return found;
 }
 
 /**
- * Variable declarations as compared: the default, the type, sensitivity. A
- * sensitive default is never shown: only whether it differs from the base's.
+ * The locals as compared, base and head: a local whose value is secret on
+ * either side (secretValueNames in secrets.ts: named like a credential,
+ * flowing into a secret position, holding a credential) is never shown, only
+ * whether it differs from the base's.
  */
-function variableDeclarations(s: StackIndex, base?: StackIndex): Map<string, Json> {
+function hiddenLocals(base: StackIndex, head: StackIndex): [Map<string, Json>, Map<string, Json>] {
+  // A reference alone is no secret: shown, as in a secret position.
+  const hidden = (name: string, value: Json) =>
+    (base.constants.hidden.has(`local.${name}`) || head.constants.hidden.has(`local.${name}`)) && !(typeof value === "string" && value.length <= 2000 && isPureReference(value));
+  const before = new Map<string, Json>();
+  const after = new Map<string, Json>();
+  for (const [name, value] of base.constants.locals) before.set(name, hidden(name, value) ? HIDDEN : value);
+  for (const [name, value] of head.constants.locals) {
+    const changed = canonical(base.constants.locals.get(name) ?? null) !== canonical(value);
+    after.set(name, hidden(name, value) ? (changed ? HIDDEN_CHANGED : HIDDEN) : value);
+  }
+  return [before, after];
+}
+
+/**
+ * Variable declarations as compared: the default, the type, sensitivity. A
+ * secret default (declared sensitive, or secret on either side by
+ * secretValueNames) is never shown: only whether it differs from the base's.
+ */
+function variableDeclarations(s: StackIndex, base?: StackIndex, head?: StackIndex): Map<string, Json> {
   const out = new Map<string, Json>();
   for (const [name, declaration] of s.variables) {
     const d = isObject(declaration) ? declaration : {};
     const sensitive = tfBool(d.sensitive) === true;
+    const hidden = sensitive || [s, base, head].some((x) => x?.constants.hidden.has(`var.${name}`) === true);
     const before = base?.variables.get(name);
     const changed = base !== undefined && canonical((isObject(before) ? before.default : undefined) ?? null) !== canonical(d.default ?? null);
-    const shown = d.default === undefined ? null : sensitive ? (changed ? "(sensitive value, changed)" : "(sensitive value)") : d.default;
+    const shown = d.default === undefined ? null : hidden ? (changed ? HIDDEN_CHANGED : HIDDEN) : d.default;
     out.set(name, { default: shown, sensitive, type: d.type ?? null });
   }
   return out;
@@ -176,7 +199,7 @@ function diffStack(base: StackIndex, head: StackIndex): { changes: ResourceChang
     removed.delete(from);
     added.delete(to);
     headToBase.set(to.address, from.address);
-    const attributes = attributeChanges(normalizedForPair(from), normalizedForPair(to), to.type);
+    const attributes = attributeChanges(normalizedForPair(from), normalizedForPair(to), to.type, undefined, secretArguments(base, from, head, to));
     changes.set(to.address, {
       action: "move",
       address: to.address,
@@ -197,7 +220,7 @@ function diffStack(base: StackIndex, head: StackIndex): { changes: ResourceChang
     removed.delete(pair.from);
     added.delete(pair.to);
     const managed = pair.to.mode === "managed";
-    const attributes = attributeChanges(normalizedForPair(pair.from), normalizedForPair(pair.to), pair.to.type);
+    const attributes = attributeChanges(normalizedForPair(pair.from), normalizedForPair(pair.to), pair.to.type, undefined, secretArguments(base, pair.from, head, pair.to));
     // A data source under a new name reads the same thing: nothing to review.
     if (!managed && attributes.length === 0) continue;
     changes.set(pair.to.address, {
@@ -220,7 +243,7 @@ function diffStack(base: StackIndex, head: StackIndex): { changes: ResourceChang
   for (const { b, h } of sameAddress) {
     const headAsBase = mapReferences(h.body, asBase);
     const forced = h.mode === "managed" ? forceNewChanges(h.type, b.body, isObject(headAsBase) ? headAsBase : h.body) : [];
-    const attributes = attributeChanges(b.body, h.body, h.type, new Set(forced));
+    const attributes = attributeChanges(b.body, h.body, h.type, new Set(forced), secretArguments(base, b, head, h));
     if (attributes.length === 0) continue;
     changes.set(h.address, {
       action: forced.length > 0 ? "replace" : "update",
@@ -271,6 +294,19 @@ function diffStack(base: StackIndex, head: StackIndex): { changes: ResourceChang
   return { changes: all, headToBase };
 }
 
+/**
+ * The arguments of a resource whose values flow into a secret position on
+ * either side (`terraform_data.x.input` read as `client_secret`): masked
+ * like a secret wherever the diff shows them.
+ */
+function secretArguments(base: StackIndex, b: TfResource, head: StackIndex, h: TfResource): Set<string> {
+  const names = new Set<string>();
+  for (const [s, r] of [[base, b], [head, h]] as const) {
+    for (const key of Object.keys(r.body)) if (s.constants.hidden.has(`${r.address}.${key}`)) names.add(key);
+  }
+  return names;
+}
+
 /** A renamed pair's bodies with references reduced to types, so only real content changes show. */
 function normalizedForPair(r: TfResource): JsonObject {
   const normalized = normalizeReferences(r.body);
@@ -281,7 +317,13 @@ function normalizedForPair(r: TfResource): JsonObject {
  * Attribute-level changes. Lists of plain values (redirect URIs, claims) are
  * shown whole; objects and lists of objects attribute by attribute.
  */
-export function attributeChanges(before: JsonObject, after: JsonObject, type: string, forceNew: ReadonlySet<string> = new Set(forceNewChanges(type, before, after))): AttributeChange[] {
+export function attributeChanges(
+  before: JsonObject,
+  after: JsonObject,
+  type: string,
+  forceNew: ReadonlySet<string> = new Set(forceNewChanges(type, before, after)),
+  secretArguments: ReadonlySet<string> = new Set(),
+): AttributeChange[] {
   const found = new Map<string, AttributeChange>();
   for (const d of microdiff(before, after, { cyclesFix: false })) {
     let cut = d.path.length;
@@ -299,10 +341,11 @@ export function attributeChanges(before: JsonObject, after: JsonObject, type: st
     const whole = cut < d.path.length;
     const beforeValue = whole ? get(before, path) : d.type === "CREATE" ? undefined : (d.oldValue as Json);
     const afterValue = whole ? get(after, path) : d.type === "REMOVE" ? undefined : (d.value as Json);
+    const secret = secretArguments.has(String(path[0]));
     found.set(attribute, {
       attribute,
-      before: show(beforeValue, path, type),
-      after: show(afterValue, path, type),
+      before: show(beforeValue, path, type, secret),
+      after: show(afterValue, path, type, secret),
       forcesReplacement: forceNew.has(String(path[0])),
     });
   }
@@ -324,10 +367,10 @@ function isPlainList(value: Json | undefined): boolean {
 }
 
 /** A value as shown in a change: secrets masked, strings as they are, the rest as compact JSON. */
-export function show(value: Json | undefined, path: readonly (string | number)[], type?: string): string | undefined {
+export function show(value: Json | undefined, path: readonly (string | number)[], type?: string, secret = false): string | undefined {
   if (value === undefined) return undefined;
   // Masked by the whole path: a secret nested below a secret key is masked too.
-  const masked = maskAt(value, path, type);
+  const masked = maskAt(value, path, type, secret);
   if (typeof masked === "string") return masked;
   if (Array.isArray(masked) && masked.every((v) => typeof v === "string")) return `[${masked.join(", ")}]`;
   return canonical(masked ?? null);

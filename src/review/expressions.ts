@@ -7,7 +7,9 @@
  *
  * - `stackScope(stackJson)` builds the scope of one stack: its `locals`
  *   (evaluated on demand, once, cycles detected) and its variables (default,
- *   `sensitive`).
+ *   `sensitive`); `withArguments(scope, stackJson)` also follows a reference
+ *   to an argument written in the configuration (the secret rules use it:
+ *   `terraform_data.x.output` is its `input`).
  * - `evaluate(value, scope)` evaluates any JSON value (strings are templates,
  *   objects and arrays are evaluated member by member) and returns an
  *   {@link Evaluated}:
@@ -22,7 +24,8 @@
  *       configuration may be part of the result (`"S3CRET${var.x}"`,
  *       `coalesce(var.x, "fallback")`), or when the evaluator could not tell.
  *   Both forms carry `via`: the `local.*` and `var.*` names the value went
- *   through, so a change in one of them can be reported; and `error` when a
+ *   through (and the `type.name.attribute` arguments, in a scope that follows
+ *   them), so a change in one of them can be reported; and `error` when a
  *   part could not be parsed or evaluated (then the result is unknown with
  *   `literal: true`: conservative). Error texts give positions, never input.
  *   An unknown result with `cut: true` is one the evaluator stopped computing
@@ -807,6 +810,16 @@ export interface Scope {
   readonly budget: Budget;
   /** Sizes of lists and maps already measured (values are immutable once built). */
   readonly sizes: WeakMap<object, ValueSize>;
+  /**
+   * Bodies of the stack's resources, data sources and ephemeral resources by
+   * address (`terraform_data.x`, `data.t.n`, `ephemeral.t.n`), in a scope that
+   * follows arguments ({@link withArguments}): a reference to an attribute
+   * written in the configuration (`null_resource.x.triggers.k`,
+   * `terraform_data.x.output`, which is its `input`) is that attribute's value.
+   */
+  readonly arguments?: ReadonlyMap<string, JsonObject>;
+  /** Followed arguments, evaluated (filled on demand; keyed by the path followed). */
+  readonly followed?: Map<string, Evaluated>;
 }
 
 /** An empty scope: every `local.*` and `var.*` is unknown. */
@@ -836,6 +849,36 @@ export function stackScope(stackJson: JsonObject, budget: Budget = activeBudget(
     }
   }
   return { locals, variables, cache: new Map(), pending: new Set(), parsed: new Map(), budget, sizes: new WeakMap() };
+}
+
+/**
+ * A scope that also follows arguments written in the configuration (see
+ * {@link Scope.arguments}): what the secret rules evaluate in, so that a
+ * literal laundered through `terraform_data` or `null_resource` is a
+ * constant. The review's own resolution (constants.ts) does not follow them.
+ */
+export function withArguments(scope: Scope, stackJson: JsonObject): Scope {
+  // Its own locals cache: a local may read differently when arguments are followed.
+  return { ...scope, cache: new Map(), pending: new Set(), arguments: argumentsOf(stackJson), followed: new Map() };
+}
+
+/** Resource, data source and ephemeral resource bodies by address; the first of a repeated address stands for it, as in Terraform's error. */
+function argumentsOf(stackJson: JsonObject): Map<string, JsonObject> {
+  const bodies = new Map<string, JsonObject>();
+  for (const [section, prefix] of [["resource", ""], ["data", "data."], ["ephemeral", "ephemeral."]]) {
+    for (const types of listOfObjects(own(stackJson, section))) {
+      for (const type of Object.keys(types)) {
+        for (const names of listOfObjects(types[type])) {
+          for (const name of Object.keys(names)) {
+            const body = firstObject(names[name]);
+            const address = `${prefix}${type}.${name}`;
+            if (body !== undefined && !bodies.has(address)) bodies.set(address, body);
+          }
+        }
+      }
+    }
+  }
+  return bodies;
 }
 
 function listOfObjects(value: Json | undefined): JsonObject[] {
@@ -1347,13 +1390,84 @@ function evalTraversal(base: Expr, steps: readonly Step[], ctx: Ctx): Evaluated 
     if (root === "data" || root === "ephemeral") {
       if (steps[0]?.k !== "attr" || steps[1]?.k !== "attr") return failed(`a ${root} reference without type and name`);
       const address = `${root}.${steps[0].name}.${steps[1].name}`;
-      return withIndexRefs(unknown([{ kind: root === "data" ? "data" : "ephemeral", address, attribute: firstAttr(steps.slice(2)) }], false), steps.slice(2), ctx);
+      return (
+        followArgument(address, steps.slice(2), ctx) ??
+        withIndexRefs(unknown([{ kind: root === "data" ? "data" : "ephemeral", address, attribute: firstAttr(steps.slice(2)) }], false), steps.slice(2), ctx)
+      );
     }
     if (first?.k !== "attr") return unknown([{ kind: "other", address: root }], true);
     // A resource: type.name[...].attribute
-    return withIndexRefs(unknown([{ kind: "resource", address: `${root}.${first.name}`, attribute: firstAttr(steps.slice(1)) }], false), steps.slice(1), ctx);
+    const address = `${root}.${first.name}`;
+    return followArgument(address, steps.slice(1), ctx) ?? withIndexRefs(unknown([{ kind: "resource", address, attribute: firstAttr(steps.slice(1)) }], false), steps.slice(1), ctx);
   }
   return applySteps(evalExpr(base, ctx), steps, ctx);
+}
+
+/** Meta-arguments: never attributes of the resource. */
+const META_ARGUMENTS = new Set(["count", "for_each", "depends_on", "provider", "lifecycle", "provisioner", "connection", "//"]);
+
+/**
+ * A reference to an argument written in the resource's own configuration,
+ * when the scope follows arguments: the value written there, then the rest
+ * of the traversal. `steps` follow the address: an instance key (`[0]`,
+ * `["a"]`, `[*]`) first selects one of the instances, which share the body.
+ * The path is followed through the JSON as written, where a nested block may
+ * be an object or a list of objects whichever way the reference reads it.
+ * Undefined when the path is not written there (an attribute the provider
+ * computes, such as `scim_config.secret` of a block that sets only
+ * `enabled`): the caller keeps the reference.
+ */
+function followArgument(address: string, steps: readonly Step[], ctx: Ctx): Evaluated | undefined {
+  const { arguments: bodies, followed } = ctx.scope;
+  const body = bodies?.get(address);
+  if (body === undefined || followed === undefined) return undefined;
+  const skip = steps[0]?.k === "index" || steps[0]?.k === "splat" ? 1 : 0;
+  const first = steps[skip];
+  if (first?.k !== "attr") return undefined;
+  // terraform_data's output is its input.
+  const name = address.startsWith("terraform_data.") && first.name === "output" ? "input" : first.name;
+  if (META_ARGUMENTS.has(name) || !Object.prototype.hasOwnProperty.call(body, name)) return undefined;
+  let node: Json = body[name];
+  let key = `${address}.${name}`;
+  let i = skip + 1;
+  for (; i < steps.length && (isObject(node) || Array.isArray(node)); i++) {
+    const step = steps[i];
+    const index = step.k === "index" && step.e.t === "lit" ? step.e.v : undefined;
+    if (step.k === "attr") {
+      const holder: Json | undefined = isObject(node) ? node : node.length === 1 && isObject(node[0]) ? node[0] : undefined;
+      if (!isObject(holder) || !Object.prototype.hasOwnProperty.call(holder, step.name)) return undefined;
+      node = holder[step.name];
+      key += `.${step.name}`;
+    } else if (step.k === "index" && (typeof index === "number" || typeof index === "string")) {
+      if (isObject(node)) {
+        // [0] of a block written as an object is the block.
+        if (Object.prototype.hasOwnProperty.call(node, String(index))) node = node[String(index)];
+        else if (index !== 0) return undefined;
+      } else {
+        const n = Number(index);
+        if (!Number.isInteger(n) || n < 0 || n >= node.length) return undefined;
+        node = node[n];
+      }
+      key += `[${JSON.stringify(index)}]`;
+    } else break;
+  }
+  let result = followed.get(key);
+  if (result === undefined) {
+    if (ctx.scope.pending.has(key)) return failed("a cycle between resource arguments");
+    if (ctx.scope.pending.size >= 64) return failed("resource arguments nested too deeply");
+    ctx.scope.pending.add(key);
+    try {
+      result = evaluate(node, ctx.scope);
+    } finally {
+      ctx.scope.pending.delete(key);
+    }
+    followed.set(key, result);
+  }
+  ctx.via.add(`${address}.${name}`);
+  for (const v of result.via) ctx.via.add(v);
+  const value = applySteps(result, steps.slice(i), ctx);
+  // `[*]` over the instances: a list of each one's value, all of them this one.
+  return steps[0]?.k === "splat" && value.known ? known([value.value]) : value;
 }
 
 function firstAttr(steps: readonly Step[]): string | undefined {

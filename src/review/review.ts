@@ -9,6 +9,7 @@ import { AccessSummary, accessSummary } from "./access-compare";
 import { accessModel } from "./access-model";
 import { AdoptedObject, adoptedObjects, staticAdoptionWarnings } from "./adoption";
 import { checkStack } from "./checks";
+import { redactDeep } from "./credentials";
 import { literal } from "./text";
 import { failsOn, FINDING_KIND_ORDER, FINDING_KINDS, FindingInput, FindingKind, ReviewWarning, withId } from "./findings";
 import { DiffResult, diffOutputs } from "./diff";
@@ -19,7 +20,7 @@ import { indexStack, StackIndex } from "./stack-index";
 import { loadPlan, PlanSummary } from "./plan";
 import { removalImpact, replacementImpact, severity } from "./resource-types";
 import { typeOfAddress } from "./terraform-json";
-import { findLiteralSecrets, LiteralSecret } from "./secrets";
+import { findLiteralSecrets, LiteralSecret, MASK } from "./secrets";
 import { mayUseBelow, providerChanges } from "./provider-versions";
 
 /** Options of {@link review}. */
@@ -82,11 +83,13 @@ function inputSize(output: LoadedOutput): number {
   return output.stacks.reduce((n, s) => n + (s.size ?? 0), 0);
 }
 
-function reviewLoaded(head: LoadedOutput, base: LoadedOutput | undefined, plan: PlanSummary | undefined, options: ReviewOptions, budget: Budget): ReviewResult {
+function reviewLoaded(head: LoadedOutput, base: LoadedOutput | undefined, loadedPlan: PlanSummary | undefined, options: ReviewOptions, budget: Budget): ReviewResult {
   const headIndexes = head.stacks.map(indexStack);
+  const plan = loadedPlan !== undefined ? withSecretArguments(loadedPlan, headIndexes) : undefined;
+
   const stacks = headIndexes.map(extractStack);
   const checks = stacks.flatMap((s, i) => checkStack(s, headIndexes[i]));
-  const literalSecrets = head.stacks.flatMap(findLiteralSecrets);
+  const literalSecrets = head.stacks.flatMap((stack, i) => findLiteralSecrets(stack, headIndexes[i].constants.scope));
   const warnings: FindingInput[] = [];
 
   for (const s of literalSecrets) {
@@ -226,7 +229,27 @@ function reviewLoaded(head: LoadedOutput, base: LoadedOutput | undefined, plan: 
   const failedOn = FINDING_KIND_ORDER.filter((k) => failsOn(k, failOn) && identified.some((w) => w.kind === k));
   const exitCode = literalSecrets.length > 0 ? 2 : failedOn.length > 0 ? 3 : 0;
   const adopted = head.stacks.flatMap((stack) => adoptedObjects(stack.json));
-  return { stacks, literalSecrets, warnings: identified, diff, plan, access, adopted, exitCode, failedOn, bounds };
+  // The last line of defence: a credential that some value carries by its content (a URL with a password, a private key) is shown nowhere.
+  return redactDeep({ stacks, literalSecrets, warnings: identified, diff, plan, access, adopted, exitCode, failedOn, bounds });
+}
+
+/**
+ * The plan with the arguments that flow into a secret position in the head
+ * (`terraform_data.x.input` read as a `client_secret`) masked: Terraform does
+ * not mark them sensitive, the configuration says they are secret.
+ */
+function withSecretArguments(plan: PlanSummary, stacks: readonly StackIndex[]): PlanSummary {
+  const secret = (address: string, type: string, attribute: string) => {
+    const top = /^[^.[]*/.exec(attribute)?.[0] ?? attribute;
+    // terraform_data's output is its input.
+    const key = `${address.replace(/\[[^\]]*\]/g, "")}.${type === "terraform_data" && top === "output" ? "input" : top}`;
+    return stacks.some((s) => s.constants.hidden.has(key));
+  };
+  const changes = plan.changes.map((c) => ({
+    ...c,
+    attributes: c.attributes.map((a) => (secret(c.address, c.type, a.attribute) ? { ...a, ...(a.before !== undefined ? { before: MASK } : {}), ...(a.after !== undefined ? { after: MASK } : {}) } : a)),
+  }));
+  return { ...plan, changes };
 }
 
 /** What each bound of the review means, in words (`…` is the limit). */

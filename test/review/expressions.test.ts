@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { Budget, BudgetLimits } from "../../src/private/budget";
-import { emptyScope, evaluate, ExpressionSyntaxError, parseTemplate, stackScope } from "../../src/review/expressions";
+import { emptyScope, evaluate, ExpressionSyntaxError, parseTemplate, stackScope, withArguments } from "../../src/review/expressions";
 import { nestedReplace3kb } from "../hostile/corpus";
 
 const scope = stackScope({
@@ -115,6 +115,55 @@ describe("Terraform template parser", () => {
   test("a variable default is a literal value, never a template", () => {
     const s = stackScope({ variable: { v: { default: "${okta_app_oauth.app.client_secret}" } } });
     expect(evaluate("${var.v}", s)).toMatchObject({ known: true, value: "${okta_app_oauth.app.client_secret}" });
+  });
+});
+
+describe("following arguments written in the configuration (the secret rules' scope)", () => {
+  const json: any = {
+    resource: {
+      terraform_data: { l: { input: "S3CRET" }, obj: { input: { a: "A", b: "${var.s}" } }, loop: { input: "${terraform_data.loop.output}" } },
+      null_resource: { n: [{ count: 2, triggers: { k: "K" } }] },
+      okta_app_oauth: { app: { label: "x", groups_claim: { name: "groups", value: "eng-" } } },
+    },
+    data: { external: { e: { query: { q: "Q" } } } },
+    ephemeral: { random_password: { p: { length: 32 } } },
+    variable: { s: { sensitive: true } },
+  };
+  const following = withArguments(stackScope(json), json);
+
+  test("only a scope asked to: the review's own resolution keeps references as they are", () => {
+    expect(evaluate("${terraform_data.l.output}", stackScope(json))).toMatchObject({ known: false, refs: [{ kind: "resource", address: "terraform_data.l", attribute: "output" }] });
+  });
+
+  test.each<[string, unknown, string[]]>([
+    ["${terraform_data.l.output}", "S3CRET", ["terraform_data.l.input"]],
+    ["${terraform_data.l.input}", "S3CRET", ["terraform_data.l.input"]],
+    ["${terraform_data.obj.output.a}", "A", ["terraform_data.obj.input"]],
+    ['${null_resource.n[1].triggers["k"]}', "K", ["null_resource.n.triggers"]],
+    ["${null_resource.n[*].triggers.k}", ["K"], ["null_resource.n.triggers"]],
+    ["${okta_app_oauth.app.groups_claim[0].value}", "eng-", ["okta_app_oauth.app.groups_claim"]],
+    ["${data.external.e.query.q}", "Q", ["data.external.e.query"]],
+    ["${ephemeral.random_password.p.length}", 32, ["ephemeral.random_password.p.length"]],
+  ])("%s is the value written there", (text, value, via) => {
+    expect(evaluate(text, following)).toEqual({ known: true, value, via });
+  });
+
+  test.each([
+    ["an attribute the provider computes", "${okta_app_oauth.app.client_secret}", "okta_app_oauth.app", "client_secret"],
+    ["a nested attribute the configuration does not write", "${okta_app_oauth.app.groups_claim.filter_type}", "okta_app_oauth.app", "groups_claim"],
+    ["a meta-argument", "${null_resource.n.count}", "null_resource.n", "count"],
+    ["an index past the written list", "${okta_app_oauth.app.groups_claim[1].value}", "okta_app_oauth.app", "groups_claim"],
+    ["a resource not in the stack", "${terraform_data.other.output}", "terraform_data.other", "output"],
+    ["an ephemeral attribute the provider computes", "${ephemeral.random_password.p.result}", "ephemeral.random_password.p", "result"],
+  ])("%s stays a reference", (_what, text, address, attribute) => {
+    const result = evaluate(text, following);
+    expect(result).toMatchObject({ known: false, literal: false });
+    expect(!result.known && result.refs.map((r) => `${r.address} ${r.attribute}`)).toEqual([`${address} ${attribute}`]);
+  });
+
+  test("a reference inside the argument is followed in turn; a cycle is an error, never safe", () => {
+    expect(evaluate("${terraform_data.obj.output.b}", following)).toMatchObject({ known: false, refs: [{ kind: "variable", address: "var.s", sensitive: true }], literal: false });
+    expect(evaluate("${terraform_data.loop.output}", following)).toMatchObject({ known: false, literal: true, error: "a cycle between resource arguments" });
   });
 });
 

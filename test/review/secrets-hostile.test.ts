@@ -186,7 +186,7 @@ describe("literal secrets: every secret position", () => {
     const json = handWrittenIdp((j) => {
       j.resource.constructor = { toString: { client_secret: "S3CRET-4f1c9a" } };
       j.resource.PROTO = { hasOwnProperty: { client_secret: "S3CRET-4f1c9a" } };
-      j.locals = { constructor: "S3CRET-4f1c9a", valueOf: "${okta_app_oauth.cloudflare.client_secret}" };
+      j.locals = { constructor: "S3CRET-4f1c9a", valueOf: "${random_password.p.result}" };
       j.resource[IDP].okta.config.client_secret = "${local.constructor}";
       j.resource.okta_app_oauth.cloudflare.client_secret = "${local.valueOf}";
       j.variable = { toString: { default: "S3CRET-4f1c9a" } };

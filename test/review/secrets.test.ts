@@ -1,4 +1,4 @@
-import { findLiteralSecrets, isSecretKey, MASK, maskSecrets, secretValueNames } from "../../src/review/secrets";
+import { findLiteralSecrets, isSecretKey, isSecretPosition, MASK, maskSecrets, secretValueNames } from "../../src/review/secrets";
 import { handWrittenIdp } from "./helpers";
 
 const stack = (json: any) => ({ name: "s", file: "s.tf.json", json });
@@ -8,9 +8,13 @@ describe("secrets", () => {
     for (const key of ["client_secret", "client_basic_secret", "client_basic_secret_wo", "secret", "api_token", "private_key", "access_token", "password", "secret_key", "token"]) {
       expect(isSecretKey(key)).toBe(true);
     }
-    for (const key of ["client_id", "omit_secret_version", "token_endpoint_auth_method", "service_token", "secret_version", "name"]) {
+    for (const key of ["client_id", "omit_secret_version", "token_endpoint_auth_method", "secret_version", "name"]) {
       expect(isSecretKey(key)).toBe(false);
     }
+    // A credential's name: only the block kinds where the schemas give it another meaning say otherwise (an Access rule's service token id).
+    expect(isSecretKey("service_token")).toBe(true);
+    expect(isSecretPosition("cloudflare_zero_trust_access_policy", ["include", 0, "service_token"])).toBe(false);
+    expect(isSecretPosition(undefined, ["service_token"])).toBe(true);
   });
 
   test("references are not literal secrets", () => {

@@ -1,0 +1,255 @@
+/**
+ * Credentials recognised without a provider schema: by name, and by value.
+ *
+ * By name: a name (an attribute, a local, a variable, an output, a key of a
+ * map) whose words, in any casing and with any separator or none
+ * (`client_secret`, `clientSecret`, `CLIENT-SECRET`, `ClientSecret`,
+ * `clientsecret`), end in a credential word ({@link CREDENTIAL_ENDINGS}):
+ * `okta_token`, `GITHUB_TOKEN`, `sas_token`, `db_password`, `credentials`,
+ * `conn_str`, `private_key`, `client_secret_wo` (a write-only argument). The
+ * few attributes of the providers' schemas that end so without holding a
+ * credential are listed, by block kind, in `secret-table.ts`.
+ *
+ * By value: a URL with a password in its userinfo
+ * (`http://user:password@proxy:3128`, `https://oauth2:TOKEN@git.example`) or
+ * a token as its user name (`https://ghp_...@github.com`), and a PEM private
+ * key (`-----BEGIN ... PRIVATE KEY-----` with key material after it), and
+ * an HTTP authorization value (`Bearer <token>`, `Basic <base64>`, Okta's
+ * `SSWS <token>`) as a header map or list writes it.
+ *
+ * This module imports nothing: the secret rules (`secrets.ts`) and every
+ * renderer's last line of defence ({@link redactCredentials}) share it.
+ */
+
+/**
+ * The endings of a credential name, as lower-case letters without
+ * separators. Plurals hold several (`secrets = { okta = ... }`).
+ */
+const CREDENTIAL_ENDINGS = [
+  "token",
+  "tokens",
+  "secret",
+  "secrets",
+  "password",
+  "passwords",
+  "passwd",
+  "passphrase",
+  "credential",
+  "credentials",
+  "creds",
+  "connstr",
+  "connectionstring",
+  "privatekey",
+  "privatekeys",
+  "privatekeypem",
+  "secretkey",
+  "secretaccesskey",
+  "accesskey",
+  "apikey",
+  "authkey",
+  "clientkey",
+  "servicekey",
+  "signingkey",
+  "encryptionkey",
+  "psk",
+  "presharedkey",
+];
+const ENDING = new RegExp(`(${CREDENTIAL_ENDINGS.join("|")})$`);
+
+/**
+ * The words of a name, lower case: `clientSecret`, `CLIENT_SECRET`,
+ * `client-secret`, `ClientSecret` and `client.secret` all give
+ * `["client", "secret"]`; `APIToken` gives `["api", "token"]`.
+ */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== "");
+}
+
+/**
+ * A name as the credential rule compares it: its words joined, without a
+ * trailing `wo` word (Terraform's write-only arguments, `client_secret_wo`)
+ * and trailing digits (`token_2`, `password2`).
+ */
+export function compactName(name: string): string {
+  const words = nameWords(name);
+  if (words.length > 1 && words[words.length - 1] === "wo") words.pop();
+  return words.join("").replace(/[0-9]+$/, "");
+}
+
+/** Names already decided: a stack repeats the same attribute names many times. */
+const decided = new Map<string, boolean>();
+
+/** True for a name that holds a credential by the name rule (see the module comment). */
+export function isCredentialName(name: string): boolean {
+  let answer = decided.get(name);
+  if (answer === undefined) {
+    answer = ENDING.test(compactName(name));
+    // Bounded: names come from the input.
+    if (decided.size < 50_000 && name.length <= 200) decided.set(name, answer);
+  }
+  return answer;
+}
+
+/** Stands for a value computed elsewhere (an interpolation) in a template's text. */
+export const COMPUTED = "\uE002";
+
+/** What kind of credential a text holds, or undefined. */
+export type CredentialInText = "a URL with a password or token in it" | "a private key" | "an HTTP authorization value";
+
+/**
+ * The credential a text holds by value, or undefined. {@link COMPUTED}
+ * stands for a part computed elsewhere: a password or key made of such parts
+ * only is not written in the text.
+ */
+export function credentialInText(text: string): CredentialInText | undefined {
+  if (userinfoSpans(text).length > 0) return "a URL with a password or token in it";
+  if (privateKeySpans(text).length > 0) return "a private key";
+  if (authorizationSpans(text).length > 0) return "an HTTP authorization value";
+  return undefined;
+}
+
+/** True when a text may hold a credential by value (a cheap test: false means it holds none). */
+export function mayHoldCredential(text: string): boolean {
+  return MAY_HOLD.test(text);
+}
+
+/** The text shown instead of a credential found inside a value. */
+export const REDACTED = "(sensitive)";
+
+/**
+ * A text with every credential it holds by value replaced: the userinfo of a
+ * URL (`http://(sensitive)@proxy:3128`) and a PEM private key, header to
+ * footer. Text without either comes back as it is.
+ */
+export function redactCredentials(text: string): string {
+  if (!mayHoldCredential(text)) return text;
+  const spans = [...userinfoSpans(text), ...privateKeySpans(text), ...authorizationSpans(text)].sort((a, b) => a[0] - b[0]);
+  if (spans.length === 0) return text;
+  let out = "";
+  let at = 0;
+  for (const [start, end] of spans) {
+    if (start < at) {
+      at = Math.max(at, end);
+      continue;
+    }
+    out += text.slice(at, start) + REDACTED;
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * Any JSON-like value with {@link redactCredentials} applied to every string
+ * and key of its plain objects and arrays; what holds no credential is
+ * returned as it is (the same object), and so is anything that is not plain
+ * data.
+ */
+export function redactDeep<T>(value: T): T {
+  return redactNode(value, 0) as T;
+}
+
+function redactNode(value: unknown, depth: number): unknown {
+  if (typeof value === "string") return redactCredentials(value);
+  // Deeper than any review result: left as it is rather than risk the stack.
+  if (depth > 200 || typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) {
+    const items = value as unknown[];
+    let copy: unknown[] | undefined;
+    items.forEach((item, i) => {
+      const r = redactNode(item, depth + 1);
+      if (r !== item) (copy ??= [...items])[i] = r;
+    });
+    return copy ?? value;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const entries = Object.keys(value).map((key): [string, unknown, unknown] => {
+    const item = (value as Record<string, unknown>)[key];
+    return [key, item, redactNode(item, depth + 1)];
+  });
+  if (entries.every(([key, item, r]) => r === item && redactCredentials(key) === key)) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, , r] of entries) Object.defineProperty(copy, redactCredentials(key), { value: r, enumerable: true, writable: true, configurable: true });
+  return copy;
+}
+
+/** A user name that is a token rather than an account: 20 or more letters and digits, both. */
+function tokenLike(user: string): boolean {
+  return user.length >= 20 && /^[A-Za-z0-9_.~%-]+$/.test(user) && /[0-9]/.test(user) && /[A-Za-z]/.test(user);
+}
+
+/**
+ * `[start, end)` of each URL userinfo that holds a credential: a non-empty
+ * password written in the text (`user:password@`), or a token as the user
+ * name. The userinfo runs from `scheme://` to the last `@` before the host's
+ * end (a password may hold a raw `@`).
+ */
+function userinfoSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  if (!text.includes("://")) return spans;
+  let from = 0;
+  for (;;) {
+    const sep = text.indexOf("://", from);
+    if (sep === -1) return spans;
+    from = sep + 3;
+    if (sep === 0 || !/[A-Za-z0-9+.-]/.test(text[sep - 1])) continue;
+    let end = from;
+    while (end < text.length && !/[\s/?#]/.test(text[end])) end++;
+    const authority = text.slice(from, end);
+    const at = authority.lastIndexOf("@");
+    if (at <= 0) continue;
+    const userinfo = authority.slice(0, at);
+    const colon = userinfo.indexOf(":");
+    const user = colon === -1 ? userinfo : userinfo.slice(0, colon);
+    const password = colon === -1 ? "" : userinfo.slice(colon + 1).split(COMPUTED).join("");
+    if (password !== "" || tokenLike(user)) spans.push([from, from + at]);
+  }
+}
+
+const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/g;
+
+/**
+ * `[start, end)` of each PEM private key with key material written in the
+ * text: 16 or more base64 characters between its header and its footer (or
+ * the next header, or the end). Linear in the text's length.
+ */
+function privateKeySpans(text: string): [number, number][] {
+  if (!text.includes("PRIVATE KEY")) return [];
+  const headers = [...text.matchAll(PEM_BEGIN)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+  const spans: [number, number][] = [];
+  let footer = -1;
+  for (let i = 0; i < headers.length; i++) {
+    const [start, bodyStart] = headers[i];
+    if (footer < bodyStart && footer !== -2) {
+      footer = text.indexOf("-----END", bodyStart);
+      if (footer === -1) footer = -2;
+    }
+    const next = i + 1 < headers.length ? headers[i + 1][0] : text.length;
+    const bodyEnd = Math.min(footer === -2 ? text.length : footer, next);
+    if (!/[A-Za-z0-9+/]{16}/.test(text.slice(bodyStart, bodyEnd))) continue;
+    const close = bodyEnd === footer ? text.indexOf("-----", footer + 8) : -1;
+    spans.push([start, close === -1 ? bodyEnd : close + 5]);
+  }
+  return spans;
+}
+
+/** HTTP authorization schemes whose credential follows them: Okta's API token scheme is SSWS. */
+const SCHEMES = ["Bearer", "Basic", "SSWS"];
+const MAY_HOLD = new RegExp(`://|PRIVATE KEY|${SCHEMES.join("|")}`);
+/** An authorization scheme and 16 or more characters of credential after it. */
+const AUTHORIZATION = new RegExp(`\\b(?:${SCHEMES.join("|")})[ \\t]+[A-Za-z0-9._~+/=-]{16,}`, "g");
+
+/** `[start, end)` of each authorization value's credential (the scheme stays). */
+function authorizationSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  if (!SCHEMES.some((scheme) => text.includes(scheme))) return spans;
+  for (const m of text.matchAll(AUTHORIZATION)) {
+    const scheme = /^\w+[ \t]+/.exec(m[0])?.[0].length ?? 0;
+    spans.push([m.index + scheme, m.index + m[0].length]);
+  }
+  return spans;
+}
