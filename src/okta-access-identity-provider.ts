@@ -481,10 +481,16 @@ function oktaConstraintOf(found: StackConstraint): OktaConstraintInput {
   return { text: found.constraint, unresolved: found.constraint !== undefined && Token.isUnresolved(found.constraint), from: found.from };
 }
 
-/** The groups claim's mechanism, or the error that refuses the choice. */
+/**
+ * The groups claim's mechanism, or the error that refuses the choice. A
+ * refusal for want of any okta constraint waits for synth (confirmMechanism):
+ * the provider or override may come after the construct.
+ */
 function decideMechanism(where: string, input: GroupsClaimMechanismInput): GroupsClaimMechanism {
   const mechanism = groupsClaimMechanism(input);
-  if (mechanism.refusal !== undefined) throw invalid(where, "appGroupsClaim", mechanism.refusal.expected, new Described(mechanism.refusal.received));
+  if (mechanism.refusal !== undefined && !(input.authorizationServer && input.oktaConstraint.text === undefined)) {
+    throw invalid(where, "appGroupsClaim", mechanism.refusal.expected, new Described(mechanism.refusal.received));
+  }
   return mechanism;
 }
 

@@ -205,6 +205,23 @@ describe("the constraint as it stands at synth", () => {
     expect(only(synth(stack), "okta_app_oauth").groups_claim).toEqual(APP_CLAIM);
   });
 
+  test("REMOVE before the provider and its override: decided at synth, where the final constraint allows it", () => {
+    const stack = new TerraformStack(Testing.app(), "test");
+    const okta = new OktaAccessIdentityProvider(stack, "Okta", { ...BASE_PROPS, authorizationServerId: AUS, appGroupsClaim: AppGroupsClaim.REMOVE });
+    new OktaProvider(stack, "okta", { orgName: "dev-123456", baseUrl: "okta.com" });
+    new CloudflareProvider(stack, "cloudflare", {});
+    stack.addOverride("terraform.required_providers.okta.version", NEW_ONLY);
+    expect(okta.appGroupsClaimIssued).toBe(false);
+    expect("groups_claim" in only(synth(stack), "okta_app_oauth")).toBe(false);
+  });
+
+  test("REMOVE in a stack that never gets an okta constraint is refused at synth", () => {
+    const stack = new TerraformStack(Testing.app(), "test");
+    new OktaAccessIdentityProvider(stack, "Okta", { ...BASE_PROPS, authorizationServerId: AUS, appGroupsClaim: AppGroupsClaim.REMOVE });
+    expect(synthError(stack)).toContain(`${WHERE}: appGroupsClaim must be AppGroupsClaim.KEEP or AUTO unless the stack allows only okta >= 6.6.0`);
+    expect(synthError(stack)).toContain('received AppGroupsClaim.REMOVE with no okta version constraint (no okta provider in stack "test"), which allows any version, such as 4.20.0');
+  });
+
   test("a later provider is seen by the next construct: the walk is repeated while none was found", () => {
     const stack = new TerraformStack(Testing.app(), "test");
     new OktaAccessIdentityProvider(stack, "First", { ...BASE_PROPS, authorizationServerId: AUS, appGroupsClaim: AppGroupsClaim.KEEP });
