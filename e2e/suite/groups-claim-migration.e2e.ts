@@ -75,13 +75,13 @@ class Migration {
   }
 
   /** Synthesizes the adopting stack into `outdir` (default: the run's), and returns the construct. */
-  public synth(props: { server: boolean; appGroupsClaim?: AppGroupsClaim }, outdir = join(this.dir, "cdktf.out")): OktaAccessIdentityProvider {
+  public synth(props: { server: boolean; appGroupsClaim?: AppGroupsClaim; adopt?: boolean; oktaConstraint?: string }, outdir = join(this.dir, "cdktf.out")): OktaAccessIdentityProvider {
     const app = new App({ outdir });
     const stack = new TerraformStack(app, STACK);
     new OktaProvider(stack, "okta", { orgName: "acme", baseUrl: "okta.com" });
     new CloudflareProvider(stack, "cloudflare", {});
     new LocalBackend(stack, { path: "terraform.tfstate" });
-    pinProviderVersions(stack, pair);
+    pinProviderVersions(stack, { okta: props.oktaConstraint ?? pair.okta, cloudflare: pair.cloudflare });
     const okta = new OktaAccessIdentityProvider(stack, "Okta", {
       accountId: this.accountId,
       teamDomain: this.teamDomain,
@@ -91,7 +91,7 @@ class Migration {
       pkce: false,
       ...(props.server ? { authorizationServerId: this.server } : {}),
       ...(props.appGroupsClaim !== undefined ? { appGroupsClaim: props.appGroupsClaim } : {}),
-      adopt: { oktaAppId: this.seeded.appId, identityProviderId: this.seeded.identityProviderId, clientSecretVariable: "okta_client_secret" },
+      ...(props.adopt === false ? {} : { adopt: { oktaAppId: this.seeded.appId, identityProviderId: this.seeded.identityProviderId, clientSecretVariable: "okta_client_secret" } }),
     });
     app.synth();
     return okta;
@@ -111,10 +111,12 @@ class Migration {
     else expect(signIns[0].claim?.source).toMatch(/^ocl/);
   }
 
-  public async appClaim(): Promise<any> {
+  /** The groups claim of the Okta app with this label. */
+  public async appClaim(label = "Cloudflare Access"): Promise<any> {
     const { okta } = await this.emulators.states();
-    expect(okta.apps).toHaveLength(1);
-    return okta.apps[0].groupsClaim;
+    const apps = okta.apps.filter((a: any) => a.app.label === label);
+    expect(apps).toHaveLength(1);
+    return apps[0].groupsClaim;
   }
 }
 
@@ -232,6 +234,53 @@ describe(`[${pairLabel(pair)}] phase 1 when the server claim cannot be created`,
     expect(groupsGaps(await m.emulators.journal(), ALICE.login, EXPECTED)).toEqual([]);
     await m.expectSignIn(m.server, "server");
     expect(changes((await step(m.suite, "re-plan", () => tf.plan("replan.tfplan"))).plan)).toEqual({});
+  });
+});
+
+// The new pair's mirror holds only okta 6.12.0: a range that starts lower resolves to it.
+if (clears) describe(`[${pairLabel(pair)}] a custom-server stack whose okta constraint is narrowed to >= 6.6.0`, () => {
+  const m = new Migration("groups-claim-narrowed");
+  const RANGE = `>= 4.20.0, <= ${pair.okta}`;
+
+  beforeAll(() => m.start());
+  afterAll(async () => {
+    if (m.dir && m.emulators) await m.emulators.saveLog(m.dir);
+    await m.emulators?.stop();
+  });
+  afterEach(async () => {
+    expect(await m.emulators.unknownRequests()).toEqual([]);
+  });
+
+  test("AUTO keeps the app's claim under the range, and removes it in one in-place update of okta_app_oauth once the constraint allows only 6.6.0 and later; no gap", async () => {
+    // A new stack (not adopting) beside the seeded setup, its Okta app under another label.
+    const built = m.synth({ server: true, adopt: false, oktaConstraint: RANGE });
+    expect(built.appGroupsClaimIssued).toBe(true);
+    const tf = m.terraform();
+    await step(m.suite, "init", () => tf.init());
+    await step(m.suite, "apply (range)", () => tf.apply());
+    const label = "Cloudflare Access";
+    const { okta } = await m.emulators.states();
+    // Two apps now: the seeded one and the stack's; the stack's is the newer.
+    const mine = okta.apps[okta.apps.length - 1];
+    expect(mine.app.label).toBe(label);
+    expect(mine.groupsClaim).toMatchObject(APP_CLAIM);
+
+    const narrowed = m.synth({ server: true, adopt: false, oktaConstraint: `>= 6.6.0, <= ${pair.okta}` });
+    expect(narrowed.appGroupsClaimIssued).toBe(false);
+    const { plan, file } = await step(m.suite, "plan (narrowed)", () => tf.plan("narrowed.tfplan"));
+    const changed = changes(plan);
+    expect(Object.values(changed)).toEqual([["update"]]);
+    expect(Object.keys(changed)[0]).toMatch(/^okta_app_oauth\./);
+    await m.emulators.resetJournal();
+    await step(m.suite, "apply (narrowed)", () => tf.apply(file));
+    const journal = await m.emulators.journal();
+    // The stack's identity provider signs the user in through the server claim throughout.
+    const through = journal.entries.map((e) => e.signIns.filter((x) => x.server === m.server));
+    expect(through.every((signIns) => signIns.length === 1 && signIns[0].error === undefined && JSON.stringify(signIns[0].groups) === JSON.stringify(EXPECTED))).toBe(true);
+    expect(journal.entries.length).toBeGreaterThan(0);
+    const after = (await m.emulators.states()).okta.apps.find((a: any) => a.app.id === mine.app.id);
+    expect(after.groupsClaim).toBeNull();
+    expect(changes((await step(m.suite, "re-plan (narrowed)", () => tf.plan("replan.tfplan"))).plan)).toEqual({});
   });
 });
 
