@@ -9,7 +9,7 @@
  * for a user of the built package (and `cdktn-okta-cloudflare-access`, the
  * same source built against cdktn, to `src/index.ts`). A block must compile as written, unless it is listed in
  * FRAGMENTS: a fragment continues an earlier block (it uses `stack` or
- * `okta` without declaring them), and its entry names exactly what it
+ * `access` without declaring them), and its entry names exactly what it
  * assumes; the checker declares those names before it.
  */
 import { Parser } from "commonmark";
@@ -39,7 +39,9 @@ export const ASSUMABLE: Readonly<Record<string, string>> = {
   app: `import * as __app_cdktf from "cdktf"; const app = new __app_cdktf.App();`,
   stack: `import * as __stack_cdktf from "cdktf"; const stack = new __stack_cdktf.TerraformStack(new __stack_cdktf.App(), "stack");`,
   props: `import type { OktaAccessIdentityProviderProps as __Props } from "cdktf-okta-cloudflare-access"; const props: __Props = { accountId: "0123456789abcdef0123456789abcdef", teamDomain: "example", oktaOrgUrl: "https://dev-123456.okta.com" };`,
-  okta: `import * as __okta_cdktf from "cdktf"; import * as __okta_lib from "cdktf-okta-cloudflare-access"; const okta = new __okta_lib.OktaAccessIdentityProvider(new __okta_cdktf.TerraformStack(new __okta_cdktf.App(), "stack"), "Okta", { accountId: "0123456789abcdef0123456789abcdef", teamDomain: "example", oktaOrgUrl: "https://dev-123456.okta.com" });`,
+  access: `import * as __access_cdktf from "cdktf"; import * as __access_lib from "cdktf-okta-cloudflare-access"; const access = new __access_lib.OktaAccessIdentityProvider(new __access_cdktf.TerraformStack(new __access_cdktf.App(), "stack"), "Okta", { accountId: "0123456789abcdef0123456789abcdef", teamDomain: "example", oktaOrgUrl: "https://dev-123456.okta.com" });`,
+  org: `import { OktaOrg as __OktaOrg } from "cdktf-okta-cloudflare-access"; const org = __OktaOrg.fromUrl("https://dev-123456.okta.com");`,
+  ScimIdentityUpdateBehavior: `import { ScimIdentityUpdateBehavior } from "cdktf-okta-cloudflare-access";`,
   OktaAccessIdentityProvider: `import { OktaAccessIdentityProvider } from "cdktf-okta-cloudflare-access";`,
   TerraformOutput: `import { TerraformOutput } from "cdktf";`,
 };
@@ -61,9 +63,11 @@ export interface Fragment {
 export const FRAGMENTS: readonly Fragment[] = [
   // The first screen: the smallest call, the stack comes from the reader's app.
   { firstLine: `import { OktaAccessIdentityProvider } from "cdktf-okta-cloudflare-access";`, assumes: ["stack"] },
-  // "Protect an application", "Access groups": continue the smallest stack.
-  { firstLine: `import { TerraformOutput } from "cdktf";`, assumes: ["stack", "okta"] },
-  { firstLine: `const engineers = okta.accessGroup("Engineers", {`, assumes: ["okta"] },
+  // "Protect an application", "Access groups", "SCIM": continue the smallest stack.
+  { firstLine: `// Continuing the smallest stack above:`, assumes: ["stack", "access", "TerraformOutput"] },
+  { firstLine: `// In the smallest stack: import ScimIdentityUpdateBehavior too, and add \`scim\`.`, assumes: ["stack", "org", "OktaAccessIdentityProvider", "TerraformOutput", "ScimIdentityUpdateBehavior"] },
+  { firstLine: `import { TerraformOutput } from "cdktf";`, assumes: ["stack", "access"] },
+  { firstLine: `const engineers = access.accessGroup("Engineers", {`, assumes: ["access"] },
   { firstLine: `import { okta } from "cdktf-okta-cloudflare-access";`, assumes: ["stack"] },
   { firstLine: `import { ScimIdentityUpdateBehavior } from "cdktf-okta-cloudflare-access";`, assumes: ["stack", "props", "OktaAccessIdentityProvider", "TerraformOutput"] },
   // The jest recipe imports the reader's stack class.

@@ -42,8 +42,11 @@ export function verdictLine(result: ReviewResult, replacementsOfDiff: Replacemen
     const narrows = counts.narrows > 0 ? `for ${plural(counts.narrows, "application", "applications")}` : narrowings > 0 ? `(${plural(narrowings, "finding", "findings")}: may lock people out)` : "";
     if (widens !== "") parts.push(`⚠️ Access widens ${widens}`);
     if (narrows !== "") parts.push(`${widens !== "" ? "narrows" : "Access narrows"} ${narrows}`);
-    // "No access change" only when the review decided everything.
-    if (widens === "" && narrows === "" && undecided === 0) parts.push("✅ No access change");
+    // Applications that appear or go away change who gets in where, even when no existing one widens or narrows.
+    if (counts.new > 0) parts.push(`🆕 ${plural(counts.new, "new application", "new applications")}`);
+    if (counts.removed > 0) parts.push(`${plural(counts.removed, "application", "applications")} removed`);
+    // "No access change" only when the review decided everything and the applications are the same.
+    if (widens === "" && narrows === "" && undecided === 0 && counts.new === 0 && counts.removed === 0) parts.push("✅ No access change");
     parts.push(replacements > 0 ? `⚠️ ${plural(replacements, "replacement", "replacements")}` : "no replacement");
   } else {
     parts.push(`Who gets in today: ${plural(result.access.rows.length, "application", "applications")}`);

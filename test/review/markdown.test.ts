@@ -4,6 +4,7 @@ import { MAX_ROWS, renderMarkdown } from "../../src/review/markdown";
 import { MAX_DIAGRAM_NODES, stackDiagram } from "../../src/review/mermaid";
 import { review } from "../../src/review/review";
 import { handWritten, handWrittenIdp, writeStackFile } from "./helpers";
+import { APP, compare, wikiStack } from "./access-helpers";
 
 const IDP = "cloudflare_zero_trust_access_identity_provider";
 
@@ -89,5 +90,27 @@ describe("Markdown rendering", () => {
     const md = renderMarkdown(review(file, { base: file }));
     expect(md.indexOf("### Changes against the base")).toBeLessThan(md.indexOf("<details><summary>Stack <code>main</code>"));
     expect(md).toContain("Against the base: no resource changes.");
+  });
+});
+
+describe("the verdict line counts applications that appear or go away", () => {
+  // The wiki stack without its application, and with it.
+  const withoutWiki = () => wikiStack((j) => delete j.resource[APP].wiki);
+  const verdict = (base: unknown, head: unknown) => renderMarkdown(compare(base, head).result).split("\n").find((l) => l.startsWith("**"))!;
+
+  test("a new application is named, not 'No access change'", () => {
+    const line = verdict(withoutWiki(), wikiStack());
+    expect(line).toContain("🆕 1 new application");
+    expect(line).not.toContain("No access change");
+  });
+
+  test("a removed application is named, not 'No access change'", () => {
+    const line = verdict(wikiStack(), withoutWiki());
+    expect(line).toContain("1 application removed");
+    expect(line).not.toContain("No access change");
+  });
+
+  test("the same applications, unchanged: 'No access change'", () => {
+    expect(verdict(wikiStack(), wikiStack())).toContain("✅ No access change");
   });
 });
