@@ -17,7 +17,7 @@ const pairs = env.ready.filter((p) => wanted.length === 0 || wanted.includes(p.n
 
 /** Suites that need no provider pair, or a pair of their own choosing. */
 const STATIC_SUITES = ["coverage"];
-const UPGRADE_SUITES = ["upgrade"];
+const UPGRADE_SUITES = ["upgrade", "groups-claim-upgrade"];
 /**
  * The sensitive attributes of the old pair's schemas against the review's
  * fixture, test/fixtures/provider-sensitive-attributes.json, which is of

@@ -1,5 +1,6 @@
 export * from "./access-group";
 export * from "./adoption";
+export * from "./app-groups-claim";
 export * from "./groups-claim";
 export * from "./okta-access-identity-provider";
 export * from "./okta-access-identity-provider-interface";

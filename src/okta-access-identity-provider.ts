@@ -7,6 +7,7 @@ import { Annotations, TerraformProvider, TerraformResource, TerraformVariable, T
 import { Construct } from "constructs";
 import { AccessGroupOptions } from "./access-group";
 import { IdentityProviderAdoption } from "./adoption";
+import { AppGroupsClaim } from "./app-groups-claim";
 
 const ACCESS_GROUP_KEYS: readonly (keyof AccessGroupOptions)[] = ["oktaGroups", "name", "adopt"];
 import { GroupsClaim } from "./groups-claim";
@@ -16,11 +17,12 @@ import { registerGroupsClaimAuthCheck } from "./private/groups-claim-auth-check"
 import { assignmentImportId, claimImportId, requireCloudflareUuid, scopedImportId } from "./private/import-ids";
 import { accessGroupModule, authServerClaimModule } from "./private/lazy-providers";
 import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./private/okta-groups";
-import { checkProviderVersions } from "./private/provider-version-check";
+import { AppGroupsClaimChoice, groupsClaimMechanism, GroupsClaimMechanism, GroupsClaimMechanismInput, OktaConstraintInput } from "./private/groups-claim-mechanism";
+import { checkProviderVersions, confirmAtSynth, constraintNow, StackConstraint } from "./private/provider-version-check";
 import { resolveIdentityProviderProps } from "./private/resolve-identity-provider";
 import { protectApplicationKeys } from "./private/resolve-protected-application";
 import { refuseNonSensitiveOutputsOf } from "./private/sensitive-outputs";
-import { constructId, describe, invalid, refuseUnknownKeys, requireId, requireNonEmpty, requireObject, validatedOrDetached } from "./private/validation";
+import { constructId, describe, Described, invalid, refuseUnknownKeys, requireId, requireNonEmpty, requireObject, validatedOrDetached } from "./private/validation";
 import { ProtectApplicationOptions, ProtectedApplication } from "./protected-application";
 import { ScimOptions } from "./scim";
 
@@ -106,10 +108,24 @@ export interface OktaAccessIdentityProviderProps {
    * server, so the construct also creates the same groups claim on this server
    * (`okta_auth_server_claim`, ID token, always included). The server needs
    * an access policy that allows this application and a `groups` scope
-   * (see the README).
+   * (see the README). Cloudflare is ordered after that claim, so an identity
+   * provider switched to the server never signs people in without groups.
+   * Whether the app's own groups claim stays is `appGroupsClaim`'s choice.
    * @default - the org authorization server
    */
   readonly authorizationServerId?: string;
+
+  /**
+   * What happens to the Okta app's own groups claim (`groups_claim`) when
+   * Cloudflare uses a custom authorization server (`authorizationServerId`);
+   * on the org authorization server it is the only mechanism and is always
+   * issued. `AUTO` removes it when every okta version the stack's constraint
+   * allows is 6.6.0 or later and the construct is not adopting. When a
+   * deployed stack gains `authorizationServerId`, set `KEEP` for that apply
+   * and remove the claim in a later one (see docs/groups-claim-mechanisms.md).
+   * @default AppGroupsClaim.AUTO
+   */
+  readonly appGroupsClaim?: AppGroupsClaim;
 
   /**
    * The claim Cloudflare reads the user's email from.
@@ -202,8 +218,21 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
   public readonly teamDomain: string;
   /** The normalized Okta org URL, such as `https://dev-123456.okta.com`. */
   public readonly oktaOrgUrl: string;
-  /** The groups claim the Okta application issues. */
+  /** The groups claim: its name and filter, on the app or on the custom authorization server. */
   public readonly groupsClaim: GroupsClaim;
+  /** The choice for the app's own groups claim (see `appGroupsClaim`). */
+  public readonly appGroupsClaim: AppGroupsClaim;
+  /**
+   * Whether the Okta app's own groups claim (`okta_app_oauth.groups_claim`)
+   * is in the configuration.
+   */
+  public readonly appGroupsClaimIssued: boolean;
+  /**
+   * Where Cloudflare's sign-ins get the groups claim from: `app` (the app's
+   * groups claim, on the org authorization server) or `authorization-server`
+   * (the custom server's claim).
+   */
+  public readonly groupsClaimSource: string;
   /** The Cloudflare account id, when the identity provider is account-scoped. */
   public readonly accountId?: string;
   /** The Cloudflare zone id, when the identity provider is zone-scoped. */
@@ -241,6 +270,20 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
       }),
     );
     for (const warning of r.warnings) Annotations.of(this).addWarning(warning);
+    // Which mechanism carries the groups (src/private/groups-claim-mechanism.ts),
+    // decided from the okta constraint as the stack stands, and confirmed at
+    // synth against the final one.
+    const mechanismInput = {
+      authorizationServer: r.authorizationServerId !== undefined,
+      adopting: r.adopt !== undefined,
+      appGroupsClaim: r.appGroupsClaim.name as AppGroupsClaimChoice,
+    };
+    const mechanism = validatedOrDetached(this, () => decideMechanism(where, { ...mechanismInput, oktaConstraint: oktaConstraintOf(constraintNow(this, "okta")) }));
+    confirmAtSynth(this, (constraints) => confirmMechanism(where, mechanism, { ...mechanismInput, oktaConstraint: oktaConstraintOf(constraints.okta) }));
+    if (mechanism.info !== undefined) Annotations.of(this).addInfo(`${where}: ${mechanism.info}`);
+    this.appGroupsClaim = r.appGroupsClaim;
+    this.appGroupsClaimIssued = mechanism.appClaimIssued;
+    this.groupsClaimSource = mechanism.source;
 
     this.teamDomain = r.teamDomain;
     this.oktaOrgUrl = r.oktaOrgUrl;
@@ -278,12 +321,14 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
       // Adopting: sends the current secret on every update, so Okta keeps it
       // and Terraform learns it (Okta's answer to a PUT may not carry it).
       clientBasicSecret: this.clientSecretVariable?.stringValue,
-      groupsClaim: {
-        type: r.groupsClaim.type,
-        filterType: r.groupsClaim.filterType,
-        name: r.groupsClaim.claimName,
-        value: r.groupsClaim.value,
-      },
+      groupsClaim: mechanism.appClaimIssued
+        ? {
+            type: r.groupsClaim.type,
+            filterType: r.groupsClaim.filterType,
+            name: r.groupsClaim.claimName,
+            value: r.groupsClaim.value,
+          }
+        : undefined,
     });
     this.clientId = this.oktaApp.clientId;
     if (adopt !== undefined) this.oktaApp.importFrom(adopt.oktaAppId, r.oktaProvider);
@@ -307,9 +352,10 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
 
     if (r.authorizationServerId !== undefined) {
       // The app-level groups claim only reaches the org authorization server's
-      // tokens; a custom server needs its own claim. No `scopes`: the claim
-      // then applies to any scope Cloudflare requests (the provider does not
-      // require one).
+      // tokens; a custom server needs its own claim, which is public API, is
+      // not skipped when the Okta provider authenticates with OAuth 2.0, and
+      // exists in every supported version. No `scopes`: the claim then applies
+      // to any scope Cloudflare requests (the provider does not require one).
       const { AuthServerClaim } = authServerClaimModule();
       this.authorizationServerClaim = new AuthServerClaim(this, "AuthorizationServerGroupsClaim", {
         provider: r.oktaProvider,
@@ -345,6 +391,10 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
         emailClaimName: r.emailClaimName,
       },
       scimConfig: r.scim,
+      // Switched to the custom server only once its claim exists: otherwise
+      // Terraform may update the identity provider first, and sign-ins in
+      // between get tokens without groups.
+      dependsOn: this.authorizationServerClaim !== undefined ? [this.authorizationServerClaim] : undefined,
     });
     if (adopt !== undefined) this.identityProvider.importFrom(scopedImportId(r.accountId, r.zoneId, adopt.identityProviderId), r.cloudflareProvider);
     if (r.scim !== undefined) {
@@ -424,6 +474,38 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
     }
     return scope;
   }
+}
+
+/** The okta constraint as the rule reads it. */
+function oktaConstraintOf(found: StackConstraint): OktaConstraintInput {
+  return { text: found.constraint, unresolved: found.constraint !== undefined && Token.isUnresolved(found.constraint), from: found.from };
+}
+
+/**
+ * The groups claim's mechanism, or the error that refuses the choice. A
+ * refusal for want of any okta constraint waits for synth (confirmMechanism):
+ * the provider or override may come after the construct.
+ */
+function decideMechanism(where: string, input: GroupsClaimMechanismInput): GroupsClaimMechanism {
+  const mechanism = groupsClaimMechanism(input);
+  if (mechanism.refusal !== undefined && !(input.authorizationServer && input.oktaConstraint.text === undefined)) {
+    throw invalid(where, "appGroupsClaim", mechanism.refusal.expected, new Described(mechanism.refusal.received));
+  }
+  return mechanism;
+}
+
+/**
+ * At synth: the decision taken at construction, against the stack's final
+ * okta constraint. A provider or override added after the construct can make
+ * REMOVE unsafe, or change what AUTO decides; both refuse the stack.
+ */
+function confirmMechanism(where: string, decided: GroupsClaimMechanism, input: GroupsClaimMechanismInput): string[] {
+  const now = groupsClaimMechanism(input);
+  if (now.refusal !== undefined) return [`${where}: appGroupsClaim must be ${now.refusal.expected}; received ${now.refusal.received}`];
+  if (now.appClaimIssued === decided.appClaimIssued) return [];
+  return [
+    `${where}: the okta version constraint changed after the construct was built (now ${input.oktaConstraint.text === undefined ? "none" : JSON.stringify(input.oktaConstraint.text)}, from ${input.oktaConstraint.from}), and with it whether appGroupsClaim AUTO issues the app's groups_claim (${decided.appClaimIssued ? "issued" : "removed"} at construction; now ${now.reason}). Create the okta provider and any required_providers override before the construct, or set appGroupsClaim to AppGroupsClaim.KEEP or AppGroupsClaim.REMOVE.`,
+  ];
 }
 
 /** Import blocks for the assignments the construct would create: their ids differ by kind. */

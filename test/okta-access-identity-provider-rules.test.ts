@@ -323,7 +323,7 @@ describe("providers", () => {
       if (what === "cloudflare") new CloudflareProvider(stack, "cloudflare", {});
       if (what === "construct") okta = new OktaAccessIdentityProvider(stack, "Okta", BASE_PROPS);
     }
-    const expected = `${WHERE}: the Okta provider test/okta authenticates with OAuth 2.0 (privateKey/accessToken). The Okta provider then silently skips groups_claim, so no groups reach Cloudflare. Authenticate with an SSWS API token (OKTA_API_TOKEN) instead.`;
+    const expected = `${WHERE}: the Okta provider test/okta authenticates with OAuth 2.0 (privateKey/accessToken). The Okta provider then silently skips groups_claim, so no groups reach Cloudflare. Authenticate with an SSWS API token (OKTA_API_TOKEN) instead, or use a custom authorization server (authorizationServerId), whose groups claim the provider sets under OAuth 2.0 too (scope okta.authorizationServers.manage).`;
     expect(warningsOn(stack, okta!)).toEqual([expected]);
     expect(allWarnings(stack)).toEqual([expected]);
   });

@@ -152,6 +152,8 @@ export abstract class HttpEmulator {
   private readonly consecutive = new Map<string, number>();
   private scriptedLeft: { regex: RegExp; status: number; left: number }[] = [];
   private base = "";
+  private readonly mutationListeners: ((request: RecordedRequest) => void)[] = [];
+  private readonly extraControls = new Map<string, (raw: string) => unknown>();
 
   /** A short name for log lines, e.g. `okta`. */
   protected abstract readonly name: string;
@@ -317,7 +319,22 @@ export abstract class HttpEmulator {
       reply = { status: err.status, body: err.body, headers: err.headers };
     }
     record(reply.status, { route: routeName });
+    // The state changed (a write the real handler answered with success): tell the listeners, before the answer leaves.
+    if (method !== "GET" && reply.status >= 200 && reply.status < 300) {
+      const recorded = this.requests[this.requests.length - 1];
+      for (const listener of this.mutationListeners) listener(recorded);
+    }
     send(res, reply.status, reply.body, reply.headers);
+  }
+
+  /** Calls `listener` after every successful write (not a fault, not a GET), with the recorded request. */
+  public onMutation(listener: (request: RecordedRequest) => void): void {
+    this.mutationListeners.push(listener);
+  }
+
+  /** Adds a control endpoint `METHOD /__emulator<path>`; its result is answered as JSON (ControlInputError: 400). */
+  public addControl(method: string, path: string, handler: (raw: string) => unknown): void {
+    this.extraControls.set(`${method} ${path}`, handler);
   }
 
   private pickFault(key: string): number | undefined {
@@ -401,6 +418,8 @@ export abstract class HttpEmulator {
     }
     if (method === "POST" && path === "/seed") return send(res, 200, { ok: true, seeded: this.seed(parseControlJson(raw)) });
     if (method === "PUT" && path === "/behaviour") return send(res, 200, { ok: true, behaviour: this.setBehaviour(parseControlJson(raw)) });
+    const extra = this.extraControls.get(`${method} ${path}`);
+    if (extra !== undefined) return send(res, 200, extra(raw));
     throw new ControlInputError(`no control endpoint ${method} ${CONTROL_PREFIX}${path}`);
   }
 }

@@ -3,7 +3,8 @@
  *
  *   node -r esbuild-register e2e/emulators/serve.ts '<json config>'
  *
- * The config is `{ okta: OktaEmulatorOptions, cloudflare: CloudflareEmulatorOptions }`.
+ * The config is `{ okta: OktaEmulatorOptions, cloudflare: CloudflareEmulatorOptions, world?: WorldOptions }`
+ * (world: the sign-in journal of e2e/emulators/world.ts).
  * Once both listen on ephemeral ports, one JSON line goes to stdout:
  * `{"okta": "<url>", "cloudflare": "<api base url>", "seed": {...}}`.
  * SIGTERM, SIGINT or the end of stdin stops both cleanly.
@@ -15,16 +16,20 @@
 import { fstatSync } from "node:fs";
 import { CloudflareEmulator, CloudflareEmulatorOptions } from "./cloudflare";
 import { OktaEmulator, OktaEmulatorOptions } from "./okta";
+import { SignInWorld, WorldOptions } from "./world";
 
 interface ServeConfig {
   readonly okta: OktaEmulatorOptions;
   readonly cloudflare: CloudflareEmulatorOptions;
+  /** Users whose sign-ins the world journals (GET /__emulator/journal on the Okta emulator); none without it. */
+  readonly world?: WorldOptions;
 }
 
 async function main(): Promise<void> {
   const config = JSON.parse(process.argv[2] ?? "") as ServeConfig;
   const okta = new OktaEmulator(config.okta);
   const cloudflare = new CloudflareEmulator(config.cloudflare);
+  if (config.world !== undefined) new SignInWorld(okta, cloudflare, config.world);
   await okta.start();
   await cloudflare.start();
 

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { CloudflareEmulatorOptions } from "../emulators/cloudflare";
 import type { FaultConfig, RecordedRequest, UnknownRequest } from "../emulators/http-emulator";
 import type { OktaEmulatorOptions } from "../emulators/okta";
+import type { Journal, SignIn, WorldOptions } from "../emulators/world";
 import { ROOT } from "./env";
 
 export interface EmulatorSeed {
@@ -37,7 +38,7 @@ export class Emulators {
     private readonly stderr: () => string,
   ) {}
 
-  public static async start(config: { okta: OktaEmulatorOptions; cloudflare: CloudflareEmulatorOptions }): Promise<Emulators> {
+  public static async start(config: { okta: OktaEmulatorOptions; cloudflare: CloudflareEmulatorOptions; world?: WorldOptions }): Promise<Emulators> {
     const child = spawn(process.execPath, ["-r", "esbuild-register", join(ROOT, "e2e", "emulators", "serve.ts"), JSON.stringify(config)], {
       cwd: ROOT,
       stdio: ["pipe", "pipe", "pipe"],
@@ -82,6 +83,21 @@ export class Emulators {
   public async requests(): Promise<{ okta: RecordedRequest[]; cloudflare: RecordedRequest[] }> {
     const [okta, cloudflare] = await Promise.all([this.control(this.oktaUrl, "GET", "/requests"), this.control(this.cloudflareRoot, "GET", "/requests")]);
     return { okta, cloudflare };
+  }
+
+  /** The sign-in journal (started with `world`): one entry per successful write to either emulator. */
+  public async journal(): Promise<Journal> {
+    return this.control(this.oktaUrl, "GET", "/journal");
+  }
+
+  /** Empties the sign-in journal. */
+  public async resetJournal(): Promise<void> {
+    await this.control(this.oktaUrl, "DELETE", "/journal");
+  }
+
+  /** Every seeded user's sign-ins now (started with `world`). */
+  public async signIns(): Promise<SignIn[]> {
+    return this.control(this.oktaUrl, "GET", "/sign-ins");
   }
 
   /** Requests no route knew. Every suite asserts this stays empty. */

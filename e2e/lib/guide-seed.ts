@@ -43,6 +43,8 @@ export interface GuideSetup {
   readonly allowedGroups?: string[];
   /** An Access group of these Okta groups, or none. */
   readonly accessGroup?: { readonly name: string; readonly groups: string[] };
+  /** The custom authorization server the identity provider signs in through; default the org server. */
+  readonly authorizationServerId?: string;
   /** The client id the identity provider names; default the app's own. */
   readonly clientIdOverride?: string;
 }
@@ -114,7 +116,7 @@ export async function seedGuide(t: SeedTarget, everyoneGroupId: string, s: Guide
   const idp = await cf("POST", `/${s.scope}/access/identity_providers`, {
     name: s.idpName ?? "Okta",
     type: "okta",
-    config: { client_id: s.clientIdOverride ?? okta.clientId, client_secret: okta.clientSecret, okta_account: s.oktaAccount ?? "https://acme.okta.com", claims: s.claims ?? ["groups"], pkce_enabled: s.cloudflarePkce ?? false },
+    config: { client_id: s.clientIdOverride ?? okta.clientId, client_secret: okta.clientSecret, okta_account: s.oktaAccount ?? "https://acme.okta.com", claims: s.claims ?? ["groups"], pkce_enabled: s.cloudflarePkce ?? false, ...(s.authorizationServerId !== undefined ? { authorization_server_id: s.authorizationServerId } : {}) },
   });
   const identityProviderId: string = idp.result.id;
   let applicationId: string | undefined;

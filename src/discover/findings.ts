@@ -137,7 +137,8 @@ function diagnosePairing(d: Omit<Discovery, "findings">, p: Pairing): Finding[] 
   }
 
   const claim = app.groupsClaim;
-  if (claim === undefined) {
+  // With a custom authorization server, the app's claim is not what Cloudflare reads.
+  if (claim === undefined && idp.authorizationServerId === undefined) {
     add({
       code: "no-groups-claim",
       severity: "warning",
@@ -145,7 +146,7 @@ function diagnosePairing(d: Omit<Discovery, "findings">, p: Pairing): Finding[] 
       message: "the app issues no groups claim, so Access rules on Okta groups never match",
       fix: "add a groups claim (GroupsClaim.ALL sends every group: Matches regex .*)",
     });
-  } else {
+  } else if (claim !== undefined) {
     if (startsWithLooksLikePattern(claim)) {
       add({
         code: "groups-filter-starts-with-pattern",
@@ -171,7 +172,7 @@ function diagnosePairing(d: Omit<Discovery, "findings">, p: Pairing): Finding[] 
       severity: "info",
       subject: idpSubject(idp),
       message: `the identity provider uses the custom authorization server ${idp.authorizationServerId}; the app's groups claim does not reach its tokens`,
-      fix: "the construct manages a groups claim on that server (okta_auth_server_claim); if one exists already, pass its id as adopt.authorizationServerClaimId",
+      fix: "the construct manages a groups claim on that server (okta_auth_server_claim; if one exists already, pass its id as adopt.authorizationServerClaimId) and the program removes the app's unused claim (appGroupsClaim: AppGroupsClaim.REMOVE, okta >= 6.6.0)",
     });
   }
   for (const ref of p.otherReferences) {

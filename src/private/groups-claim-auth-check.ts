@@ -7,6 +7,8 @@ import { oktaProviderOrgWarning } from "./settings-warnings";
 export interface CheckedIdentityProvider extends IConstruct {
   readonly oktaProvider?: TerraformProvider;
   readonly oktaOrgUrl: string;
+  /** `app` when Cloudflare reads the app's groups claim (org authorization server), `authorization-server` otherwise. */
+  readonly groupsClaimSource: string;
 }
 
 /** Checks `idp`'s Okta provider at the next synth of its stack (see {@link GroupsClaimAuthCheck}). */
@@ -64,9 +66,12 @@ class GroupsClaimAuthCheck implements IAspect {
       if (mismatch !== undefined) Annotations.of(node).addWarning(mismatch);
     }
     const config = provider as unknown as { apiToken?: string; privateKey?: string; accessToken?: string };
+    // With a custom authorization server Cloudflare reads that server's claim,
+    // which the provider sets under OAuth 2.0 too: the app's claim is not used.
+    if (idp.groupsClaimSource !== "app") return;
     if ((config.privateKey !== undefined || config.accessToken !== undefined) && config.apiToken === undefined) {
       Annotations.of(node).addWarning(
-        `${where}: the Okta provider ${provider.node.path} authenticates with OAuth 2.0 (privateKey/accessToken). The Okta provider then silently skips groups_claim, so no groups reach Cloudflare. Authenticate with an SSWS API token (OKTA_API_TOKEN) instead.`,
+        `${where}: the Okta provider ${provider.node.path} authenticates with OAuth 2.0 (privateKey/accessToken). The Okta provider then silently skips groups_claim, so no groups reach Cloudflare. Authenticate with an SSWS API token (OKTA_API_TOKEN) instead, or use a custom authorization server (authorizationServerId), whose groups claim the provider sets under OAuth 2.0 too (scope okta.authorizationServers.manage).`,
       );
     }
   }

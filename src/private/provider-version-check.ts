@@ -150,6 +150,27 @@ export function checkProviderVersions(construct: IConstruct, where: string, need
 }
 
 /**
+ * The constraint Terraform would see for `provider`, as far as the stack is
+ * built: the providers the stack's first construct found (see SEEN), walked
+ * again when that found none. A provider or override added later is seen by
+ * {@link confirmAtSynth}.
+ */
+export function constraintNow(construct: IConstruct, provider: ProviderName): StackConstraint {
+  const stack = TerraformStack.of(construct);
+  const seen = seenConstraints(stack)[provider];
+  return seen.constraint !== undefined ? seen : seenConstraints(stack, true)[provider];
+}
+
+/**
+ * Runs `confirm` at synth with the stack's final constraints (every provider
+ * and override in place); the messages it returns refuse the stack. For a
+ * decision taken at construction from {@link constraintNow}.
+ */
+export function confirmAtSynth(construct: IConstruct, confirm: (constraints: Record<ProviderName, StackConstraint>) => string[]): void {
+  ProviderVersionCheck.of(TerraformStack.of(construct)).confirmations.push(confirm);
+}
+
+/**
  * One per stack: at synth, an aspect adds the warnings (visited before the
  * stack's children, so every construct is registered by then), and a
  * validation refuses what a provider or override added after the constructs
@@ -168,13 +189,17 @@ class ProviderVersionCheck implements IAspect {
       stack.node.addValidation({
         validate: () => {
           const constraints = stackConstraints(stack);
-          return created.pending.flatMap((p) => assessAgainst(constraints, p.where, p.needs).errors);
+          return [
+            ...created.pending.flatMap((p) => assessAgainst(constraints, p.where, p.needs).errors),
+            ...created.confirmations.flatMap((confirm) => confirm(constraints)),
+          ];
         },
       });
     }
     return check;
   }
 
+  public readonly confirmations: ((constraints: Record<ProviderName, StackConstraint>) => string[])[] = [];
   public readonly pending: { readonly construct: IConstruct; readonly where: string; readonly needs: ProviderNeeds }[] = [];
   /** Warnings already added, by text without the prefix: one per stack, on the first construct concerned. */
   private readonly warned = new Set<string>();

@@ -3,6 +3,7 @@ import { looksLikePattern } from "./groups-filter";
 import { Fn, TerraformProvider, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import type { IdentityProviderAdoption } from "../adoption";
+import { AppGroupsClaim } from "../app-groups-claim";
 import { GroupsClaim } from "../groups-claim";
 import { requireCloudflareUuid, requireOktaId } from "./import-ids";
 import type { OktaAccessIdentityProviderProps } from "../okta-access-identity-provider";
@@ -46,6 +47,7 @@ function identityProviderKeys(): readonly (keyof OktaAccessIdentityProviderProps
     "exclusiveAssignments",
     "pkce",
     "authorizationServerId",
+    "appGroupsClaim",
     "emailClaimName",
     "claims",
     "scim",
@@ -108,6 +110,7 @@ export interface ResolvedIdentityProviderProps {
   readonly exclusiveAssignments: boolean;
   readonly pkce: boolean;
   readonly authorizationServerId?: string;
+  readonly appGroupsClaim: AppGroupsClaim;
   readonly emailClaimName?: string;
   /** Cloudflare's `config.claims`: the groups claim exactly once, then the extra claims (a Terraform expression for a list token). */
   readonly claims: string[];
@@ -183,6 +186,9 @@ export function resolveIdentityProviderProps(where: string, scope: IConstruct, p
   if (props.groupsClaim !== undefined && !(props.groupsClaim instanceof GroupsClaim)) {
     throw invalid(where, "groupsClaim", "a GroupsClaim, such as GroupsClaim.ALL or GroupsClaim.matchingRegex(\"^eng-\")", props.groupsClaim);
   }
+  if (props.appGroupsClaim !== undefined && !(props.appGroupsClaim instanceof AppGroupsClaim)) {
+    throw invalid(where, "appGroupsClaim", "AppGroupsClaim.AUTO, AppGroupsClaim.KEEP or AppGroupsClaim.REMOVE", props.appGroupsClaim);
+  }
   requireProvider(where, "oktaProvider", props.oktaProvider, "okta", "OktaProvider", scope);
   requireProvider(where, "cloudflareProvider", props.cloudflareProvider, "cloudflare", "CloudflareProvider", scope);
 
@@ -226,6 +232,7 @@ export function resolveIdentityProviderProps(where: string, scope: IConstruct, p
     exclusiveAssignments: props.exclusiveAssignments ?? true,
     pkce: props.pkce ?? true,
     authorizationServerId: props.authorizationServerId,
+    appGroupsClaim: props.appGroupsClaim ?? AppGroupsClaim.AUTO,
     emailClaimName: props.emailClaimName,
     claims: mergeClaims(groupsClaim.claimName, props.claims),
     scim: scim?.config,

@@ -121,6 +121,8 @@ export interface AccessSummary {
   readonly changes: AccessChange[];
 }
 
+const GROUPS_GAP_HINT =
+  "Move in two applies: first switch the identity provider with the app's groups claim kept (appGroupsClaim: AppGroupsClaim.KEEP), then remove it in a later change (AppGroupsClaim.REMOVE). See docs/groups-claim-mechanisms.md.";
 const NARROW_HINT = "Check that the people who lose access should: a rule on a group that is no longer sent, or a new exclude, denies them.";
 
 /**
@@ -281,7 +283,7 @@ class StackComparison {
     for (const [key, after] of this.head.idps) {
       const before = this.base.idps.get(key);
       if (before === undefined) continue;
-      found.push(...this.trustChanges(before, after), ...this.reachChanges(before, after), ...this.signInChanges(before, after));
+      found.push(...this.trustChanges(before, after), ...this.reachChanges(before, after), ...this.groupsGapChanges(before, after), ...this.signInChanges(before, after));
     }
     return found;
   }
@@ -317,6 +319,35 @@ class StackComparison {
     }
     this.trust.set(after.key, changes);
     return changes;
+  }
+
+  /**
+   * The groups gap (docs/groups-claim-mechanisms.md, "Moving without a gap"):
+   * one change that removes the Okta app's own groups_claim while the
+   * identity provider signing in with that app switches to a (new) custom
+   * authorization server. The identity provider references the app, so
+   * Terraform updates the app first: from the claim's removal until
+   * Cloudflare's update lands (or forever, if that update fails), sign-ins
+   * through the org server carry no groups.
+   */
+  private groupsGapChanges(before: IdpModel, after: IdpModel): AccessChange[] {
+    const app = after.oktaApp;
+    if (before.type !== "okta" || after.type !== "okta" || app === undefined || before.oktaApp === undefined) return [];
+    if (before.oktaApp.key !== app.key || !before.oktaApp.groupsClaim || app.groupsClaim) return [];
+    const server = after.trust.get("authorization_server_id");
+    const previous = before.trust.get("authorization_server_id");
+    if (server === undefined || server === previous) return [];
+    return [
+      {
+        kind: "narrow",
+        aspect: "groups claim",
+        stack: this.head.stack,
+        address: app.address,
+        constructPath: app.constructPath,
+        message: `groups gap: Okta app ${literal(app.label)} loses its groups_claim in the same change in which identity provider ${literal(after.name)} moves to ${previous === undefined ? "the custom authorization server" : "another authorization server"} (authorization_server_id ${literal(previous ?? "(none)")} → ${literal(server)}). Terraform updates the app first, so sign-ins carry no groups until Cloudflare's update lands, or at all if it fails: it may lock people out`,
+        hint: GROUPS_GAP_HINT,
+      },
+    ];
   }
 
   private reachChanges(before: IdpModel, after: IdpModel): AccessChange[] {

@@ -114,6 +114,12 @@ export interface IdpModel {
   /** `config.claims`: the claims Cloudflare passes on to Access rules (OIDC and Okta). */
   readonly claims: readonly string[];
   readonly groups: GroupsReach;
+  /**
+   * The managed Okta app Cloudflare signs in with (by `client_id`), and
+   * whether the app's own `groups_claim` is set: the groups gap check
+   * compares them (see StackComparison.groupsGapChanges).
+   */
+  readonly oktaApp?: { readonly key: string; readonly address: string; readonly constructPath?: string; readonly label: string; readonly groupsClaim: boolean };
   readonly signIn: SignIn;
   readonly scim: boolean;
 }
@@ -462,6 +468,9 @@ class Builder {
       trust,
       claims: list(config.claims).map((c) => display(c) ?? ""),
       groups: type === "okta" ? this.groupsReach(key, config, oktaApp) : { kind: "all" },
+      ...(type === "okta" && oktaApp !== undefined
+        ? { oktaApp: { key: this.key(oktaApp.address), address: oktaApp.address, constructPath: oktaApp.constructPath, label: display(oktaApp.body.label) ?? oktaApp.name, groupsClaim: block(oktaApp.body.groups_claim) !== undefined } }
+        : {}),
       signIn: type === "okta" ? (deleted ? { kind: "assigned", everyone: false, implicit: false, groups: [], appKey: this.key(appAddress ?? ""), appAddress: appAddress ?? "", label: appAddress ?? "" } : this.signIn(oktaApp)) : { kind: "outside" },
       scim: isObject(block(r.body.scim_config)),
     };

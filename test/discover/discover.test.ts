@@ -147,6 +147,41 @@ describe("discover: the guide's hand-made setup", () => {
   });
 });
 
+describe("discover: an identity provider on a custom authorization server", () => {
+  test.each([
+    ["with an app-level claim", { groupsFilter: { filterType: "REGEX", value: ".*" } }, true],
+    ["without an app-level claim", { groupsFilter: null }, false],
+  ] as const)("%s: the program removes the app's unused claim (AppGroupsClaim.REMOVE, okta >= 6.6.0)", async (_what, setup, hadClaim) => {
+    await start();
+    const server = okta.authorizationServerId("default");
+    await seed({ ...setup, authorizationServerId: server });
+    const d = await discover(options());
+    expect(codes(d)).toEqual(["custom-authorization-server"]);
+    const program = generateProgram(d);
+    expect(program).toContain("import { AppGroupsClaim, cloudflare, GroupsClaim, okta, OktaAccessIdentityProvider }");
+    expect(program).toContain(`      authorizationServerId: ${JSON.stringify(server)},\n`);
+    expect(program).toContain("      appGroupsClaim: AppGroupsClaim.REMOVE,\n");
+    expect(program).toContain('    this.addOverride("terraform.required_providers.okta.version", ">= 6.6.0, <= 6.12.0");\n');
+    expect(program.includes("The first apply changes in place: the app's own groups claim is removed")).toBe(hadClaim);
+    expect(program).not.toContain("the app gets a groups claim");
+    const json = synthProgram(program);
+    expect(json.terraform.required_providers.okta.version).toBe(">= 6.6.0, <= 6.12.0");
+    const app: any = Object.values(json.resource.okta_app_oauth)[0];
+    expect("groups_claim" in app).toBe(false);
+    const claim: any = Object.values(json.resource.okta_auth_server_claim)[0];
+    expect(claim).toMatchObject({ auth_server_id: server, name: "groups", claim_type: "IDENTITY", value_type: "GROUPS", group_filter_type: "REGEX", value: ".*" });
+  });
+
+  test("on the org authorization server the program keeps the app's claim and writes no override", async () => {
+    await start();
+    await seed({ groupsFilter: { filterType: "REGEX", value: ".*" } });
+    const program = generateProgram(await discover(options()));
+    expect(program).not.toContain("AppGroupsClaim");
+    expect(program).not.toContain("addOverride");
+    expect((Object.values(synthProgram(program).resource.okta_app_oauth)[0] as any).groups_claim).toEqual({ type: "FILTER", filter_type: "REGEX", name: "groups", value: ".*" });
+  });
+});
+
 describe("discover: every finding", () => {
   const cases: [string, Partial<GuideSetup>, string][] = [
     ["an admin-console org URL", { oktaAccount: "https://acme-admin.okta.com", groupsFilter: { filterType: "REGEX", value: ".*" } }, "admin-console-org-url"],

@@ -4,7 +4,7 @@
  * mutants a Stryker run left alive (npm run test:mutation).
  */
 import { Token } from "cdktf";
-import { GroupsClaim } from "../../src";
+import { AppGroupsClaim, GroupsClaim } from "../../src";
 import type { OktaAccessIdentityProviderProps } from "../../src";
 import { mergeClaims, resolveAdoption, resolveIdentityProviderProps } from "../../src/private/resolve-identity-provider";
 import { ACCOUNT_ID, BASE_PROPS, newStack } from "../helpers";
@@ -90,6 +90,7 @@ describe("resolveIdentityProviderProps", () => {
       exclusiveAssignments: false,
       pkce: false,
       authorizationServerId: "aus1b2c3d4e5f6g7h8i9",
+      appGroupsClaim: AppGroupsClaim.KEEP,
       emailClaimName: "email",
       claims: ["name"],
     };

@@ -1,7 +1,7 @@
 /** The pure props resolution (issue 10, item 7): validated, normalized, defaulted, warnings collected, nothing added to the tree. */
 import { TerraformVariable, Token } from "cdktf";
 import { Construct } from "constructs";
-import { GroupsClaim, OktaAccessIdentityProvider } from "../../src";
+import { AppGroupsClaim, GroupsClaim, OktaAccessIdentityProvider } from "../../src";
 import { mergeClaims, resolveIdentityProviderProps } from "../../src/private/resolve-identity-provider";
 import { resolveProtectedApplicationProps } from "../../src/private/resolve-protected-application";
 import { isAdminHost, normalizeOktaOrgUrl, trimOwnFrames, withoutAdmin } from "../../src/private/validation";
@@ -25,6 +25,7 @@ describe("resolveIdentityProviderProps", () => {
       exclusiveAssignments: true,
       pkce: true,
       authorizationServerId: undefined,
+      appGroupsClaim: AppGroupsClaim.AUTO,
       emailClaimName: undefined,
       claims: ["groups"],
       scim: undefined,

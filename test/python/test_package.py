@@ -15,7 +15,7 @@ import unittest
 
 from cdktf import App, Testing, TerraformStack
 
-from cdktf_okta_cloudflare_access import GroupsClaim, OktaAccessIdentityProvider
+from cdktf_okta_cloudflare_access import AppGroupsClaim, GroupsClaim, OktaAccessIdentityProvider
 from cdktf_okta_cloudflare_access.cloudflare import CloudflareProvider
 from cdktf_okta_cloudflare_access.okta import OktaProvider
 
@@ -63,6 +63,38 @@ class ErrorsNameThePythonSpelling(unittest.TestCase):
         self.assertRegex(message, r"^Error: GroupsClaim\.matchingRegex: pattern must be ")
         self.assertIn('received "("', message)
         self.assertNotIn("pattern (pattern)", message)
+
+
+class TheAppGroupsClaimFromPython(unittest.TestCase):
+    def stack(self) -> TerraformStack:
+        stack = new_stack()
+        OktaProvider(stack, "okta", org_name="dev-123456", base_url="okta.com")
+        CloudflareProvider(stack, "cloudflare")
+        stack.add_override("terraform.required_providers.okta.version", ">= 6.6.0, <= 6.12.0")
+        return stack
+
+    def test_remove_drops_the_apps_claim_with_a_custom_server(self):
+        stack = self.stack()
+        okta = OktaAccessIdentityProvider(
+            stack, "Okta", account_id=ACCOUNT_ID, team_domain="example", okta_org_url="https://dev-123456.okta.com",
+            authorization_server_id="aus1b2c3d4e5f6g7h8i9", app_groups_claim=AppGroupsClaim.REMOVE,
+        )
+        self.assertEqual(AppGroupsClaim.REMOVE.name, "REMOVE")
+        self.assertFalse(okta.app_groups_claim_issued)
+        self.assertEqual(okta.groups_claim_source, "authorization-server")
+        app = list(json.loads(Testing.synth(stack))["resource"]["okta_app_oauth"].values())[0]
+        self.assertNotIn("groups_claim", app)
+
+    def test_a_string_instead_of_an_app_groups_claim_is_refused_before_it_reaches_the_construct(self):
+        # jsii's runtime type check refuses it in Python; the construct's own
+        # check (appGroupsClaim must be AppGroupsClaim.AUTO, ...) covers callers without one.
+        with self.assertRaises(TypeError) as caught:
+            OktaAccessIdentityProvider(
+                self.stack(), "Okta", account_id=ACCOUNT_ID, team_domain="example", okta_org_url="https://dev-123456.okta.com",
+                authorization_server_id="aus1b2c3d4e5f6g7h8i9", app_groups_claim="REMOVE",
+            )
+        self.assertIn("app_groups_claim", str(caught.exception))
+        self.assertIn("AppGroupsClaim", str(caught.exception))
 
 
 class TheReviewCliOfTheWheel(unittest.TestCase):
