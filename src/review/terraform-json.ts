@@ -58,11 +58,8 @@ export function labelledBlocks(value: Json | undefined): [string, JsonObject][] 
 /** The body of a resource without cdktf's `//` metadata. */
 export function withoutMetadata(body: JsonObject): JsonObject {
   if (!("//" in body)) return body;
-  const copy: JsonObject = {};
-  for (const [key, value] of Object.entries(body)) {
-    if (key !== "//") copy[key] = value;
-  }
-  return copy;
+  // fromEntries defines own properties: a key named "__proto__" stays data.
+  return Object.fromEntries(Object.entries(body).filter(([key]) => key !== "//"));
 }
 
 /**
@@ -155,9 +152,8 @@ export function mapReferences(value: Json, rename: (address: string) => string):
   }
   if (Array.isArray(value)) return value.map((item) => mapReferences(item, rename));
   if (isObject(value)) {
-    const copy: JsonObject = {};
-    for (const [key, item] of Object.entries(value)) copy[key] = mapReferences(item, rename);
-    return copy;
+    // fromEntries defines own properties: a key named "__proto__" stays data (an assignment would set the copy's prototype, or drop a string).
+    return Object.fromEntries(Object.entries(value).map(([key, item]): [string, Json] => [key, mapReferences(item, rename)]));
   }
   return value;
 }

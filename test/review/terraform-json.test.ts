@@ -1,4 +1,4 @@
-import { block, expressions, isExpression, mapReferences, referencedAddresses, referenceTo } from "../../src/review/terraform-json";
+import { block, canonical, expressions, isExpression, JsonObject, mapReferences, referencedAddresses, referenceTo, withoutMetadata } from "../../src/review/terraform-json";
 
 describe("Terraform JSON helpers", () => {
   test("a single reference names its resource, data source included", () => {
@@ -37,6 +37,14 @@ describe("Terraform JSON helpers", () => {
       (a) => (a === "okta_app_oauth.old" ? "okta_app_oauth.new" : a.toUpperCase()),
     );
     expect(mapped).toEqual({ id: "${okta_app_oauth.new.id}", name: "okta_app_oauth.old", list: ["${DATA.OKTA_GROUP.G.id}"] });
+  });
+
+  test("a key named __proto__ is data: mapReferences and withoutMetadata keep it as an own property", () => {
+    const body = JSON.parse('{"//": {"metadata": {}}, "tags": {"__proto__": "${okta_app_oauth.old.id}"}, "__proto__": {"team": "sre"}}') as JsonObject;
+    const mapped = mapReferences(body, (a) => a.replace("old", "new"));
+    expect(canonical(mapped)).toBe('{"//":{"metadata":{}},"__proto__":{"team":"sre"},"tags":{"__proto__":"${okta_app_oauth.new.id}"}}');
+    expect(Object.getPrototypeOf(mapped)).toBe(Object.prototype);
+    expect(canonical(withoutMetadata(body))).toBe('{"__proto__":{"team":"sre"},"tags":{"__proto__":"${okta_app_oauth.old.id}"}}');
   });
 
   test("a block is an object or the first object of a list (both are valid Terraform JSON)", () => {
