@@ -58,8 +58,9 @@ export function labelledBlocks(value: Json | undefined): [string, JsonObject][] 
 /** The body of a resource without cdktf's `//` metadata. */
 export function withoutMetadata(body: JsonObject): JsonObject {
   if (!("//" in body)) return body;
-  // fromEntries defines own properties: a key named "__proto__" stays data.
-  return Object.fromEntries(Object.entries(body).filter(([key]) => key !== "//"));
+  const copy: JsonObject = {};
+  for (const key of Object.keys(body)) if (key !== "//") setOwn(copy, key, body[key]);
+  return copy;
 }
 
 /**
@@ -152,23 +153,76 @@ export function mapReferences(value: Json, rename: (address: string) => string):
   }
   if (Array.isArray(value)) return value.map((item) => mapReferences(item, rename));
   if (isObject(value)) {
-    // fromEntries defines own properties: a key named "__proto__" stays data (an assignment would set the copy's prototype, or drop a string).
-    return Object.fromEntries(Object.entries(value).map(([key, item]): [string, Json] => [key, mapReferences(item, rename)]));
+    const copy: JsonObject = {};
+    for (const key of Object.keys(value)) setOwn(copy, key, mapReferences(value[key], rename));
+    return copy;
   }
   return value;
 }
 
+/**
+ * Sets a property of an object built from the input: a key named
+ * "__proto__" is data, an own property like any other (an assignment would
+ * set the object's prototype, or drop a string).
+ */
+export function setOwn(object: JsonObject, key: string, value: Json): void {
+  if (key === "__proto__") Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
+}
+
 /** JSON with object keys sorted: a stable fingerprint of a value. */
 export function canonical(value: Json | undefined): string {
-  if (value === undefined) return "";
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (isObject(value)) {
-    return `{${Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value);
+  return canonicalTemplate(value, () => false).texts[0];
+}
+
+/** {@link canonical}'s text cut at some of the value's strings: see {@link canonicalTemplate}. */
+export interface CanonicalTemplate {
+  /** The text around the open strings: one more than `open`. */
+  readonly texts: readonly string[];
+  /** The strings left open, in the order the text holds them. */
+  readonly open: readonly string[];
+}
+
+/**
+ * {@link canonical}'s text with the strings that `isOpen` selects left out:
+ * the canonical text of the value with its open strings replaced by `s0`,
+ * `s1`... is `texts[0] + JSON.stringify(s0) + texts[1] + JSON.stringify(s1)...`,
+ * without walking and sorting the value again.
+ */
+export function canonicalTemplate(value: Json | undefined, isOpen: (text: string) => boolean): CanonicalTemplate {
+  const texts: string[] = [];
+  const open: string[] = [];
+  // The pieces of the text since the last open string.
+  let pieces: string[] = [];
+  const visit = (node: Json | undefined): void => {
+    if (node === undefined) return;
+    if (typeof node === "string" && isOpen(node)) {
+      texts.push(pieces.join(""));
+      pieces = [];
+      open.push(node);
+    } else if (Array.isArray(node)) {
+      pieces.push("[");
+      for (let i = 0; i < node.length; i++) {
+        if (i > 0) pieces.push(",");
+        visit(node[i]);
+      }
+      pieces.push("]");
+    } else if (isObject(node)) {
+      const keys = Object.keys(node).sort();
+      pieces.push("{");
+      for (let i = 0; i < keys.length; i++) {
+        if (i > 0) pieces.push(",");
+        pieces.push(JSON.stringify(keys[i]), ":");
+        visit(node[keys[i]]);
+      }
+      pieces.push("}");
+    } else {
+      pieces.push(JSON.stringify(node));
+    }
+  };
+  visit(value);
+  texts.push(pieces.join(""));
+  return { texts, open };
 }
 
 /** One line, for error messages. */
