@@ -323,9 +323,10 @@ function scan(json: JsonObject): Scan {
     const where = (attribute: string) => ({ block: b.block, attribute, ...(b.constructPath !== undefined ? { constructPath: b.constructPath } : {}) });
     const position = (attribute: string, value: Json) => positions.push({ ...where(attribute), value });
     if (b.whole === true) position(formatPath(b.at), b.body ?? null);
-    else walk(b.body, [...b.at], b.kind, position, (attribute, text, path) => {
+    else walk(b.body, [...b.at], b.kind, position, (text, path) => {
+      if (!mayCarryCredential(text)) return;
       const local = b.block === "locals" && typeof path[0] === "string" ? { local: path[0] } : {};
-      if (mayCarryCredential(text)) others.push({ ...where(attribute), text, ...local });
+      others.push({ ...where(formatPath(path)), text, ...local });
     });
   }
   const result = { positions, others };
@@ -579,10 +580,10 @@ function walk(
   at: (string | number)[],
   kind: BlockKind,
   position: (attribute: string, value: Json) => void,
-  other: (attribute: string, text: string, path: readonly (string | number)[]) => void,
+  other: (text: string, path: readonly (string | number)[]) => void,
 ): void {
   if (typeof node === "string") {
-    other(formatPath(at), node, at);
+    other(node, at);
     return;
   }
   if (Array.isArray(node)) {

@@ -190,39 +190,38 @@ export interface CanonicalTemplate {
  * without walking and sorting the value again.
  */
 export function canonicalTemplate(value: Json | undefined, isOpen: (text: string) => boolean): CanonicalTemplate {
-  const texts: string[] = [];
-  const open: string[] = [];
-  // The pieces of the text since the last open string.
-  let pieces: string[] = [];
-  const visit = (node: Json | undefined): void => {
-    if (node === undefined) return;
-    if (typeof node === "string" && isOpen(node)) {
-      texts.push(pieces.join(""));
-      pieces = [];
-      open.push(node);
-    } else if (Array.isArray(node)) {
-      pieces.push("[");
-      for (let i = 0; i < node.length; i++) {
-        if (i > 0) pieces.push(",");
-        visit(node[i]);
-      }
-      pieces.push("]");
-    } else if (isObject(node)) {
-      const keys = Object.keys(node).sort();
-      pieces.push("{");
-      for (let i = 0; i < keys.length; i++) {
-        if (i > 0) pieces.push(",");
-        pieces.push(JSON.stringify(keys[i]), ":");
-        visit(node[keys[i]]);
-      }
-      pieces.push("}");
-    } else {
-      pieces.push(JSON.stringify(node));
+  const template = { texts: [] as string[], open: [] as string[], pieces: [] as string[] };
+  writeCanonical(value, isOpen, template);
+  template.texts.push(template.pieces.join(""));
+  return { texts: template.texts, open: template.open };
+}
+
+/** Writes a value's canonical text into `to.pieces`, closing a text at each open string. */
+function writeCanonical(node: Json | undefined, isOpen: (text: string) => boolean, to: { texts: string[]; open: string[]; pieces: string[] }): void {
+  if (node === undefined) return;
+  if (typeof node === "string" && isOpen(node)) {
+    to.texts.push(to.pieces.join(""));
+    to.pieces = [];
+    to.open.push(node);
+  } else if (Array.isArray(node)) {
+    to.pieces.push("[");
+    for (let i = 0; i < node.length; i++) {
+      if (i > 0) to.pieces.push(",");
+      writeCanonical(node[i], isOpen, to);
     }
-  };
-  visit(value);
-  texts.push(pieces.join(""));
-  return { texts, open };
+    to.pieces.push("]");
+  } else if (isObject(node)) {
+    const keys = Object.keys(node).sort();
+    to.pieces.push("{");
+    for (let i = 0; i < keys.length; i++) {
+      if (i > 0) to.pieces.push(",");
+      to.pieces.push(JSON.stringify(keys[i]), ":");
+      writeCanonical(node[keys[i]], isOpen, to);
+    }
+    to.pieces.push("}");
+  } else {
+    to.pieces.push(JSON.stringify(node));
+  }
 }
 
 /** One line, for error messages. */
