@@ -7,7 +7,7 @@
  * limit; the child reports the review's own time (node start and module
  * loading excluded) and its peak RSS. The bounds are generous against what
  * the review needs on an idle machine (about a second and 200 MB at most,
- * see the CHANGELOG): a busy CI machine must not make this suite flaky, and
+ * see docs/review-bounds.md): a busy CI machine must not make this suite flaky, and
  * the hostile inputs of issue 24 took 7 s to minutes and gigabytes before.
  */
 import { HOSTILE_CASES, nestedReplace3kb } from "./corpus";

@@ -59,13 +59,13 @@ describe("the fragment list", () => {
 
   test("a stale entry, an assumption the block does not use and an unknown name are reported", () => {
     const fragments: Fragment[] = [
-      { firstLine: "const gone = 1;", assumes: ["okta"] },
-      { firstLine: "const x = 1;", assumes: ["okta", "nonsense"] },
+      { firstLine: "const gone = 1;", assumes: ["access"] },
+      { firstLine: "const x = 1;", assumes: ["access", "nonsense"] },
     ];
     const code = prepareMarkdownCode(ROOT, [{ file: "D.md", text: "```ts\nconst x = 1;\n```\n" }], fragments);
     expect(code.problems).toEqual([
-      'D.md:2: fragment entry assumes "okta", but the block does not use it',
-      expect.stringMatching(/^D\.md:2: fragment entry assumes "nonsense", which the checker cannot declare \(known: app, stack, props, okta, /),
+      'D.md:2: fragment entry assumes "access", but the block does not use it',
+      expect.stringMatching(/^D\.md:2: fragment entry assumes "nonsense", which the checker cannot declare \(known: app, stack, props, access, /),
       expect.stringMatching(/^fragment entry matches no Markdown code block \(first line "const gone = 1;"\)/),
     ]);
   });
@@ -85,15 +85,15 @@ describe("checkMarkdownCode: the blocks compile against the package's sources", 
     '  pkce: "yes",',
     "});",
     "```",
-    "A listed fragment that uses okta and stack:",
+    "A listed fragment that uses access and stack:",
     "```ts",
     'import { TerraformOutput } from "cdktf";',
-    'const wiki = okta.protectApplication("Wiki", { domain: "wiki.example.com", allowedOktaGroups: ["Engineering"] });',
+    'const wiki = access.protectApplication("Wiki", { domain: "wiki.example.com", allowedOktaGroups: ["Engineering"] });',
     'new TerraformOutput(stack, "aud", { value: wiki.aud });',
     "```",
     "An unlisted fragment:",
     "```ts",
-    'okta.accessGroup("Engineers", { oktaGroups: ["Engineering"] });',
+    'access.accessGroup("Engineers", { oktaGroups: ["Engineering"] });',
     "```",
     "cdktf's matchers without their type import, and with it (a stand-in for the reader's module):",
     "```ts",
@@ -120,7 +120,7 @@ describe("checkMarkdownCode: the blocks compile against the package's sources", 
   ].join("\n");
   const main = { "../main": 'export { TerraformStack as MyStack } from "cdktf";' };
   const fragments: Fragment[] = [
-    { firstLine: 'import { TerraformOutput } from "cdktf";', assumes: ["stack", "okta"] },
+    { firstLine: 'import { TerraformOutput } from "cdktf";', assumes: ["stack", "access"] },
     { firstLine: 'import { Testing } from "cdktf";', modules: main },
     { firstLine: 'import "cdktf/lib/testing/adapters/jest";', modules: main },
   ];
@@ -135,7 +135,7 @@ describe("checkMarkdownCode: the blocks compile against the package's sources", 
 
   test("a listed fragment compiles with the names it assumes; an unlisted one is told how to list itself", () => {
     expect(problems.filter((p) => /^DOC\.md:1[4-6]:/.test(p))).toEqual([]);
-    expect(problems).toContainEqual(expect.stringMatching(/^DOC\.md:20:1 - error TS2304: Cannot find name 'okta'.*list it in FRAGMENTS of scripts\/markdown-code\.ts/));
+    expect(problems).toContainEqual(expect.stringMatching(/^DOC\.md:20:1 - error TS2304: Cannot find name 'access'.*list it in FRAGMENTS of scripts\/markdown-code\.ts/));
   });
 
   test("cdktf's matchers need their type import (TS2339 without it), per block", () => {
