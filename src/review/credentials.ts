@@ -167,14 +167,24 @@ function redactNode(value: unknown, depth: number): unknown {
     return copy ?? value;
   }
   if (Object.getPrototypeOf(value) !== Object.prototype) return value;
-  const entries = Object.keys(value).map((key): [string, unknown, unknown] => {
-    const item = (value as Record<string, unknown>)[key];
-    return [key, item, redactNode(item, depth + 1)];
-  });
-  if (entries.every(([key, item, r]) => r === item && redactCredentials(key) === key)) return value;
-  const copy: Record<string, unknown> = {};
-  for (const [key, , r] of entries) Object.defineProperty(copy, redactCredentials(key), { value: r, enumerable: true, writable: true, configurable: true });
-  return copy;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  // Copied from the first key or value that changes on; until then the object is its own answer.
+  let copy: Record<string, unknown> | undefined;
+  const define = (object: Record<string, unknown>, key: string, item: unknown) =>
+    Object.defineProperty(object, key, { value: item, enumerable: true, writable: true, configurable: true });
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const item = record[key];
+    const redacted = redactNode(item, depth + 1);
+    const name = redactCredentials(key);
+    if (copy === undefined && (redacted !== item || name !== key)) {
+      copy = {};
+      for (const earlier of keys.slice(0, i)) define(copy, earlier, record[earlier]);
+    }
+    if (copy !== undefined) define(copy, name, redacted);
+  }
+  return copy ?? value;
 }
 
 /** A user name that is a token rather than an account: 20 or more letters and digits, both. */

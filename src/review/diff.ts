@@ -302,6 +302,8 @@ function diffStack(base: StackIndex, head: StackIndex): { changes: ResourceChang
 function secretArguments(base: StackIndex, b: TfResource, head: StackIndex, h: TfResource): Set<string> {
   const names = new Set<string>();
   for (const [s, r] of [[base, b], [head, h]] as const) {
+    // Most stacks hide nothing: no name to build for each argument.
+    if (s.constants.hidden.size === 0) continue;
     for (const key of Object.keys(r.body)) if (s.constants.hidden.has(`${r.address}.${key}`)) names.add(key);
   }
   return names;

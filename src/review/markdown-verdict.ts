@@ -157,12 +157,21 @@ export function replacementGroups(result: ReviewResult): ReplacementGroups {
       group.changes.push(change);
     }
   }
-  const worst = (g: ReplacementGroup) => Math.min(...g.changes.map((c) => severity(c.type)));
+  const worst = (g: ReplacementGroup) => g.changes.reduce((least, c) => Math.min(least, severity(c.type)), Infinity);
   const addresses = new Set([...groups.values()].flatMap((g) => g.changes.map((c) => c.address)));
   return { groups: [...groups.values()].sort((a, b) => worst(a) - worst(b)), explains: (address) => address !== undefined && addresses.has(address) };
 }
 
 /** A fenced code block that no input can close: a fence longer than any backtick run, one line per entry. */
+/**
+ * Appends lines to a rendering one by one: `out.push(...lines)` passes every
+ * line as an argument, which overflows the call stack past about 100,000
+ * (the replacements of 10,000 renamed resources).
+ */
+export function appendLines(out: string[], lines: readonly string[]): void {
+  for (const line of lines) out.push(line);
+}
+
 function codeBlock(language: string, lines: readonly string[]): string[] {
   const flat = lines.map(oneLine);
   let longest = 0;
@@ -200,20 +209,16 @@ export function replacementsSection(replacements: ReplacementGroups, others: rea
       for (const c of g.changes) {
         lines.push(`// ${pathBelowStack(g.stack, c.constructPath).join("/")}`, "resource.moveFromId(", `  ${JSON.stringify(c.previousAddress ?? "")},`, ");");
       }
-      out.push(...codeBlock("ts", lines), "");
+      appendLines(out, codeBlock("ts", lines));
+      out.push("");
     } else {
       out.push("**Fix:** keep the attribute, or accept the replacement on purpose (announce it: users sign in again).", "");
     }
-    out.push(
-      "Terraform addresses:",
-      "",
-      ...g.changes.map((c) => `- ${code(c.address)}${c.previousAddress !== undefined ? ` was ${code(c.previousAddress)}` : ""}`),
-      "",
-      "</details>",
-      "",
-    );
+    out.push("Terraform addresses:", "");
+    for (const c of g.changes) out.push(`- ${code(c.address)}${c.previousAddress !== undefined ? ` was ${code(c.previousAddress)}` : ""}`);
+    out.push("", "</details>", "");
   }
-  for (const item of others) out.push(...item);
+  for (const item of others) appendLines(out, item);
   out.push("");
   return out;
 }

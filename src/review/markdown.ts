@@ -15,7 +15,7 @@ import { pathBelowStack } from "./stack-index";
 import { EffectiveSession, IdentityProviderReview, OktaAppReview, ScopeReview, StackReview } from "./review-model";
 import { PlanSummary } from "./plan";
 import { FINDING_KIND_ORDER, FINDING_KINDS, ReviewWarning } from "./findings";
-import { accessTable, replacementGroups, replacementsSection, verdictLine } from "./markdown-verdict";
+import { accessTable, appendLines, replacementGroups, replacementsSection, verdictLine } from "./markdown-verdict";
 import { ReviewResult } from "./review";
 
 /** Rows of a change table beyond which the rest is summarized (the JSON output has them all). */
@@ -34,7 +34,7 @@ export function renderMarkdown(result: ReviewResult): string {
   // Computed once: the verdict counts them, the Replacements section shows them.
   const replacements = replacementGroups(result);
   out.push(verdictLine(result, replacements), "");
-  out.push(...accessTable(result));
+  appendLines(out, accessTable(result));
   out.push(summaryLine(result), "");
 
   for (const kind of FINDING_KIND_ORDER) {
@@ -42,21 +42,21 @@ export function renderMarkdown(result: ReviewResult): string {
     const warnings = result.warnings.filter((w) => w.kind === kind);
     if (kind === "replace") {
       // Replacements the diff explains are grouped by cause; the others (a plan's, a renamed stack) stay items.
-      out.push(...replacementsSection(replacements, warnings.filter((w) => !replacements.explains(w.address)).map(warningItem)));
+      appendLines(out, replacementsSection(replacements, warnings.filter((w) => !replacements.explains(w.address)).map(warningItem)));
       continue;
     }
     if (warnings.length === 0) continue;
     out.push(`### ${title} (${warnings.length})`, "");
-    for (const w of warnings.slice(0, MAX_WARNINGS)) out.push(...warningItem(w));
+    for (const w of warnings.slice(0, MAX_WARNINGS)) appendLines(out, warningItem(w));
     if (warnings.length > MAX_WARNINGS) {
       out.push("", `<details><summary>${warnings.length - MAX_WARNINGS} more</summary>`, "");
-      for (const w of warnings.slice(MAX_WARNINGS)) out.push(...warningItem(w));
+      for (const w of warnings.slice(MAX_WARNINGS)) appendLines(out, warningItem(w));
       out.push("", "</details>");
     }
     out.push("");
   }
 
-  out.push(...adoptionSection(result));
+  appendLines(out, adoptionSection(result));
 
   if (result.diff !== undefined) {
     const changed = result.diff.stacks.filter((s) => s.status !== "unchanged");
@@ -64,14 +64,14 @@ export function renderMarkdown(result: ReviewResult): string {
     // With nothing changed, the summary line says so.
     if (changed.length > 0) {
       out.push(`<details><summary>Changes against the base: ${n} ${n === 1 ? "change" : "changes"}</summary>`, "");
-      for (const stack of changed) out.push(...stackChanges(stack));
+      for (const stack of changed) appendLines(out, stackChanges(stack));
       out.push("</details>", "");
     }
   }
-  if (result.plan !== undefined) out.push(...planSection(result.plan));
+  if (result.plan !== undefined) appendLines(out, planSection(result.plan));
 
   const shown = new Map<string, string>();
-  for (const stack of result.stacks) out.push(...stackSection(stack, shown, diagramChanges(result.diff?.stacks.find((d) => d.name === stack.name))));
+  for (const stack of result.stacks) appendLines(out, stackSection(stack, shown, diagramChanges(result.diff?.stacks.find((d) => d.name === stack.name))));
   out.push("<sub>cdktf-okta-access review: secret values are never shown.</sub>", "");
   return out.join("\n");
 }
@@ -238,7 +238,7 @@ function stackSection(stack: StackReview, shown: Map<string, string>, changes: D
     if (first !== undefined) out.push(`Identity provider ${code(idp.name)}: the same settings as in stack ${code(first)}.`, "");
     else {
       shown.set(key, stack.name);
-      out.push(...lines);
+      appendLines(out, lines);
     }
   }
   for (const app of stack.unlinkedOktaApps) {

@@ -4,7 +4,7 @@
  */
 import { forceNewAttributes } from "./resource-types";
 import { TfResource } from "./stack-index";
-import { canonical, isObject, Json, JsonObject, mapReferences, referencedAddresses, typeOfAddress } from "./terraform-json";
+import { canonical, canonicalTemplate, isObject, Json, JsonObject, mapReferences, referencedAddresses, typeOfAddress } from "./terraform-json";
 import { tfBool } from "./values";
 
 /** The force-new attributes whose values differ between two versions of a resource. */
@@ -67,19 +67,16 @@ export function findRenames(removed: TfResource[], added: TfResource[], known: R
   for (const r of removed) bucket(byType, r).removed.push(r);
   for (const r of added) bucket(byType, r).added.push(r);
   const used = new Set<TfResource>();
+  const fingerprints = new Fingerprints();
   // A resource that refers to nothing removed or added has the same fingerprint in every round.
   const fixed = new Map<TfResource, string>();
   for (const [side, resources] of [["base", removed], ["head", added]] as const) {
     for (const r of resources) {
-      let moving = false;
-      const key = fingerprint(r, (address) => {
-        if (removedSet.has(address) || addedSet.has(address)) moving = true;
-        return side === "head" ? known.get(address) ?? address : address;
-      });
-      if (!moving) fixed.set(r, key);
+      if (fingerprints.add(r).some((address) => removedSet.has(address) || addedSet.has(address))) continue;
+      fixed.set(r, fingerprints.of(r, (address) => (side === "head" ? known.get(address) ?? address : address)));
     }
   }
-  const print = (r: TfResource, key: (address: string) => string) => fixed.get(r) ?? fingerprint(r, key);
+  const print = (r: TfResource, key: (address: string) => string) => fixed.get(r) ?? fingerprints.of(r, key);
 
   // 1. identical content, in rounds.
   let lastChance = false;
@@ -109,7 +106,7 @@ export function findRenames(removed: TfResource[], added: TfResource[], known: R
         const pool = pools.get(print(r, baseKeyNow));
         if (pool === undefined || pool.size === 0) continue;
         // Identical candidates may be told apart once what they refer to is paired.
-        if (pool.size > 1 && !lastChance && hasUnpairedReferences(r, removedSet, pairedBase)) {
+        if (pool.size > 1 && !lastChance && fingerprints.references(r).some((address) => removedSet.has(address) && !pairedBase.has(address))) {
           deferred = true;
           continue;
         }
@@ -158,15 +155,6 @@ export function findRenames(removed: TfResource[], added: TfResource[], known: R
   return pairs;
 }
 
-function hasUnpairedReferences(r: TfResource, removed: ReadonlySet<string>, pairedBase: ReadonlySet<string>): boolean {
-  let unpaired = false;
-  mapReferences(r.body, (address) => {
-    if (removed.has(address) && !pairedBase.has(address)) unpaired = true;
-    return address;
-  });
-  return unpaired;
-}
-
 function wildcard(address: string): string {
   const type = typeOfAddress(address);
   return address.startsWith("data.") ? `data.${type}.*` : `${type}.*`;
@@ -187,8 +175,52 @@ export function normalizeReferences(body: JsonObject): Json {
   });
 }
 
-function fingerprint(r: TfResource, key: (address: string) => string): string {
-  return canonical(mapReferences(r.body, key));
+/**
+ * Fingerprints of resources for rename matching: two resources have the same
+ * fingerprint under `key` when `canonical(mapReferences(body, key))` is the
+ * same. Each body is walked and its keys sorted once, with the strings that
+ * may refer to something left open (`canonicalTemplate`); bodies alike but for
+ * those strings share a template, numbered. A fingerprint under a key is then
+ * the template's number and the open strings written with that key: short,
+ * and quick to compare, in every round of matching.
+ */
+class Fingerprints {
+  private readonly templates = new Map<string, number>();
+  private readonly byResource = new Map<TfResource, { readonly template: number; readonly open: readonly string[]; readonly references: readonly string[] }>();
+
+  /** Adds a resource; returns the addresses its body refers to (as `mapReferences` finds them), in order, repeats included. */
+  public add(r: TfResource): readonly string[] {
+    // Every string with a `${` is left open (those mapReferences rewrites among them). Writing
+    // references keeps each `${`, so two bodies whose full fingerprints are equal have equal
+    // templates: comparing the template's number and the open strings compares the same.
+    const { texts, open } = canonicalTemplate(r.body, (text) => text.includes("${"));
+    const shape = JSON.stringify(texts);
+    let template = this.templates.get(shape);
+    if (template === undefined) this.templates.set(shape, (template = this.templates.size));
+    const references: string[] = [];
+    for (const text of open) {
+      mapReferences(text, (address) => {
+        references.push(address);
+        return address;
+      });
+    }
+    this.byResource.set(r, { template, open, references });
+    return references;
+  }
+
+  /** The addresses a resource added here refers to. */
+  public references(r: TfResource): readonly string[] {
+    return this.byResource.get(r)!.references;
+  }
+
+  /** The fingerprint of a resource added here, with each referenced address written as `key(address)`. */
+  public of(r: TfResource, key: (address: string) => string): string {
+    const { template, open } = this.byResource.get(r)!;
+    // JSON strings delimit themselves: the open strings cannot run into each other.
+    let print = String(template);
+    for (const text of open) print += JSON.stringify(mapReferences(text, key));
+    return print;
+  }
 }
 
 function leafSet(r: TfResource, key: (address: string) => string): Set<string> {
@@ -218,9 +250,12 @@ function nameTokens(r: TfResource): string[] {
  * ending (`.../Okta/App` goes with `.../Sso/App`, `Okta5_App` with `Sso5_App`),
  * in time linear in the candidates and their name lengths: each candidate is
  * indexed under every ending of its name once, and lookups skip taken ones.
+ * The index is built when a choice among several is first made: the pool of
+ * a resource whose references tell it apart holds one candidate, and a pool
+ * whose resources all wait for a later round is never chosen from.
  */
 class CandidatePool {
-  private readonly byEnding = new Map<string, { readonly items: TfResource[]; next: number }>();
+  private byEnding: Map<string, { readonly items: TfResource[]; next: number }> | undefined;
   private readonly all: { readonly items: TfResource[]; next: number };
   private readonly taken = new Set<TfResource>();
   private left: number;
@@ -228,15 +263,6 @@ class CandidatePool {
   constructor(items: TfResource[]) {
     this.all = { items, next: 0 };
     this.left = items.length;
-    for (const item of items) {
-      const tokens = nameTokens(item);
-      for (let n = 1; n <= tokens.length; n++) {
-        const key = tokens.slice(0, n).join("\u0000");
-        const queue = this.byEnding.get(key);
-        if (queue) queue.items.push(item);
-        else this.byEnding.set(key, { items: [item], next: 0 });
-      }
-    }
   }
 
   /** Candidates not taken yet. */
@@ -246,12 +272,32 @@ class CandidatePool {
 
   /** The candidate whose name ending is most like `r`'s; call only while size > 0. */
   public take(r: TfResource): TfResource {
+    // The last candidate is the answer whatever the names.
+    if (this.left === 1) return this.mark(this.next(this.all)!);
+    const byEnding = this.index();
     const tokens = nameTokens(r);
     for (let n = tokens.length; n >= 1; n--) {
-      const found = this.next(this.byEnding.get(tokens.slice(0, n).join("\u0000")));
+      const found = this.next(byEnding.get(tokens.slice(0, n).join("\u0000")));
       if (found !== undefined) return this.mark(found);
     }
     return this.mark(this.next(this.all)!);
+  }
+
+  /** The candidates by every ending of their names, in the pool's order. */
+  private index(): Map<string, { readonly items: TfResource[]; next: number }> {
+    if (this.byEnding !== undefined) return this.byEnding;
+    const byEnding = new Map<string, { readonly items: TfResource[]; next: number }>();
+    for (const item of this.all.items) {
+      const tokens = nameTokens(item);
+      for (let n = 1; n <= tokens.length; n++) {
+        const key = tokens.slice(0, n).join("\u0000");
+        const queue = byEnding.get(key);
+        if (queue) queue.items.push(item);
+        else byEnding.set(key, { items: [item], next: 0 });
+      }
+    }
+    this.byEnding = byEnding;
+    return byEnding;
   }
 
   private next(queue: { readonly items: TfResource[]; next: number } | undefined): TfResource | undefined {

@@ -83,11 +83,15 @@ function notCredential(kind: BlockKind, name: string): boolean {
 export function isSecretPosition(kind: BlockKind, path: readonly (string | number)[]): boolean {
   // The attribute names of the path, without list indexes: config.client_secret.
   const names = path.filter((p): p is string => typeof p === "string");
+  return isSecretName(kind, names, names.join("."));
+}
+
+/** {@link isSecretPosition} by the path's attribute names, and those names joined with dots (`config.client_secret`). */
+function isSecretName(kind: BlockKind, names: readonly string[], dotted: string): boolean {
   if (names.length === 0) return false;
   if (kind === "provider") return isSecretPosition(`provider.${names[0].split(".")[0]}`, names.slice(1));
   const last = names[names.length - 1];
   if (isCredentialName(last) && !notCredential(kind, last)) return true;
-  const dotted = names.join(".");
   if (kind === "data.terraform_remote_state" || kind === "terraform_remote_state") return names[0] === "config" && ANY_BACKEND_SECRET.has(names.slice(1).join("."));
   const paths = SCHEMA_SECRETS.get(kind);
   return paths !== undefined && paths.includes(dotted);
@@ -323,9 +327,10 @@ function scan(json: JsonObject): Scan {
     const where = (attribute: string) => ({ block: b.block, attribute, ...(b.constructPath !== undefined ? { constructPath: b.constructPath } : {}) });
     const position = (attribute: string, value: Json) => positions.push({ ...where(attribute), value });
     if (b.whole === true) position(formatPath(b.at), b.body ?? null);
-    else walk(b.body, [...b.at], b.kind, position, (attribute, text, path) => {
+    else walk(b.body, [...b.at], b.kind, position, (text, path) => {
+      if (!mayCarryCredential(text)) return;
       const local = b.block === "locals" && typeof path[0] === "string" ? { local: path[0] } : {};
-      if (mayCarryCredential(text)) others.push({ ...where(attribute), text, ...local });
+      others.push({ ...where(formatPath(path)), text, ...local });
     });
   }
   const result = { positions, others };
@@ -573,20 +578,24 @@ function hasContent(value: Json): boolean {
 /**
  * Walks a block body: `position` for each value at a secret position (not
  * walked further: all of it is secret), `other` for each string elsewhere.
+ * `names` and `dotted` are the attribute names of `at` (as isSecretPosition
+ * reads them), kept along the way rather than computed again at every key.
  */
 function walk(
   node: Json | undefined,
   at: (string | number)[],
   kind: BlockKind,
   position: (attribute: string, value: Json) => void,
-  other: (attribute: string, text: string, path: readonly (string | number)[]) => void,
+  other: (text: string, path: readonly (string | number)[]) => void,
+  names: readonly string[] = at.filter((p): p is string => typeof p === "string"),
+  dotted: string = names.join("."),
 ): void {
   if (typeof node === "string") {
-    other(formatPath(at), node, at);
+    other(node, at);
     return;
   }
   if (Array.isArray(node)) {
-    node.forEach((item, index) => walk(item, [...at, index], kind, position, other));
+    node.forEach((item, index) => walk(item, [...at, index], kind, position, other, names, dotted));
     return;
   }
   if (!isObject(node)) return;
@@ -594,8 +603,10 @@ function walk(
     // cdktf's metadata of the block itself; a nested "//" key is data.
     if (key === "//" && at.length === 0) continue;
     const path = [...at, key];
-    if (isSecretPosition(kind, path)) position(formatPath(path), node[key]);
-    else walk(node[key], path, kind, position, other);
+    const keyNames = [...names, key];
+    const keyDotted = names.length === 0 ? key : `${dotted}.${key}`;
+    if (isSecretName(kind, keyNames, keyDotted)) position(formatPath(path), node[key]);
+    else walk(node[key], path, kind, position, other, keyNames, keyDotted);
   }
 }
 

@@ -59,9 +59,7 @@ export function labelledBlocks(value: Json | undefined): [string, JsonObject][] 
 export function withoutMetadata(body: JsonObject): JsonObject {
   if (!("//" in body)) return body;
   const copy: JsonObject = {};
-  for (const [key, value] of Object.entries(body)) {
-    if (key !== "//") copy[key] = value;
-  }
+  for (const key of Object.keys(body)) if (key !== "//") setOwn(copy, key, body[key]);
   return copy;
 }
 
@@ -156,23 +154,74 @@ export function mapReferences(value: Json, rename: (address: string) => string):
   if (Array.isArray(value)) return value.map((item) => mapReferences(item, rename));
   if (isObject(value)) {
     const copy: JsonObject = {};
-    for (const [key, item] of Object.entries(value)) copy[key] = mapReferences(item, rename);
+    for (const key of Object.keys(value)) setOwn(copy, key, mapReferences(value[key], rename));
     return copy;
   }
   return value;
 }
 
+/**
+ * Sets a property of an object built from the input: a key named
+ * "__proto__" is data, an own property like any other (an assignment would
+ * set the object's prototype, or drop a string).
+ */
+export function setOwn(object: JsonObject, key: string, value: Json): void {
+  if (key === "__proto__") Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
+}
+
 /** JSON with object keys sorted: a stable fingerprint of a value. */
 export function canonical(value: Json | undefined): string {
-  if (value === undefined) return "";
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (isObject(value)) {
-    return `{${Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`)
-      .join(",")}}`;
+  return canonicalTemplate(value, () => false).texts[0];
+}
+
+/** {@link canonical}'s text cut at some of the value's strings: see {@link canonicalTemplate}. */
+export interface CanonicalTemplate {
+  /** The text around the open strings: one more than `open`. */
+  readonly texts: readonly string[];
+  /** The strings left open, in the order the text holds them. */
+  readonly open: readonly string[];
+}
+
+/**
+ * {@link canonical}'s text with the strings that `isOpen` selects left out:
+ * the canonical text of the value with its open strings replaced by `s0`,
+ * `s1`... is `texts[0] + JSON.stringify(s0) + texts[1] + JSON.stringify(s1)...`,
+ * without walking and sorting the value again.
+ */
+export function canonicalTemplate(value: Json | undefined, isOpen: (text: string) => boolean): CanonicalTemplate {
+  const template = { texts: [] as string[], open: [] as string[], pieces: [] as string[] };
+  writeCanonical(value, isOpen, template);
+  template.texts.push(template.pieces.join(""));
+  return { texts: template.texts, open: template.open };
+}
+
+/** Writes a value's canonical text into `to.pieces`, closing a text at each open string. */
+function writeCanonical(node: Json | undefined, isOpen: (text: string) => boolean, to: { texts: string[]; open: string[]; pieces: string[] }): void {
+  if (node === undefined) return;
+  if (typeof node === "string" && isOpen(node)) {
+    to.texts.push(to.pieces.join(""));
+    to.pieces = [];
+    to.open.push(node);
+  } else if (Array.isArray(node)) {
+    to.pieces.push("[");
+    for (let i = 0; i < node.length; i++) {
+      if (i > 0) to.pieces.push(",");
+      writeCanonical(node[i], isOpen, to);
+    }
+    to.pieces.push("]");
+  } else if (isObject(node)) {
+    const keys = Object.keys(node).sort();
+    to.pieces.push("{");
+    for (let i = 0; i < keys.length; i++) {
+      if (i > 0) to.pieces.push(",");
+      to.pieces.push(JSON.stringify(keys[i]), ":");
+      writeCanonical(node[keys[i]], isOpen, to);
+    }
+    to.pieces.push("}");
+  } else {
+    to.pieces.push(JSON.stringify(node));
   }
-  return JSON.stringify(value);
 }
 
 /** One line, for error messages. */

@@ -106,6 +106,24 @@ describe("diff between base and head", () => {
     expect(idp.attributes.map((a) => a.attribute)).toEqual(["config.client_id", "config.client_secret"]);
   });
 
+  test("a key named __proto__ is data: a rename that changes the value under it shows the change", () => {
+    const profile = (team: string) => JSON.parse(`{"__proto__": {"team": "${team}"}}`) as unknown;
+    const { diff: d } = diff(
+      (j) => {
+        j.resource.okta_app_oauth = { renamed: { ...j.resource.okta_app_oauth.cloudflare, profile: profile("sre") } };
+        j.resource.okta_app_group_assignments.cloudflare.app_id = "${okta_app_oauth.renamed.id}";
+        j.resource[IDP].okta.config.client_id = "${okta_app_oauth.renamed.client_id}";
+        j.resource[IDP].okta.config.client_secret = "${okta_app_oauth.renamed.client_secret}";
+      },
+      handWrittenIdp((j) => {
+        j.resource.okta_app_oauth.cloudflare.profile = profile("eng");
+      }),
+    );
+    const app = d.stacks[0].changes.find((c) => c.type === "okta_app_oauth")!;
+    expect(app).toMatchObject({ action: "replace", previousAddress: "okta_app_oauth.cloudflare", likelyRename: true });
+    expect(app.attributes).toEqual([{ attribute: "profile.__proto__.team", before: "eng", after: "sre", forcesReplacement: false }]);
+  });
+
   test("a moved block turns a rename into a move, without replacement", () => {
     const { diff: d } = diff((j) => {
       j.resource.okta_app_oauth = { renamed: j.resource.okta_app_oauth.cloudflare };

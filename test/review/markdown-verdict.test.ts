@@ -1,7 +1,9 @@
 import { renderJson } from "../../src/review/json";
 import { renderMarkdown } from "../../src/review/markdown";
 import { review } from "../../src/review/review";
+import { ResourceChange } from "../../src/review/diff";
 import { synthApp, synthExample } from "./fixtures";
+import { handWrittenIdp, writeStackFile } from "./helpers";
 import { protectAppStack } from "./protect-app-variant";
 
 // Issue 14's change: the wiki's construct renamed, Grafana's groups SRE + Platform -> SRE + Contractors, 12h -> 24h.
@@ -59,4 +61,23 @@ test("without --base, the verdict says who gets in today and the table lists it"
   expect(lines[2]).toMatch(/^\*\*Who gets in today: 2 applications · no literal secret · /);
   expect(lines[4]).toBe("| application | who gets in | session |");
   expect(md).toContain("| `Grafana`<br>`grafana.example.com` | `Platform`, `SRE` | `12h` |");
+});
+
+test("GIVEN 10,000 renamed resources THEN every replacement renders (no argument list overflows the call stack)", () => {
+  // About 15 lines per replacement: 150,000 lines, past what one push(...lines) call can take.
+  const n = 10_000;
+  const changes = Array.from({ length: n }, (_, i): ResourceChange => ({
+    action: "replace",
+    address: `okta_app_oauth.Sso${i}_App`,
+    previousAddress: `okta_app_oauth.Okta${i}_App`,
+    type: "okta_app_oauth",
+    mode: "managed",
+    attributes: [],
+    replaceReasons: [`the address changes from okta_app_oauth.Okta${i}_App to okta_app_oauth.Sso${i}_App`],
+    likelyRename: true,
+  }));
+  const result = review(writeStackFile(handWrittenIdp()));
+  const md = renderMarkdown({ ...result, diff: { stacks: [{ name: "hand", status: "changed", changes, configChanges: [] }], counts: { create: 0, import: 0, update: 0, replace: n, move: 0, delete: 0 } } });
+  expect(md).toContain(`### ⚠️ Replacements (${n})`);
+  expect(md.match(/^- `okta_app_oauth\.Sso\d+_App` was `okta_app_oauth\.Okta\d+_App`$/gm)).toHaveLength(n);
 });

@@ -1,4 +1,4 @@
-import { block, expressions, isExpression, mapReferences, referencedAddresses, referenceTo } from "../../src/review/terraform-json";
+import { block, canonical, canonicalTemplate, expressions, isExpression, JsonObject, mapReferences, referencedAddresses, referenceTo, withoutMetadata } from "../../src/review/terraform-json";
 
 describe("Terraform JSON helpers", () => {
   test("a single reference names its resource, data source included", () => {
@@ -37,6 +37,25 @@ describe("Terraform JSON helpers", () => {
       (a) => (a === "okta_app_oauth.old" ? "okta_app_oauth.new" : a.toUpperCase()),
     );
     expect(mapped).toEqual({ id: "${okta_app_oauth.new.id}", name: "okta_app_oauth.old", list: ["${DATA.OKTA_GROUP.G.id}"] });
+  });
+
+  test("a key named __proto__ is data: mapReferences and withoutMetadata keep it as an own property", () => {
+    const body = JSON.parse('{"//": {"metadata": {}}, "tags": {"__proto__": "${okta_app_oauth.old.id}"}, "__proto__": {"team": "sre"}}') as JsonObject;
+    const mapped = mapReferences(body, (a) => a.replace("old", "new"));
+    expect(canonical(mapped)).toBe('{"//":{"metadata":{}},"__proto__":{"team":"sre"},"tags":{"__proto__":"${okta_app_oauth.new.id}"}}');
+    expect(Object.getPrototypeOf(mapped)).toBe(Object.prototype);
+    expect(canonical(withoutMetadata(body))).toBe('{"__proto__":{"team":"sre"},"tags":{"__proto__":"${okta_app_oauth.old.id}"}}');
+  });
+
+  test("canonicalTemplate: canonical's text cut at the open strings, so writing them in changed gives the canonical text of the changed value", () => {
+    const value = JSON.parse('{"b": ["${x.y.id}", 1, {"z": null, "a": "${x.y.id}-2"}], "a": "plain", "__proto__": "${p.q.r}"}') as JsonObject;
+    const { texts, open } = canonicalTemplate(value, (text) => text.includes("${"));
+    expect(open).toEqual(["${p.q.r}", "${x.y.id}", "${x.y.id}-2"]);
+    expect(texts).toEqual(['{"__proto__":', ',"a":"plain","b":[', ',1,{"a":', ',"z":null}]}']);
+    const changed = mapReferences(value, (a) => `${a}_new`);
+    const written = open.map((text) => JSON.stringify(mapReferences(text, (a) => `${a}_new`)));
+    expect(texts.map((t, i) => t + (written[i] ?? "")).join("")).toBe(canonical(changed));
+    expect(canonicalTemplate(value, () => false)).toEqual({ texts: [canonical(value)], open: [] });
   });
 
   test("a block is an object or the first object of a list (both are valid Terraform JSON)", () => {
