@@ -18,6 +18,7 @@
  *   client's requests, waits included, after `totalTimeoutMs`.
  */
 import { joinLines } from "../private/cli-io";
+import { appendAll } from "../private/arrays";
 
 /** A failure `discover` reports as one line (exit 1), never with a stack. */
 export class DiscoverError extends Error {
@@ -174,7 +175,7 @@ export class ReadOnlyClient {
       if (cursor !== null) cursors.add(cursor);
       const response: JsonResponse = await this.get(next);
       if (!Array.isArray(response.body)) throw new DiscoverError(`${this.label()}: ${what}: expected a JSON list from GET ${safePath(next)}`);
-      items.push(...(response.body as unknown[]));
+      appendAll(items, response.body as unknown[]);
       const link = nextLink(response.headers);
       next = link !== undefined ? this.url(link, next) : undefined;
       if (next !== undefined) this.options.progress?.(`okta: ${items.length} ${what} so far`);
@@ -194,7 +195,7 @@ export class ReadOnlyClient {
       const res = await this.get(`${path}${sep}page=${page}&per_page=${perPage}`);
       const body = res.body as { result?: unknown; result_info?: { total_pages?: unknown } };
       if (!isRecord(body) || !Array.isArray(body.result)) throw new DiscoverError(`${this.label()}: ${what}: expected Cloudflare's envelope with a result list from GET ${safePath(this.path(path))}`);
-      items.push(...(body.result as unknown[]));
+      appendAll(items, body.result as unknown[]);
       const total = isRecord(body.result_info) && typeof body.result_info.total_pages === "number" ? body.result_info.total_pages : undefined;
       if (body.result.length === 0 || (total !== undefined && page >= total)) break;
       if (page >= this.maxPages) throw new DiscoverError(`${this.label()}: ${what} have more than ${this.maxPages} pages; stopped there (a server that never ends its pagination?)`);

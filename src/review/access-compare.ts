@@ -41,6 +41,7 @@ import { Budget, Formula, Logic, Steps } from "./logic";
 import { pathBelowStack, StackIndex } from "./stack-index";
 import { canonical } from "./terraform-json";
 import { literal } from "./text";
+import { appendAll } from "../private/arrays";
 
 /** Identities named per application and direction. */
 export const WITNESSES = 5;
@@ -149,8 +150,8 @@ export function accessSummary(heads: readonly StackIndex[], base?: { readonly st
       continue;
     }
     const comparison = new StackComparison(accessModel(pair.base), accessModel(head, pair.headToBase), run, limits);
-    rows.push(...comparison.rows());
-    idpChanges.push(...comparison.idpChanges());
+    appendAll(rows, comparison.rows());
+    appendAll(idpChanges, comparison.idpChanges());
   }
   // Stacks the head no longer has: their resources stay deployed, unmanaged.
   for (const gone of base?.stacks ?? []) {

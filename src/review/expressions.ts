@@ -568,7 +568,7 @@ class Parser {
     if (indent) {
       const lines = body.split("\n");
       const widths = lines.filter((l) => l.trim() !== "").map((l) => /^[ \t]*/.exec(l)![0].length);
-      const cut = widths.length > 0 ? Math.min(...widths) : 0;
+      const cut = widths.length > 0 ? widths.reduce((least, w) => Math.min(least, w), Infinity) : 0;
       body = lines.map((l) => l.slice(Math.min(cut, /^[ \t]*/.exec(l)![0].length))).join("\n");
     }
     this.pos = after;
@@ -1794,8 +1794,8 @@ const FUNCTIONS: ReadonlyMap<string, Fn> = new Map<string, Fn>([
     });
   }],
   ["formatlist", () => undefined],
-  ["min", (xs) => Math.min(...xs.map(Number))],
-  ["max", (xs) => Math.max(...xs.map(Number))],
+  ["min", (xs) => xs.reduce<number>((least, x) => Math.min(least, Number(x)), Infinity)],
+  ["max", (xs) => xs.reduce<number>((most, x) => Math.max(most, Number(x)), -Infinity)],
   ["abs", ([a]) => Math.abs(Number(a))],
   ["one", ([l]) => (arr(l).length === 0 ? null : arr(l).length === 1 ? arr(l)[0] : undefined)],
   ["zipmap", ([k, v]) => {

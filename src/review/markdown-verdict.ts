@@ -13,6 +13,7 @@ import { cell, code, escapeText, oneLine, prose } from "./escape";
 import { nounOf, replacedInShort, replacementImpact, severity } from "./resource-types";
 import { ReviewResult } from "./review";
 import { pathBelowStack } from "./stack-index";
+import { appendAll } from "../private/arrays";
 
 /** Kinds of findings the verdict line names on their own; the rest count as warnings. */
 const OWN_COUNT = new Set(["secret", "replace", "undecided", "widen", "narrow"]);
@@ -162,16 +163,15 @@ export function replacementGroups(result: ReviewResult): ReplacementGroups {
   return { groups: [...groups.values()].sort((a, b) => worst(a) - worst(b)), explains: (address) => address !== undefined && addresses.has(address) };
 }
 
-/** A fenced code block that no input can close: a fence longer than any backtick run, one line per entry. */
 /**
- * Appends lines to a rendering one by one: `out.push(...lines)` passes every
- * line as an argument, which overflows the call stack past about 100,000
- * (the replacements of 10,000 renamed resources).
+ * Appends lines to a rendering one by one (src/private/arrays.ts: the
+ * replacements of 10,000 renamed resources overflowed a spread).
  */
 export function appendLines(out: string[], lines: readonly string[]): void {
-  for (const line of lines) out.push(line);
+  appendAll(out, lines);
 }
 
+/** A fenced code block that no input can close: a fence longer than any backtick run, one line per entry. */
 function codeBlock(language: string, lines: readonly string[]): string[] {
   const flat = lines.map(oneLine);
   let longest = 0;

@@ -28,6 +28,7 @@ import { evaluate, Evaluated, Expr, hasConstantContent, isPureReference, parseCa
 import { LoadedStack, LoadOptions, loadSynthOutput } from "./load";
 import { ANY_BACKEND_SECRET, BACKEND_SECRETS, NOT_CREDENTIALS, PROVIDER_SECRETS, RESOURCE_SECRETS } from "./secret-table";
 import { blocksOf, isObject, Json, JsonObject, labelled, labelledBlocks, own } from "./terraform-json";
+import { appendAll } from "../private/arrays";
 
 /**
  * Every schema secret position: `[block kind, dotted path]`, e.g.
@@ -681,7 +682,7 @@ export function scanLiteralSecrets(dir: string, options: LoadOptions = {}): Lite
   const found: LiteralSecret[] = [];
   for (const stack of stacks) {
     try {
-      found.push(...findLiteralSecrets(stack));
+      appendAll(found, findLiteralSecrets(stack));
     } catch {
       // A stack the scan cannot read at all: say so rather than pass it.
       found.push({ stack: stack.name, file: stack.file, block: "(stack)", attribute: "(unreadable)", reason: "the secret scan failed on this stack, so it is treated as holding a literal" });
