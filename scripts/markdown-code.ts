@@ -269,8 +269,25 @@ export function checkMarkdownCode(root: string, sources: ReadonlyArray<{ file: s
   const code = prepareMarkdownCode(root, sources, fragments);
   const options = markdownCompilerOptions(root, baseOptions);
   const host = markdownHost(options, code.files);
-  const diagnostics = code.programs.flatMap((rootNames) => ts.getPreEmitDiagnostics(ts.createProgram({ rootNames, options, host })));
+  const diagnostics = code.programs.flatMap((rootNames) => programDiagnostics(ts.createProgram({ rootNames, options, host }), rootNames));
   return [...code.problems, ...blockDiagnostics(code, diagnostics)];
+}
+
+/**
+ * The diagnostics of a program of blocks: the program's own (options,
+ * globals) and those of its root files, the blocks. The package's sources
+ * the blocks import are type-checked where they belong, in the repository's
+ * program (typecheck.ts); checking them again for every program of blocks
+ * cost most of the run, and only a block's errors are reported here anyway.
+ */
+export function programDiagnostics(program: ts.Program, rootNames: readonly string[]): ts.Diagnostic[] {
+  const out: ts.Diagnostic[] = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
+  for (const name of rootNames) {
+    const file = program.getSourceFile(name);
+    if (file === undefined) continue;
+    out.push(...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file));
+  }
+  return out;
 }
 
 /** The diagnostics that belong to the blocks, described; others are left to the caller. */

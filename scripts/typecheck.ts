@@ -11,7 +11,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
-import { MARKDOWN_EXCLUDE, markdownCompilerOptions, markdownHost, prepareMarkdownCode } from "./markdown-code";
+import { MARKDOWN_EXCLUDE, markdownCompilerOptions, markdownHost, prepareMarkdownCode, programDiagnostics } from "./markdown-code";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -43,7 +43,7 @@ function main(): number {
   const host = cachingHost(markdownHost(options, code.files));
   const diagnostics = [
     ...ts.getPreEmitDiagnostics(ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, host })),
-    ...code.programs.flatMap((rootNames) => ts.getPreEmitDiagnostics(ts.createProgram({ rootNames, options, host }))),
+    ...code.programs.flatMap((rootNames) => programDiagnostics(ts.createProgram({ rootNames, options, host }), rootNames)),
   ];
   for (const d of diagnostics) {
     if (isImplicitAnyInJavaScript(d)) continue;
