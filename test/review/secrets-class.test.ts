@@ -212,6 +212,22 @@ describe("the Secrets class: a literal laundered through another resource's argu
   });
 });
 
+describe("a module output in a secret position", () => {
+  test("exit 2 (the review cannot see into a module), and the reason says so", () => {
+    const head = handWrittenIdp((j) => {
+      j.module = { sec: { source: "./secrets" } };
+      j.resource[IDP].okta.config.client_secret = "${module.sec.client_secret}";
+    });
+    const [found] = findLiteralSecrets(stack(head)).filter((f) => f.attribute === "config.client_secret");
+    expect(found.reason).toBe("it refers to module.sec.client_secret, an output of a module the review cannot see into, so it is treated as a literal");
+    for (const r of reviewBoth(head, handWrittenIdp())) {
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("an output of a module the review cannot see into");
+      expect(r.stderr).not.toContain("combines constant text");
+    }
+  });
+});
+
 describe("safe sources: ephemeral resources and values, and arguments that hold references", () => {
   test.each<[string, (j: any) => void]>([
     ["an ephemeral random_password into a write-only argument (the issue's example)", (j) => {
