@@ -437,20 +437,35 @@ describe("discover: control characters and bidi controls from the APIs never rea
   // eslint-disable-next-line no-control-regex -- the control characters are what this finds
   const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 
-  test("an authorization server id: the program (a literal of the same value, a finding's comment) and the JSON, on stdout and stderr", async () => {
+  test("an authorization server id on stderr: the progress and Okta's error name it escaped", async () => {
     await start();
     await seed({ authorizationServerId: `aus1${EVIL}` });
     for (const format of [[], ["--format", "json"], ["--fix"]]) {
       const { code, stdout, stderr } = await cli(format);
-      expect(code).toBe(0);
+      // The emulator has no such server: Okta's 404, on one line.
+      expect(code).toBe(1);
       expect(stdout + stderr).not.toMatch(RAW);
-      expect(stdout).toContain("aus1\\u001b]0;PWNED\\u0007\\u001b[2J\\u009b31m\\u202eexe.txt");
+      expect(stderr).toContain("reading the claims of authorization server aus1\\u001b]0;PWNED\\u0007\\u001b[2J\\u009b31m\\u202eexe.txt");
     }
-    const program = generateProgram(await discover(options()));
-    expect(syntaxErrors(program)).toEqual([]);
-    const literal = /authorizationServerId: ("[^\n]*"),\n/.exec(program)?.[1];
-    expect(JSON.parse(literal!)).toBe(`aus1${EVIL}`);
-    expect(program).toMatch(/\/\/ Finding \[custom-authorization-server\] .*custom authorization server aus1\\u001b\]0;PWNED\\u0007/);
+  });
+
+  test("an authorization server id in the program: a literal of the same value, and a finding's comment", async () => {
+    await start();
+    await seed({ authorizationServerId: okta.authorizationServerId("default") });
+    const found = await discover(options());
+    const pairing = found.pairings[0];
+    const read = { ...found, pairings: [{ ...pairing, identityProvider: { ...pairing.identityProvider, authorizationServerId: `aus1${EVIL}` } }] };
+    const d: Discovery = { ...read, findings: diagnose(read) };
+    for (const fix of [false, true]) {
+      const program = generateProgram(d, { fix });
+      expect(program).not.toMatch(RAW);
+      expect(syntaxErrors(program)).toEqual([]);
+      const literal = /authorizationServerId: ("[^\n]*"),\n/.exec(program)?.[1];
+      expect(JSON.parse(literal!)).toBe(`aus1${EVIL}`);
+      expect(program).toMatch(/\/\/ Finding \[custom-authorization-server\] .*custom authorization server aus1\\u001b\]0;PWNED\\u0007/);
+    }
+    expect(renderJson(d)).not.toMatch(RAW);
+    expect(JSON.parse(renderJson(d)).pairings[0].identityProvider.authorizationServerId).toBe(`aus1${EVIL}`);
   });
 
   test("every string the APIs returned (ids, URLs, statuses, client ids, redirect URIs, names): findings, the program and the JSON", async () => {
