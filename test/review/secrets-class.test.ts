@@ -212,6 +212,20 @@ describe("the Secrets class: a literal laundered through another resource's argu
   });
 });
 
+describe("names from the input on stderr", () => {
+  test("control characters and bidi controls in a credential's name are escaped on stderr, in both formats", () => {
+    const name = "x\x1b]0;PWNED\x07\u009b2J\u202e_token";
+    const head = handWrittenIdp((j) => (j.locals = { [name]: SECRET }));
+    for (const r of reviewBoth(head, handWrittenIdp())) {
+      expect(r.code).toBe(2);
+      // eslint-disable-next-line no-control-regex -- the control characters are what this finds
+      expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+      expect(r.stderr).toContain("\\u009b2J\\u202e_token of locals");
+      expect(r.stdout + r.stderr).not.toContain(SECRET);
+    }
+  });
+});
+
 describe("a module output in a secret position", () => {
   test("exit 2 (the review cannot see into a module), and the reason says so", () => {
     const head = handWrittenIdp((j) => {
