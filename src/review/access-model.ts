@@ -552,7 +552,7 @@ class Builder {
     const where = { address: r.address, constructPath: r.constructPath, label };
     const reads = cloudflareReadsClaim(claimsOf(config), claimName);
     if (reads === false) return { kind: "none", why: `Cloudflare's claims (${claimsOf(config).map(literal).join(", ") || "none"}) do not include the groups claim ${literal(claimName)}: Access never sees the groups`, key: `none:claims:${claimName}`, ...where };
-    if (reads === undefined) return { kind: "unknown", why: `whether Cloudflare's claims (config.claims) include the groups claim ${literal(claimName)} is known only at plan time`, key: `claims:${idpKey}:${display(config.claims) ?? ""}:${claimName}:${canonical({ ...filter })}`, ...where };
+    if (reads === undefined) return { kind: "unknown", why: `whether Cloudflare reads the groups claim ${literal(claimName)} cannot be told: config.claims ${claimsOf(config).length === 0 ? "lists no claims" : "is known only at plan time"}`, key: `claims:${idpKey}:${display(config.claims) ?? ""}:${claimName}:${canonical({ ...filter })}`, ...where };
     if (isExpression(filter.value)) return { kind: "unknown", why: `the groups claim of ${label} is known only at plan time`, key: `claim:${idpKey}:${filter.value}`, ...where };
     return { kind: "filter", filter, claimName, description: describeGroupsFilter(filter.type, filter.filterType, filter.value), ...where };
   }
@@ -614,14 +614,17 @@ function claimsOf(config: JsonObject): string[] {
 
 /**
  * Whether Cloudflare reads a groups claim of this name: only the claims listed
- * in the identity provider's `config.claims` reach Access rules. Undefined
- * when the list is known only at plan time. The one place of this rule: the
- * access model (a groups claim Cloudflare does not read sends no groups) and
- * the check that tells the author (checks.ts) both ask it.
+ * in the identity provider's `config.claims` reach Access rules (the
+ * construct always lists its groups claim there). Undefined when that cannot
+ * be told: the list is known only at plan time, or empty or not written
+ * (Cloudflare's own click-through sets no claims; the review does not assume
+ * either way). The one place of this rule: the access model (a groups claim
+ * Cloudflare does not read sends no groups) and the check that tells the
+ * author (checks.ts) both ask it.
  */
 export function cloudflareReadsClaim(claims: readonly string[], claimName: string): boolean | undefined {
   if (claims.includes(claimName)) return true;
-  return claims.some((c) => isExpression(c)) ? undefined : false;
+  return claims.length === 0 || claims.some((c) => isExpression(c)) ? undefined : false;
 }
 
 /** The scopes Cloudflare requests from Okta: a claim tied only to these is in its tokens. */

@@ -47,7 +47,7 @@ export function checkStack(stack: StackReview, index: StackIndex): CheckFinding[
     if (app === undefined) continue;
     if (filter === undefined) {
       note(app.address, app.constructPath, "the Okta app sends no groups claim: Access rules on Okta groups never match");
-    } else if (cloudflareReadsClaim(idp.claims, filter.claimName) === false) {
+    } else if (cloudflareReadsClaim(idp.claims, filter.claimName) === false || idp.claims.length === 0) {
       note(at, idp.constructPath, `Cloudflare's claims (${idp.claims.map(literal).join(", ") || "none"}) do not include the groups claim ${literal(filter.claimName)}: Access never sees the groups`);
     }
     if (filter !== undefined && !isReference(filter.value) && looksLikePattern(filter)) {

@@ -130,8 +130,16 @@ describe("A groups claim under a name Cloudflare does not read (config.claims)",
     expect(c.findings).toContainEqual('undecided: Okta app "Access": the groups claim is now named "roles" (was "groups"), with the same filter; the review cannot tell whether Access reads groups from it as before');
   });
 
-  test("the name restored in config.claims: groups reach Cloudflare again, a widening", () => {
-    const c = compare(wikiStack((j) => (config(j).claims = [])), wikiStack());
+  test("config.claims lists no claims, or a list known at plan time: cannot tell, never silent", () => {
+    for (const claims of [[], "${var.claims}"]) {
+      const c = compare(wikiStack(), wikiStack((j) => (config(j).claims = claims)));
+      expect(c.exitCode).toBe(3);
+      expect(c.findings).toContainEqual(expect.stringMatching(/^undecided: Okta app "Access": which Okta groups reach Cloudflare changes \(all groups \(regex \.\*\) → whether Cloudflare reads the groups claim "groups" cannot be told: config.claims (lists no claims|is known only at plan time)\)/));
+    }
+  });
+
+  test("the groups claim added to config.claims: groups reach Cloudflare again, a widening", () => {
+    const c = compare(wikiStack((j) => (config(j).claims = ["email"])), wikiStack((j) => (config(j).claims = ["email", "groups"])));
     expect(c.exitCode).toBe(3);
     expect(c.findings).toContainEqual('widen: Okta app "Access": Okta groups reach Cloudflare again (none → all groups (regex .*)): every Access rule that names them may match');
   });
