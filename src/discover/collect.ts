@@ -18,6 +18,7 @@ import {
   OktaAppInfo,
   OktaGroupRef,
   OktaGroupsClaimInfo,
+  OktaServerClaimInfo,
   Pairing,
 } from "./model";
 
@@ -93,10 +94,25 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
     if (++done % 20 === 0) progress(`okta: read ${done} of ${relevant.length} apps`);
   }
 
-  const pairings: Pairing[] = idps.map((idp) => {
-    const app = byClientId.get(idp.clientId);
-    return pair(idp, app ? detailed.get(app.id) : undefined, applications, [...policies.values()], groups);
-  });
+  // The groups claim on each custom authorization server an identity provider signs in through.
+  const serverClaims = new Map<string, unknown[]>();
+  const pairings: Pairing[] = [];
+  for (const idp of idps) {
+    const found = byClientId.get(idp.clientId);
+    const app = found ? detailed.get(found.id) : undefined;
+    const paired = pair(idp, app, applications, [...policies.values()], groups);
+    const serverId = idp.authorizationServerId;
+    if (app === undefined || serverId === undefined) {
+      pairings.push(paired);
+      continue;
+    }
+    if (!serverClaims.has(serverId)) {
+      progress(`okta: reading the claims of authorization server ${serverId}`);
+      serverClaims.set(serverId, await okta.oktaList(`/api/v1/authorizationServers/${encodeURIComponent(serverId)}/claims`, "authorization server claims"));
+    }
+    const claim = groupsServerClaim(serverClaims.get(serverId) ?? [], app.groupsClaim?.name ?? "groups");
+    pairings.push(claim !== undefined ? { ...paired, authorizationServerClaim: claim } : paired);
+  }
   const unpairedOktaApps = relevant.filter((a) => !pairedClientIds.has(a.clientId)).map((a) => detailed.get(a.id) ?? a);
   const discovery: Omit<Discovery, "findings"> = {
     oktaOrgUrl: options.oktaOrgUrl.replace(/\/+$/, ""),
@@ -312,6 +328,21 @@ function parseOktaApp(raw: unknown): OktaAppInfo | undefined {
     assignments: [],
     detailed: false,
   };
+}
+
+/**
+ * The claim of `name` that goes into ID tokens (claimType IDENTITY) among a
+ * custom authorization server's claims, as the construct would write it;
+ * undefined when there is none. Okta names the filter type `group_filter_type`
+ * here (snake case, unlike the app's idToken settings).
+ */
+function groupsServerClaim(claims: unknown[], name: string): OktaServerClaimInfo | undefined {
+  for (const raw of claims) {
+    if (!isRecord(raw) || raw.name !== name || raw.claimType !== "IDENTITY" || typeof raw.id !== "string" || raw.id === "") continue;
+    const claim = parseGroupsClaim({ ...raw, groupFilterType: raw.group_filter_type ?? raw.groupFilterType });
+    if (claim !== undefined) return { ...claim, id: raw.id };
+  }
+  return undefined;
 }
 
 function parseGroupsClaim(raw: unknown): OktaGroupsClaimInfo | undefined {

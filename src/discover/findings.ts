@@ -172,7 +172,7 @@ function diagnosePairing(d: Omit<Discovery, "findings">, p: Pairing): Finding[] 
       severity: "info",
       subject: idpSubject(idp),
       message: `the identity provider uses the custom authorization server ${idp.authorizationServerId}; the app's groups claim does not reach its tokens`,
-      fix: "the construct manages a groups claim on that server (okta_auth_server_claim; if one exists already, pass its id as adopt.authorizationServerClaimId) and the program removes the app's unused claim (appGroupsClaim: AppGroupsClaim.REMOVE, okta >= 6.6.0)",
+      fix: `the construct manages the groups claim on that server (okta_auth_server_claim: ${p.authorizationServerClaim !== undefined ? `the program adopts the server's claim ${p.authorizationServerClaim.id}, with its filter` : "the server has none yet, so the first apply creates it"}) and the program removes the app's unused claim (appGroupsClaim: AppGroupsClaim.REMOVE, okta >= 6.6.0)`,
     });
   }
   for (const ref of p.otherReferences) {

@@ -109,9 +109,21 @@ export interface AdoptableGroup {
 }
 
 /** One Cloudflare okta identity provider, the Okta app it uses, and what refers to it. */
+/** A groups claim on a custom authorization server (`GET /api/v1/authorizationServers/{id}/claims`). */
+export interface OktaServerClaimInfo extends OktaGroupsClaimInfo {
+  readonly id: string;
+}
+
 export interface Pairing {
   readonly identityProvider: IdentityProviderInfo;
   readonly oktaApp?: OktaAppInfo;
+  /**
+   * The groups claim Cloudflare reads on the identity provider's custom
+   * authorization server (an IDENTITY claim of the groups claim's name), when
+   * the server has one: the program adopts it instead of creating a second
+   * claim of the same name, which Okta refuses.
+   */
+  readonly authorizationServerClaim?: OktaServerClaimInfo;
   readonly applications: AdoptableApplication[];
   readonly groups: AdoptableGroup[];
   /** Applications, policies and groups that refer to the IdP but that our constructs cannot reproduce. */

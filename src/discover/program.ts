@@ -196,7 +196,10 @@ function writePairing(w: Writer, d: Discovery, planned: PlannedPairing, fix: boo
   w(`      name: ${lit(idp.name)},`);
   w(`      appLabel: ${lit(app.label)},`);
 
-  const claim = app.groupsClaim;
+  // On a custom authorization server, its claim is what Cloudflare reads: the program keeps that filter.
+  const serverClaim = pairing.authorizationServerClaim;
+  const claim = serverClaim ?? app.groupsClaim;
+  if (serverClaim !== undefined) w(`      // The groups claim of authorization server ${note(idp.authorizationServerId!)}, adopted (${note(serverClaim.id)}).`);
   if (claim !== undefined && startsWithLooksLikePattern(claim)) {
     if (fix) w(`      groupsClaim: ${fixedGroupsClaimCode(claim)}, // fixed: was ${note(`Starts with ${claim.value}`)}`);
     else {
@@ -232,7 +235,8 @@ function writePairing(w: Writer, d: Discovery, planned: PlannedPairing, fix: boo
   }
   if (idp.emailClaimName !== undefined) w(`      emailClaimName: ${lit(idp.emailClaimName)},`);
   if (idp.scimEnabled) w("      // SCIM is on at Cloudflare; add scim: {...} to keep managing it (the program leaves it as it is).");
-  w(`      adopt: { oktaAppId: ${lit(app.id)}, identityProviderId: ${lit(idp.id)}, clientSecretVariable: ${lit(variable)} },`);
+  const claimId = serverClaim !== undefined ? `, authorizationServerClaimId: ${lit(serverClaim.id)}` : "";
+  w(`      adopt: { oktaAppId: ${lit(app.id)}, identityProviderId: ${lit(idp.id)}, clientSecretVariable: ${lit(variable)}${claimId} },`);
   w("    });");
 
   const used = new Set<string>();

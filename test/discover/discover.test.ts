@@ -172,6 +172,48 @@ describe("discover: an identity provider on a custom authorization server", () =
     expect(claim).toMatchObject({ auth_server_id: server, name: "groups", claim_type: "IDENTITY", value_type: "GROUPS", group_filter_type: "REGEX", value: ".*" });
   });
 
+  test("a server that already has the groups claim: the program adopts it (its id and filter) instead of creating a second one, which Okta refuses", async () => {
+    await start();
+    const server = okta.authorizationServerId("default");
+    await seed({ groupsFilter: { filterType: "REGEX", value: ".*" }, authorizationServerId: server });
+    const created = await fetch(`${okta.url}/api/v1/authorizationServers/${server}/claims`, {
+      method: "POST",
+      headers: { Authorization: `SSWS ${OKTA_TOKEN}`, "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ name: "groups", claimType: "IDENTITY", valueType: "GROUPS", group_filter_type: "EQUALS", value: "Engineering", alwaysIncludeInToken: true }),
+    });
+    expect(created.status).toBe(201);
+    const claimId = ((await created.json()) as { id: string }).id;
+    const d = await discover(options());
+    expect(d.pairings[0].authorizationServerClaim).toEqual({ id: claimId, name: "groups", valueType: "GROUPS", groupFilterType: "EQUALS", value: "Engineering" });
+    const program = generateProgram(d);
+    expect(program).toContain(`authorizationServerClaimId: ${JSON.stringify(claimId)} },`);
+    expect(program).toContain(`the program adopts the server's claim ${claimId}, with its filter`);
+    expect(program).toContain('      groupsClaim: GroupsClaim.equalTo("Engineering"),\n');
+    const json = synthProgram(program);
+    const imports = json.import.filter((i: any) => i.to.startsWith("okta_auth_server_claim."));
+    expect(imports.map((i: any) => i.id)).toEqual([`${server}/${claimId}`]);
+    const claim: any = Object.values(json.resource.okta_auth_server_claim)[0];
+    expect(claim).toMatchObject({ auth_server_id: server, name: "groups", claim_type: "IDENTITY", group_filter_type: "EQUALS", value: "Engineering" });
+  });
+
+  test("a server claim of another name or type is not the groups claim: the program creates one", async () => {
+    await start();
+    const server = okta.authorizationServerId("default");
+    await seed({ groupsFilter: { filterType: "REGEX", value: ".*" }, authorizationServerId: server });
+    for (const body of [
+      { name: "groups", claimType: "RESOURCE", valueType: "GROUPS", group_filter_type: "REGEX", value: ".*" },
+      { name: "roles", claimType: "IDENTITY", valueType: "GROUPS", group_filter_type: "REGEX", value: ".*" },
+    ]) {
+      const r = await fetch(`${okta.url}/api/v1/authorizationServers/${server}/claims`, { method: "POST", headers: { Authorization: `SSWS ${OKTA_TOKEN}`, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      expect(r.status).toBe(201);
+    }
+    const d = await discover(options());
+    expect(d.pairings[0].authorizationServerClaim).toBeUndefined();
+    const program = generateProgram(d);
+    expect(program).not.toContain("authorizationServerClaimId:");
+    expect(program).toContain("the server has none yet, so the first apply creates it");
+  });
+
   test("on the org authorization server the program keeps the app's claim and writes no override", async () => {
     await start();
     await seed({ groupsFilter: { filterType: "REGEX", value: ".*" } });
