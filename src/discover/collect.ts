@@ -339,7 +339,7 @@ function parseOktaApp(raw: unknown): OktaAppInfo | undefined {
 function groupsServerClaim(claims: unknown[], name: string): OktaServerClaimInfo | undefined {
   for (const raw of claims) {
     if (!isRecord(raw) || raw.name !== name || raw.claimType !== "IDENTITY" || typeof raw.id !== "string" || raw.id === "") continue;
-    const claim = parseGroupsClaim({ ...raw, groupFilterType: raw.group_filter_type ?? raw.groupFilterType });
+    const claim = parseGroupsClaim({ ...raw, groupFilterType: (raw.group_filter_type ?? raw.groupFilterType) as unknown });
     if (claim !== undefined) return { ...claim, id: raw.id };
   }
   return undefined;
