@@ -14,6 +14,7 @@ import { GroupsClaim } from "./groups-claim";
 import { IOktaAccessIdentityProvider } from "./okta-access-identity-provider-interface";
 import { groupAssignments } from "./private/group-assignments";
 import { registerGroupsClaimAuthCheck } from "./private/groups-claim-auth-check";
+import { registerGroupsReachCheck } from "./private/groups-reach-check";
 import { assignmentImportId, claimImportId, requireCloudflareUuid, scopedImportId } from "./private/import-ids";
 import { accessGroupModule, authServerClaimModule } from "./private/lazy-providers";
 import { oktaIncludeRules, requireOktaGroups, warnAboutOktaGroups } from "./private/okta-groups";
@@ -410,6 +411,8 @@ export class OktaAccessIdentityProvider extends Construct implements IOktaAccess
     }
 
     registerGroupsClaimAuthCheck(this, where);
+    // Escape hatches may still move Cloudflare to the org server without the app's claim: checked at synth.
+    registerGroupsReachCheck(this, where, this.oktaApp, this.identityProvider);
   }
 
   /**

@@ -254,3 +254,77 @@ describe("the OAuth 2.0 warning", () => {
     expect(warnings(build({ authorizationServerId: AUS }, oauthStack(constraint)).stack)).toEqual([]);
   });
 });
+
+describe("escape hatches that leave Cloudflare on the org server without the app's claim", () => {
+  const REFUSAL =
+    `${WHERE}: the Okta app "test/Okta/App" issues no groups_claim, and the Cloudflare identity provider "test/Okta/IdentityProvider" signs in through the Okta org authorization server (its config has no authorization_server_id), where the app's groups_claim is the only mechanism that carries groups: no groups would reach Cloudflare`;
+  const FIX = "Keep authorization_server_id in the identity provider's config (pass authorizationServerId to putConfig, or drop the override), or sign in through the org server by leaving out authorizationServerId";
+
+  function synthError(stack: TerraformStack): string {
+    return errorOf(() => Testing.synth(stack, true));
+  }
+
+  /** A custom server with okta >= 6.6.0: AUTO removes the app's claim. */
+  function custom() {
+    const stack = stackWith(NEW_ONLY);
+    const okta = new OktaAccessIdentityProvider(stack, "Okta", { ...BASE_PROPS, authorizationServerId: AUS });
+    expect(okta.appGroupsClaimIssued).toBe(false);
+    return { stack, okta };
+  }
+
+  test("putConfig without authorizationServerId refuses the stack, naming both resources and the fix", () => {
+    const { stack, okta } = custom();
+    okta.identityProvider.putConfig({ clientId: okta.clientId, clientSecret: okta.oktaApp.clientSecret, oktaAccount: okta.oktaOrgUrl, claims: ["groups"], emailClaimName: "email" });
+    const error = synthError(stack);
+    expect(error).toContain(REFUSAL);
+    expect(error).toContain(FIX);
+  });
+
+  test.each([
+    ["null", null],
+    ["an empty string", ""],
+  ])("an override of config.authorization_server_id to %s refuses the stack", (_, value) => {
+    const { stack, okta } = custom();
+    okta.identityProvider.addOverride("config.authorization_server_id", value);
+    expect(synthError(stack)).toContain(REFUSAL);
+  });
+
+  test("on the org server, an override that drops the app's groups_claim refuses the stack; resetGroupsClaim too", () => {
+    const overridden = newStack();
+    new OktaAccessIdentityProvider(overridden, "Okta", BASE_PROPS).oktaApp.addOverride("groups_claim", null);
+    expect(synthError(overridden)).toContain(REFUSAL);
+    const reset = newStack();
+    new OktaAccessIdentityProvider(reset, "Okta", BASE_PROPS).oktaApp.resetGroupsClaim();
+    expect(synthError(reset)).toContain(REFUSAL);
+  });
+
+  test("what keeps groups flowing synthesizes: the server kept, another server, the app's claim back, or a token", () => {
+    const kept = custom();
+    kept.okta.identityProvider.putConfig({ clientId: kept.okta.clientId, clientSecret: kept.okta.oktaApp.clientSecret, oktaAccount: kept.okta.oktaOrgUrl, authorizationServerId: AUS });
+    expect(only(synth(kept.stack), "cloudflare_zero_trust_access_identity_provider").config.authorization_server_id).toBe(AUS);
+
+    const other = custom();
+    other.okta.identityProvider.addOverride("config.authorization_server_id", "aus9z8y7x6w5v4u3t2s1");
+    expect(() => synth(other.stack)).not.toThrow();
+
+    const claimBack = custom();
+    claimBack.okta.identityProvider.addOverride("config.authorization_server_id", null);
+    claimBack.okta.oktaApp.addOverride("groups_claim", APP_CLAIM);
+    expect(only(synth(claimBack.stack), "okta_app_oauth").groups_claim).toEqual(APP_CLAIM);
+
+    // Known only to Terraform: passes.
+    const token = custom();
+    const server = new TerraformVariable(token.stack, "server", { type: "string" });
+    token.okta.identityProvider.addOverride("config.authorization_server_id", server.stringValue);
+    expect(() => synth(token.stack)).not.toThrow();
+    const config = custom();
+    config.okta.identityProvider.addOverride("config", new TerraformVariable(config.stack, "config", { type: "any" }).value);
+    expect(() => synth(config.stack)).not.toThrow();
+  });
+
+  test("the stacks the props build synthesize: org server with the app's claim, custom server without it", () => {
+    expect(() => build()).not.toThrow();
+    expect(() => synth(custom().stack)).not.toThrow();
+    expect(() => build({ authorizationServerId: AUS, appGroupsClaim: AppGroupsClaim.KEEP }, stackWith(NEW_ONLY))).not.toThrow();
+  });
+});

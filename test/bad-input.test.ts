@@ -315,3 +315,42 @@ describe("the id warning says what the code checks: 32 lowercase hexadecimal cha
     expect(warnings(stack)).toEqual([`OktaAccessIdentityProvider "test/Okta": accountId ${JSON.stringify(accountId)} does not look like a Cloudflare id (32 lowercase hexadecimal characters). Copy it from the dashboard's Overview page.`]);
   });
 });
+
+describe("Okta group names longer than Okta allows (255 characters)", () => {
+  const okta = () => new OktaAccessIdentityProvider(newStack(), "Okta", BASE_PROPS);
+  const LONG = "E".repeat(3000);
+
+  test("accessGroup refuses one, naming the property, the form and the name cut short (a raw RangeError before)", () => {
+    const error = thrown(() => okta().accessGroup("Eng", { oktaGroups: ["SRE", LONG] }));
+    expect(error.message).toBe(
+      `OktaAccessIdentityProvider "test/Okta".accessGroup("Eng"): oktaGroups[1] must be an Okta group name of at most 255 characters (Okta's limit); received "${"E".repeat(40)}"… (3,000 characters)`,
+    );
+  });
+
+  test("protectApplication and ProtectedApplication refuse one in allowedOktaGroups", () => {
+    expect(() => okta().protectApplication("Wiki", { domain: "wiki.example.com", allowedOktaGroups: ["x".repeat(256)] })).toThrow(
+      /allowedOktaGroups\[0\] must be an Okta group name of at most 255 characters \(Okta's limit\); received "x{40}"… \(256 characters\)$/,
+    );
+    const idp = okta();
+    expect(() => new ProtectedApplication(idp.node.scope as Construct, "Wiki", { identityProvider: idp, domain: "wiki.example.com", allowedOktaGroups: [LONG] })).toThrow(
+      /allowedOktaGroups\[0\] must be an Okta group name of at most 255 characters/,
+    );
+  });
+
+  test("255 characters is accepted, counted in characters (an emoji is one)", () => {
+    const idp = okta();
+    expect(() => idp.accessGroup("A", { oktaGroups: ["E".repeat(255)] })).not.toThrow();
+    expect(() => idp.accessGroup("B", { oktaGroups: ["\u{1F600}".repeat(255)] })).not.toThrow();
+    expect(() => idp.accessGroup("C", { oktaGroups: ["\u{1F600}".repeat(256)] })).toThrow(/received "\u{1F600}{40}"… \(256 characters\)$/u);
+  });
+
+  test("unresolved tokens pass unchecked", () => {
+    const idp = okta();
+    const stack = idp.node.scope as TerraformStack;
+    const name = new TerraformVariable(stack, "name", { type: "string" }).stringValue;
+    const names = new TerraformVariable(stack, "names", { type: "list(string)" }).listValue;
+    expect(() => idp.accessGroup("A", { oktaGroups: [name] })).not.toThrow();
+    expect(() => idp.accessGroup("B", { oktaGroups: names })).not.toThrow();
+    expect(() => idp.accessGroup("C", { oktaGroups: [`${name}${"E".repeat(300)}`] })).not.toThrow();
+  });
+});

@@ -33,6 +33,13 @@ export interface BudgetLimits {
   readonly regexSteps: number;
   /** Regex matching steps of one match (a pathological pattern is "unknown" without starving the others). */
   readonly regexStepsPerMatch: number;
+  /**
+   * Nesting of one regex match: the matcher keeps its backtracking state on
+   * the call stack, one level per atom of the pattern and per iteration of a
+   * repeated group (a repeated single character is a loop). Past it the
+   * match is "unknown", not a stack overflow.
+   */
+  readonly regexDepth: number;
   /** Expression evaluation steps of the whole run: expressions evaluated, loop iterations, items of lists and maps built. */
   readonly evaluationSteps: number;
   /** Characters of every value computed, or substituted into a resource, in the whole run. */
@@ -55,6 +62,7 @@ export interface BudgetLimits {
 export const BASE_LIMITS: BudgetLimits = {
   regexSteps: 2_000_000,
   regexStepsPerMatch: 200_000,
+  regexDepth: 1_000,
   evaluationSteps: 1_000_000,
   computedCharacters: 2_000_000,
   valueCharacters: 1_000_000,
@@ -88,7 +96,7 @@ export function limitsFor(bytes: number, overrides: Partial<BudgetLimits> = {}):
 
 /** A limit reached: what, its value, and where it was first reached (positions and names, never values). */
 export interface Exhaustion {
-  /** A meter, or a cap on one value: `valueCharacters`, `valueDepth`, `regexStepsPerMatch`. */
+  /** A meter, or a cap on one value: `valueCharacters`, `valueDepth`, `regexStepsPerMatch`, `regexDepth`. */
   readonly limit: keyof BudgetLimits;
   readonly value: number;
   /** Where it was first reached, when known: the local being evaluated (`local.x`). */

@@ -66,6 +66,13 @@ export function javaRegexMatches(pattern: string, input: string, budget: Budget 
     return matcher.matchAll(parsed.node);
   } catch (e) {
     if (e instanceof Unknown) return "unknown";
+    // The backstop of the nesting bound: a call stack that runs out anyway
+    // (the caller's was already deep, a class of thousands of items) is
+    // "cannot tell", never a crash of the review or of synth.
+    if (e instanceof RangeError) {
+      budget.reach("regexDepth");
+      return "unknown";
+    }
     throw e;
   } finally {
     matcher.settle();
@@ -123,6 +130,17 @@ class PatternSyntaxError extends Error {
   }
 }
 
+/** Thrown when groups and classes nest deeper than {@link MAX_NESTING}: the pattern is not checked here. */
+class TooDeep extends Error {}
+
+/**
+ * Groups and classes nested deeper than this are not parsed here (the parser
+ * descends once per level; so does Java's, which fails with a
+ * StackOverflowError somewhere past a few thousand levels): such a pattern is
+ * accepted as undecided, and matching it is "unknown".
+ */
+const MAX_NESTING = 500;
+
 function parse(pattern: string): Parsed {
   const parser = new Parser(pattern);
   try {
@@ -131,6 +149,9 @@ function parse(pattern: string): Parsed {
   } catch (e) {
     if (e instanceof PatternSyntaxError) {
       return { error: e.description, undecided: [], groups: 0 };
+    }
+    if (e instanceof TooDeep || e instanceof RangeError) {
+      return { undecided: [`groups or classes nested more than ${MAX_NESTING} deep are not checked here`], groups: 0 };
     }
     throw e;
   }
@@ -158,6 +179,8 @@ class Parser {
   public groupCount = 0;
   private readonly names = new Map<string, number>();
   public readonly undecided: string[] = [];
+  /** Groups and classes open around the current position. */
+  private depth = 0;
 
   constructor(pattern: string) {
     // Java rewrites \Q...\E quoting before parsing: inside a quote, ASCII
@@ -229,6 +252,13 @@ class Parser {
   private fail(description: string, index = this.pos): PatternSyntaxError {
     return new PatternSyntaxError(description, index);
   }
+  /** Runs `parse` one level of nesting deeper: a pattern nested past {@link MAX_NESTING} is not parsed here. */
+  private nested<T>(parse: () => T): T {
+    if (++this.depth > MAX_NESTING) throw new TooDeep();
+    const result = parse();
+    this.depth--;
+    return result;
+  }
 
   // -- grammar
 
@@ -249,13 +279,13 @@ class Parser {
       let node: Node;
       switch (String.fromCodePoint(c)) {
         case "(": {
-          const group = this.group();
+          const group = this.nested(() => this.group());
           if (group !== undefined) items.push(group);
           continue;
         }
         case "[":
           this.next();
-          node = { t: "class", test: this.charClass(true) };
+          node = { t: "class", test: this.nested(() => this.charClass(true)) };
           break;
         case "\\":
           this.next();
@@ -669,7 +699,7 @@ class Parser {
       if (this.peek() === EOF) throw this.fail("Unclosed character class", this.cps.length - 1);
       if (this.isMeta("[")) {
         this.next();
-        curr = this.charClass(true);
+        curr = this.nested(() => this.charClass(true));
         prev = prev === undefined ? curr : union(prev, curr);
         continue;
       }
@@ -680,10 +710,10 @@ class Parser {
           if (this.peek() === EOF) throw this.fail("Unclosed character class", this.cps.length - 1);
           if (this.isMeta("[")) {
             this.next();
-            const nested = this.charClass(true);
+            const nested = this.nested(() => this.charClass(true));
             right = right === undefined ? nested : union(right, nested);
           } else {
-            right = this.charClass(false); // replaces what came before it, as in Java
+            right = this.nested(() => this.charClass(false)); // replaces what came before it, as in Java
           }
         }
         if (hasBits) {
@@ -929,8 +959,14 @@ const isLineTerminator = (c: number, f: Flags): boolean =>
 
 type Cont = (pos: number) => boolean;
 
+/** An atom that matches exactly one character (a literal, a class, `.`): its repetitions are loops. */
+type Single = Extract<Node, { t: "char" | "class" | "dot" }>;
+const isSingle = (node: Node): node is Single => node.t === "char" || node.t === "class" || node.t === "dot";
+
 class Matcher {
   private steps = 0;
+  /** Matching calls open on the call stack (bounded by the budget's `regexDepth`). */
+  private depth = 0;
   /** Steps already taken from the budget. */
   private taken = 0;
   private caps: (readonly [number, number] | undefined)[];
@@ -964,22 +1000,33 @@ class Matcher {
     this.taken = this.steps;
   }
 
+  /**
+   * Matches `node` at `pos`, then the rest (`k`). Each call nests on the
+   * call stack until the whole match is decided: past the budget's
+   * `regexDepth` the match is "unknown" (repetitions of one character are
+   * loops, so `.*` on any input stays shallow; a repeated group nests once
+   * per iteration).
+   */
   private m(node: Node, pos: number, k: Cont): boolean {
     this.tick();
+    if (++this.depth > this.budget.limits.regexDepth) {
+      this.budget.reach("regexDepth");
+      throw new Unknown();
+    }
+    const result = this.match(node, pos, k);
+    this.depth--;
+    return result;
+  }
+
+  private match(node: Node, pos: number, k: Cont): boolean {
     const input = this.input;
     switch (node.t) {
       case "empty":
         return k(pos);
       case "char":
-        return pos < input.length && charEquals(node.cp, input[pos], node.f) && k(pos + 1);
-      case "class": {
-        if (pos >= input.length) return false;
-        const r = node.test(input[pos]);
-        if (r === undefined) throw new Unknown();
-        return r && k(pos + 1);
-      }
+      case "class":
       case "dot":
-        return pos < input.length && (node.f.s || !isLineTerminator(input[pos], node.f)) && k(pos + 1);
+        return this.one(node, pos) && k(pos + 1);
       case "seq":
         return this.seq(node.items, 0, pos, k);
       case "alt":
@@ -1004,6 +1051,7 @@ class Matcher {
         if (node.mode === "possessive") {
           return this.once({ t: "repeat", body: node.body, min: node.min, max: node.max, mode: "greedy" }, pos, k);
         }
+        if (isSingle(node.body)) return this.repeatOne(node.body, node.min, node.max, node.mode === "lazy", pos, k);
         return this.repeat(node.body, node.min, node.max, node.mode === "lazy", 0, pos, k);
       case "backref": {
         const cap = this.caps[node.index];
@@ -1027,6 +1075,55 @@ class Matcher {
       case "unknown":
         throw new Unknown();
     }
+  }
+
+  /** Whether a one-character atom matches the character at `pos`. */
+  private one(node: Single, pos: number): boolean {
+    const input = this.input;
+    if (pos >= input.length) return false;
+    switch (node.t) {
+      case "char":
+        return charEquals(node.cp, input[pos], node.f);
+      case "class": {
+        const r = node.test(input[pos]);
+        if (r === undefined) throw new Unknown();
+        return r;
+      }
+      case "dot":
+        return node.f.s || !isLineTerminator(input[pos], node.f);
+    }
+  }
+
+  /**
+   * A repetition of a one-character atom, as a loop: greedy takes every
+   * character it can, then gives them back one by one; lazy takes one more
+   * each time the rest fails. The same order of attempts as {@link repeat}
+   * (so the same answer, and the same characters tested), without a call
+   * per character.
+   */
+  private repeatOne(body: Single, min: number, max: number, lazy: boolean, pos: number, k: Cont): boolean {
+    let n = 0;
+    for (; n < min; n++) {
+      this.tick();
+      if (!this.one(body, pos + n)) return false;
+    }
+    if (lazy) {
+      for (;;) {
+        this.tick();
+        if (k(pos + n)) return true;
+        if (n >= max || !this.one(body, pos + n)) return false;
+        n++;
+      }
+    }
+    for (; n < max; n++) {
+      this.tick();
+      if (!this.one(body, pos + n)) break;
+    }
+    for (; n >= min; n--) {
+      this.tick();
+      if (k(pos + n)) return true;
+    }
+    return false;
   }
 
   private seq(items: Node[], index: number, pos: number, k: Cont): boolean {

@@ -2,18 +2,33 @@ import { Annotations, IResolvable, TerraformIterator, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { GroupsClaim } from "../groups-claim";
 import { filterSends } from "./groups-filter";
-import { invalid, isLiteral, requireNonEmptyList } from "./validation";
+import { invalid, isLiteral, requireNonEmptyList, truncated } from "./validation";
 
 /** Cloudflare's Okta rule, the same shape in Access groups and policies. */
 export interface OktaRule {
   readonly okta: { readonly name: string; readonly identityProviderId: string };
 }
 
-/** Refuses an empty list, empty names and duplicates of Okta group names. */
+/**
+ * The longest Okta group name, in characters: Okta documents a group's name
+ * as "minimum length of one character and maximum length of 255 characters"
+ * (https://help.okta.com/wf/en-us/content/topics/workflows/connector-reference/okta/actions/creategroup.htm).
+ * Counted in code points, so that no name Okta accepts is refused.
+ */
+export const MAX_OKTA_GROUP_NAME = 255;
+
+/** Refuses an empty list, empty names, names longer than Okta allows and duplicates of Okta group names. */
 export function requireOktaGroups(where: string, property: string, groups: string[]): void {
   // requireNonEmptyList lets undefined through (an optional list); here the list is required. It refuses null itself.
   if (groups === undefined) throw invalid(where, property, "a non-empty list of Okta group names", groups);
   requireNonEmptyList(where, property, groups, "Okta group names");
+  if (Token.isUnresolved(groups)) return;
+  groups.forEach((name, index) => {
+    if (Token.isUnresolved(name)) return;
+    if (Array.from(name).length > MAX_OKTA_GROUP_NAME) {
+      throw invalid(where, `${property}[${index}]`, `an Okta group name of at most ${MAX_OKTA_GROUP_NAME} characters (Okta's limit)`, truncated(name));
+    }
+  });
 }
 
 /**

@@ -76,6 +76,17 @@ export function describe(value: unknown): string {
   }
 }
 
+/**
+ * A string as received, cut to its first `keep` characters when longer, with
+ * its length: `"EEEE"… (3,000 characters)`. For errors about a value too long
+ * to show whole.
+ */
+export function truncated(value: string, keep = 40): Described {
+  const chars = Array.from(value);
+  if (chars.length <= keep) return new Described(JSON.stringify(value));
+  return new Described(`${JSON.stringify(chars.slice(0, keep).join(""))}… (${chars.length.toLocaleString("en-US")} characters)`);
+}
+
 /** Refuses a props or options argument that is not a plain object (null, a list, a string...). */
 export function requireObject(where: string, property: string, value: unknown, expected: string): void {
   if (value === null || typeof value !== "object" || Array.isArray(value) || Token.isUnresolved(value)) {

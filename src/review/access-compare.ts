@@ -296,7 +296,21 @@ class StackComparison {
     for (const [field, words] of TRUST_FIELDS) {
       const b = before.trust.get(field);
       const a = after.trust.get(field);
-      if (b === a || before.type !== "okta" || after.type !== "okta") continue;
+      if (before.type !== "okta" || after.type !== "okta") continue;
+      if (b === a) {
+        const bd = before.trustData.get(field);
+        const ad = after.trustData.get(field);
+        if (bd === ad) continue;
+        changes.push({
+          kind: "widen",
+          aspect: "identity provider",
+          stack: this.head.stack,
+          address: after.address,
+          constructPath: after.constructPath,
+          message: `identity provider ${literal(after.name)} may now trust another ${words.replace(/^the /, "")}: ${field} ${literal(a ?? "(none)")} reads a data source whose arguments changed (${literal((bd ?? "").trim() || "(none)")} → ${literal((ad ?? "").trim() || "(none)")}): ${TRUST_MEANS.get(field) ?? ""}`,
+        });
+        continue;
+      }
       changes.push({
         kind: "widen",
         aspect: "identity provider",
@@ -357,12 +371,21 @@ class StackComparison {
     const where = after.groups;
     const label = where.label ?? `identity provider ${literal(after.name)}`;
     const change = (kind: ChangeKind, message: string, hint?: string): AccessChange => ({ kind, aspect: "groups claim", stack: this.head.stack, address: where.address ?? after.address, constructPath: where.address !== undefined ? where.constructPath : after.constructPath, message, hint });
+    if (after.groups.kind === "none") {
+      if (before.groups.kind === "none") return [];
+      return [change("narrow", `${label}: no Okta groups reach Cloudflare any more (${reachWords(before.groups)} → none): ${after.groups.why}; every Access rule on Okta groups of identity provider ${literal(after.name)} stops matching: it may lock people out`, NARROW_HINT)];
+    }
+    if (before.groups.kind === "none" && after.groups.kind === "filter") {
+      return [change("widen", `${label}: Okta groups reach Cloudflare again (none → ${after.groups.description}): every Access rule that names them may match`)];
+    }
     if (before.groups.kind === "filter" && after.groups.kind === "filter") {
       const c = compareGroupsFilters(before.groups.filter, after.groups.filter);
       if (c.result === "broader") return [change("widen", `${label}: groups claim broadened, ${c.text}: more Okta groups reach Cloudflare, for every Access rule that names them`)];
       if (c.result === "changed") return [change("widen", `${label}: groups claim changed, ${c.text}; it may send groups it did not send before`)];
       if (c.result === "narrower") return [change("narrow", `${label}: groups claim narrowed, ${c.text}: it may lock people out`, NARROW_HINT)];
-      return [];
+      if (before.groups.claimName === after.groups.claimName) return [];
+      // The same filter under another name Cloudflare also reads (both in config.claims).
+      return [change("undecided", `${label}: the groups claim is now named ${literal(after.groups.claimName)} (was ${literal(before.groups.claimName)}), with the same filter; the review cannot tell whether Access reads groups from it as before`)];
     }
     return [change("undecided", `${label}: which Okta groups reach Cloudflare changes (${reachWords(before.groups)} → ${reachWords(after.groups)}); the review cannot tell whether more are sent`)];
   }
@@ -781,11 +804,12 @@ const TRUST_MEANS: ReadonlyMap<string, string> = new Map([
 
 function reachKey(reach: GroupsReach): string {
   if (reach.kind === "filter") return canonical({ ...reach.filter, claimName: reach.claimName });
-  return reach.kind === "unknown" ? `unknown:${reach.key}` : "all";
+  return reach.kind === "unknown" ? `unknown:${reach.key}` : reach.kind === "none" ? "none" : "all";
 }
 
 function reachWords(reach: GroupsReach): string {
   if (reach.kind === "filter") return reach.description;
+  if (reach.kind === "none") return "no groups";
   return reach.kind === "unknown" ? reach.why : "the Okta app is not in this stack";
 }
 

@@ -25,7 +25,7 @@ import { Atom, AtomContext, readRules } from "./atoms";
 import { Family, familyOf } from "./resource-types";
 import { EffectiveSession } from "./review-model";
 import { StackIndex, TfResource } from "./stack-index";
-import { block, isExpression, isObject, Json, JsonObject, list, referenceTo, typeOfAddress } from "./terraform-json";
+import { block, canonical, isExpression, isObject, Json, JsonObject, list, referencedAddresses, referenceTo, typeOfAddress } from "./terraform-json";
 import { literal } from "./text";
 import { display, tfBool, tfNumber } from "./values";
 
@@ -100,6 +100,8 @@ export type SignIn =
 export type GroupsReach =
   | { readonly kind: "all" }
   | { readonly kind: "filter"; readonly filter: GroupsFilter; readonly claimName: string; readonly description: string; readonly address: string; readonly constructPath?: string; readonly label: string }
+  /** No groups reach Cloudflare: no claim delivers them in the ID token under a name Cloudflare reads. */
+  | { readonly kind: "none"; readonly why: string; readonly key: string; readonly address: string; readonly constructPath?: string; readonly label: string }
   | { readonly kind: "unknown"; readonly why: string; readonly key: string; readonly address?: string; readonly constructPath?: string; readonly label?: string };
 
 /** A Cloudflare identity provider. */
@@ -111,6 +113,12 @@ export interface IdpModel {
   readonly type: string;
   /** What Cloudflare trusts (Okta: org, client, email claim, authorization server), as written with references in the base's address space. */
   readonly trust: ReadonlyMap<string, string | undefined>;
+  /**
+   * Per trust field that reads a data source (`${data.okta_auth_server.x.id}`),
+   * the data sources' arguments: the same reference with other arguments reads
+   * another server, app or org.
+   */
+  readonly trustData: ReadonlyMap<string, string>;
   /** `config.claims`: the claims Cloudflare passes on to Access rules (OIDC and Okta). */
   readonly claims: readonly string[];
   readonly groups: GroupsReach;
@@ -450,8 +458,13 @@ class Builder {
     const config = block(r.body.config) ?? {};
     const type = display(r.body.type) ?? "unknown";
     const trust = new Map<string, string | undefined>();
+    const trustData = new Map<string, string>();
     if (type === "okta") {
-      for (const field of TRUST_FIELDS.keys()) trust.set(field, this.inBaseSpace(config[field]));
+      for (const field of TRUST_FIELDS.keys()) {
+        trust.set(field, this.inBaseSpace(config[field]));
+        const data = this.dataArguments(config[field]);
+        if (data !== "") trustData.set(field, data);
+      }
     }
     const appAddress = referenceTo(config.client_id);
     const app = appAddress !== undefined ? this.index.byAddress.get(appAddress) : undefined;
@@ -466,7 +479,8 @@ class Builder {
       name: display(r.body.name) ?? r.name,
       type,
       trust,
-      claims: list(config.claims).map((c) => display(c) ?? ""),
+      trustData,
+      claims: claimsOf(config),
       groups: type === "okta" ? this.groupsReach(key, config, oktaApp) : { kind: "all" },
       ...(type === "okta" && oktaApp !== undefined
         ? { oktaApp: { key: this.key(oktaApp.address), address: oktaApp.address, constructPath: oktaApp.constructPath, label: display(oktaApp.body.label) ?? oktaApp.name, groupsClaim: block(oktaApp.body.groups_claim) !== undefined } }
@@ -486,7 +500,12 @@ class Builder {
     });
   }
 
-  /** The groups claim that reaches Cloudflare: a custom authorization server's GROUPS claim, else the Okta app's. */
+  /**
+   * The groups claim that reaches Cloudflare: a custom authorization server's
+   * claim that Okta puts in the ID token ({@link idTokenDelivery}), else the
+   * Okta app's; "none" when no claim delivers groups under a name Cloudflare
+   * reads ({@link cloudflareReadsClaim}).
+   */
   private groupsReach(idpKey: string, config: JsonObject, app: TfResource | undefined): GroupsReach {
     if (app === undefined) return { kind: "all" };
     const label = display(app.body.label) ?? app.name;
@@ -495,25 +514,55 @@ class Builder {
     const server = config.authorization_server_id;
     if (server !== undefined && server !== null) {
       const serverAddress = referenceTo(server) ?? display(server) ?? "";
-      const claims = this.pointingAt("oktaAuthServerClaim", "auth_server_id", serverAddress).filter((c) => {
-        const valueType = display(c.body.value_type) ?? "EXPRESSION";
-        return (valueType === "GROUPS" || valueType === "EXPRESSION") && (display(c.body.name) ?? "") === claimName;
-      });
-      const claim = claims[0] ?? this.pointingAt("oktaAuthServerClaim", "auth_server_id", serverAddress).find((c) => (display(c.body.value_type) ?? "EXPRESSION") === "GROUPS");
-      if (claim === undefined) return { kind: "unknown", why: "the custom authorization server's groups claim is not in this stack", key: `server:${this.inBaseSpace(server) ?? "?"}`, address: app.address, constructPath: app.constructPath, label: `Okta app ${literal(label)}` };
-      const valueType = display(claim.body.value_type) ?? "EXPRESSION";
-      const filter: GroupsFilter = valueType === "GROUPS" ? { type: "FILTER", filterType: display(claim.body.group_filter_type), value: display(claim.body.value) ?? "" } : { type: "EXPRESSION", value: display(claim.body.value) ?? "" };
-      return this.reachOf(filter, display(claim.body.name) ?? claimName, claim, `authorization server claim ${literal(display(claim.body.name) ?? claim.name)}`, idpKey);
+      const onServer = this.pointingAt("oktaAuthServerClaim", "auth_server_id", serverAddress);
+      const valueType = (c: TfResource) => display(c.body.value_type) ?? "EXPRESSION";
+      const named = onServer.filter((c) => (valueType(c) === "GROUPS" || valueType(c) === "EXPRESSION") && display(c.body.name) === claimName);
+      const at = { address: app.address, constructPath: app.constructPath, label: `Okta app ${literal(label)}` };
+      if (named.length === 0) {
+        const other = onServer.find((c) => valueType(c) === "GROUPS");
+        if (other === undefined) return { kind: "unknown", why: "the custom authorization server's groups claim is not in this stack", key: `server:${this.inBaseSpace(server) ?? "?"}${this.dataArguments(server)}`, ...at };
+        const otherLabel = `authorization server claim ${literal(display(other.body.name) ?? other.name)}`;
+        return { kind: "none", why: `the custom authorization server's groups claim is named ${literal(display(other.body.name) ?? "")}, not ${literal(claimName)}: no groups claim reaches Cloudflare`, key: `none:server-claim-name`, address: other.address, constructPath: other.constructPath, label: otherLabel };
+      }
+      const delivery = named.map((c) => ({ c, d: idTokenDelivery(c.body) }));
+      const candidates = delivery.filter((x) => x.d.result !== "no");
+      const claimLabel = (c: TfResource) => `authorization server claim ${literal(display(c.body.name) ?? c.name)}`;
+      if (candidates.length === 0) {
+        const first = named[0];
+        const why = delivery.map((x) => (x.d.result === "no" ? x.d.why : "")).join("; ");
+        return { kind: "none", why: `no claim ${literal(claimName)} of the custom authorization server is in the ID token Cloudflare reads (${why})`, key: "none:server-claim-delivery", address: first.address, constructPath: first.constructPath, label: claimLabel(first) };
+      }
+      const claim = candidates[0].c;
+      const where = { address: claim.address, constructPath: claim.constructPath, label: claimLabel(claim) };
+      const contentKey = (c: TfResource) => canonical(Object.fromEntries(CLAIM_FIELDS.map((f) => [f, c.body[f] ?? null])));
+      if (candidates.length > 1) {
+        return { kind: "unknown", why: `${candidates.length} claims named ${literal(claimName)} of the custom authorization server may be in the ID token (${candidates.map((x) => literal(x.c.address)).join(", ")}): the review cannot tell which one Okta sends`, key: `claims:${idpKey}:${candidates.map((x) => contentKey(x.c)).sort().join("|")}`, ...where };
+      }
+      const d = candidates[0].d;
+      if (d.result === "unknown") return { kind: "unknown", why: `whether ${claimLabel(claim)} is in the ID token Cloudflare reads cannot be told: ${d.why}`, key: `claim:${idpKey}:${contentKey(claim)}`, ...where };
+      const filter: GroupsFilter = valueType(claim) === "GROUPS" ? { type: "FILTER", filterType: display(claim.body.group_filter_type), value: display(claim.body.value) ?? "" } : { type: "EXPRESSION", value: display(claim.body.value) ?? "" };
+      return this.reachOf(filter, claimName, claim, claimLabel(claim), idpKey, config);
     }
     if (appClaim === undefined) return { kind: "unknown", why: `the Okta app ${literal(label)} sends no groups claim (Cloudflare reads groups only with an Okta API token, set outside Terraform)`, key: `noclaim:${idpKey}`, address: app.address, constructPath: app.constructPath, label: `Okta app ${literal(label)}` };
     const filter: GroupsFilter = { type: display(appClaim.type) ?? "FILTER", filterType: display(appClaim.filter_type), value: display(appClaim.value) ?? "" };
-    return this.reachOf(filter, claimName, app, `Okta app ${literal(label)}`, idpKey);
+    return this.reachOf(filter, claimName, app, `Okta app ${literal(label)}`, idpKey, config);
   }
 
-  private reachOf(filter: GroupsFilter, claimName: string, r: TfResource, label: string, idpKey: string): GroupsReach {
+  private reachOf(filter: GroupsFilter, claimName: string, r: TfResource, label: string, idpKey: string, config: JsonObject): GroupsReach {
     const where = { address: r.address, constructPath: r.constructPath, label };
+    const reads = cloudflareReadsClaim(claimsOf(config), claimName);
+    if (reads === false) return { kind: "none", why: `Cloudflare's claims (${claimsOf(config).map(literal).join(", ") || "none"}) do not include the groups claim ${literal(claimName)}: Access never sees the groups`, key: `none:claims:${claimName}`, ...where };
+    if (reads === undefined) return { kind: "unknown", why: `whether Cloudflare reads the groups claim ${literal(claimName)} cannot be told: config.claims ${claimsOf(config).length === 0 ? "lists no claims" : "is known only at plan time"}`, key: `claims:${idpKey}:${display(config.claims) ?? ""}:${claimName}:${canonical({ ...filter })}`, ...where };
     if (isExpression(filter.value)) return { kind: "unknown", why: `the groups claim of ${label} is known only at plan time`, key: `claim:${idpKey}:${filter.value}`, ...where };
     return { kind: "filter", filter, claimName, description: describeGroupsFilter(filter.type, filter.filterType, filter.value), ...where };
+  }
+
+  /** The arguments of the data sources a value reads (empty when it reads none): the same reference with other arguments reads something else. */
+  public dataArguments(value: Json | undefined): string {
+    const shown = display(value);
+    if (shown === undefined || !isExpression(shown)) return "";
+    const sources = referencedAddresses(shown).filter((a) => a.startsWith("data."));
+    return sources.map((a) => ` ${a}=${this.inBaseSpace(canonical(this.index.byAddress.get(a)?.body ?? null)) ?? ""}`).join("");
   }
 
   /** Who may sign in through the Okta app: its assignments in the stack. */
@@ -556,6 +605,59 @@ class Builder {
     if (literal === undefined || isExpression(literal)) return undefined;
     return { key: `id:${literal}`, name: literal };
   }
+}
+
+/** `config.claims`: the claims Cloudflare passes on to Access rules, as written. */
+function claimsOf(config: JsonObject): string[] {
+  return list(config.claims).map((c) => display(c) ?? "");
+}
+
+/**
+ * Whether Cloudflare reads a groups claim of this name: only the claims listed
+ * in the identity provider's `config.claims` reach Access rules (the
+ * construct always lists its groups claim there). Undefined when that cannot
+ * be told: the list is known only at plan time, or empty or not written
+ * (Cloudflare's own click-through sets no claims; the review does not assume
+ * either way). The one place of this rule: the access model (a groups claim
+ * Cloudflare does not read sends no groups) and the check that tells the
+ * author (checks.ts) both ask it.
+ */
+export function cloudflareReadsClaim(claims: readonly string[], claimName: string): boolean | undefined {
+  if (claims.includes(claimName)) return true;
+  return claims.length === 0 || claims.some((c) => isExpression(c)) ? undefined : false;
+}
+
+/** The scopes Cloudflare requests from Okta: a claim tied only to these is in its tokens. */
+const CLOUDFLARE_SCOPES: ReadonlySet<string> = new Set(["openid", "profile", "email", "groups"]);
+
+/** The attributes of a custom authorization server's claim that decide whether and what it sends: the comparison key of a claim the review cannot read. */
+const CLAIM_FIELDS = ["name", "claim_type", "status", "always_include_in_token", "scopes", "value_type", "group_filter_type", "value"] as const;
+
+/**
+ * Whether Okta puts a custom authorization server's claim (okta_auth_server_claim)
+ * in the ID token Cloudflare reads: only an `IDENTITY` claim (not `RESOURCE`,
+ * the access token's), not `INACTIVE` (the provider's default is `ACTIVE`),
+ * with `always_include_in_token` (default true), and either no scopes
+ * condition or one on scopes Cloudflare requests ({@link CLOUDFLARE_SCOPES});
+ * another scope, or a value known only at plan time, cannot be told.
+ */
+export function idTokenDelivery(body: JsonObject): { result: "yes" } | { result: "no"; why: string } | { result: "unknown"; why: string } {
+  const name = literal(display(body.name) ?? "?");
+  const claimType = display(body.claim_type);
+  if (claimType === "RESOURCE") return { result: "no", why: `${name} is an access-token claim (claim_type RESOURCE)` };
+  if (claimType !== "IDENTITY") return { result: "unknown", why: `claim_type ${literal(claimType ?? "(none)")}` };
+  const status = display(body.status) ?? "ACTIVE";
+  if (status === "INACTIVE") return { result: "no", why: `${name} is INACTIVE` };
+  if (status !== "ACTIVE") return { result: "unknown", why: `status ${literal(status)}` };
+  const always = body.always_include_in_token === undefined || body.always_include_in_token === null ? true : tfBool(body.always_include_in_token);
+  if (always === false) return { result: "no", why: `${name} has always_include_in_token false` };
+  if (always === undefined) return { result: "unknown", why: `always_include_in_token ${literal(display(body.always_include_in_token) ?? "")}` };
+  const scopes = body.scopes;
+  if (typeof scopes === "string" && isExpression(scopes)) return { result: "unknown", why: `scopes ${literal(scopes)} known only at plan time` };
+  const listed = list(scopes).map((x) => display(x) ?? "");
+  const other = listed.filter((x) => !CLOUDFLARE_SCOPES.has(x));
+  if (other.length > 0) return { result: "unknown", why: `${name} is tied to the scopes ${other.map(literal).join(", ")}, which Cloudflare may not request` };
+  return { result: "yes" };
 }
 
 function decisionOf(value: Json | undefined): Decision {

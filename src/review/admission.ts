@@ -136,6 +136,7 @@ export class Admission {
     const model: IdpModel | undefined = this.model(side).idps.get(idp);
     const reach: GroupsReach = model?.groups ?? { kind: "all" };
     if (reach.kind === "all") return this.logic.TRUE;
+    if (reach.kind === "none") return this.logic.FALSE;
     if (reach.kind === "filter") {
       const sends = group.startsWith("id:") ? undefined : filterSends(reach.filter, group);
       if (sends !== undefined) return sends ? this.logic.TRUE : this.logic.FALSE;

@@ -6,6 +6,7 @@
 import { GroupsFilterReview, IdentityProviderReview, StackReview } from "./review-model";
 import { StackIndex } from "./stack-index";
 import { filterSends, looksLikePattern, orgHostOfAdminConsole } from "../private/groups-filter";
+import { AccessModel, accessModel, cloudflareReadsClaim } from "./access-model";
 import { DEFAULT_SESSION, durationSeconds } from "./extract";
 import { isSecretKey } from "./secrets";
 import { literal } from "./text";
@@ -29,11 +30,12 @@ export function checkStack(stack: StackReview, index: StackIndex): CheckFinding[
   const note = (address: string | undefined, constructPath: string | undefined, message: string) =>
     findings.push({ stack: stack.name, address, constructPath, message });
 
+  const model = accessModel(index);
   for (const idp of stack.identityProviders) {
     if (idp.idpType !== "okta") continue;
     const at = idp.address;
     const app = idp.oktaApp;
-    const filter = groupsFilterOf(idp);
+    const filter = groupsFilterOf(idp, model);
 
     if (idp.oktaOrgUrl !== undefined && !idp.oktaOrgUrl.startsWith("${")) {
       if (orgHostOfAdminConsole(hostOf(idp.oktaOrgUrl)) !== undefined) {
@@ -45,7 +47,7 @@ export function checkStack(stack: StackReview, index: StackIndex): CheckFinding[
     if (app === undefined) continue;
     if (filter === undefined) {
       note(app.address, app.constructPath, "the Okta app sends no groups claim: Access rules on Okta groups never match");
-    } else if (!idp.claims.includes(filter.claimName)) {
+    } else if (cloudflareReadsClaim(idp.claims, filter.claimName) === false || idp.claims.length === 0) {
       note(at, idp.constructPath, `Cloudflare's claims (${idp.claims.map(literal).join(", ") || "none"}) do not include the groups claim ${literal(filter.claimName)}: Access never sees the groups`);
     }
     if (filter !== undefined && !isReference(filter.value) && looksLikePattern(filter)) {
@@ -83,7 +85,7 @@ export function checkStack(stack: StackReview, index: StackIndex): CheckFinding[
     for (const rule of owner.rules) {
       if (rule.oktaGroup === undefined || rule.identityProvider === undefined) continue;
       const idp = idps.get(rule.identityProvider);
-      const filter = idp ? groupsFilterOf(idp) : undefined;
+      const filter = idp ? groupsFilterOf(idp, model) : undefined;
       if (filter !== undefined && filterExcludes(filter, rule.oktaGroup)) {
         note(owner.address, owner.constructPath, `${owner.what} names Okta group ${literal(rule.oktaGroup)}, which the groups claim (${filter.description}) never sends: the rule never matches`);
       }
@@ -124,9 +126,12 @@ export function checkStack(stack: StackReview, index: StackIndex): CheckFinding[
 }
 
 /** The filter that decides which groups reach Cloudflare for an IdP. */
-function groupsFilterOf(idp: IdentityProviderReview): GroupsFilterReview | undefined {
+function groupsFilterOf(idp: IdentityProviderReview, model: AccessModel): GroupsFilterReview | undefined {
   if (idp.authorizationServerId !== undefined) {
-    const claim = idp.authServerClaims.find((c) => c.valueType === "GROUPS" || c.valueType === "EXPRESSION");
+    // The claim the access model reads (the one Okta puts in the ID token), else the first groups claim.
+    const reached = model.idps.get(idp.address)?.groups;
+    const at = reached !== undefined && reached.kind !== "all" ? reached.address : undefined;
+    const claim = idp.authServerClaims.find((c) => c.address === at) ?? idp.authServerClaims.find((c) => c.valueType === "GROUPS" || c.valueType === "EXPRESSION");
     if (claim !== undefined) {
       const type = claim.valueType === "GROUPS" ? "FILTER" : "EXPRESSION";
       return { claimName: claim.name, type, filterType: type === "FILTER" ? claim.groupFilterType : undefined, value: claim.value ?? "", description: claim.description };

@@ -256,6 +256,7 @@ function withSecretArguments(plan: PlanSummary, stacks: readonly StackIndex[]): 
 const BOUND_WORDS: { readonly [limit in keyof BudgetLimits]: (n: string) => string } = {
   regexSteps: (n) => `matching the groups filters' regexes took more than ${n} steps in this review`,
   regexStepsPerMatch: (n) => `a groups filter's regex took more than ${n} steps to match one group name`,
+  regexDepth: (n) => `a groups filter's regex nested more than ${n} levels deep to match one group name`,
   evaluationSteps: (n) => `evaluating the locals and expressions took more than ${n} steps in this review`,
   computedCharacters: (n) => `the values computed from locals and variables, and substituted into resources, exceed ${n} characters in this review`,
   valueCharacters: (n) => `a value computed from locals and variables exceeds ${n} characters`,

@@ -365,6 +365,20 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     },
   },
   {
+    name: "regex-long-group-name",
+    attacks: "one Okta group name as long as the input, under the default groups filter .* (the matcher recursed once per character: a stack overflow at 2,000)",
+    build: (bytes) => ({ head: accessStack({ groupsClaim: { type: "FILTER", filter_type: "REGEX", name: "groups", value: ".*" }, resource: uses(() => "E".repeat(Math.floor(bytes / 3.3)), 1) }) }),
+  },
+  {
+    name: "regex-deep-nesting",
+    attacks: "a groups filter of groups nested thousands deep, and a repeated group matched against a long name (each nests the matcher a level)",
+    build: (bytes) => {
+      const depth = Math.floor(bytes / 8);
+      const pattern = `${"(".repeat(depth)}E${")".repeat(depth)}|(E)*`;
+      return { head: accessStack({ groupsClaim: { type: "FILTER", filter_type: "REGEX", name: "groups", value: pattern }, resource: uses(() => "E".repeat(Math.floor(bytes / 4)), 1) }) };
+    },
+  },
+  {
     name: "access-group-diamond",
     attacks: "Access groups that include the next group twice (and an Okta group): exponential if expanded naively",
     build: (bytes) => accessGroups(bytes, (i) => [{ group: { id: `\${cloudflare_zero_trust_access_group.g${i + 1}.id}` } }, { group: { id: `\${cloudflare_zero_trust_access_group.g${i + 1}.id}` } }, okta(`team-${i}`)]),

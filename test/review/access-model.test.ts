@@ -148,7 +148,7 @@ describe("the model of a stack", () => {
     expect(
       groups((j) => {
         j.resource[IDP].okta.config.authorization_server_id = "${okta_auth_server.main.id}";
-        j.resource.okta_auth_server_claim = { groups: { auth_server_id: "${okta_auth_server.main.id}", name: "groups", value_type: "GROUPS", group_filter_type: "EQUALS", value: "Eng" } };
+        j.resource.okta_auth_server_claim = { groups: { auth_server_id: "${okta_auth_server.main.id}", name: "groups", claim_type: "IDENTITY", value_type: "GROUPS", group_filter_type: "EQUALS", value: "Eng" } };
       }),
     ).toMatchObject({ kind: "filter", description: 'the group named "Eng"' });
   });

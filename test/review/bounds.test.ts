@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { main } from "../../src/review/cli";
 import { FINDING_KINDS, failsOn } from "../../src/review/findings";
 import { review } from "../../src/review/review";
-import { HOSTILE_CASES, nestedReplace3kb } from "../hostile/corpus";
+import { accessStack, HOSTILE_CASES, nestedReplace3kb } from "../hostile/corpus";
 import { writeInput } from "../hostile/harness";
 import { handWrittenIdp, writeStackFile } from "./helpers";
 
@@ -137,5 +137,36 @@ describe("a bound reached never passes the gate on widening", () => {
     const { head, base } = writeInput(HOSTILE_CASES.find((c) => c.name === "diff-everything-changes")!.build(3000));
     expect(fs.existsSync(path.join(head, "manifest.json"))).toBe(true);
     expect(fs.existsSync(path.join(base!, "stacks", "main", "cdk.tf.json"))).toBe(true);
+  });
+});
+
+describe("a long Okta group name under the default groups filter", () => {
+  // The red team's reproduction: `review` died with "Maximum call stack size
+  // exceeded" on a 2,000-character group name matched against `.*`.
+  const ALL = { type: "FILTER", filter_type: "REGEX", name: "groups", value: ".*" };
+  const okta = (name: string) => ({ okta: { name, identity_provider_id: "${cloudflare_zero_trust_access_identity_provider.okta.id}" } });
+
+  test.each([2_000, 100_000])("a %i-character name is reviewed: the filter sends it, no internal error", (n) => {
+    const name = "E".repeat(n);
+    const head = accessStack({ groupsClaim: ALL, resource: { cloudflare_zero_trust_access_policy: { allow: { account_id: "a", name: "Allow", decision: "allow", include: [okta(name)], session_duration: "8h" } } } });
+    const dir = writeInput({ head }).head;
+    const r = run("review", dir, "--format", "json", "--fail-on", "widen,undecided");
+    expect(r.stderr).not.toContain("internal error");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.warnings.filter((w: { kind: string }) => w.kind === "undecided")).toEqual([]);
+    // Sent by `.*`: no "never matches" finding for it.
+    expect(JSON.stringify(json.warnings)).not.toContain("not sent");
+  });
+
+  test("a name the groups filter cannot match deeply enough is cannot tell, not a crash", () => {
+    const filter = { ...ALL, value: "(E)*" };
+    const head = accessStack({ groupsClaim: filter, resource: { cloudflare_zero_trust_access_policy: { allow: { account_id: "a", name: "Allow", decision: "allow", include: [okta("E".repeat(5_000))], session_duration: "8h" } } } });
+    const result = review(writeInput({ head }).head, { failOn: ["widen"] });
+    expect(result.bounds.map((b) => b.limit)).toEqual(["regexDepth"]);
+    expect(result.warnings.filter((w) => w.kind === "undecided").map((w) => w.message)).toEqual([
+      expect.stringMatching(/^the review stopped at one of its bounds: a groups filter's regex nested more than 1,000 levels deep to match one group name/),
+    ]);
+    expect(result.exitCode).toBe(3);
   });
 });
