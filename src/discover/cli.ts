@@ -14,6 +14,7 @@ import { Discovery } from "./model";
 import { generateProgram, secretVariables } from "./program";
 
 import { CliIo, joinLines, PROCESS_IO } from "../private/cli-io";
+import { escapeControls, plainLine } from "../private/controls";
 import { DISTRIBUTION } from "../private/distribution";
 
 /** Where discover writes (the same as the review CLI's). */
@@ -72,7 +73,7 @@ export async function main(argv: readonly string[], io: DiscoverIo = PROCESS_IO,
   }
   if (options === undefined) return 1;
   const o = options;
-  const progress = o.quiet ? undefined : (text: string) => io.stderr(`${NAME}: ${text.replace(/[\r\n]+/g, " ")}\n`);
+  const progress = o.quiet ? undefined : (text: string) => io.stderr(`${NAME}: ${plainLine(text)}\n`);
   try {
     const zoneIds = o.zoneId.length > 0 ? o.zoneId : (env.CLOUDFLARE_ZONE_IDS ?? "").split(",").map((z) => z.trim()).filter(Boolean);
     const discovery = await discover({
@@ -100,11 +101,11 @@ export async function main(argv: readonly string[], io: DiscoverIo = PROCESS_IO,
     return 0;
   } catch (e) {
     if (e instanceof DiscoverError) {
-      io.stderr(`${NAME}: ${joinLines(e.message)}\n`);
+      io.stderr(`${NAME}: ${plainLine(joinLines(e.message))}\n`);
       return 1;
     }
     const message = e instanceof Error ? e.message : String(e);
-    io.stderr(`${NAME}: internal error: ${joinLines(message)} (set CDKTF_OKTA_ACCESS_DEBUG=1 for details)\n`);
+    io.stderr(`${NAME}: internal error: ${plainLine(joinLines(message))} (set CDKTF_OKTA_ACCESS_DEBUG=1 for details)\n`);
     if (env.CDKTF_OKTA_ACCESS_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
     return 1;
   }
@@ -117,7 +118,8 @@ function summary(d: Discovery): string {
 
 /** The machine-readable form: what was found, the findings, and the variables the program needs. */
 export function renderJson(d: Discovery, fix = false): string {
-  return JSON.stringify({ ...d, fix, secretVariables: secretVariables(d) }, null, 2) + "\n";
+  // JSON.stringify escapes C0 controls; DEL, C1 and bidi controls from the APIs are escaped too (the same values).
+  return escapeControls(JSON.stringify({ ...d, fix, secretVariables: secretVariables(d) }, null, 2)) + "\n";
 }
 
 if (require.main === module) {

@@ -3,6 +3,7 @@
  * Pure: from what was read to findings; program.ts applies the same rules
  * (`suggestedFixes`) when it writes the suggested values.
  */
+import { plainLine } from "../private/controls";
 import { describeGroupsFilter } from "../private/groups-filter";
 import { Discovery, Finding, IdentityProviderInfo, OktaAppInfo, Pairing } from "./model";
 
@@ -35,7 +36,17 @@ function appSubject(app: OktaAppInfo): string {
   return `Okta app ${JSON.stringify(app.label)} (${app.id})`;
 }
 
+/**
+ * The findings of a discovery. Their texts quote what the APIs returned
+ * (ids, URLs, names, statuses): each is one plain line ({@link plainLine}),
+ * so no control character or bidi control reaches a terminal, the JSON or
+ * the generated program's comments.
+ */
 export function diagnose(d: Omit<Discovery, "findings">): Finding[] {
+  return findingsOf(d).map((f) => ({ ...f, subject: plainLine(f.subject), message: plainLine(f.message), fix: plainLine(f.fix) }));
+}
+
+function findingsOf(d: Omit<Discovery, "findings">): Finding[] {
   const findings: Finding[] = [];
   for (const p of d.pairings) findings.push(...diagnosePairing(d, p));
   for (const app of d.unpairedOktaApps) {

@@ -4,12 +4,15 @@
  * settings (with each suggested fix as a comment); `fix` writes the fixes in.
  *
  * Every string here came from an API: string literals go through `lit`
- * (JSON.stringify, plus U+2028/U+2029 escaped), text in comments through
- * `note` (quoted the same way, so it cannot end the comment or the line);
- * identifiers are generated, never copied.
+ * (JSON.stringify, plus what it leaves raw escaped: DEL, C1 and bidi
+ * controls, U+2028/U+2029; `../private/controls.ts`), text in comments
+ * through `note` (quoted the same way, so it cannot end the comment or the
+ * line) or, for a finding's text, `line` (one plain line); identifiers are
+ * generated, never copied.
  */
 import { callbackUrl, orgUrlWithoutAdmin, startsWithLooksLikePattern } from "./findings";
 import { Discovery, Finding, OktaGroupsClaimInfo, Pairing } from "./model";
+import { escapeControls, plainLine } from "../private/controls";
 import { DISTRIBUTION } from "../private/distribution";
 import { adoptionCanRemoveAppClaim, GROUPS_CLAIM_CLEARED_FROM, removalConstraint } from "../private/groups-claim-mechanism";
 import { SUPPORTED } from "../private/provider-versions";
@@ -23,9 +26,9 @@ export interface ProgramOptions {
   readonly stackName?: string;
 }
 
-/** A TypeScript string literal for any string, safe on one line. */
+/** A TypeScript string literal for any string, safe on one line: no raw control, bidi control or line separator (the same value). */
 export function lit(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return escapeControls(JSON.stringify(value));
 }
 
 /** Untrusted text for a `//` comment: quoted like a literal, so no line break or comment end survives. */
@@ -33,9 +36,9 @@ export function note(value: string): string {
   return lit(value).replace(/\*\//g, "*\\/");
 }
 
-/** Trusted prose with untrusted parts already quoted by `note`; still kept to one line. */
+/** Trusted prose with untrusted parts (quoted by `note`, or a finding's text); kept to one line, without raw controls or a comment end. */
 function line(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/\*\//g, "*\\/");
+  return plainLine(text).replace(/\*\//g, "*\\/");
 }
 
 /** A construct id from a name: letters and digits only, unique. */

@@ -19,6 +19,7 @@ import { redactCredentials } from "./credentials";
 import { LiteralSecret, scanLiteralSecrets } from "./secrets";
 
 import { CliIo, joinLines, packageVersion, PROCESS_IO } from "../private/cli-io";
+import { escapeControls, plainLine } from "../private/controls";
 
 /** Where the CLI writes; tests pass their own. */
 export type { CliIo };
@@ -134,14 +135,14 @@ function parseKinds(value: string): FindingKind[] {
 function reportSecrets(io: CliIo, secrets: readonly LiteralSecret[]): void {
   if (secrets.length === 0) return;
   for (const s of secrets) {
-    io.stderr(`${NAME}: literal secret in stack ${oneLineName(s.stack)}: ${s.attribute} of ${oneLineName(s.block)}${s.constructPath ? ` (${oneLineName(s.constructPath)})` : ""} is not a safe Terraform reference: ${s.reason} (value not shown)\n`);
+    io.stderr(`${NAME}: literal secret in stack ${oneLineName(s.stack)}: ${plainLine(s.attribute)} of ${oneLineName(s.block)}${s.constructPath ? ` (${oneLineName(s.constructPath)})` : ""} is not a safe Terraform reference: ${s.reason} (value not shown)\n`);
   }
   io.stderr(`${NAME}: ${secrets.length} literal secret(s) in the synthesized JSON: pass secrets by Terraform reference or from the environment, and rotate the exposed ones\n`);
 }
 
-/** Names from the input on one line of stderr (no control characters). */
+/** Names from the input on one line of stderr (no control or bidi character). */
 function oneLineName(text: string): string {
-  return JSON.stringify(redactCredentials(text)).slice(1, -1);
+  return escapeControls(JSON.stringify(redactCredentials(text)).slice(1, -1));
 }
 
 function maxFileSize(value: string): number {
@@ -152,12 +153,12 @@ function maxFileSize(value: string): number {
 
 function fail(io: CliIo, e: unknown): number {
   if (e instanceof ReviewInputError) {
-    io.stderr(`${NAME}: ${redactCredentials(e.message)}\n`);
+    io.stderr(`${NAME}: ${plainLine(redactCredentials(e.message))}\n`);
     return e.exitCode;
   }
   // An unexpected failure is a bug: still one line, with the stack only on request.
   const message = e instanceof Error ? e.message : String(e);
-  io.stderr(`${NAME}: internal error: ${joinLines(redactCredentials(message))} (set CDKTF_OKTA_ACCESS_DEBUG=1 for details)\n`);
+  io.stderr(`${NAME}: internal error: ${plainLine(joinLines(redactCredentials(message)))} (set CDKTF_OKTA_ACCESS_DEBUG=1 for details)\n`);
   if (process.env.CDKTF_OKTA_ACCESS_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
   return 1;
 }

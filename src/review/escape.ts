@@ -18,9 +18,9 @@ import { splitLiterals } from "./text";
 
 // eslint-disable-next-line no-control-regex -- the control characters are what this removes
 const LINE_BREAKS = /\r\n|[\r\n\u0085\u000b\u000c\u2028\u2029]/g;
-/** Controls that some renderers drop or show oddly, and bidi overrides that reorder what a reviewer sees. */
+/** Controls (C0, DEL, C1: an 8-bit CSI is a terminal's escape) that some renderers drop or show oddly, and bidi controls that reorder what a reviewer sees. */
 // eslint-disable-next-line no-control-regex -- the control characters are what this removes
-const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** U+2060 WORD JOINER: breaks @mentions, #references and autolinks without showing. */
 const JOINER = "\u2060";
 

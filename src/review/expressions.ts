@@ -1380,7 +1380,8 @@ function evalTraversal(base: Expr, steps: readonly Step[], ctx: Ctx): Evaluated 
     if (root === "local" && first?.k === "attr") return applySteps(evalLocal(first.name, ctx), steps.slice(1), ctx);
     if (root === "var" && first?.k === "attr") return applySteps(evalVariable(first.name, ctx), steps.slice(1), ctx);
     if (root === "module" && first?.k === "attr") {
-      const output = steps[1]?.k === "attr" ? (steps[1] as { name: string }).name : undefined;
+      // The output: the first attribute after the module's name and its instance keys (`module.m[0].client_secret`).
+      const output = firstAttr(steps.slice(1));
       return withIndexRefs(unknown([{ kind: "module", address: `module.${first.name}`, attribute: output }], true), steps, ctx);
     }
     if (OTHER_ROOTS.has(root) || root === "local" || root === "var" || root === "module") {

@@ -5,6 +5,7 @@
  */
 import { ReviewResult } from "./review";
 import { plainText } from "./text";
+import { escapeControls } from "../private/controls";
 
 /**
  * The `format` field of the JSON output. Bump on incompatible changes.
@@ -62,5 +63,6 @@ export function renderJson(result: ReviewResult): string {
     plan: result.plan,
   };
   // Values inside messages are marked for the renderers (text.ts); in JSON they are in backticks.
-  return `${JSON.stringify(output, (_key, value: unknown) => (typeof value === "string" ? plainText(value) : value), 2)}\n`;
+  // JSON.stringify escapes C0 controls; DEL, C1 and bidi controls from the input are escaped too (the same values).
+  return `${escapeControls(JSON.stringify(output, (_key, value: unknown) => (typeof value === "string" ? plainText(value) : value), 2))}\n`;
 }

@@ -24,7 +24,7 @@
  * else is a literal secret.
  */
 import { COMPUTED, credentialInText, CredentialInText, isCredentialName, mayHoldCredential, redactCredentials } from "./credentials";
-import { evaluate, Evaluated, Expr, hasConstantContent, isPureReference, parseCached, Reference, Scope, stackScope, TemplatePart, withArguments } from "./expressions";
+import { evaluate, Evaluated, Expr, hasConstantContent, isPureReference, parseCached, Reference, Scope, stackScope, TemplatePart, Unknown, withArguments } from "./expressions";
 import { LoadedStack, LoadOptions, loadSynthOutput } from "./load";
 import { ANY_BACKEND_SECRET, BACKEND_SECRETS, NOT_CREDENTIALS, PROVIDER_SECRETS, RESOURCE_SECRETS } from "./secret-table";
 import { blocksOf, isObject, Json, JsonObject, labelled, labelledBlocks, own } from "./terraform-json";
@@ -141,6 +141,8 @@ export function secretValueProblem(value: Json, scope: Scope): string | undefine
   }
   if (result.error !== undefined) return `it could not be parsed or evaluated (${result.error}), so it is treated as a literal`;
   if (result.literal) {
+    const module = moduleOutputOnly(value, result, scope);
+    if (module !== undefined) return `it refers to ${module}, an output of a module the review cannot see into, so it is treated as a literal${through}`;
     return result.refs.length === 0
       ? `it is computed from constants written in the configuration${through}`
       : `it combines constant text or values written in the configuration with references${through}`;
@@ -154,6 +156,18 @@ export function secretValueProblem(value: Json, scope: Scope): string | undefine
     return `it holds constant text written in the configuration (in a branch, loop or argument)${through}`;
   }
   return undefined;
+}
+
+/**
+ * The module output a value reads when that alone makes it a possible
+ * literal: no constant text in the value or in the names it goes through,
+ * and every other reference safe. Undefined otherwise.
+ */
+function moduleOutputOnly(value: Json, result: Unknown, scope: Scope): string | undefined {
+  const module = result.refs.find((ref) => ref.kind === "module" && ref.selector !== true);
+  if (module === undefined || !result.refs.every((ref) => ref.kind === "module" || refProblem(ref) === undefined)) return undefined;
+  if (holdsConstantText(value) || result.via.some((name) => holdsConstantText(valueOfName(name, scope) ?? null))) return undefined;
+  return module.attribute !== undefined ? `${module.address}.${module.attribute}` : module.address;
 }
 
 /** The value written for a name the evaluator went through: `local.x`, or a followed argument `type.name.attribute` (`terraform_data`'s `output` is its `input`). */

@@ -7,7 +7,8 @@ import * as ts from "typescript";
 import { CloudflareEmulator } from "../../e2e/emulators/cloudflare";
 import { OktaEmulator } from "../../e2e/emulators/okta";
 import { GuideSetup, seedGuide, seedOktaApp, SeededGuide } from "../../e2e/lib/guide-seed";
-import { discover, DiscoverOptions, Discovery, generateProgram, main } from "../../src/discover";
+import { diagnose, discover, DiscoverOptions, Discovery, generateProgram, main } from "../../src/discover";
+import { renderJson } from "../../src/discover/cli";
 
 const OKTA_TOKEN = "00okta-test-token-0123456789";
 const CF_TOKEN = "C".repeat(20) + "f-_9".repeat(5);
@@ -427,5 +428,65 @@ describe("discover: hostile names from the APIs", () => {
       expect(names("cloudflare_zero_trust_access_policy", (r) => r.include[0].okta.name)).toEqual(sorted);
       expect(names("okta_app_group_assignments", (r) => r.group[0].id)).toEqual(HOSTILE.map((h) => okta.groupId(h)).sort());
     }
+  });
+});
+
+describe("discover: control characters and bidi controls from the APIs never reach the output raw", () => {
+  /** Sets a terminal's title, rings its bell and clears it; a C1 CSI; a right-to-left override. */
+  const EVIL = "\x1b]0;PWNED\x07\x1b[2J\u009b31m\u202eexe.txt";
+  // eslint-disable-next-line no-control-regex -- the control characters are what this finds
+  const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
+
+  test("an authorization server id on stderr: the progress and Okta's error name it escaped", async () => {
+    await start();
+    await seed({ authorizationServerId: `aus1${EVIL}` });
+    for (const format of [[], ["--format", "json"], ["--fix"]]) {
+      const { code, stdout, stderr } = await cli(format);
+      // The emulator has no such server: Okta's 404, on one line.
+      expect(code).toBe(1);
+      expect(stdout + stderr).not.toMatch(RAW);
+      expect(stderr).toContain("reading the claims of authorization server aus1\\u001b]0;PWNED\\u0007\\u001b[2J\\u009b31m\\u202eexe.txt");
+    }
+  });
+
+  test("an authorization server id in the program: a literal of the same value, and a finding's comment", async () => {
+    await start();
+    await seed({ authorizationServerId: okta.authorizationServerId("default") });
+    const found = await discover(options());
+    const pairing = found.pairings[0];
+    const read = { ...found, pairings: [{ ...pairing, identityProvider: { ...pairing.identityProvider, authorizationServerId: `aus1${EVIL}` } }] };
+    const d: Discovery = { ...read, findings: diagnose(read) };
+    for (const fix of [false, true]) {
+      const program = generateProgram(d, { fix });
+      expect(program).not.toMatch(RAW);
+      expect(syntaxErrors(program)).toEqual([]);
+      const literal = /authorizationServerId: ("[^\n]*"),\n/.exec(program)?.[1];
+      expect(JSON.parse(literal!)).toBe(`aus1${EVIL}`);
+      expect(program).toMatch(/\/\/ Finding \[custom-authorization-server\] .*custom authorization server aus1\\u001b\]0;PWNED\\u0007/);
+    }
+    expect(renderJson(d)).not.toMatch(RAW);
+    expect(JSON.parse(renderJson(d)).pairings[0].identityProvider.authorizationServerId).toBe(`aus1${EVIL}`);
+  });
+
+  test("every string the APIs returned (ids, URLs, statuses, client ids, redirect URIs, names): findings, the program and the JSON", async () => {
+    await start();
+    await seed({ authorizationServerId: okta.authorizationServerId("default"), groupsFilter: { filterType: "STARTS_WITH", value: ".*" } });
+    await seedOktaApp(target(), { label: "left over", redirectUris: [`https://${TEAM}/cdn-cgi/access/callback`], pkce: true, assignGroupIds: [] });
+    const found = await discover(options());
+    // Every string of what was read, poisoned; the org URL is ours (an option), not the APIs'.
+    const poison = (v: unknown): unknown =>
+      typeof v === "string" ? `${v}${EVIL}` : Array.isArray(v) ? v.map(poison) : v !== null && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, poison(x)])) : v;
+    const read = { ...found, pairings: poison(found.pairings), unpairedOktaApps: poison(found.unpairedOktaApps), accountId: `${found.accountId}${EVIL}` } as Omit<Discovery, "findings">;
+    const d: Discovery = { ...read, findings: diagnose(read) };
+    expect(d.findings.length).toBeGreaterThan(3);
+    for (const f of d.findings) expect(`${f.subject} ${f.message} ${f.fix}`).not.toMatch(RAW);
+    expect(d.findings.some((f) => f.message.includes("\\u001b]0;PWNED"))).toBe(true);
+    for (const fix of [false, true]) {
+      const program = generateProgram(d, { fix });
+      expect(program).not.toMatch(RAW);
+      expect(syntaxErrors(program)).toEqual([]);
+    }
+    expect(renderJson(d)).not.toMatch(RAW);
+    expect(JSON.parse(renderJson(d)).pairings).toEqual(d.pairings);
   });
 });

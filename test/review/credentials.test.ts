@@ -18,6 +18,9 @@ const CREDENTIAL_NAMES = [
   ["secret_key", "secret_access_key", "access_key", "api_key", "auth_key", "client_key", "api_user_service_key", "signing_key", "encryption_key", "psk", "pre_shared_key"],
 ].flat();
 
+/** Credential names whose last word is a credential only as a whole word (pwd, pass, pat). */
+const WHOLE_WORD_CREDENTIAL_NAMES = ["db_pwd", "pwd", "db_pass", "user_pass", "pass", "github_pat", "gitlab_pat", "pat"];
+
 /** Names that hold no credential although they mention one: they must stay visible and never count as a literal secret. */
 const NOT_CREDENTIAL_NAMES = [
   "token_endpoint_auth_method",
@@ -39,10 +42,22 @@ const NOT_CREDENTIAL_NAMES = [
   "name",
   "secretary",
   "tokenizer",
+  // pwd, pass and pat end a credential name as whole words only.
+  "compass",
+  "bypass",
+  "path",
+  "pattern",
+  "patch",
+  "config_path",
+  "url_pattern",
+  "allow_bypass",
+  "pass_through",
+  "pat_expiry",
+  "sub_path",
 ];
 
 describe("credential names", () => {
-  test.each(CREDENTIAL_NAMES)("%s is a credential", (name) => {
+  test.each([...CREDENTIAL_NAMES, ...WHOLE_WORD_CREDENTIAL_NAMES])("%s is a credential", (name) => {
     expect(isCredentialName(name)).toBe(true);
   });
 
@@ -63,6 +78,14 @@ describe("credential names", () => {
     ["__x__", ["x"]],
   ])("the words of %s", (name, words) => {
     expect(nameWords(name)).toEqual(words);
+  });
+
+  test.each(["dbPwd", "DB_PWD", "DbPass", "dbPass2", "db_pass_2", "GITHUB_PAT", "githubPat", "GitHubPat", "github-pat", "db_pass_wo"])("%s ends in pwd, pass or pat as a word: a credential", (name) => {
+    expect(isCredentialName(name)).toBe(true);
+  });
+
+  test.each(["COMPASS", "Bypass", "dbpwdx", "myPath", "URLPattern", "hotPatch", "compass_2", "DBPASS"])("%s has pwd, pass or pat inside a word only: not a credential", (name) => {
+    expect(isCredentialName(name)).toBe(false);
   });
 
   test("a write-only argument (…_wo) and trailing digits are the name without them; a lone `wo` stays", () => {
@@ -95,6 +118,16 @@ describe("credential names", () => {
     );
   });
 
+  test("generated: a name ending in pwd, pass or pat as a word, with a separator or a capital before it, is a credential", () => {
+    const prefix = fc.array(fc.constantFrom("okta", "github", "my", "prod", "cf", "db", "x"), { maxLength: 2 });
+    // Without a separator the words run together (DBPASS, dbpass): one word, not a credential.
+    const marked = spelling.filter(([sep, casing]) => sep !== "" && !(casing === "upper" && /camel|Pascal/.test(sep)));
+    fc.assert(
+      fc.property(prefix, fc.constantFrom(...WHOLE_WORD_CREDENTIAL_NAMES.map((n) => n.split("_"))), marked, (pre, words, how) => isCredentialName(spell([...pre, ...words], how))),
+      { numRuns: 300 },
+    );
+  });
+
   test("generated: names that mention a credential word but end in another word are not credentials, in any spelling", () => {
     const words = NOT_CREDENTIAL_NAMES.filter((n) => n.includes("_")).map((n) => n.split("_"));
     fc.assert(
@@ -120,6 +153,27 @@ describe("credentials carried by a value", () => {
     ["a bearer token", "Bearer eyJhbGciOiJIUzI1NiJ9.e30.abc", "Bearer (sensitive)"],
     ["an Okta API token header", "SSWS 00aBcDeFgHiJkLmNoPqRsTuVwXyZ", "SSWS (sensitive)"],
     ["basic credentials", "Basic dXNlcjpodW50ZXIyaHVudGVyMg==", "Basic (sensitive)"],
+    ["a lower-case bearer token", "bearer 00aBcDeFgHiJkLmNoPqRsTuV", "bearer (sensitive)"],
+    ["an upper-case bearer token", "BEARER 00aBcDeFgHiJkLmNoPqRsTuV", "BEARER (sensitive)"],
+    ["a lower-case Okta API token header", "ssws 00aBcDeFgHiJkLmNoPqRsTuVwXyZ", "ssws (sensitive)"],
+    ["lower-case basic credentials", "basic dXNlcjpodW50ZXIyaHVudGVyMg==", "basic (sensitive)"],
+    ["GitHub's Token scheme", "Token 0123456789abcdef0123456789abcdef01234567", "Token (sensitive)"],
+    ["a token scheme in a header line", "Authorization: token 0123456789abcdef0123456789abcdef01234567", "Authorization: token (sensitive)"],
+    ["a raw / in the password", "https://admin:hunter2/x@proxy.example:3128", "https://(sensitive)@proxy.example:3128"],
+    ["a raw / in the password, and a path", "https://admin:hunter2/x@proxy.example:3128/p/@me", "https://(sensitive)@me"],
+    ["a raw ? and # in the password", "http://u:a?b#c@proxy:3128 next", "http://(sensitive)@proxy:3128 next"],
+    ["a raw / in a password only", "redis://:pw/x@cache:6379", "redis://(sensitive)@cache:6379"],
+    ["a GitHub personal access token", "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ012345", "(sensitive)"],
+    ["a GitHub OAuth token in text", "token=gho_16C7e42F292c6912E7710c838347Ae178B4a rest", "token=(sensitive) rest"],
+    ["a GitHub user-to-server token", "ghu_16C7e42F292c6912E7710c838347Ae178B4a", "(sensitive)"],
+    ["a GitHub server-to-server token", "ghs_16C7e42F292c6912E7710c838347Ae178B4a", "(sensitive)"],
+    ["a GitHub fine-grained token", "github_pat_11ABCDEFG0abcdefghijkl_mnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVW", "(sensitive)"],
+    ["a GitLab personal access token", "glpat-aB3dE6gH9jK2mN5pQ8sT", "(sensitive)"],
+    ["a Slack bot token", "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx", "(sensitive)"],
+    ["a Slack user token", "xoxp-123456789012-123456789012-123456789012-0123456789abcdef0123456789abcdef", "(sensitive)"],
+    ["a Slack app token", "xoxa-2-123456789012-aBcDeFgHiJkLmNoP", "(sensitive)"],
+    ["a Slack refresh token", "xoxr-1-123456789012-aBcDeFgHiJkLmNoP", "(sensitive)"],
+    ["an AWS access key id", "AWS_ACCESS_KEY_ID=AKIAZ7Q4EXAMPLE2KEY9", "AWS_ACCESS_KEY_ID=(sensitive)"],
   ])("%s is a credential, and redacted", (_what, text, redacted) => {
     expect(credentialInText(text)).toBeDefined();
     expect(redactCredentials(text)).toBe(redacted);
@@ -140,6 +194,18 @@ describe("credentials carried by a value", () => {
     ["a private key template around a computed key", `-----BEGIN PRIVATE KEY-----\n${COMPUTED}\n-----END PRIVATE KEY-----`],
     ["the words of an authorization scheme", "Bearer token, Basic auth, SSWS header"],
     ["a computed bearer token", `Bearer ${COMPUTED}`],
+    ["prose after a scheme's word, in any casing", "Uses basic authentication-for-everything; the token endpoint_auth_method_is_set; BEARER tokens-are-accepted-here"],
+    ["an @ in the path after a host and a port", "https://example.com:8443/users/@me"],
+    ["an @ in the path", "https://example.com/users/@me"],
+    ["an @ in the path of localhost", "http://localhost:3000/@scope/pkg@1.2.3"],
+    ["an @ in the path after a computed host", `https://${COMPUTED}/users/@me`],
+    ["an @ in the path after an IPv6 host and a port", "https://[::1]:8080/a/@b"],
+    ["words that start like a token", "ghp_ ghost_protocol gho_short glpat-short xoxb-notatoken AKIA_ROLE"],
+    ["a token prefix inside a longer word", "myghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ012345 AKIAZ7Q4EXAMPLE2KEY9X"],
+    ["a placeholder after a token prefix", "ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX glpat-xxxxxxxxxxxxxxxxxxxx AKIAXXXXXXXXXXXXXXXX"],
+    ["an AWS access key id in lower case", "akiaz7q4example2key9"],
+    ["an Okta API token without its scheme", "00aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789abcd"],
+    ["an Okta app id", "0oa1b2c3d4e5f6g7h8i9"],
   ])("%s is not a credential, and shown as it is", (_what, text) => {
     expect(credentialInText(text)).toBeUndefined();
     expect(redactCredentials(text)).toBe(text);
@@ -155,6 +221,11 @@ describe("credentials carried by a value", () => {
       (s) => `-----BEGIN EC PRIVATE KEY-----\n${s}\n-----END EC PRIVATE KEY-----`,
       (s) => `Bearer ${s}`,
       (s) => `SSWS ${s}`,
+      (s) => `bearer ${s}`,
+      (s) => `Token ${s}`,
+      (s) => `https://admin:${s}/x@proxy:3128`,
+      (s) => `ghp_0a1b${s}`,
+      (s) => `glpat-0a1b${s}`,
     ];
     fc.assert(
       fc.property(secret, around, fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), fc.constantFrom(...shapes), (s, user, before, after, shape) => {

@@ -259,6 +259,18 @@ describe("issue 9.3: hostile strings in every printed field", () => {
     for (const m of hostile.matchAll(/```mermaid\n([\s\S]*?)\n```/g)) diagrams.push({ h, source: m[1] });
   });
 
+  test("control characters (C0, DEL, C1) and bidi controls in every printed field never reach the Markdown or the JSON raw", () => {
+    const h = "a\x1b]0;PWNED\x07\x1b[2J\u009b31m\u007f\u202e\u2066\u200f\u061cz";
+    // eslint-disable-next-line no-control-regex -- the control characters are what this finds
+    const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
+    const result = review(cdktfOut(h, headStack(h)), { base: cdktfOut(h, baseStack()), plan: planFile(h) });
+    expect(renderMarkdown(result)).not.toMatch(raw);
+    const json = renderJson(result);
+    expect(json).not.toMatch(raw);
+    // The JSON escapes them with the same value.
+    expect(JSON.stringify(JSON.parse(json))).toContain(JSON.stringify(h).slice(1, -1));
+  });
+
   test("every diagram parses with mermaid's own parser (and the check is real: a broken label fails)", () => {
     expect(diagrams.length).toBeGreaterThanOrEqual(corpus.length);
     const controls = ['flowchart LR\n  n0["fine"] --> n1["also fine"]', 'flowchart LR\n  n0["a " b"] --> n1'];

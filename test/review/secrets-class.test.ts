@@ -68,6 +68,11 @@ const BY_NAME: [string, (j: any, v: string) => void, string][] = [
   ["a data source of a check block", (j, v) => (j.check = { health: { data: { http: { h: { url: "https://x", request_headers: { "X-Api-Key": v } } } } } }), "data.http.h request_headers.X-Api-Key"],
   ["a resource type no table lists", (j, v) => (j.resource.aws_db_instance = { db: { username: "app", password: v } }), "aws_db_instance.db password"],
   ["a credential name ending in digits", (j, v) => (j.locals = { api_token_2: v }), "locals api_token_2"],
+  ["a `*_pwd` local (db_pwd)", (j, v) => (j.locals = { db_pwd: v }), "locals db_pwd"],
+  ["a `*_pass` local (db_pass)", (j, v) => (j.locals = { db_pass: v }), "locals db_pass"],
+  ["a camelCase `*Pass` variable default (dbPass)", (j, v) => (j.variable = { dbPass: { default: v } }), "variable.dbPass default"],
+  ["a `*_pat` local (github_pat)", (j, v) => (j.locals = { github_pat: v }), "locals github_pat"],
+  ["an upper-case `*_PAT` module input (GITHUB_PAT)", (j, v) => (j.module = { m: { source: "./m", GITHUB_PAT: v } }), "module.m GITHUB_PAT"],
 ];
 
 /** Credentials carried by the value, under names that say nothing. */
@@ -88,6 +93,16 @@ const BY_VALUE: [string, (j: any, v: string) => void, string][] = [
   ["a private key in a local", (j, v) => (j.locals = { tls: `-----BEGIN PRIVATE KEY-----\nMIIE${v}Qx9\n-----END PRIVATE KEY-----\n` }), "locals tls"],
   ["a bearer token in an event hook header", (j, v) => (j.resource.okta_event_hook = { h: { name: "h", headers: [{ key: "Authorization", value: `Bearer ${v}` }] } }), "okta_event_hook.h headers[0].value"],
   ["an Okta API token header in a local", (j, v) => (j.locals = { header: `SSWS 00${v}` }), "locals header"],
+  ["a lower-case bearer token in a local", (j, v) => (j.locals = { auth_header: `bearer ${v}` }), "locals auth_header"],
+  ["a lower-case Okta API token header in a local", (j, v) => (j.locals = { okta_auth: `ssws 00${v}` }), "locals okta_auth"],
+  ["lower-case basic credentials in a local", (j, v) => (j.locals = { auth: `basic ${v}==` }), "locals auth"],
+  ["a lower-case bearer token in an http data source's headers", (j, v) => (j.data.http = { h: { url: "https://x", request_headers: { Authorization: `bearer ${v}` } } }), "data.http.h request_headers.Authorization"],
+  ["GitHub's Token scheme in an http data source's headers", (j, v) => (j.data.http = { h: { url: "https://x", request_headers: { Authorization: `Token ${v}` } } }), "data.http.h request_headers.Authorization"],
+  ["a proxy URL with a raw / in its password", (j, v) => (j.locals = { proxy: `https://admin:${v}/x@proxy.example:3128` }), "locals proxy"],
+  ["a GitHub token in a local that says nothing", (j, v) => (j.locals = { gh: `ghp_${v}0a1b2c3d4e5f6g7h8i9j` }), "locals gh"],
+  ["a GitHub fine-grained token in an output", (j, v) => (j.output = { o: { value: `github_pat_11AB${v}_0a1b2c3d4e5f` } }), "output.o value"],
+  ["a GitLab token in a module input", (j, v) => (j.module = { m: { source: "./m", gl: `glpat-${v}0a1b` } }), "module.m gl"],
+  ["a Slack bot token in a resource attribute", (j, v) => (j.resource.okta_app_oauth.cloudflare.login_uri = `xoxb-123456789012-1234567890123-${v}`), "okta_app_oauth.cloudflare login_uri"],
 ];
 
 /** A literal laundered through another resource's arguments into a secret position. */
@@ -176,7 +191,7 @@ describe("the Secrets class: by value, under any name", () => {
     const { head, base } = pair(change);
     expect(places(head)).toContain(place);
     const reason = findLiteralSecrets(stack(head)).find((f) => `${f.block} ${f.attribute}` === place)?.reason;
-    expect(reason).toMatch(/^it holds (a URL with a password or token in it|a private key|an HTTP authorization value), (written in|computed from constants written in) the configuration/);
+    expect(reason).toMatch(/^it holds (a URL with a password or token in it|a private key|an HTTP authorization value|a token of a well-known format), (written in|computed from constants written in) the configuration/);
     for (const r of reviewBoth(head, base)) {
       expect(r.code).toBe(2);
       expect(r.stdout + r.stderr).not.toContain(SECRET);
@@ -193,6 +208,36 @@ describe("the Secrets class: a literal laundered through another resource's argu
     for (const r of reviewBoth(head, base)) {
       expect(r.code).toBe(2);
       expect(r.stdout + r.stderr).not.toContain(SECRET);
+    }
+  });
+});
+
+describe("names from the input on stderr", () => {
+  test("control characters and bidi controls in a credential's name are escaped on stderr, in both formats", () => {
+    const name = "x\x1b]0;PWNED\x07\u009b2J\u202e_token";
+    const head = handWrittenIdp((j) => (j.locals = { [name]: SECRET }));
+    for (const r of reviewBoth(head, handWrittenIdp())) {
+      expect(r.code).toBe(2);
+      // eslint-disable-next-line no-control-regex -- the control characters are what this finds
+      expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+      expect(r.stderr).toContain("\\u009b2J\\u202e_token of locals");
+      expect(r.stdout + r.stderr).not.toContain(SECRET);
+    }
+  });
+});
+
+describe("a module output in a secret position", () => {
+  test("exit 2 (the review cannot see into a module), and the reason says so", () => {
+    const head = handWrittenIdp((j) => {
+      j.module = { sec: { source: "./secrets" } };
+      j.resource[IDP].okta.config.client_secret = "${module.sec.client_secret}";
+    });
+    const [found] = findLiteralSecrets(stack(head)).filter((f) => f.attribute === "config.client_secret");
+    expect(found.reason).toBe("it refers to module.sec.client_secret, an output of a module the review cannot see into, so it is treated as a literal");
+    for (const r of reviewBoth(head, handWrittenIdp())) {
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("an output of a module the review cannot see into");
+      expect(r.stderr).not.toContain("combines constant text");
     }
   });
 });
@@ -271,6 +316,12 @@ describe("not secrets: named like one, or looking like one, and still shown", ()
     ["an ssh module address", (j, v) => (j.locals = { modules: v }), "git::ssh://git@github.com/acme/modules.git//okta"],
     ["a URL without userinfo", (j, v) => (j.resource.okta_app_oauth.cloudflare.login_uri = v), "https://app.example.com/login?next=a@b"],
     ["a certificate", (j, v) => (j.locals = { ca: v }), "-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBa\n-----END CERTIFICATE-----"],
+    ["a path (pat inside a word)", (j, v) => (j.locals = { config_path: v }), "/etc/okta/config.json"],
+    ["a pattern", (j, v) => (j.locals = { url_pattern: v }), "https://*.example.com/*"],
+    ["a bypass (pass inside a word)", (j, v) => (j.locals = { bypass: v }), "internal-only"],
+    ["a compass", (j, v) => (j.locals = { compass: v }), "north-by-northwest"],
+    ["a URL with an @ in its path after a port", (j, v) => (j.resource.okta_app_oauth.cloudflare.login_uri = v), "https://example.com:8443/users/@me"],
+    ["prose with a scheme's word", (j, v) => (j.locals = { note: v }), "basic authentication-is-disabled, bearer tokens-come-from-vault"],
   ])("%s: not a literal secret, and the value is in the review", (_what, change, value) => {
     const head = handWrittenIdp((j) => change(j, value));
     const base = handWrittenIdp((j) => change(j, "0"));

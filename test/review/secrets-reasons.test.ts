@@ -24,6 +24,7 @@ const reasons = (value: unknown, extra: Record<string, unknown> = {}) =>
 const CONSTANT = "it is a constant written in the configuration";
 const COMBINES = "it combines constant text or values written in the configuration with references";
 const COMPUTED = "it is computed from constants written in the configuration";
+const MODULE = (output: string) => `it refers to ${output}, an output of a module the review cannot see into, so it is treated as a literal`;
 const HOLDS = "it holds constant text written in the configuration (in a branch, loop or argument)";
 const REF = "${okta_app_oauth.a.client_secret}";
 /** Constant text in a directive branch Terraform never takes: the evaluator sees only the reference after it. */
@@ -51,7 +52,15 @@ describe("the reason for each kind of value, never quoting it", () => {
     ["a local holding a list with constant text in a branch not taken", "${local.l[0]}", { locals: { l: [REF, DEAD_TEXT] } }, [`${HOLDS} (through local.l)`]],
     ["constant text around a reference", "S3CRET${okta_app_oauth.a.id}", {}, [COMBINES]],
     ["a fallback", '${coalesce(okta_app_oauth.a.client_secret, "fallback")}', {}, [COMBINES]],
-    ["a module output", "${module.m.secret}", {}, [COMBINES]],
+    ["a module output", "${module.m.secret}", {}, [MODULE("module.m.secret")]],
+    ["a module output of a counted module", "${module.m[0].client_secret}", {}, [MODULE("module.m.client_secret")]],
+    ["a module output through a local", "${local.s}", { locals: { s: "${module.sec.client_secret}" } }, [`${MODULE("module.sec.client_secret")} (through local.s)`]],
+    ["a module output in a function", "${base64decode(module.sec.client_secret)}", {}, [MODULE("module.sec.client_secret")]],
+    ["a whole module", "${module.m}", {}, [MODULE("module.m")]],
+    ["a module output or a resource attribute", `\${module.m.a == "" ? okta_app_oauth.a.client_secret : module.m.a}`, {}, [MODULE("module.m.a")]],
+    ["a module output and constant text", "S3CRET${module.m.secret}", {}, [COMBINES]],
+    ["a module output with a fallback", '${coalesce(module.m.secret, "fallback")}', {}, [COMBINES]],
+    ["a module output and each.value", "${module.m.secret}${each.value}", {}, [COMBINES]],
     ["each.value", "${each.value}", {}, [COMBINES]],
     ["a local with a constant branch", "${local.s}", { locals: { s: '${okta_app_oauth.a.id == "" ? okta_app_oauth.a.client_secret : "fallback"}' } }, [`${COMBINES} (through local.s)`]],
     ["an undeclared variable", "${var.x}", {}, ["it refers to var.x, which is not declared (through var.x)"]],
