@@ -95,7 +95,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   }
 
   // The groups claim on each custom authorization server an identity provider signs in through.
-  const serverClaims = new Map<string, unknown[]>();
+  const serverClaims = new Map<string, unknown[] | DiscoverError>();
   const pairings: Pairing[] = [];
   for (const idp of idps) {
     const found = byClientId.get(idp.clientId);
@@ -108,9 +108,20 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
     }
     if (!serverClaims.has(serverId)) {
       progress(`okta: reading the claims of authorization server ${serverId}`);
-      serverClaims.set(serverId, await okta.oktaList(`/api/v1/authorizationServers/${encodeURIComponent(serverId)}/claims`, "authorization server claims"));
+      try {
+        serverClaims.set(serverId, await okta.oktaList(`/api/v1/authorizationServers/${encodeURIComponent(serverId)}/claims`, "authorization server claims"));
+      } catch (e) {
+        // A token without okta.authorizationServers.read, or a server that is gone: the rest of the setup is still worth adopting.
+        if (!(e instanceof DiscoverError) || (e.status !== 403 && e.status !== 404)) throw e;
+        serverClaims.set(serverId, e);
+      }
     }
-    const claim = groupsServerClaim(serverClaims.get(serverId) ?? [], app.groupsClaim?.name ?? "groups");
+    const read = serverClaims.get(serverId);
+    if (read instanceof DiscoverError) {
+      pairings.push({ ...paired, authorizationServerClaimsUnread: read.message });
+      continue;
+    }
+    const claim = groupsServerClaim(read ?? [], app.groupsClaim?.name ?? "groups");
     pairings.push(claim !== undefined ? { ...paired, authorizationServerClaim: claim } : paired);
   }
   const unpairedOktaApps = relevant.filter((a) => !pairedClientIds.has(a.clientId)).map((a) => detailed.get(a.id) ?? a);

@@ -183,7 +183,7 @@ function diagnosePairing(d: Omit<Discovery, "findings">, p: Pairing): Finding[] 
       severity: "info",
       subject: idpSubject(idp),
       message: `the identity provider uses the custom authorization server ${idp.authorizationServerId}; the app's groups claim does not reach its tokens`,
-      fix: `the construct manages the groups claim on that server (okta_auth_server_claim: ${p.authorizationServerClaim !== undefined ? `the program adopts the server's claim ${p.authorizationServerClaim.id}, with its filter` : "the server has none yet, so the first apply creates it"}) and the program removes the app's unused claim (appGroupsClaim: AppGroupsClaim.REMOVE, okta >= 6.6.0)`,
+      fix: `the construct manages the groups claim on that server (okta_auth_server_claim: ${p.authorizationServerClaim !== undefined ? `the program adopts the server's claim ${p.authorizationServerClaim.id}, with its filter` : p.authorizationServerClaimsUnread !== undefined ? `its claims could not be read (${p.authorizationServerClaimsUnread}): if the server has a groups claim already, pass its id as adopt.authorizationServerClaimId, or the first apply fails on the duplicate name` : "the server has none yet, so the first apply creates it"}) and the program removes the app's unused claim (appGroupsClaim: AppGroupsClaim.REMOVE, okta >= 6.6.0)`,
     });
   }
   for (const ref of p.otherReferences) {

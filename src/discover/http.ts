@@ -22,7 +22,11 @@ import { appendAll } from "../private/arrays";
 
 /** A failure `discover` reports as one line (exit 1), never with a stack. */
 export class DiscoverError extends Error {
-  constructor(message: string) {
+  /** @param status the HTTP status of the answer that failed, when one did */
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
     super(message);
     this.name = "DiscoverError";
   }
@@ -151,7 +155,7 @@ export class ReadOnlyClient {
         if (body === undefined) throw new DiscoverError(`${this.label()} answered GET ${safePath(url)} with something that is not JSON (is ${url.origin} the right URL?)`);
         return { status: res.status, headers: res.headers, body };
       }
-      throw new DiscoverError(this.describeError(res.status, body, url));
+      throw new DiscoverError(this.describeError(res.status, body, url), res.status);
     }
   }
 

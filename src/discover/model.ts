@@ -124,6 +124,8 @@ export interface Pairing {
    * claim of the same name, which Okta refuses.
    */
   readonly authorizationServerClaim?: OktaServerClaimInfo;
+  /** Why the custom authorization server's claims could not be read (a 403 or 404), when they could not. */
+  readonly authorizationServerClaimsUnread?: string;
   readonly applications: AdoptableApplication[];
   readonly groups: AdoptableGroup[];
   /** Applications, policies and groups that refer to the IdP but that our constructs cannot reproduce. */

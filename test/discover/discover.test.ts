@@ -197,6 +197,17 @@ describe("discover: an identity provider on a custom authorization server", () =
     expect(claim).toMatchObject({ auth_server_id: server, name: "groups", claim_type: "IDENTITY", group_filter_type: "EQUALS", value: "Engineering" });
   });
 
+  test("a server that answers 404 (gone, or a token without okta.authorizationServers.read gets 403 the same way): the rest is adopted, and the finding says what to do", async () => {
+    await start();
+    await seed({ groupsFilter: { filterType: "REGEX", value: ".*" }, authorizationServerId: "ausGone0000000000000" });
+    const d = await discover(options());
+    expect(d.pairings[0].authorizationServerClaimsUnread).toMatch(/^Okta answered 404 to /);
+    expect(d.pairings[0].authorizationServerClaim).toBeUndefined();
+    const finding = d.findings.find((f) => f.code === "custom-authorization-server")!;
+    expect(finding.fix).toContain("if the server has a groups claim already, pass its id as adopt.authorizationServerClaimId");
+    expect(generateProgram(d)).toContain("authorizationServerId: \"ausGone0000000000000\"");
+  });
+
   test("a server claim of another name or type is not the groups claim: the program creates one", async () => {
     await start();
     const server = okta.authorizationServerId("default");
@@ -442,9 +453,10 @@ describe("discover: control characters and bidi controls from the APIs never rea
     await seed({ authorizationServerId: `aus1${EVIL}` });
     for (const format of [[], ["--format", "json"], ["--fix"]]) {
       const { code, stdout, stderr } = await cli(format);
-      // The emulator has no such server: Okta's 404, on one line.
-      expect(code).toBe(1);
+      // The emulator has no such server: Okta's 404 is reported in the finding, and the rest is adopted.
+      expect(code).toBe(0);
       expect(stdout + stderr).not.toMatch(RAW);
+      expect(stdout).toContain("its claims could not be read (Okta answered 404");
       expect(stderr).toContain("reading the claims of authorization server aus1\\u001b]0;PWNED\\u0007\\u001b[2J\\u009b31m\\u202eexe.txt");
     }
   });
