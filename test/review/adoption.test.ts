@@ -96,13 +96,11 @@ describe("the review shows adoptions and their risks", () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { renderMarkdown } = require("../../src/review/markdown") as typeof import("../../src/review/markdown");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { synthApp } = require("./fixtures") as typeof import("./fixtures");
+  const { synthApp, tempDir } = require("./fixtures") as typeof import("./fixtures");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const fs = require("node:fs") as typeof import("node:fs");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const path = require("node:path") as typeof import("node:path");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const os = require("node:os") as typeof import("node:os");
 
   const adoptingStack = () =>
     synthApp((app) => {
@@ -121,7 +119,7 @@ describe("the review shows adoptions and their risks", () => {
   });
 
   test("a plan that imports a resource and also replaces it, or blanks the IdP secret, is an adoption risk (--fail-on adoption exits 3)", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "adopt-plan-"));
+    const dir = tempDir("adopt-plan-");
     const file = path.join(dir, "plan.json");
     fs.writeFileSync(
       file,

@@ -19,10 +19,19 @@ import { GroupsClaim, OktaAccessIdentityProvider } from "../../src";
 export const ACCOUNT_ID = "0123456789abcdef0123456789abcdef";
 export const OTHER_ACCOUNT_ID = "fedcba9876543210fedcba9876543210";
 
-/** A fresh temporary directory. */
+const created: string[] = [];
+
+/** A fresh temporary directory, removed when the test file that made it ends. */
 export function tempDir(prefix = "review-"): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  created.push(dir);
+  return dir;
 }
+
+// jest loads this module once per test file: each file removes its own directories.
+afterAll(() => {
+  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 /** Synthesizes the stacks `build` adds into a new temporary cdktf.out directory. */
 export function synthApp(build: (app: App) => void): string {
