@@ -20,11 +20,13 @@ export function registerGroupsReachCheck(scope: IConstruct, where: string, app: 
 
 /** The errors of {@link registerGroupsReachCheck}: none, or the one refusal. */
 export function groupsReachErrors(where: string, app: TerraformResource, identityProvider: TerraformResource): string[] {
+  // The app first: when it issues a groups claim (most stacks), the identity provider need not be read.
   const appBody = synthesized(app);
-  const idpBody = synthesized(identityProvider);
-  if (appBody === undefined || idpBody === undefined) return [];
+  if (appBody === undefined) return [];
   const claim = appBody.groups_claim;
   if (Token.isUnresolved(claim) || !isAbsent(claim)) return [];
+  const idpBody = synthesized(identityProvider);
+  if (idpBody === undefined) return [];
   const config = idpBody.config;
   if (Token.isUnresolved(config) || !isObject(config)) return [];
   const server = config.authorization_server_id;
