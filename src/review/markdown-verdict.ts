@@ -163,14 +163,6 @@ export function replacementGroups(result: ReviewResult): ReplacementGroups {
   return { groups: [...groups.values()].sort((a, b) => worst(a) - worst(b)), explains: (address) => address !== undefined && addresses.has(address) };
 }
 
-/**
- * Appends lines to a rendering one by one (src/private/arrays.ts: the
- * replacements of 10,000 renamed resources overflowed a spread).
- */
-export function appendLines(out: string[], lines: readonly string[]): void {
-  appendAll(out, lines);
-}
-
 /** A fenced code block that no input can close: a fence longer than any backtick run, one line per entry. */
 function codeBlock(language: string, lines: readonly string[]): string[] {
   const flat = lines.map(oneLine);
@@ -209,7 +201,7 @@ export function replacementsSection(replacements: ReplacementGroups, others: rea
       for (const c of g.changes) {
         lines.push(`// ${pathBelowStack(g.stack, c.constructPath).join("/")}`, "resource.moveFromId(", `  ${JSON.stringify(c.previousAddress ?? "")},`, ");");
       }
-      appendLines(out, codeBlock("ts", lines));
+      appendAll(out, codeBlock("ts", lines));
       out.push("");
     } else {
       out.push("**Fix:** keep the attribute, or accept the replacement on purpose (announce it: users sign in again).", "");
@@ -218,7 +210,7 @@ export function replacementsSection(replacements: ReplacementGroups, others: rea
     for (const c of g.changes) out.push(`- ${code(c.address)}${c.previousAddress !== undefined ? ` was ${code(c.previousAddress)}` : ""}`);
     out.push("", "</details>", "");
   }
-  for (const item of others) appendLines(out, item);
+  for (const item of others) appendAll(out, item);
   out.push("");
   return out;
 }

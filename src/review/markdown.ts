@@ -15,7 +15,8 @@ import { pathBelowStack } from "./stack-index";
 import { EffectiveSession, IdentityProviderReview, OktaAppReview, ScopeReview, StackReview } from "./review-model";
 import { PlanSummary } from "./plan";
 import { FINDING_KIND_ORDER, FINDING_KINDS, ReviewWarning } from "./findings";
-import { accessTable, appendLines, replacementGroups, replacementsSection, verdictLine } from "./markdown-verdict";
+import { accessTable, replacementGroups, replacementsSection, verdictLine } from "./markdown-verdict";
+import { appendAll } from "../private/arrays";
 import { ReviewResult } from "./review";
 
 /** Rows of a change table beyond which the rest is summarized (the JSON output has them all). */
@@ -34,7 +35,7 @@ export function renderMarkdown(result: ReviewResult): string {
   // Computed once: the verdict counts them, the Replacements section shows them.
   const replacements = replacementGroups(result);
   out.push(verdictLine(result, replacements), "");
-  appendLines(out, accessTable(result));
+  appendAll(out, accessTable(result));
   out.push(summaryLine(result), "");
 
   for (const kind of FINDING_KIND_ORDER) {
@@ -42,21 +43,21 @@ export function renderMarkdown(result: ReviewResult): string {
     const warnings = result.warnings.filter((w) => w.kind === kind);
     if (kind === "replace") {
       // Replacements the diff explains are grouped by cause; the others (a plan's, a renamed stack) stay items.
-      appendLines(out, replacementsSection(replacements, warnings.filter((w) => !replacements.explains(w.address)).map(warningItem)));
+      appendAll(out, replacementsSection(replacements, warnings.filter((w) => !replacements.explains(w.address)).map(warningItem)));
       continue;
     }
     if (warnings.length === 0) continue;
     out.push(`### ${title} (${warnings.length})`, "");
-    for (const w of warnings.slice(0, MAX_WARNINGS)) appendLines(out, warningItem(w));
+    for (const w of warnings.slice(0, MAX_WARNINGS)) appendAll(out, warningItem(w));
     if (warnings.length > MAX_WARNINGS) {
       out.push("", `<details><summary>${warnings.length - MAX_WARNINGS} more</summary>`, "");
-      for (const w of warnings.slice(MAX_WARNINGS)) appendLines(out, warningItem(w));
+      for (const w of warnings.slice(MAX_WARNINGS)) appendAll(out, warningItem(w));
       out.push("", "</details>");
     }
     out.push("");
   }
 
-  appendLines(out, adoptionSection(result));
+  appendAll(out, adoptionSection(result));
 
   if (result.diff !== undefined) {
     const changed = result.diff.stacks.filter((s) => s.status !== "unchanged");
@@ -64,14 +65,14 @@ export function renderMarkdown(result: ReviewResult): string {
     // With nothing changed, the summary line says so.
     if (changed.length > 0) {
       out.push(`<details><summary>Changes against the base: ${n} ${n === 1 ? "change" : "changes"}</summary>`, "");
-      for (const stack of changed) appendLines(out, stackChanges(stack));
+      for (const stack of changed) appendAll(out, stackChanges(stack));
       out.push("</details>", "");
     }
   }
-  if (result.plan !== undefined) appendLines(out, planSection(result.plan));
+  if (result.plan !== undefined) appendAll(out, planSection(result.plan));
 
   const shown = new Map<string, string>();
-  for (const stack of result.stacks) appendLines(out, stackSection(stack, shown, diagramChanges(result.diff?.stacks.find((d) => d.name === stack.name))));
+  for (const stack of result.stacks) appendAll(out, stackSection(stack, shown, diagramChanges(result.diff?.stacks.find((d) => d.name === stack.name))));
   out.push("<sub>cdktf-okta-access review: secret values are never shown.</sub>", "");
   return out.join("\n");
 }
@@ -238,7 +239,7 @@ function stackSection(stack: StackReview, shown: Map<string, string>, changes: D
     if (first !== undefined) out.push(`Identity provider ${code(idp.name)}: the same settings as in stack ${code(first)}.`, "");
     else {
       shown.set(key, stack.name);
-      appendLines(out, lines);
+      appendAll(out, lines);
     }
   }
   for (const app of stack.unlinkedOktaApps) {
